@@ -1,0 +1,53 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Every environment variable Roster reads, validated once at start. README's configuration table mirrors this. */
+const envSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  ROSTER_DATA_DIR: z.string().min(1).default('./data'),
+  ROSTER_SECRET_KEY: z.string().min(32, 'ROSTER_SECRET_KEY must be at least 32 characters').optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  ROSTER_PUBLIC_URL: z.string().url().optional(),
+  ROSTER_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ROSTER_MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(50 * 1024 * 1024),
+});
+
+export interface Config {
+  /** `pg` when DATABASE_URL is set, else the embedded PGlite database in dataDir. */
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'pg'; url: string };
+  /** Holds the embedded database, the lock file and (without ROSTER_SECRET_KEY) the generated key file. */
+  dataDir: string;
+  secretKey: string | undefined;
+  port: number;
+  host: string;
+  publicUrl: string | undefined;
+  logLevel: z.infer<typeof envSchema>['ROSTER_LOG_LEVEL'];
+  maxUploadBytes: number;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.ROSTER_DATA_DIR);
+  return {
+    database: e.DATABASE_URL ? { kind: 'pg', url: e.DATABASE_URL } : { kind: 'pglite', dataDir },
+    dataDir,
+    secretKey: e.ROSTER_SECRET_KEY,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: e.ROSTER_PUBLIC_URL,
+    logLevel: e.ROSTER_LOG_LEVEL,
+    maxUploadBytes: e.ROSTER_MAX_UPLOAD_BYTES,
+  };
+}

@@ -1,0 +1,104 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import type { ErrorDetail } from '../../lib/errors.js';
+import { capabilities } from '../kit/capabilities.js';
+import { defineSourceKind } from '../kit/connector.js';
+import { ConnectorError } from '../kit/connector-error.js';
+import { decodeUtf8, readCsvRows } from '../kit/csv-reader.js';
+import { employeeRecordSchema, type SourceRecordInput } from '../kit/records.js';
+
+export const hrCsvColumns = [
+  'email',
+  'name',
+  'status',
+  'termination_date',
+  'personal_email',
+  'department',
+  'manager_email',
+] as const;
+
+const configSchema = z.strictObject({
+  file: z.string().min(1).max(4096),
+  /** Extra columns synced as employee attributes; all others are ignored (only chosen fields are synced). */
+  fields: z.array(z.string().min(1).max(200)).max(100).default([]),
+});
+
+const statusWords: Record<string, 'active' | 'terminated'> = {
+  active: 'active',
+  employed: 'active',
+  terminated: 'terminated',
+  inactive: 'terminated',
+  former: 'terminated',
+};
+
+/** Employees from an HR export file, re-read at every sync. */
+export const hrCsvSourceKind = defineSourceKind({
+  kind: 'hr-csv',
+  title: 'HR file',
+  description:
+    'Employees (status, termination date, personal email, department, manager) from a CSV file on disk.',
+  capabilities: capabilities(['employees']),
+  mode: 'pull',
+  configSchema,
+  async *fetch({ config }) {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(config.file);
+    } catch (error) {
+      throw new ConnectorError('not_found', `Cannot read ${config.file}: ${(error as Error).message}`);
+    }
+    const text = decodeUtf8(bytes);
+    let done = 0;
+    for await (const { header, rows } of readCsvRows(text)) {
+      const missing = ['email', 'status'].filter((c) => !header.includes(c));
+      missing.push(...config.fields.filter((f) => !header.includes(f)));
+      if (missing.length) {
+        throw new ConnectorError(
+          'invalid_data',
+          'The HR file header is missing columns',
+          missing.map((field) => ({ row: 1, field, message: 'column is missing' })),
+        );
+      }
+      const records: SourceRecordInput[] = [];
+      const rejected: ErrorDetail[] = [];
+      for (const { row, values } of rows) {
+        const cell = (c: string) => (values[c] ?? '').trim() || null;
+        const status = statusWords[(cell('status') ?? '').toLowerCase()];
+        const record = {
+          type: 'employee' as const,
+          email: cell('email') ?? '',
+          name: cell('name'),
+          status: status ?? ('active' as const),
+          terminationDate: cell('termination_date'),
+          personalEmail: cell('personal_email'),
+          department: cell('department'),
+          managerEmail: cell('manager_email'),
+          attributes: Object.fromEntries(config.fields.map((f) => [f, cell(f)])),
+        };
+        const problems: ErrorDetail[] = [];
+        if (!status)
+          problems.push({
+            row,
+            field: 'status',
+            message: `must be active or terminated, not "${cell('status') ?? ''}"`,
+          });
+        const parsed = employeeRecordSchema.safeParse(record);
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues) {
+            const field = String(issue.path[0] ?? '').replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+            problems.push({ row, field, message: issue.message });
+          }
+        }
+        if (problems.length) rejected.push(...problems);
+        else
+          records.push({
+            ...record,
+            ref: row,
+            raw: { objectType: 'employee', externalId: parsed.data?.email ?? '', data: values },
+          });
+      }
+      done += rows.length;
+      yield { records, rejected, progress: { done } };
+    }
+  },
+});

@@ -1,0 +1,45 @@
+import type { z } from 'zod';
+import type { ErrorDetail } from '../../lib/errors.js';
+import type { Capabilities } from './capabilities.js';
+import type { SourceRecordInput } from './records.js';
+
+/** One page of a fetch: records to stage, rows the connector itself rejected, and progress. */
+export interface Page {
+  records: SourceRecordInput[];
+  rejected?: ErrorDetail[];
+  /** Items done so far and, when known, in all; drives progress bars. */
+  progress?: { done: number; total?: number };
+}
+
+export interface FetchContext<Config, Credentials> {
+  config: Config;
+  credentials: Credentials | undefined;
+  /** Pushed content (a CSV file, a JSON snapshot) for kinds fed by imports. */
+  input: unknown;
+  signal: AbortSignal;
+}
+
+/**
+ * A source kind: what it is, what it can tell (capabilities), how it is configured, and one fetch that
+ * yields pages. Connectors know nothing of the database or the HTTP server; the sync engine does the rest.
+ */
+export interface SourceKind<Config = unknown, Credentials = unknown> {
+  kind: string;
+  title: string;
+  description: string;
+  capabilities: Capabilities;
+  /** `push` kinds are fed by imports (files, API snapshots); `pull` kinds fetch from a provider. */
+  mode: 'push' | 'pull';
+  configSchema: z.ZodType<Config>;
+  credentialsSchema?: z.ZodType<Credentials>;
+  /** The app a source is bound to, for kinds that feed exactly one app. */
+  appOf?(config: Config): string | undefined;
+  fetch(context: FetchContext<Config, Credentials>): AsyncIterable<Page>;
+}
+
+/** Identity helper that keeps each kind's config and credentials types checked. */
+export function defineSourceKind<Config, Credentials = never>(
+  kind: SourceKind<Config, Credentials>,
+): SourceKind<Config, Credentials> {
+  return kind;
+}

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { emailField } from '../../lib/email.js';
+
+/**
+ * The typed records every source kind yields. The sync engine validates each one with these schemas
+ * before staging, so a connector bug or a malformed provider response is rejected with its place named.
+ */
+const text = (max: number) => z.string().trim().min(1).max(max, `must be at most ${max} characters`);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .nullish()
+    .transform((v) => (v ? v : null));
+const isoDateTime = z
+  .string()
+  .trim()
+  .refine((v) => !Number.isNaN(Date.parse(v)) && /^\d{4}-\d{2}-\d{2}/.test(v), 'must be an ISO 8601 date')
+  .transform((v) => new Date(v).toISOString());
+const isoDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-01-31');
+
+export const accountStatuses = ['active', 'suspended', 'deleted'] as const;
+
+export const appRecordSchema = z.object({
+  type: z.literal('app'),
+  name: text(200),
+  domain: optionalText(253),
+});
+
+export const accountRecordSchema = z.object({
+  type: z.literal('account'),
+  app: text(200),
+  email: emailField,
+  externalId: optionalText(500),
+  name: optionalText(500),
+  status: z.enum(accountStatuses),
+  role: optionalText(200),
+  licenseTypes: z.array(text(200)).max(100).default([]),
+  lastUsedAt: isoDateTime.nullish().transform((v) => v ?? null),
+});
+
+export const licenseTypeRecordSchema = z.object({
+  type: z.literal('license_type'),
+  app: text(200),
+  name: text(200),
+  purchased: z
+    .number()
+    .int()
+    .min(0)
+    .max(10_000_000)
+    .nullish()
+    .transform((v) => v ?? null),
+  pricePerUserCents: z
+    .number()
+    .int()
+    .min(0)
+    .max(100_000_000)
+    .nullish()
+    .transform((v) => v ?? null),
+});
+
+export const employeeRecordSchema = z.object({
+  type: z.literal('employee'),
+  email: emailField,
+  name: optionalText(500),
+  status: z.enum(['active', 'terminated']),
+  terminationDate: isoDate.nullish().transform((v) => v ?? null),
+  personalEmail: emailField.nullish().transform((v) => v ?? null),
+  department: optionalText(200),
+  managerEmail: emailField.nullish().transform((v) => v ?? null),
+  attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
+});
+
+export const sourceRecordSchema = z.discriminatedUnion('type', [
+  appRecordSchema,
+  accountRecordSchema,
+  licenseTypeRecordSchema,
+  employeeRecordSchema,
+]);
+
+/** What a connector yields: the record, where it came from (for error messages) and, optionally, the raw object. */
+export type SourceRecordInput = z.input<typeof sourceRecordSchema> & {
+  /** Where the record came from, named in errors: a file's row number, or a path such as `users[3]`. */
+  ref?: number | string;
+  raw?: { objectType: string; externalId: string; data: unknown };
+};
+export type AccountRecordInput = z.input<typeof accountRecordSchema>;
+export type SourceRecord = z.output<typeof sourceRecordSchema>;
+export type AccountRecord = z.output<typeof accountRecordSchema>;
+export type LicenseTypeRecord = z.output<typeof licenseTypeRecordSchema>;
+export type EmployeeRecord = z.output<typeof employeeRecordSchema>;

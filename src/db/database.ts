@@ -1,0 +1,126 @@
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { Mutex } from '../lib/mutex.js';
+import { type CopyValue, encodeCopyRows } from './copy-text.js';
+import { acquireDataDirLock } from './data-dir-lock.js';
+import { PGliteDialect } from './pglite-dialect.js';
+import type { DB } from './schema.js';
+
+export type DatabaseTarget = { kind: 'pglite'; dataDir: string } | { kind: 'pg'; url: string };
+
+export interface Database {
+  readonly kind: 'pglite' | 'pg';
+  readonly db: Kysely<DB>;
+  /** Bulk-loads rows with COPY, outside any transaction (used for staging sync runs and benchmarks). */
+  copyRows(table: string, columns: readonly string[], rows: readonly (readonly CopyValue[])[]): Promise<void>;
+  /** Runs a multi-statement SQL script (a migration) in one transaction. */
+  executeScript(script: string): Promise<void>;
+  /** Housekeeping after large changes: PGlite runs no autovacuum, so Roster runs VACUUM ANALYZE itself. */
+  afterLargeChange(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const int8 = 20;
+const date = 1082;
+const numeric = 1700;
+// Counts and identifiers fit in a JS number; dates stay ISO strings (no time zone shifts).
+const parseInt8 = (value: string) => Number(value);
+const keepText = (value: string) => value;
+
+function copySql(table: string, columns: readonly string[]): string {
+  const quoted = columns.map((c) => `"${c.replace(/"/g, '""')}"`).join(', ');
+  return `copy "${table.replace(/"/g, '""')}" (${quoted}) from stdin`;
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const releaseLock = acquireDataDirLock(dataDir);
+  try {
+    const pglite = await PGlite.create({
+      dataDir: join(dataDir, 'pgdata'),
+      parsers: { [int8]: parseInt8, [date]: keepText, [numeric]: Number },
+    });
+    const mutex = new Mutex();
+    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite, mutex) });
+    return {
+      kind: 'pglite',
+      db,
+      copyRows: (table, columns, rows) =>
+        mutex.run(async () => {
+          const sql = copySql(table, columns).replace('from stdin', "from '/dev/blob'");
+          await pglite.query(sql, [], { blob: new Blob([encodeCopyRows(rows)]) });
+        }),
+      executeScript: (script) =>
+        mutex.run(async () => void (await pglite.transaction((tx) => tx.exec(script)))),
+      afterLargeChange: () => mutex.run(async () => void (await pglite.exec('vacuum analyze'))),
+      close: async () => {
+        await db.destroy();
+        await pglite.close();
+        releaseLock();
+      },
+    };
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+}
+
+async function openPg(url: string): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+        if (oid === int8) return parseInt8;
+        if (oid === date) return keepText;
+        if (oid === numeric) return Number;
+        return pg.types.getTypeParser(oid, format);
+      }) as typeof pg.types.getTypeParser,
+    },
+  });
+  // Fail fast with the server's own message when it cannot be reached.
+  const probe = await pool.connect();
+  probe.release();
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kind: 'pg',
+    db,
+    copyRows: async (table, columns, rows) => {
+      const client = await pool.connect();
+      try {
+        const stream = client.query(copyFrom(copySql(table, columns)));
+        await new Promise<void>((resolve, reject) => {
+          stream.on('finish', resolve);
+          stream.on('error', reject);
+          stream.end(encodeCopyRows(rows));
+        });
+      } finally {
+        client.release();
+      }
+    },
+    executeScript: async (script) => {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        await client.query(script);
+        await client.query('commit');
+      } catch (error) {
+        await client.query('rollback');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    // The server's autovacuum would get there; analyzing now keeps plans right for the next sync.
+    afterLargeChange: async () => void (await pool.query('analyze')),
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}
+
+export function openDatabase(target: DatabaseTarget): Promise<Database> {
+  return target.kind === 'pglite' ? openPglite(target.dataDir) : openPg(target.url);
+}

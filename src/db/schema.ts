@@ -1,0 +1,220 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Kysely's view of the tables in migrations/. Keep in step with the SQL files. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string, string>;
+type Id = Generated<number>;
+
+export type Role = 'admin' | 'editor' | 'read-only' | 'app-owner';
+export type AccountStatus = 'active' | 'suspended' | 'deleted';
+export type RunStatus = 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+export interface OrganisationSettingsTable {
+  id: Generated<number>;
+  name: Generated<string>;
+  domains: Generated<string[]>;
+  staleness_days: Generated<number>;
+  inactivity_days: Generated<number>;
+  updated_at: DefaultTimestamp;
+}
+
+export interface CatalogAppsTable {
+  id: string;
+  name: string;
+  vendor: string;
+  category: string;
+  domains: string[];
+  expense_aliases: string[];
+}
+
+export interface SourcesTable {
+  id: Id;
+  kind: string;
+  name: string;
+  config: Json;
+  credentials_encrypted: string | null;
+  schedule: string | null;
+  staleness_days: number | null;
+  last_run_status: RunStatus | null;
+  last_error_code: string | null;
+  last_error_message: string | null;
+  last_sync_at: Timestamp | null;
+  last_success_at: Timestamp | null;
+  disconnected_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface SyncRunsTable {
+  id: Id;
+  source_id: number;
+  status: RunStatus;
+  trigger: string;
+  started_at: DefaultTimestamp;
+  fetched_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  pages: Generated<number>;
+  records: Generated<number>;
+  added: Generated<number>;
+  updated: Generated<number>;
+  removed: Generated<number>;
+  unchanged: Generated<number>;
+  rejected: Generated<number>;
+  counters: ColumnType<unknown, string | undefined, string>;
+  error_code: string | null;
+  error_message: string | null;
+  error_details: ColumnType<unknown, string | null | undefined, string | null>;
+}
+
+export interface RawRecordsTable {
+  source_id: number;
+  object_type: string;
+  external_id: string;
+  data: Json;
+  first_seen_at: DefaultTimestamp;
+  last_changed_at: DefaultTimestamp;
+}
+
+export interface AppsTable {
+  id: Id;
+  name: string;
+  catalog_id: string | null;
+  inactivity_days: number | null;
+  discovered_by_source_id: number | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface UsersTable {
+  id: Id;
+  email: string;
+  domain: string;
+  created_at: DefaultTimestamp;
+}
+
+export interface AccountsTable {
+  id: Id;
+  source_id: number;
+  app_id: number;
+  user_id: number;
+  external_id: string | null;
+  name: string | null;
+  status: AccountStatus;
+  role: string | null;
+  first_seen_at: DefaultTimestamp;
+  removed_at: Timestamp | null;
+  last_seen_at: Timestamp | null;
+}
+
+export interface LicenseTypesTable {
+  id: Id;
+  app_id: number;
+  source_id: number;
+  name: string;
+  purchased: number | null;
+  price_per_user_cents: number | null;
+  removed_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface AccountLicensesTable {
+  account_id: number;
+  license_type_id: number;
+  assigned_at: DefaultTimestamp;
+  removed_at: Timestamp | null;
+}
+
+export interface UsageTable {
+  account_id: number;
+  source_id: number;
+  last_used_at: Timestamp;
+}
+
+export interface EmployeesTable {
+  id: Id;
+  source_id: number;
+  email: string;
+  name: string | null;
+  status: 'active' | 'terminated';
+  termination_date: ColumnType<string | null, string | null, string | null>;
+  personal_email: string | null;
+  department: string | null;
+  manager_email: string | null;
+  attributes: Json;
+  removed_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface AdminMembersTable {
+  id: Id;
+  email: string;
+  role: Role;
+  created_at: DefaultTimestamp;
+  disabled_at: Timestamp | null;
+}
+
+export interface ApiTokensTable {
+  id: Id;
+  name: string;
+  role: Role;
+  token_hash: string;
+  created_by: string;
+  created_at: DefaultTimestamp;
+  expires_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  member_id: number;
+  created_at: DefaultTimestamp;
+  expires_at: Timestamp;
+  last_seen_at: DefaultTimestamp;
+}
+
+export interface OneTimeTokensTable {
+  token_hash: string;
+  purpose: 'setup' | 'sign_in';
+  member_id: number | null;
+  created_at: DefaultTimestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: Id;
+  at: DefaultTimestamp;
+  actor: string;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  before: ColumnType<unknown, string | null, string | null>;
+  after: ColumnType<unknown, string | null, string | null>;
+}
+
+export interface SchemaMigrationsTable {
+  version: string;
+  applied_at: DefaultTimestamp;
+}
+
+export interface DB {
+  organisation_settings: OrganisationSettingsTable;
+  catalog_apps: CatalogAppsTable;
+  sources: SourcesTable;
+  sync_runs: SyncRunsTable;
+  raw_records: RawRecordsTable;
+  apps: AppsTable;
+  users: UsersTable;
+  accounts: AccountsTable;
+  license_types: LicenseTypesTable;
+  account_licenses: AccountLicensesTable;
+  usage: UsageTable;
+  employees: EmployeesTable;
+  admin_members: AdminMembersTable;
+  api_tokens: ApiTokensTable;
+  sessions: SessionsTable;
+  one_time_tokens: OneTimeTokensTable;
+  audit_log: AuditLogTable;
+  schema_migrations: SchemaMigrationsTable;
+}

@@ -1,0 +1,70 @@
+import type { Selectable } from 'kysely';
+import type { Capabilities } from '../../connectors/kit/capabilities.js';
+import { findSourceKind } from '../../connectors/registry.js';
+import type { SourcesTable } from '../../db/schema.js';
+import { type SourceHealth, sourceHealth } from '../../sync/source-health.js';
+
+/** The only form of a source that leaves Roster: credentials are reduced to whether they are set. */
+export interface SourceView {
+  id: number;
+  kind: string;
+  name: string;
+  mode: 'push' | 'pull';
+  app: string | null;
+  config: unknown;
+  hasCredentials: boolean;
+  capabilities: Capabilities | null;
+  health: SourceHealth | { status: 'disconnected'; reason: null; message: string; fix: null };
+  lastRunStatus: string | null;
+  lastSyncAt: string | null;
+  lastSuccessAt: string | null;
+  stalenessDays: number;
+  disconnectedAt: string | null;
+  createdAt: string;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function toSourceView(
+  row: Selectable<SourcesTable>,
+  defaultStalenessDays: number,
+  now: Date,
+): SourceView {
+  const kind = findSourceKind(row.kind);
+  const stalenessDays = row.staleness_days ?? defaultStalenessDays;
+  const config = row.config as Record<string, unknown>;
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    mode: kind?.mode ?? 'pull',
+    app: typeof config?.app === 'string' ? config.app : null,
+    config: row.config,
+    hasCredentials: row.credentials_encrypted !== null,
+    capabilities: kind?.capabilities ?? null,
+    health: row.disconnected_at
+      ? {
+          status: 'disconnected',
+          reason: null,
+          message: 'This source was removed; its data is kept',
+          fix: null,
+        }
+      : sourceHealth(
+          {
+            lastRunStatus: row.last_run_status,
+            lastErrorCode: row.last_error_code,
+            lastErrorMessage: row.last_error_message,
+            lastSuccessAt: row.last_success_at,
+            stalenessDays,
+            mode: kind?.mode ?? 'pull',
+          },
+          now,
+        ),
+    lastRunStatus: row.last_run_status,
+    lastSyncAt: iso(row.last_sync_at),
+    lastSuccessAt: iso(row.last_success_at),
+    stalenessDays,
+    disconnectedAt: iso(row.disconnected_at),
+    createdAt: row.created_at.toISOString(),
+  };
+}

@@ -1,0 +1,176 @@
+import { sql } from 'kysely';
+import { findSourceKind, sourceKinds } from '../../connectors/registry.js';
+import { conflict, invalidInput, notFound } from '../../lib/errors.js';
+import type { Roster } from '../../roster.js';
+import { runSync, type SyncOptions, type SyncResult } from '../../sync/engine.js';
+import { resolveAppName } from '../apps/apps.service.js';
+import { writeAudit } from '../audit/audit.repo.js';
+import { type SourceView, toSourceView } from './source-view.js';
+
+export interface AddSourceInput {
+  kind: string;
+  name: string;
+  config: unknown;
+  credentials?: unknown;
+  stalenessDays?: number | null;
+}
+
+async function defaultStaleness(roster: Roster): Promise<number> {
+  const row = await roster.database.db
+    .selectFrom('organisation_settings')
+    .select('staleness_days')
+    .executeTakeFirstOrThrow();
+  return row.staleness_days;
+}
+
+export async function addSource(roster: Roster, actor: string, input: AddSourceInput): Promise<SourceView> {
+  const kind = findSourceKind(input.kind);
+  if (!kind) {
+    throw invalidInput(`Unknown source kind "${input.kind}"`, [
+      { field: 'kind', message: `must be one of ${sourceKinds.map((k) => k.kind).join(', ')}` },
+    ]);
+  }
+  const name = input.name.trim();
+  if (!name || name.length > 200)
+    throw invalidInput('A source needs a name of 1-200 characters', [
+      { field: 'name', message: 'is required' },
+    ]);
+  const config = kind.configSchema.safeParse(input.config ?? {});
+  if (!config.success) {
+    throw invalidInput(
+      `The configuration does not fit a ${kind.kind} source`,
+      config.error.issues.map((i) => ({ field: ['config', ...i.path].join('.'), message: i.message })),
+    );
+  }
+  let sealed: string | null = null;
+  if (kind.credentialsSchema) {
+    const credentials = kind.credentialsSchema.safeParse(input.credentials);
+    if (!credentials.success) {
+      // The value itself is never echoed back: only which fields are wrong.
+      throw invalidInput(
+        `The credentials do not fit a ${kind.kind} source`,
+        credentials.error.issues.map((i) => ({
+          field: ['credentials', ...i.path].join('.'),
+          message: i.message,
+        })),
+      );
+    }
+    sealed = roster.secrets.seal(JSON.stringify(credentials.data));
+  } else if (input.credentials !== undefined) {
+    throw invalidInput(`A ${kind.kind} source takes no credentials`, [
+      { field: 'credentials', message: 'is not accepted' },
+    ]);
+  }
+  const parsedConfig = config.data as Record<string, unknown>;
+  const appName = kind.appOf?.(parsedConfig);
+  if (appName) parsedConfig.app = await resolveAppName(roster, appName);
+
+  const { db } = roster.database;
+  try {
+    const row = await db.transaction().execute(async (trx) => {
+      const created = await trx
+        .insertInto('sources')
+        .values({
+          kind: kind.kind,
+          name,
+          config: JSON.stringify(parsedConfig),
+          credentials_encrypted: sealed,
+          staleness_days: input.stalenessDays ?? null,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await writeAudit(trx, {
+        actor,
+        action: 'source.add',
+        targetType: 'source',
+        targetId: created.id,
+        after: { kind: kind.kind, name, config: parsedConfig, hasCredentials: sealed !== null },
+      });
+      return created;
+    });
+    return toSourceView(row, await defaultStaleness(roster), new Date());
+  } catch (error) {
+    if ((error as { code?: string }).code === '23505')
+      throw conflict(`A source named "${name}" already exists`);
+    throw error;
+  }
+}
+
+export async function listSources(
+  roster: Roster,
+  options: { includeDisconnected?: boolean } = {},
+): Promise<SourceView[]> {
+  let query = roster.database.db.selectFrom('sources').selectAll().orderBy('id');
+  if (!options.includeDisconnected) query = query.where('disconnected_at', 'is', null);
+  const rows = await query.execute();
+  const staleness = await defaultStaleness(roster);
+  const now = new Date();
+  return rows.map((row) => toSourceView(row, staleness, now));
+}
+
+/** Finds a connected source by id or (case-insensitive) name. */
+export async function findSourceRow(roster: Roster, ref: string | number) {
+  const { db } = roster.database;
+  const byId = typeof ref === 'number' || /^\d+$/.test(ref);
+  const row = await db
+    .selectFrom('sources')
+    .selectAll()
+    .where('disconnected_at', 'is', null)
+    .where((eb) =>
+      byId ? eb('id', '=', Number(ref)) : eb(sql`lower(name)`, '=', String(ref).trim().toLowerCase()),
+    )
+    .executeTakeFirst();
+  if (!row) throw notFound(`No source "${ref}"`);
+  return row;
+}
+
+export async function getSource(roster: Roster, ref: string | number): Promise<SourceView> {
+  return toSourceView(await findSourceRow(roster, ref), await defaultStaleness(roster), new Date());
+}
+
+/** Disconnects a source: credentials are erased and it no longer syncs; what it reported stays. */
+export async function removeSource(roster: Roster, actor: string, ref: string | number): Promise<SourceView> {
+  const row = await findSourceRow(roster, ref);
+  const updated = await roster.database.db.transaction().execute(async (trx) => {
+    const after = await trx
+      .updateTable('sources')
+      .set({ disconnected_at: new Date(), credentials_encrypted: null, updated_at: new Date() })
+      .where('id', '=', row.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, {
+      actor,
+      action: 'source.remove',
+      targetType: 'source',
+      targetId: row.id,
+      before: { name: row.name, kind: row.kind },
+    });
+    return after;
+  });
+  return toSourceView(updated, await defaultStaleness(roster), new Date());
+}
+
+export async function syncSource(
+  roster: Roster,
+  actor: string,
+  ref: string | number,
+  options: Omit<SyncOptions, 'trigger'> = {},
+): Promise<SyncResult> {
+  const row = await findSourceRow(roster, ref);
+  const kind = findSourceKind(row.kind);
+  if (kind?.mode === 'push' && options.input === undefined) {
+    throw invalidInput(`"${row.name}" is fed by imports: send a file or snapshot instead of starting a sync`);
+  }
+  const result = await runSync({ database: roster.database, secrets: roster.secrets }, row.id, {
+    ...options,
+    trigger: actor,
+  });
+  await writeAudit(roster.database.db, {
+    actor,
+    action: 'source.sync',
+    targetType: 'source',
+    targetId: row.id,
+    after: { runId: result.runId, status: result.status, counters: result.counters },
+  });
+  return result;
+}

@@ -1,0 +1,29 @@
+import { loadCatalog } from './catalog/catalog.js';
+import type { Config } from './config.js';
+import { type Database, openDatabase } from './db/database.js';
+import { migrate } from './db/migrate.js';
+import { SecretBox } from './lib/secret-box.js';
+import { failInterruptedRuns } from './sync/engine.js';
+
+/** An open Roster installation: its configuration, database and secret box. Passed to every service. */
+export interface Roster {
+  config: Config;
+  database: Database;
+  secrets: SecretBox;
+  close(): Promise<void>;
+}
+
+/** Opens the database, applies pending migrations, refreshes the catalog and fails runs a crash left open. */
+export async function openRoster(config: Config): Promise<Roster> {
+  const secrets = SecretBox.fromConfig(config);
+  const database = await openDatabase(config.database);
+  try {
+    await migrate(database);
+    await loadCatalog(database);
+    await failInterruptedRuns(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return { config, database, secrets, close: () => database.close() };
+}

@@ -1,0 +1,270 @@
+import { sql, type Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+
+export interface EntityCounters {
+  added: number;
+  updated: number;
+  removed: number;
+  unchanged: number;
+}
+
+export interface ApplyCounters {
+  accounts: EntityCounters;
+  employees: EntityCounters;
+  licenseTypes: EntityCounters;
+  accountLicenses: { added: number; removed: number };
+  usage: { updated: number };
+  apps: { added: number };
+  users: { added: number };
+}
+
+interface ApplyInput {
+  runId: number;
+  sourceId: number;
+  now: Date;
+  /** When the source last completed; recorded as last-seen on accounts this run no longer lists. */
+  previousSuccessAt: Date | null;
+}
+
+type Counts = { added: number; updated: number };
+
+async function one<T>(trx: Transaction<DB>, query: ReturnType<typeof sql<T>>): Promise<T> {
+  const result = await query.execute(trx);
+  return result.rows[0] as T;
+}
+
+/**
+ * Applies a fully fetched, validated run from the staged_* tables. Runs inside the caller's transaction.
+ * Every statement is set-based, and updates are conditional (IS DISTINCT FROM), so re-applying the same
+ * data writes nothing. Missing accounts, employees and licenses are marked removed, never deleted.
+ */
+export async function applyRun(trx: Transaction<DB>, input: ApplyInput): Promise<ApplyCounters> {
+  const { runId, sourceId, now } = input;
+
+  const apps = await one<{ added: number }>(
+    trx,
+    sql`with names as (
+          select name, null::text as domain from (
+            select app_name as name from staged_accounts where run_id = ${runId}
+            union select app_name from staged_license_types where run_id = ${runId}) n
+          union all select name, domain from staged_apps where run_id = ${runId}
+        ), picked as (
+          select distinct on (lower(n.name)) n.name, c.id as catalog_id
+          from names n
+          left join catalog_apps c on lower(c.name) = lower(n.name) or n.domain = any (c.domains)
+          order by lower(n.name), c.id nulls last
+        ), ins as (
+          insert into apps (name, catalog_id, discovered_by_source_id)
+          select p.name, p.catalog_id, ${sourceId}::bigint from picked p
+          where not exists (select 1 from apps a where lower(a.name) = lower(p.name))
+          on conflict do nothing
+          returning 1
+        ) select count(*)::int as added from ins`,
+  );
+
+  const users = await one<{ added: number }>(
+    trx,
+    sql`with ins as (
+          insert into users (email, domain)
+          select distinct email, split_part(email, '@', 2) from staged_accounts where run_id = ${runId}
+          on conflict (email) do nothing
+          returning 1
+        ) select count(*)::int as added from ins`,
+  );
+
+  // Resolve each staged account to its app and user once; later statements reuse the result.
+  await sql`create temporary table run_accounts on commit drop as
+            select st.seq, a.id as app_id, u.id as user_id, st.external_id, st.name, st.status, st.role,
+                   st.license_types, st.last_used_at
+            from staged_accounts st
+            join apps a on lower(a.name) = lower(st.app_name)
+            join users u on u.email = st.email
+            where st.run_id = ${runId}`.execute(trx);
+  await sql`create index on run_accounts (app_id, user_id)`.execute(trx);
+  await sql`analyze run_accounts`.execute(trx);
+
+  const accountsUpsert = await one<Counts>(
+    trx,
+    sql`with up as (
+          insert into accounts as t (source_id, app_id, user_id, external_id, name, status, role, first_seen_at)
+          select ${sourceId}::bigint, app_id, user_id, external_id, name, status, role, ${now}::timestamptz from run_accounts
+          on conflict (source_id, app_id, user_id) do update
+            set external_id = excluded.external_id, name = excluded.name, status = excluded.status,
+                role = excluded.role, removed_at = null, last_seen_at = null
+            where (t.external_id, t.name, t.status, t.role, t.removed_at)
+                  is distinct from (excluded.external_id, excluded.name, excluded.status, excluded.role, null)
+          returning (xmax = 0) as inserted
+        ) select count(*) filter (where inserted)::int as added, count(*) filter (where not inserted)::int as updated from up`,
+  );
+
+  const accountsRemoved = await one<{ removed: number }>(
+    trx,
+    sql`with gone as (
+          update accounts t set removed_at = ${now}::timestamptz, status = 'deleted',
+                 last_seen_at = coalesce(${input.previousSuccessAt}::timestamptz, t.first_seen_at)
+          where t.source_id = ${sourceId} and t.removed_at is null
+            and not exists (select 1 from run_accounts r where r.app_id = t.app_id and r.user_id = t.user_id)
+          returning 1
+        ) select count(*)::int as removed from gone`,
+  );
+
+  const licenseTypes = await applyLicenseTypes(trx, input);
+  const accountLicenses = await applyAccountLicenses(trx, input);
+
+  const usage = await one<{ updated: number }>(
+    trx,
+    sql`with up as (
+          insert into usage as u (account_id, source_id, last_used_at)
+          select t.id, ${sourceId}::bigint, r.last_used_at
+          from run_accounts r join accounts t on t.source_id = ${sourceId} and t.app_id = r.app_id and t.user_id = r.user_id
+          where r.last_used_at is not null
+          on conflict (account_id, source_id) do update set last_used_at = excluded.last_used_at
+            where u.last_used_at is distinct from excluded.last_used_at
+          returning 1
+        ) select count(*)::int as updated from up`,
+  );
+
+  const employees = await applyEmployees(trx, input);
+
+  await sql`insert into raw_records as r (source_id, object_type, external_id, data, first_seen_at, last_changed_at)
+            select distinct on (object_type, external_id) ${sourceId}::bigint, object_type, external_id, data, ${now}::timestamptz, ${now}::timestamptz
+            from staged_raw_records where run_id = ${runId}
+            order by object_type, external_id
+            on conflict (source_id, object_type, external_id) do update
+              set data = excluded.data, last_changed_at = excluded.last_changed_at
+              where r.data is distinct from excluded.data`.execute(trx);
+
+  const stagedAccounts = await one<{ n: number }>(trx, sql`select count(*)::int as n from run_accounts`);
+  return {
+    accounts: {
+      ...accountsUpsert,
+      removed: accountsRemoved.removed,
+      unchanged: stagedAccounts.n - accountsUpsert.added - accountsUpsert.updated,
+    },
+    employees,
+    licenseTypes,
+    accountLicenses,
+    usage,
+    apps,
+    users,
+  };
+}
+
+async function applyLicenseTypes(
+  trx: Transaction<DB>,
+  { runId, sourceId, now }: ApplyInput,
+): Promise<EntityCounters> {
+  // Declared license types carry seats and prices; types only named on accounts are known without them.
+  await sql`create temporary table run_license_types on commit drop as
+            select distinct on (a.id, l.name) a.id as app_id, l.name, l.purchased, l.price_per_user_cents
+            from (
+              select app_name, name, purchased, price_per_user_cents, 0 as priority
+              from staged_license_types where run_id = ${runId}
+              union all
+              select distinct app_name, unnest(license_types), null::int, null::int, 1
+              from staged_accounts where run_id = ${runId} and cardinality(license_types) > 0
+            ) l join apps a on lower(a.name) = lower(l.app_name)
+            order by a.id, l.name, l.priority`.execute(trx);
+  const up = await one<Counts & { total: number }>(
+    trx,
+    sql`with up as (
+          insert into license_types as t (app_id, source_id, name, purchased, price_per_user_cents)
+          select app_id, ${sourceId}::bigint, name, purchased, price_per_user_cents from run_license_types
+          on conflict (app_id, source_id, name) do update
+            set purchased = excluded.purchased, price_per_user_cents = excluded.price_per_user_cents, removed_at = null
+            where (t.purchased, t.price_per_user_cents, t.removed_at)
+                  is distinct from (excluded.purchased, excluded.price_per_user_cents, null)
+          returning (xmax = 0) as inserted
+        ) select count(*) filter (where inserted)::int as added, count(*) filter (where not inserted)::int as updated,
+                 (select count(*)::int from run_license_types) as total from up`,
+  );
+  const gone = await one<{ removed: number }>(
+    trx,
+    sql`with gone as (
+          update license_types t set removed_at = ${now}::timestamptz
+          where t.source_id = ${sourceId} and t.removed_at is null
+            and not exists (select 1 from run_license_types r where r.app_id = t.app_id and r.name = t.name)
+          returning 1
+        ) select count(*)::int as removed from gone`,
+  );
+  return {
+    added: up.added,
+    updated: up.updated,
+    removed: gone.removed,
+    unchanged: up.total - up.added - up.updated,
+  };
+}
+
+async function applyAccountLicenses(
+  trx: Transaction<DB>,
+  { sourceId, now }: ApplyInput,
+): Promise<{ added: number; removed: number }> {
+  await sql`create temporary table run_account_licenses on commit drop as
+            select t.id as account_id, lt.id as license_type_id
+            from run_accounts r
+            cross join lateral unnest(r.license_types) as held(name)
+            join accounts t on t.source_id = ${sourceId} and t.app_id = r.app_id and t.user_id = r.user_id
+            join license_types lt on lt.source_id = ${sourceId} and lt.app_id = r.app_id and lt.name = held.name
+            where cardinality(r.license_types) > 0`.execute(trx);
+  const added = await one<{ added: number }>(
+    trx,
+    sql`with up as (
+          insert into account_licenses as al (account_id, license_type_id, assigned_at)
+          select distinct account_id, license_type_id, ${now}::timestamptz from run_account_licenses
+          on conflict (account_id, license_type_id) do update set removed_at = null, assigned_at = excluded.assigned_at
+            where al.removed_at is not null
+          returning 1
+        ) select count(*)::int as added from up`,
+  );
+  const removed = await one<{ removed: number }>(
+    trx,
+    sql`with gone as (
+          update account_licenses al set removed_at = ${now}::timestamptz
+          from accounts t
+          where al.account_id = t.id and t.source_id = ${sourceId} and al.removed_at is null
+            and not exists (select 1 from run_account_licenses r
+                            where r.account_id = al.account_id and r.license_type_id = al.license_type_id)
+          returning 1
+        ) select count(*)::int as removed from gone`,
+  );
+  return { added: added.added, removed: removed.removed };
+}
+
+async function applyEmployees(
+  trx: Transaction<DB>,
+  { runId, sourceId, now }: ApplyInput,
+): Promise<EntityCounters> {
+  const up = await one<Counts & { total: number }>(
+    trx,
+    sql`with up as (
+          insert into employees as e (source_id, email, name, status, termination_date, personal_email, department,
+                                      manager_email, attributes)
+          select ${sourceId}::bigint, email, name, status, termination_date, personal_email, department, manager_email, attributes
+          from staged_employees where run_id = ${runId}
+          on conflict (source_id, email) do update
+            set name = excluded.name, status = excluded.status, termination_date = excluded.termination_date,
+                personal_email = excluded.personal_email, department = excluded.department,
+                manager_email = excluded.manager_email, attributes = excluded.attributes, removed_at = null
+            where (e.name, e.status, e.termination_date, e.personal_email, e.department, e.manager_email, e.attributes, e.removed_at)
+                  is distinct from (excluded.name, excluded.status, excluded.termination_date, excluded.personal_email,
+                                    excluded.department, excluded.manager_email, excluded.attributes, null)
+          returning (xmax = 0) as inserted
+        ) select count(*) filter (where inserted)::int as added, count(*) filter (where not inserted)::int as updated,
+                 (select count(*)::int from staged_employees where run_id = ${runId}) as total from up`,
+  );
+  const gone = await one<{ removed: number }>(
+    trx,
+    sql`with gone as (
+          update employees e set removed_at = ${now}::timestamptz
+          where e.source_id = ${sourceId} and e.removed_at is null
+            and not exists (select 1 from staged_employees s where s.run_id = ${runId} and s.email = e.email)
+          returning 1
+        ) select count(*)::int as removed from gone`,
+  );
+  return {
+    added: up.added,
+    updated: up.updated,
+    removed: gone.removed,
+    unchanged: up.total - up.added - up.updated,
+  };
+}

@@ -1,0 +1,141 @@
+import type { SourceRecord } from '../connectors/kit/records.js';
+import type { CopyValue } from '../db/copy-text.js';
+import type { Database } from '../db/database.js';
+
+type Row = CopyValue[];
+
+const columns = {
+  staged_apps: ['run_id', 'name', 'domain'],
+  staged_accounts: [
+    'run_id',
+    'seq',
+    'app_name',
+    'email',
+    'external_id',
+    'name',
+    'status',
+    'role',
+    'license_types',
+    'last_used_at',
+  ],
+  staged_license_types: ['run_id', 'seq', 'app_name', 'name', 'purchased', 'price_per_user_cents'],
+  staged_employees: [
+    'run_id',
+    'seq',
+    'email',
+    'name',
+    'status',
+    'termination_date',
+    'personal_email',
+    'department',
+    'manager_email',
+    'attributes',
+  ],
+  staged_raw_records: ['run_id', 'object_type', 'external_id', 'data'],
+} as const;
+
+export type StagedTable = keyof typeof columns;
+export const stagedTables = Object.keys(columns) as StagedTable[];
+
+/**
+ * Holds a run's validated records until they are written to the staged_* tables with COPY, a page at a
+ * time, so memory stays flat however large the source is.
+ */
+export class Staging {
+  private readonly rows: Record<StagedTable, Row[]> = {
+    staged_apps: [],
+    staged_accounts: [],
+    staged_license_types: [],
+    staged_employees: [],
+    staged_raw_records: [],
+  };
+  private seq = 0;
+  /** Files name rows; JSON names array positions such as users[3]. Duplicate reports follow the same style. */
+  refStyle: 'row' | 'index' = 'row';
+  readonly counts: Record<SourceRecord['type'], number> = {
+    app: 0,
+    account: 0,
+    license_type: 0,
+    employee: 0,
+  };
+
+  constructor(
+    private readonly database: Database,
+    private readonly runId: number,
+  ) {}
+
+  add(
+    record: SourceRecord,
+    ref: number | string | undefined,
+    raw?: { objectType: string; externalId: string; data: unknown },
+  ) {
+    const run = this.runId;
+    let seq: number;
+    if (typeof ref === 'number') seq = ref;
+    else {
+      const index = ref?.match(/\[(\d+)\]$/);
+      if (index) this.refStyle = 'index';
+      seq = index ? Number(index[1]) : ++this.seq;
+    }
+    this.counts[record.type]++;
+    switch (record.type) {
+      case 'app':
+        this.rows.staged_apps.push([run, record.name, record.domain]);
+        break;
+      case 'account':
+        this.rows.staged_accounts.push([
+          run,
+          seq,
+          record.app,
+          record.email,
+          record.externalId,
+          record.name,
+          record.status,
+          record.role,
+          record.licenseTypes,
+          record.lastUsedAt,
+        ]);
+        break;
+      case 'license_type':
+        this.rows.staged_license_types.push([
+          run,
+          seq,
+          record.app,
+          record.name,
+          record.purchased,
+          record.pricePerUserCents,
+        ]);
+        break;
+      case 'employee':
+        this.rows.staged_employees.push([
+          run,
+          seq,
+          record.email,
+          record.name,
+          record.status,
+          record.terminationDate,
+          record.personalEmail,
+          record.department,
+          record.managerEmail,
+          JSON.stringify(record.attributes),
+        ]);
+        break;
+    }
+    if (raw)
+      this.rows.staged_raw_records.push([
+        run,
+        raw.objectType,
+        raw.externalId,
+        JSON.stringify(raw.data ?? null),
+      ]);
+  }
+
+  async flush(): Promise<void> {
+    for (const table of stagedTables) {
+      const rows = this.rows[table];
+      if (rows.length === 0) continue;
+      await this.database.copyRows(table, columns[table], rows);
+      this.rows[table] = [];
+    }
+  }
+}
