@@ -1,0 +1,120 @@
+import type { Command } from 'commander';
+import type { Role } from '../../db/schema.js';
+import { invalidInput, notFound } from '../../lib/errors.js';
+import { createOneTimeToken, ensureMember, hasAdmin } from '../../modules/auth/auth.repo.js';
+import { getSettings, updateSettings } from '../../modules/settings/settings.service.js';
+import { createToken, listTokens, revokeToken, roles } from '../../modules/tokens/tokens.service.js';
+import { migrate } from '../../db/migrate.js';
+import { publicUrlOf } from '../../http/public-url.js';
+import { cliActor, withRoster } from '../context.js';
+import { printJson, printTable } from '../output.js';
+
+function checkRole(role: string): Role {
+  if (!(roles as readonly string[]).includes(role)) {
+    throw invalidInput(`Unknown role "${role}"`, [{ field: 'role', message: `must be one of ${roles.join(', ')}` }]);
+  }
+  return role as Role;
+}
+
+export function registerAdminCommands(program: Command) {
+  const tokens = program.command('tokens').description('API tokens');
+  tokens
+    .command('create')
+    .requiredOption('--name <name>', 'what the token is for')
+    .option('--role <role>', `one of ${roles.join(', ')}`, 'admin')
+    .option('--expires <date>', 'expiry (ISO 8601)')
+    .option('--json', 'print JSON')
+    .action(async (options) => {
+      const json = Boolean(options.json);
+      await withRoster(json, async (roster) => {
+        const expiresAt = options.expires ? new Date(options.expires) : null;
+        if (expiresAt && Number.isNaN(expiresAt.getTime())) throw invalidInput('--expires is not a date', [{ field: 'expires', message: 'use ISO 8601' }]);
+        const created = await createToken(roster, cliActor(), { name: options.name, role: checkRole(options.role), expiresAt });
+        if (json) printJson(created);
+        else process.stdout.write(`${created.token}\n(shown once: store it now; role ${created.role})\n`);
+        return 0;
+      });
+    });
+  tokens
+    .command('list')
+    .option('--json', 'print JSON')
+    .action(async (options) => {
+      const json = Boolean(options.json);
+      await withRoster(json, async (roster) => {
+        const items = await listTokens(roster);
+        if (json) printJson({ items });
+        else printTable(items as never, ['name', 'role', 'createdBy', 'createdAt', 'expiresAt', 'lastUsedAt']);
+        return 0;
+      });
+    });
+  tokens
+    .command('revoke <name>')
+    .action(async (name: string) => {
+      await withRoster(false, async (roster) => {
+        await revokeToken(roster, cliActor(), name);
+        process.stdout.write(`Revoked ${name}\n`);
+        return 0;
+      });
+    });
+
+  program
+    .command('migrate')
+    .description('Apply pending database migrations')
+    .action(async () => {
+      // Opening Roster migrates; report what this run applied.
+      await withRoster(false, async (roster) => {
+        const applied = await migrate(roster.database);
+        process.stdout.write(applied.length ? `Applied ${applied.join(', ')}\n` : 'The database is up to date\n');
+        return 0;
+      });
+    });
+
+  program
+    .command('sign-in-link <email>')
+    .description('Print a one-time sign-in link for an admin member (creates the first admin on a new install)')
+    .action(async (email: string) => {
+      await withRoster(false, async (roster) => {
+        const first = !(await hasAdmin(roster));
+        const { db } = roster.database;
+        const existing = await db.selectFrom('admin_members').select('id').where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+        if (!existing && !first) throw notFound(`${email} is not an admin member of this Roster`);
+        const member = await ensureMember(roster, cliActor(), email, 'admin');
+        const token = await createOneTimeToken(roster, 'sign_in', member.id);
+        process.stdout.write(`${publicUrlOf(roster.config)}/auth/link?token=${token}\n`);
+        return 0;
+      });
+    });
+
+  const settings = program.command('settings').description('Organisation settings');
+  settings
+    .command('show')
+    .option('--json', 'print JSON')
+    .action(async (options) => {
+      await withRoster(Boolean(options.json), async (roster) => {
+        const value = await getSettings(roster);
+        if (options.json) printJson(value);
+        else printTable([value as never], ['name', 'domains', 'stalenessDays', 'inactivityDays']);
+        return 0;
+      });
+    });
+  settings
+    .command('set')
+    .option('--name <name>', 'organisation name')
+    .option('--domains <list>', 'comma-separated email domains the organisation owns')
+    .option('--staleness-days <n>', 'days without a successful sync before a source needs attention')
+    .option('--inactivity-days <n>', 'default days without use before a license is inactive')
+    .option('--json', 'print JSON')
+    .action(async (options) => {
+      await withRoster(Boolean(options.json), async (roster) => {
+        const value = await updateSettings(roster, cliActor(), {
+          ...(options.name ? { name: options.name } : {}),
+          ...(options.domains ? { domains: String(options.domains).split(',').filter(Boolean) } : {}),
+          ...(options.stalenessDays ? { stalenessDays: Number(options.stalenessDays) } : {}),
+          ...(options.inactivityDays ? { inactivityDays: Number(options.inactivityDays) } : {}),
+        });
+        if (options.json) printJson(value);
+        else printTable([value as never], ['name', 'domains', 'stalenessDays', 'inactivityDays']);
+        return 0;
+      });
+    });
+}

@@ -1,0 +1,104 @@
+import type { Command } from 'commander';
+import { listApps, showApp } from '../../modules/apps/apps.repo.js';
+import { addApp } from '../../modules/apps/apps.service.js';
+import { listUsers, showUser } from '../../modules/users/users.repo.js';
+import { cliActor, withRoster } from '../context.js';
+import { printJson, printTable } from '../output.js';
+
+/** Reads every page of a paginated list (the CLI prints whole lists). */
+async function allPages<T>(fetchPage: (cursor?: string) => Promise<{ items: T[]; nextCursor: string | null }>): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await fetchPage(cursor);
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return items;
+}
+
+export function registerBrowseCommands(program: Command) {
+  const apps = program.command('apps').description("The organisation's apps");
+  apps
+    .command('list')
+    .option('--search <text>', 'filter by name')
+    .option('--json', 'print JSON')
+    .action(async (options) => {
+      const json = Boolean(options.json);
+      await withRoster(json, async (roster) => {
+        const items = await allPages((cursor) => listApps(roster, { search: options.search, cursor, limit: 500 }));
+        if (json) printJson({ items });
+        else printTable(items as never, ['name', 'origin', 'category', 'users', 'licenseTypes', 'sources']);
+        return 0;
+      });
+    });
+  apps
+    .command('show <app>')
+    .option('--json', 'print JSON')
+    .option('--removed', 'include removed accounts')
+    .action(async (ref: string, options) => {
+      const json = Boolean(options.json);
+      await withRoster(json, async (roster) => {
+        const first = await showApp(roster, ref, { includeRemoved: Boolean(options.removed), limit: 1000 });
+        const accounts = [...first.accounts.items];
+        let cursor = first.accounts.nextCursor;
+        while (cursor) {
+          const next = await showApp(roster, ref, { includeRemoved: Boolean(options.removed), limit: 1000, cursor });
+          accounts.push(...next.accounts.items);
+          cursor = next.accounts.nextCursor;
+        }
+        const detail = { ...first, accounts: { items: accounts, nextCursor: null } };
+        if (json) printJson(detail);
+        else {
+          process.stdout.write(`${detail.name} (${detail.origin}${detail.category ? `, ${detail.category}` : ''}): ${detail.users} users\n\n`);
+          printTable(detail.licenseTypesDetail as never, ['name', 'purchased', 'assigned', 'unassigned', 'source']);
+          process.stdout.write('\n');
+          printTable(accounts as never, ['email', 'nameInApp', 'status', 'licenseTypes', 'lastUsedAt', 'removedAt']);
+        }
+        return 0;
+      });
+    });
+  apps
+    .command('add <name>')
+    .description('Add an app by hand (a custom app unless the catalog knows the name)')
+    .option('--json', 'print JSON')
+    .action(async (name: string, options) => {
+      const json = Boolean(options.json);
+      await withRoster(json, async (roster) => {
+        const app = await addApp(roster, cliActor(), { name });
+        if (json) printJson(app);
+        else process.stdout.write(`Added ${app.catalogId ? 'catalog' : 'custom'} app ${app.name}\n`);
+        return 0;
+      });
+    });
+
+  const users = program.command('users').description('Users: unique email addresses with access to an app');
+  users
+    .command('list')
+    .option('--search <text>', 'find by any email or name')
+    .option('--json', 'print JSON')
+    .action(async (options) => {
+      const json = Boolean(options.json);
+      await withRoster(json, async (roster) => {
+        const items = await allPages((cursor) => listUsers(roster, { search: options.search, cursor, limit: 500 }));
+        if (json) printJson({ items });
+        else printTable(items as never, ['email', 'name', 'type', 'status', 'apps']);
+        return 0;
+      });
+    });
+  users
+    .command('show <email>')
+    .option('--json', 'print JSON')
+    .action(async (email: string, options) => {
+      const json = Boolean(options.json);
+      await withRoster(json, async (roster) => {
+        const user = await showUser(roster, email);
+        if (json) printJson(user);
+        else {
+          process.stdout.write(`${user.name ?? user.email} <${user.email}>: ${user.type} (${user.typeRule}), ${user.status}\n\n`);
+          printTable(user.accounts as never, ['app', 'nameInApp', 'status', 'licenseTypes', 'lastUsedAt', 'removedAt']);
+        }
+        return 0;
+      });
+    });
+}

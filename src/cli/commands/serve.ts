@@ -1,0 +1,85 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig } from '../../config.js';
+import { isEmpty, loadDemo } from '../../demo/load-demo.js';
+import { publicUrlOf } from '../../http/public-url.js';
+import { buildServer } from '../../http/server.js';
+import { invalidInput } from '../../lib/errors.js';
+import { createOneTimeToken, hasAdmin } from '../../modules/auth/auth.repo.js';
+import { openRoster, type Roster } from '../../roster.js';
+import { withRoster } from '../context.js';
+import { reportError } from '../output.js';
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+async function printAccess(roster: Roster, port: number, demoAdmin: string | null) {
+  const base = publicUrlOf(roster.config, port);
+  say(`Roster is serving at ${base}`);
+  if (demoAdmin) {
+    const { db } = roster.database;
+    const member = await db.selectFrom('admin_members').select('id').where('email', '=', demoAdmin).executeTakeFirstOrThrow();
+    say(`Sign in as ${demoAdmin} (one-time link, valid 30 minutes):`);
+    say(`  ${base}/auth/link?token=${await createOneTimeToken(roster, 'sign_in', member.id)}`);
+  } else if (!(await hasAdmin(roster))) {
+    say('No admin exists yet. Create the first one with this one-time setup token (valid 24 hours):');
+    const token = await createOneTimeToken(roster, 'setup', null);
+    say(`  curl -X POST ${base}/api/setup -H 'content-type: application/json' -d '{"token":"${token}","email":"you@example.com"}'`);
+    say('or, on this machine: roster sign-in-link you@example.com');
+  }
+}
+
+export function registerServeCommands(program: Command) {
+  program
+    .command('serve')
+    .description('Serve the API (and console) over HTTP')
+    .option('--port <n>', 'port to listen on (default PORT or 8080)')
+    .option('--demo', 'serve the demo organisation from its own data directory (loaded on first start)')
+    .action(async (options) => {
+      let roster: Roster | undefined;
+      try {
+        const env = { ...process.env };
+        if (options.demo && !env.DATABASE_URL) env.ROSTER_DATA_DIR = env.ROSTER_DEMO_DATA_DIR ?? resolve('demo-data');
+        const config = loadConfig(env);
+        const port = options.port !== undefined ? Number(options.port) : config.port;
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw invalidInput('--port must be 0-65535', [{ field: 'port', message: 'is not a port' }]);
+        roster = await openRoster(config);
+        let demoAdmin: string | null = null;
+        if (options.demo) {
+          if (await isEmpty(roster)) {
+            say(`Loading the demo organisation into ${config.database.kind === 'pglite' ? config.dataDir : 'the database'}…`);
+            demoAdmin = (await loadDemo(roster)).adminEmail;
+          } else {
+            const admin = await roster.database.db.selectFrom('admin_members').select('email').where('role', '=', 'admin').orderBy('id').executeTakeFirst();
+            demoAdmin = admin?.email ?? null;
+          }
+        }
+        const server = await buildServer(roster);
+        await server.listen({ port, host: config.host });
+        const address = server.server.address();
+        await printAccess(roster, typeof address === 'object' && address ? address.port : port, demoAdmin);
+        const open = roster;
+        const stop = async () => {
+          await server.close();
+          await open.close();
+          process.exit(0);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      } catch (error) {
+        await roster?.close();
+        process.exitCode = reportError(error, false);
+      }
+    });
+
+  program
+    .command('demo')
+    .description('Load the demo organisation into an empty database')
+    .action(async () => {
+      await withRoster(false, async (roster) => {
+        if (!(await isEmpty(roster))) throw invalidInput('The database already holds data; the demo loads only into an empty one');
+        const loaded = await loadDemo(roster, { log: say });
+        say(`Loaded ${loaded.apps} apps and ${loaded.employees} employees. Admin: ${loaded.adminEmail} (roster sign-in-link ${loaded.adminEmail})`);
+        return 0;
+      });
+    });
+}

@@ -1,0 +1,36 @@
+import { userInfo } from 'node:os';
+import { type Config, loadConfig } from '../config.js';
+import { openRoster, type Roster } from '../roster.js';
+import { exitCodes } from './exit-codes.js';
+import { reportError } from './output.js';
+
+/** The audit actor for commands run on this machine: the operating-system user. */
+export const cliActor = () => `cli:${userInfo().username}`;
+
+/**
+ * Opens Roster for one command, runs it and closes the database, mapping errors to exit codes.
+ * A command returns its exit code (0 unless it reports a failure itself).
+ */
+export async function withRoster(
+  json: boolean,
+  fn: (roster: Roster) => Promise<number | undefined>,
+  config: Config = loadConfigOrExit(json),
+): Promise<void> {
+  let roster: Roster | undefined;
+  try {
+    roster = await openRoster(config);
+    process.exitCode = (await fn(roster)) ?? exitCodes.ok;
+  } catch (error) {
+    process.exitCode = reportError(error, json);
+  } finally {
+    await roster?.close();
+  }
+}
+
+function loadConfigOrExit(json: boolean): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    process.exit(reportError(error, json));
+  }
+}

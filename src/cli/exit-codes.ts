@@ -1,0 +1,29 @@
+import type { ErrorCode } from '../lib/errors.js';
+
+/** Every exit code the CLI uses, in one place (documented in the README). */
+export const exitCodes = {
+  ok: 0,
+  failure: 1,
+  usage: 2,
+  invalidInput: 3,
+  notFound: 4,
+  conflict: 5,
+  syncFailed: 6,
+  unavailable: 7,
+} as const;
+
+export function exitCodeOf(code: ErrorCode): number {
+  switch (code) {
+    case 'invalid_input':
+    case 'payload_too_large':
+      return exitCodes.invalidInput;
+    case 'not_found':
+      return exitCodes.notFound;
+    case 'conflict':
+      return exitCodes.conflict;
+    case 'sync_failed':
+      return exitCodes.syncFailed;
+    default:
+      return exitCodes.failure;
+  }
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { registerAdminCommands } from './commands/admin.js';
+import { registerBrowseCommands } from './commands/browse.js';
+import { registerImportCommands } from './commands/imports.js';
+import { registerServeCommands } from './commands/serve.js';
+import { registerSourcesCommands } from './commands/sources.js';
+import { exitCodes } from './exit-codes.js';
+
+const program = new Command('roster')
+  .description('Roster: which SaaS apps your organisation uses, who uses them, what they cost')
+  .showHelpAfterError()
+  .exitOverride((error) => {
+    process.exit(error.exitCode === 0 ? 0 : exitCodes.usage);
+  });
+
+registerServeCommands(program);
+registerSourcesCommands(program);
+registerImportCommands(program);
+registerBrowseCommands(program);
+registerAdminCommands(program);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,54 @@
+import type {} from '@fastify/cookie';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { RosterError } from '../lib/errors.js';
+import { findSession } from '../modules/auth/auth.repo.js';
+import { authenticateToken } from '../modules/tokens/tokens.service.js';
+import type { Roster } from '../roster.js';
+import { type Access, mayAccess, type Principal } from './principal.js';
+
+export const sessionCookie = 'roster_session';
+/** Cookie-authenticated changes must carry this header; browsers do not send custom headers cross-site without CORS. */
+export const csrfHeader = 'x-roster-request';
+
+async function identify(roster: Roster, request: FastifyRequest): Promise<Principal | null> {
+  const header = request.headers.authorization;
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const token = match ? await authenticateToken(roster, match[1]!) : undefined;
+    if (!token) throw new RosterError('unauthenticated', 'The API token is invalid, revoked or expired');
+    return { kind: 'token', actor: `token:${token.name}`, role: token.role, memberId: null };
+  }
+  const cookie = request.cookies[sessionCookie];
+  if (cookie) {
+    const member = await findSession(roster, cookie);
+    if (member) return { kind: 'session', actor: `member:${member.email}`, role: member.role, memberId: member.id };
+  }
+  return null;
+}
+
+/**
+ * Every route requires a principal (API token or session) unless it is marked public because it checks
+ * a one-time token itself. Then the route's access level is checked against the principal's role.
+ */
+export function registerAuthentication(app: FastifyInstance, roster: Roster) {
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (request) => {
+    const config = request.routeOptions.config;
+    if (config.public === 'one-time-token') return;
+    const principal = await identify(roster, request);
+    if (!principal) throw new RosterError('unauthenticated', 'Sign in or send an API token (Authorization: Bearer …)');
+    const access: Access = config.access ?? (request.method === 'GET' || request.method === 'HEAD' ? 'read' : 'write');
+    if (!mayAccess(principal.role, access)) {
+      throw new RosterError('forbidden', `The role ${principal.role} may not do this (needs ${access} access)`);
+    }
+    if (principal.kind === 'session' && request.method !== 'GET' && request.method !== 'HEAD' && !request.headers[csrfHeader]) {
+      throw new RosterError('forbidden', `Changes from a browser session must send the ${csrfHeader} header`);
+    }
+    request.principal = principal;
+  });
+}
+
+export function actorOf(request: FastifyRequest): string {
+  if (!request.principal) throw new RosterError('unauthenticated', 'Not signed in');
+  return request.principal.actor;
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/** Schemas shared by several resources. */
+export const pageQuery = z.strictObject({
+  search: z.string().max(200).optional(),
+  cursor: z.string().max(1000).optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+export const errorDetailSchema = z.object({
+  row: z.number().optional(),
+  field: z.string().optional(),
+  path: z.string().optional(),
+  message: z.string(),
+});
+
+export const syncResultSchema = z
+  .object({
+    runId: z.number(),
+    sourceId: z.number(),
+    status: z.enum(['succeeded', 'failed', 'cancelled']),
+    counters: z.object({ added: z.number(), updated: z.number(), removed: z.number(), unchanged: z.number(), rejected: z.number() }),
+    detail: z.unknown(),
+    error: z.object({ code: z.string(), message: z.string(), details: z.array(errorDetailSchema) }).nullable(),
+  })
+  .meta({ id: 'SyncResult' });
+
+export const idOrNameParams = z.strictObject({ ref: z.string().min(1).max(200) });

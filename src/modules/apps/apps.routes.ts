@@ -1,0 +1,90 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../../http/authenticate.js';
+import { idOrNameParams, pageOf, pageQuery } from '../../http/schemas.js';
+import type { Roster } from '../../roster.js';
+import { listApps, showApp } from './apps.repo.js';
+import { addApp } from './apps.service.js';
+
+const appSummarySchema = z
+  .object({
+    id: z.number(),
+    name: z.string(),
+    catalogId: z.string().nullable(),
+    category: z.string().nullable(),
+    vendor: z.string().nullable(),
+    origin: z.enum(['catalog', 'custom']),
+    users: z.number(),
+    activeAccounts: z.number(),
+    licenseTypes: z.number(),
+    sources: z.array(z.string()),
+  })
+  .meta({ id: 'AppSummary' });
+
+const appDetailSchema = appSummarySchema
+  .extend({
+    sources: z.array(z.object({ id: z.number(), name: z.string(), kind: z.string() })),
+    licenseTypesDetail: z.array(
+      z.object({
+        name: z.string(),
+        source: z.string(),
+        purchased: z.number().nullable(),
+        assigned: z.number(),
+        unassigned: z.number().nullable(),
+        pricePerUserCents: z.number().nullable(),
+      }),
+    ),
+    accounts: pageOf(
+      z.object({
+        email: z.string(),
+        nameInApp: z.string().nullable(),
+        status: z.string(),
+        role: z.string().nullable(),
+        licenseTypes: z.array(z.string()),
+        lastUsedAt: z.string().nullable(),
+        lastUsedSource: z.string().nullable(),
+        source: z.string(),
+        firstSeenAt: z.string(),
+        removedAt: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'AppDetail' });
+
+export function appsRoutes(roster: Roster): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/apps',
+      { schema: { summary: 'List apps (search by name, cursor pagination)', querystring: pageQuery, response: { 200: pageOf(appSummarySchema) } } },
+      async (request) => listApps(roster, request.query),
+    );
+    app.post(
+      '/api/apps',
+      {
+        schema: {
+          summary: 'Add an app by hand (linked to the catalog when the name matches, else a custom app)',
+          body: z.strictObject({ name: z.string().min(1).max(200) }),
+          response: { 201: z.object({ id: z.number(), name: z.string(), catalogId: z.string().nullable() }) },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await addApp(roster, actorOf(request), request.body)),
+    );
+    app.get(
+      '/api/apps/:ref',
+      {
+        schema: {
+          summary: 'One app with its license types and accounts (each account as the app names it)',
+          params: idOrNameParams,
+          querystring: z.strictObject({
+            cursor: z.string().max(1000).optional(),
+            limit: z.coerce.number().int().min(1).max(1000).optional(),
+            includeRemoved: z.enum(['true', 'false']).optional(),
+          }),
+          response: { 200: appDetailSchema },
+        },
+      },
+      async (request) =>
+        showApp(roster, request.params.ref, { ...request.query, includeRemoved: request.query.includeRemoved === 'true' }),
+    );
+  };
+}

@@ -1,0 +1,81 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { sessionCookie } from '../../http/authenticate.js';
+import { emailField } from '../../lib/email.js';
+import { RosterError } from '../../lib/errors.js';
+import type { Roster } from '../../roster.js';
+import { completeSetup, createSession, endSession, sessionHours, signInWithLink } from './auth.repo.js';
+
+const memberSchema = z.object({ id: z.number(), email: z.string(), role: z.string() }).meta({ id: 'Member' });
+
+export function authRoutes(roster: Roster): FastifyPluginAsyncZod {
+  return async (app) => {
+    const secure = roster.config.publicUrl?.startsWith('https://') ?? false;
+    const startSession = async (memberId: number) => {
+      const session = await createSession(roster, memberId);
+      return {
+        value: session.token,
+        options: { httpOnly: true, sameSite: 'lax' as const, secure, path: '/', maxAge: sessionHours * 3600 },
+      };
+    };
+
+    app.get(
+      '/api/me',
+      {
+        schema: {
+          summary: 'Who is calling',
+          response: { 200: z.object({ actor: z.string(), role: z.string(), kind: z.enum(['token', 'session']) }) },
+        },
+      },
+      async (request) => {
+        const p = request.principal;
+        if (!p) throw new RosterError('unauthenticated', 'Not signed in');
+        return { actor: p.actor, role: p.role, kind: p.kind };
+      },
+    );
+
+    app.post(
+      '/api/setup',
+      {
+        config: { public: 'one-time-token' },
+        schema: {
+          summary: 'Create the first admin with the one-time setup token printed at first start',
+          body: z.strictObject({ token: z.string().min(10).max(200), email: emailField }),
+          response: { 201: memberSchema },
+        },
+      },
+      async (request, reply) => {
+        const member = await completeSetup(roster, request.body.token, request.body.email);
+        const cookie = await startSession(member.id);
+        return reply.setCookie(sessionCookie, cookie.value, cookie.options).status(201).send(member);
+      },
+    );
+
+    app.get(
+      '/auth/link',
+      {
+        config: { public: 'one-time-token' },
+        schema: {
+          summary: 'Sign in with a one-time link, then go to the console',
+          querystring: z.strictObject({ token: z.string().max(200).optional() }),
+        },
+      },
+      async (request, reply) => {
+        if (!request.query.token) throw new RosterError('unauthenticated', 'This link has no token');
+        const member = await signInWithLink(roster, request.query.token);
+        const cookie = await startSession(member.id);
+        return reply.setCookie(sessionCookie, cookie.value, cookie.options).redirect('/');
+      },
+    );
+
+    app.post(
+      '/api/session/sign-out',
+      { config: { access: 'read' }, schema: { summary: 'End this browser session', response: { 204: z.null() } } },
+      async (request, reply) => {
+        const token = request.cookies[sessionCookie];
+        if (token) await endSession(roster, token);
+        return reply.clearCookie(sessionCookie, { path: '/' }).status(204).send(null);
+      },
+    );
+  };
+}

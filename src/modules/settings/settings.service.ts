@@ -1,0 +1,51 @@
+import { parse as parseDomain } from 'tldts';
+import { invalidInput } from '../../lib/errors.js';
+import type { Roster } from '../../roster.js';
+import { writeAudit } from '../audit/audit.repo.js';
+
+export interface Settings {
+  name: string;
+  domains: string[];
+  stalenessDays: number;
+  inactivityDays: number;
+}
+
+export async function getSettings(roster: Roster): Promise<Settings> {
+  const row = await roster.database.db.selectFrom('organisation_settings').selectAll().executeTakeFirstOrThrow();
+  return { name: row.name, domains: row.domains, stalenessDays: row.staleness_days, inactivityDays: row.inactivity_days };
+}
+
+/** A configured domain is a host name (any label depth), lower-cased; users on other domains are external. */
+function normaliseDomains(domains: string[]): string[] {
+  const problems: { field: string; message: string }[] = [];
+  const out = domains.map((raw, i) => {
+    const domain = raw.trim().toLowerCase();
+    const parsed = parseDomain(domain, { allowPrivateDomains: true });
+    if (!parsed.domain || parsed.hostname !== domain || domain.includes('@')) {
+      problems.push({ field: `domains[${i}]`, message: `"${raw}" is not a domain name` });
+    }
+    return domain;
+  });
+  if (problems.length) throw invalidInput('Some domains are not valid', problems);
+  return [...new Set(out)].sort();
+}
+
+export async function updateSettings(roster: Roster, actor: string, patch: Partial<Settings>): Promise<Settings> {
+  const before = await getSettings(roster);
+  const domains = patch.domains ? normaliseDomains(patch.domains) : undefined;
+  await roster.database.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('organisation_settings')
+      .set({
+        ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
+        ...(domains ? { domains } : {}),
+        ...(patch.stalenessDays !== undefined ? { staleness_days: patch.stalenessDays } : {}),
+        ...(patch.inactivityDays !== undefined ? { inactivity_days: patch.inactivityDays } : {}),
+        updated_at: new Date(),
+      })
+      .execute();
+    const after = await trx.selectFrom('organisation_settings').selectAll().executeTakeFirstOrThrow();
+    await writeAudit(trx, { actor, action: 'settings.update', targetType: 'settings', before, after: { name: after.name, domains: after.domains, stalenessDays: after.staleness_days, inactivityDays: after.inactivity_days } });
+  });
+  return getSettings(roster);
+}

@@ -1,0 +1,128 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { capabilityNames } from '../../connectors/kit/capabilities.js';
+import { sourceKinds } from '../../connectors/registry.js';
+import { actorOf } from '../../http/authenticate.js';
+import { idOrNameParams, syncResultSchema } from '../../http/schemas.js';
+import type { Roster } from '../../roster.js';
+import { errorOfFailedRun } from '../../sync/result-error.js';
+import { addSource, getSource, listSources, removeSource, syncSource } from './sources.service.js';
+
+const sourceSchema = z
+  .object({
+    id: z.number(),
+    kind: z.string(),
+    name: z.string(),
+    mode: z.enum(['push', 'pull']),
+    app: z.string().nullable(),
+    config: z.unknown(),
+    hasCredentials: z.boolean(),
+    capabilities: z.record(z.string(), z.boolean()).nullable(),
+    health: z.object({ status: z.string(), reason: z.string().nullable(), message: z.string().nullable(), fix: z.string().nullable() }),
+    lastRunStatus: z.string().nullable(),
+    lastSyncAt: z.string().nullable(),
+    lastSuccessAt: z.string().nullable(),
+    stalenessDays: z.number(),
+    disconnectedAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Source' });
+
+export function sourcesRoutes(roster: Roster): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/source-kinds',
+      {
+        schema: {
+          summary: 'Source kinds and what each can tell (the capability matrix)',
+          response: {
+            200: z.array(
+              z.object({
+                kind: z.string(),
+                title: z.string(),
+                description: z.string(),
+                mode: z.enum(['push', 'pull']),
+                needsCredentials: z.boolean(),
+                capabilities: z.record(z.enum(capabilityNames), z.boolean()),
+              }),
+            ),
+          },
+        },
+      },
+      async () =>
+        sourceKinds.map((k) => ({
+          kind: k.kind,
+          title: k.title,
+          description: k.description,
+          mode: k.mode,
+          needsCredentials: k.credentialsSchema !== undefined,
+          capabilities: k.capabilities,
+        })),
+    );
+
+    app.get(
+      '/api/sources',
+      {
+        schema: {
+          summary: 'List sources with health ("needs attention" and why)',
+          querystring: z.strictObject({ includeDisconnected: z.enum(['true', 'false']).optional() }),
+          response: { 200: z.object({ items: z.array(sourceSchema) }) },
+        },
+      },
+      async (request) => ({ items: await listSources(roster, { includeDisconnected: request.query.includeDisconnected === 'true' }) }),
+    );
+
+    app.post(
+      '/api/sources',
+      {
+        schema: {
+          summary: 'Add a source',
+          body: z.strictObject({
+            kind: z.string().min(1).max(50),
+            name: z.string().min(1).max(200),
+            config: z.record(z.string(), z.unknown()).default({}),
+            credentials: z.record(z.string(), z.unknown()).optional(),
+            stalenessDays: z.number().int().min(1).max(365).nullish(),
+          }),
+          response: { 201: sourceSchema },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await addSource(roster, actorOf(request), request.body)),
+    );
+
+    app.get(
+      '/api/sources/:ref',
+      { schema: { summary: 'One source, by id or name', params: idOrNameParams, response: { 200: sourceSchema } } },
+      async (request) => getSource(roster, request.params.ref),
+    );
+
+    app.delete(
+      '/api/sources/:ref',
+      {
+        schema: {
+          summary: 'Remove (disconnect) a source; what it reported is kept',
+          params: idOrNameParams,
+          response: { 200: sourceSchema },
+        },
+      },
+      async (request) => removeSource(roster, actorOf(request), request.params.ref),
+    );
+
+    app.post(
+      '/api/sources/:ref/sync',
+      {
+        schema: {
+          summary: 'Run a sync of a pull source now and wait for its result',
+          params: idOrNameParams,
+          response: { 200: syncResultSchema },
+        },
+      },
+      async (request) => {
+        const result = await syncSource(roster, actorOf(request), request.params.ref);
+        const failure = errorOfFailedRun(result);
+        if (failure) throw failure;
+        return result;
+      },
+    );
+  };
+}

@@ -1,0 +1,71 @@
+import { sql } from 'kysely';
+import type { Roster } from '../../roster.js';
+
+export interface SyncRunView {
+  id: number;
+  sourceId: number;
+  source: string;
+  status: string;
+  trigger: string;
+  startedAt: string;
+  finishedAt: string | null;
+  pages: number;
+  records: number;
+  added: number;
+  updated: number;
+  removed: number;
+  unchanged: number;
+  rejected: number;
+  counters: unknown;
+  errorCode: string | null;
+  errorMessage: string | null;
+  errorDetails: unknown;
+}
+
+export async function listSyncRuns(
+  roster: Roster,
+  options: { source?: string; limit?: number; cursor?: number; id?: number },
+): Promise<{ items: SyncRunView[]; nextCursor: string | null }> {
+  const limit = Math.min(options.limit ?? 50, 500);
+  const source = options.source?.trim().toLowerCase();
+  let query = roster.database.db
+    .selectFrom('sync_runs as r')
+    .innerJoin('sources as s', 's.id', 'r.source_id')
+    .select([
+      'r.id',
+      'r.source_id as sourceId',
+      's.name as source',
+      'r.status',
+      'r.trigger',
+      'r.started_at as startedAt',
+      'r.finished_at as finishedAt',
+      'r.pages',
+      'r.records',
+      'r.added',
+      'r.updated',
+      'r.removed',
+      'r.unchanged',
+      'r.rejected',
+      'r.counters',
+      'r.error_code as errorCode',
+      'r.error_message as errorMessage',
+      'r.error_details as errorDetails',
+    ])
+    .orderBy('r.id', 'desc')
+    .limit(limit + 1);
+  if (options.id) query = query.where('r.id', '=', options.id);
+  if (options.cursor) query = query.where('r.id', '<', options.cursor);
+  if (source) {
+    query = /^\d+$/.test(source)
+      ? query.where('s.id', '=', Number(source))
+      : query.where(sql`lower(s.name)`, '=', source);
+  }
+  const rows = await query.execute();
+  const items = rows.slice(0, limit).map((r) => ({
+    ...r,
+    startedAt: r.startedAt.toISOString(),
+    finishedAt: r.finishedAt?.toISOString() ?? null,
+  }));
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit && last ? String(last.id) : null };
+}

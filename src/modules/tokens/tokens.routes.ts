@@ -1,0 +1,61 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../../http/authenticate.js';
+import type { Roster } from '../../roster.js';
+import { createToken, listTokens, revokeToken, roles } from './tokens.service.js';
+
+const tokenSchema = z
+  .object({
+    id: z.number(),
+    name: z.string(),
+    role: z.enum(roles),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    expiresAt: z.string().nullable(),
+    lastUsedAt: z.string().nullable(),
+  })
+  .meta({ id: 'Token' });
+
+export function tokensRoutes(roster: Roster): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/tokens',
+      { config: { access: 'admin' }, schema: { summary: 'Active API tokens (never their secrets)', response: { 200: z.object({ items: z.array(tokenSchema) }) } } },
+      async () => ({ items: await listTokens(roster) }),
+    );
+    app.post(
+      '/api/tokens',
+      {
+        config: { access: 'admin' },
+        schema: {
+          summary: 'Create an API token; the secret is in this response only',
+          body: z.strictObject({
+            name: z.string().min(1).max(100),
+            role: z.enum(roles).default('admin'),
+            expiresAt: z.iso.datetime().nullish(),
+          }),
+          response: { 201: tokenSchema.extend({ token: z.string() }) },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(
+          await createToken(roster, actorOf(request), {
+            name: request.body.name,
+            role: request.body.role,
+            expiresAt: request.body.expiresAt ? new Date(request.body.expiresAt) : null,
+          }),
+        ),
+    );
+    app.delete(
+      '/api/tokens/:name',
+      {
+        config: { access: 'admin' },
+        schema: { summary: 'Revoke an API token; it stops working at once', params: z.strictObject({ name: z.string().min(1).max(100) }), response: { 204: z.null() } },
+      },
+      async (request, reply) => {
+        await revokeToken(roster, actorOf(request), request.params.name);
+        return reply.status(204).send(null);
+      },
+    );
+  };
+}

@@ -1,0 +1,69 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { pageOf, pageQuery } from '../../http/schemas.js';
+import type { Roster } from '../../roster.js';
+import { listUsers, showUser } from './users.repo.js';
+
+const userSummarySchema = z
+  .object({
+    id: z.number(),
+    email: z.string(),
+    name: z.string().nullable(),
+    nameSource: z.enum(['employee_record', 'apps']).nullable(),
+    type: z.enum(['employee', 'past_employee', 'external', 'service', 'unknown']),
+    typeRule: z.string(),
+    status: z.enum(['current', 'past']),
+    apps: z.number(),
+  })
+  .meta({ id: 'UserSummary' });
+
+const userDetailSchema = userSummarySchema
+  .extend({
+    domain: z.string(),
+    employee: z
+      .object({
+        source: z.string(),
+        status: z.string(),
+        terminationDate: z.string().nullable(),
+        department: z.string().nullable(),
+        managerEmail: z.string().nullable(),
+      })
+      .nullable(),
+    accounts: z.array(
+      z.object({
+        app: z.string(),
+        nameInApp: z.string().nullable(),
+        status: z.string(),
+        role: z.string().nullable(),
+        licenseTypes: z.array(z.string()),
+        lastUsedAt: z.string().nullable(),
+        lastUsedSource: z.string().nullable(),
+        source: z.string(),
+        removedAt: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'UserDetail' });
+
+export function usersRoutes(roster: Roster): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/users',
+      {
+        schema: { summary: 'List users (search by any email or name, cursor pagination)', querystring: pageQuery, response: { 200: pageOf(userSummarySchema) } },
+      },
+      async (request) => listUsers(roster, request.query),
+    );
+    app.get(
+      '/api/users/:email',
+      {
+        schema: {
+          summary: 'One user by email, with every account (active and removed)',
+          params: z.strictObject({ email: z.string().min(3).max(320) }),
+          response: { 200: userDetailSchema },
+        },
+      },
+      async (request) => showUser(roster, request.params.email),
+    );
+  };
+}

@@ -1,0 +1,30 @@
+import { capabilities } from '../../src/connectors/kit/capabilities.js';
+import { defineSourceKind, type Page, type SourceKind } from '../../src/connectors/kit/connector.js';
+import { ConnectorError } from '../../src/connectors/kit/connector-error.js';
+import { findSourceKind } from '../../src/connectors/registry.js';
+import { z } from 'zod';
+
+/**
+ * A scripted source kind for engine tests: its input is a list of pages; a page may instead be an
+ * error to throw, modelling a provider failing halfway through a sync.
+ */
+export type ScriptedPage = Page | { fail: ConnectorError };
+
+export const scriptedKind = defineSourceKind<{ name?: string }>({
+  kind: 'scripted',
+  title: 'Scripted (tests)',
+  description: 'Yields the pages it is given.',
+  capabilities: capabilities(['users', 'licenseTypes', 'lastUsed', 'employees']),
+  mode: 'push',
+  configSchema: z.object({ name: z.string().optional() }),
+  async *fetch({ input, signal }) {
+    for (const page of input as ScriptedPage[]) {
+      if (signal.aborted) return;
+      if ('fail' in page) throw page.fail;
+      yield page;
+      await new Promise((r) => setImmediate(r));
+    }
+  },
+}) as SourceKind<unknown, unknown>;
+
+export const findKindWithScripted = (kind: string) => (kind === 'scripted' ? scriptedKind : findSourceKind(kind));

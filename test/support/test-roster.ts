@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { type Config, loadConfig } from '../../src/config.js';
+import { openRoster, type Roster } from '../../src/roster.js';
+
+/**
+ * The database lanes every database test runs on: embedded PGlite always, and a PostgreSQL server when
+ * ROSTER_TEST_DATABASE_URL points at one (CI starts one; see scripts/test-postgres.sh).
+ */
+export type Lane = 'pglite' | 'postgres';
+export const lanes: Lane[] = process.env.ROSTER_TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+export interface TestRoster extends Roster {
+  dataDir: string;
+  lane: Lane;
+  /** Opens the same database again (after close), as a restarted process would. */
+  reopen(): Promise<Roster>;
+}
+
+async function createServerDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const adminUrl = process.env.ROSTER_TEST_DATABASE_URL!;
+  const name = `roster_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export function testConfig(dataDir: string, extra: Record<string, string> = {}): Config {
+  return loadConfig({ ROSTER_DATA_DIR: dataDir, ROSTER_LOG_LEVEL: 'silent', ...extra });
+}
+
+export async function openTestRoster(lane: Lane, extra: Record<string, string> = {}): Promise<TestRoster> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'roster-test-'));
+  const server = lane === 'postgres' ? await createServerDatabase() : undefined;
+  const config = testConfig(dataDir, { ...(server ? { DATABASE_URL: server.url } : {}), ...extra });
+  const roster = await openRoster(config);
+  return {
+    ...roster,
+    dataDir,
+    lane,
+    reopen: () => openRoster(config),
+    close: async () => {
+      await roster.close().catch(() => {});
+      await server?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
