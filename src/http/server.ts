@@ -25,6 +25,18 @@ import { registerErrorHandling } from './error-handler.js';
 import { homeRoutes } from './home.routes.js';
 import { redactions } from './redactions.js';
 
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  public: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    registeredRoutes: RegisteredRoute[];
+  }
+}
+
 export interface ServerOptions {
   logger?: LoggerOptions | false;
 }
@@ -36,6 +48,14 @@ export async function buildServer(roster: Roster, options: ServerOptions = {}): 
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
+  // Every route, as registered: the authentication test walks this list.
+  const routes: RegisteredRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routes.push({ method, url: route.url, public: route.config?.public === 'one-time-token' });
+    }
+  });
+  app.decorate('registeredRoutes', routes);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addContentTypeParser(['text/csv', 'application/octet-stream'], { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
