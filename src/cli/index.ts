@@ -7,6 +7,12 @@ import { registerServeCommands } from './commands/serve.js';
 import { registerSourcesCommands } from './commands/sources.js';
 import { exitCodes } from './exit-codes.js';
 
+// A closed pipe (roster users list | head) ends the output, not the process with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(exitCodes.ok);
+  throw error;
+});
+
 const program = new Command('roster')
   .description('Roster: which SaaS apps your organisation uses, who uses them, what they cost')
   .showHelpAfterError()

@@ -13,9 +13,14 @@ export function printTable(rows: Record<string, unknown>[], columns: string[]) {
     process.stdout.write('(none)\n');
     return;
   }
-  const cell = (v: unknown) => (v === null || v === undefined ? '' : Array.isArray(v) ? v.join(', ') : String(v));
+  const cell = (v: unknown) =>
+    v === null || v === undefined ? '' : Array.isArray(v) ? v.join(', ') : String(v);
   const widths = columns.map((c) => Math.min(60, Math.max(c.length, ...rows.map((r) => cell(r[c]).length))));
-  const line = (values: string[]) => values.map((v, i) => v.slice(0, 60).padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (values: string[]) =>
+    values
+      .map((v, i) => v.slice(0, 60).padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   process.stdout.write(`${line(columns)}\n`);
   for (const row of rows) process.stdout.write(`${line(columns.map((c) => cell(row[c])))}\n`);
 }
@@ -23,7 +28,10 @@ export function printTable(rows: Record<string, unknown>[], columns: string[]) {
 /** Prints an error the way a person can act on it and returns the exit code. */
 export function reportError(error: unknown, json: boolean): number {
   if (error instanceof RosterError) {
-    if (json) process.stderr.write(`${JSON.stringify({ error: { code: error.code, message: error.message, details: error.details } })}\n`);
+    if (json)
+      process.stderr.write(
+        `${JSON.stringify({ error: { code: error.code, message: error.message, details: error.details } })}\n`,
+      );
     else {
       process.stderr.write(`Error: ${error.message}\n`);
       for (const line of formatDetails(error.details)) process.stderr.write(`  ${line}\n`);

@@ -17,12 +17,22 @@ describe.each(lanes)('COPY encoding on %s', (lane) => {
     // PostgreSQL text cannot hold NUL; everything else must survive.
     const text = fc.string({ unit: 'grapheme' }).map((s) => s.replace(/\0/g, ''));
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fc.option(text), fc.array(text, { maxLength: 3 })), { maxLength: 20 }), async (rows) => {
-        await sql`truncate copy_probe`.execute(roster.database.db);
-        await roster.database.copyRows('copy_probe', ['n', 't', 'a'], rows.map(([t, a], i) => [i, t, a]));
-        const { rows: back } = await sql<{ t: string | null; a: string[] }>`select t, a from copy_probe order by n`.execute(roster.database.db);
-        expect(back).toEqual(rows.map(([t, a]) => ({ t, a })));
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.option(text), fc.array(text, { maxLength: 3 })), { maxLength: 20 }),
+        async (rows) => {
+          await sql`truncate copy_probe`.execute(roster.database.db);
+          await roster.database.copyRows(
+            'copy_probe',
+            ['n', 't', 'a'],
+            rows.map(([t, a], i) => [i, t, a]),
+          );
+          const { rows: back } = await sql<{
+            t: string | null;
+            a: string[];
+          }>`select t, a from copy_probe order by n`.execute(roster.database.db);
+          expect(back).toEqual(rows.map(([t, a]) => ({ t, a })));
+        },
+      ),
       { numRuns: 40 },
     );
   });

@@ -28,7 +28,10 @@ export async function isEmpty(roster: Roster): Promise<boolean> {
  * Loads the demo organisation through the same paths an admin would use: settings, an HR file source,
  * CSV imports and custom-integration snapshots, each a sync run. Nothing is written to tables directly.
  */
-export async function loadDemo(roster: Roster, options: { now?: Date; log?: (line: string) => void } = {}): Promise<DemoLoaded> {
+export async function loadDemo(
+  roster: Roster,
+  options: { now?: Date; log?: (line: string) => void } = {},
+): Promise<DemoLoaded> {
   const log = options.log ?? (() => {});
   const org = generateDemoOrganisation({ now: options.now ?? new Date() });
   await updateSettings(roster, actor, { name: org.name, domains: org.domains });
@@ -37,7 +40,11 @@ export async function loadDemo(roster: Roster, options: { now?: Date; log?: (lin
   mkdirSync(dir, { recursive: true });
   const hrFile = join(dir, 'hr-employees.csv');
   writeFileSync(hrFile, org.hrCsv);
-  const hr = await addSource(roster, actor, { kind: 'hr-csv', name: 'HR system (file export)', config: { file: hrFile } });
+  const hr = await addSource(roster, actor, {
+    kind: 'hr-csv',
+    name: 'HR system (file export)',
+    config: { file: hrFile },
+  });
   const hrRun = await syncSource(roster, actor, hr.id);
   if (hrRun.status !== 'succeeded') throw new Error(`Demo HR sync failed: ${hrRun.error?.message}`);
   log(`HR: ${hrRun.counters.added} employees`);
@@ -48,7 +55,8 @@ export async function loadDemo(roster: Roster, options: { now?: Date; log?: (lin
       app.feed === 'csv'
         ? await importCsv(roster, actor, { app: app.name, content: Buffer.from(app.csv, 'utf8') })
         : await importCustom(roster, actor, { app: app.name, snapshot: app.snapshot });
-    if (result.status !== 'succeeded') throw new Error(`Demo import of ${app.name} failed: ${result.error?.message}`);
+    if (result.status !== 'succeeded')
+      throw new Error(`Demo import of ${app.name} failed: ${result.error?.message}`);
     log(`${app.name}: ${result.counters.added} accounts`);
   }
   await ensureMember(roster, actor, org.adminEmail, 'admin');

@@ -21,7 +21,8 @@ async function identify(roster: Roster, request: FastifyRequest): Promise<Princi
   const cookie = request.cookies[sessionCookie];
   if (cookie) {
     const member = await findSession(roster, cookie);
-    if (member) return { kind: 'session', actor: `member:${member.email}`, role: member.role, memberId: member.id };
+    if (member)
+      return { kind: 'session', actor: `member:${member.email}`, role: member.role, memberId: member.id };
   }
   return null;
 }
@@ -36,12 +37,22 @@ export function registerAuthentication(app: FastifyInstance, roster: Roster) {
     const config = request.routeOptions.config;
     if (config.public === 'one-time-token') return;
     const principal = await identify(roster, request);
-    if (!principal) throw new RosterError('unauthenticated', 'Sign in or send an API token (Authorization: Bearer …)');
-    const access: Access = config.access ?? (request.method === 'GET' || request.method === 'HEAD' ? 'read' : 'write');
+    if (!principal)
+      throw new RosterError('unauthenticated', 'Sign in or send an API token (Authorization: Bearer …)');
+    const access: Access =
+      config.access ?? (request.method === 'GET' || request.method === 'HEAD' ? 'read' : 'write');
     if (!mayAccess(principal.role, access)) {
-      throw new RosterError('forbidden', `The role ${principal.role} may not do this (needs ${access} access)`);
+      throw new RosterError(
+        'forbidden',
+        `The role ${principal.role} may not do this (needs ${access} access)`,
+      );
     }
-    if (principal.kind === 'session' && request.method !== 'GET' && request.method !== 'HEAD' && !request.headers[csrfHeader]) {
+    if (
+      principal.kind === 'session' &&
+      request.method !== 'GET' &&
+      request.method !== 'HEAD' &&
+      !request.headers[csrfHeader]
+    ) {
       throw new RosterError('forbidden', `Changes from a browser session must send the ${csrfHeader} header`);
     }
     request.principal = principal;

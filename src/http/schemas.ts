@@ -7,7 +7,8 @@ export const pageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
 
-export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 export const errorDetailSchema = z.object({
   row: z.number().optional(),
@@ -21,9 +22,17 @@ export const syncResultSchema = z
     runId: z.number(),
     sourceId: z.number(),
     status: z.enum(['succeeded', 'failed', 'cancelled']),
-    counters: z.object({ added: z.number(), updated: z.number(), removed: z.number(), unchanged: z.number(), rejected: z.number() }),
+    counters: z.object({
+      added: z.number(),
+      updated: z.number(),
+      removed: z.number(),
+      unchanged: z.number(),
+      rejected: z.number(),
+    }),
     detail: z.unknown(),
-    error: z.object({ code: z.string(), message: z.string(), details: z.array(errorDetailSchema) }).nullable(),
+    error: z
+      .object({ code: z.string(), message: z.string(), details: z.array(errorDetailSchema) })
+      .nullable(),
   })
   .meta({ id: 'SyncResult' });
 

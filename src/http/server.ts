@@ -44,7 +44,10 @@ export interface ServerOptions {
 /** Builds the HTTP server: every module registers its own routes; nothing here knows a route's rules. */
 export async function buildServer(roster: Roster, options: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger === false ? false : { level: roster.config.logLevel, redact: redactions, ...options.logger },
+    logger:
+      options.logger === false
+        ? false
+        : { level: roster.config.logLevel, redact: redactions, ...options.logger },
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
@@ -52,18 +55,27 @@ export async function buildServer(roster: Roster, options: ServerOptions = {}): 
   const routes: RegisteredRoute[] = [];
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') routes.push({ method, url: route.url, public: route.config?.public === 'one-time-token' });
+      if (method !== 'HEAD')
+        routes.push({ method, url: route.url, public: route.config?.public === 'one-time-token' });
     }
   });
   app.decorate('registeredRoutes', routes);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addContentTypeParser(['text/csv', 'application/octet-stream'], { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser(
+    ['text/csv', 'application/octet-stream'],
+    { parseAs: 'buffer' },
+    (_request, body, done) => done(null, body),
+  );
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Roster API', version: '1', description: 'SaaS management: apps, users, licenses, sources.' },
+      info: {
+        title: 'Roster API',
+        version: '1',
+        description: 'SaaS management: apps, users, licenses, sources.',
+      },
       components: {
         securitySchemes: {
           bearerToken: { type: 'http', scheme: 'bearer', description: 'An API token (roster tokens create)' },

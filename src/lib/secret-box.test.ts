@@ -25,7 +25,9 @@ describe('SecretBox', () => {
     const body = Buffer.from(parts[3]!, 'base64url');
     body[0] = (body[0] ?? 0) ^ 1;
     parts[3] = body.toString('base64url');
-    expect(() => SecretBox.fromPassphrase('a'.repeat(40)).open(parts.join('.'))).toThrow(/cannot be decrypted/);
+    expect(() => SecretBox.fromPassphrase('a'.repeat(40)).open(parts.join('.'))).toThrow(
+      /cannot be decrypted/,
+    );
   });
 
   it('creates a key file readable by its owner only, and keeps using it', () => {

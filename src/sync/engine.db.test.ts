@@ -1,13 +1,16 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConnectorError } from '../connectors/kit/connector-error.js';
-import type { SourceRecordInput } from '../connectors/kit/records.js';
 import { findKindWithScripted, type ScriptedPage } from '../../test/support/fake-kinds.js';
 import { snapshotTables } from '../../test/support/snapshot.js';
 import { lanes, openTestRoster, type TestRoster } from '../../test/support/test-roster.js';
+import { ConnectorError } from '../connectors/kit/connector-error.js';
+import type { SourceRecordInput } from '../connectors/kit/records.js';
 import { runSync } from './engine.js';
 
-const account = (email: string, extra: Partial<SourceRecordInput & { type: 'account' }> = {}): SourceRecordInput => ({
+const account = (
+  email: string,
+  extra: Partial<SourceRecordInput & { type: 'account' }> = {},
+): SourceRecordInput => ({
   type: 'account',
   app: 'Slack',
   email,
@@ -36,11 +39,15 @@ describe.each(lanes)('sync engine on %s', (lane) => {
   }
 
   const sync = (sourceId: number, pages: ScriptedPage[], signal?: AbortSignal) =>
-    runSync({ database: roster.database, secrets: roster.secrets, findKind: findKindWithScripted }, sourceId, {
-      trigger: 'test',
-      input: pages,
-      signal,
-    });
+    runSync(
+      { database: roster.database, secrets: roster.secrets, findKind: findKindWithScripted },
+      sourceId,
+      {
+        trigger: 'test',
+        input: pages,
+        signal,
+      },
+    );
 
   const accountsOf = (sourceId: number) =>
     roster.database.db
@@ -55,19 +62,35 @@ describe.each(lanes)('sync engine on %s', (lane) => {
     const source = await newSource();
     const result = await sync(source, [
       { records: [account('A@Acme.io ', { name: 'Ann', licenseTypes: ['Pro'] }), account('b@acme.io')] },
-      { records: [{ type: 'license_type', app: 'Slack', name: 'Pro', purchased: 10 }, account('c@acme.io', { lastUsedAt: '2026-11-01T10:00:00Z' })] },
+      {
+        records: [
+          { type: 'license_type', app: 'Slack', name: 'Pro', purchased: 10 },
+          account('c@acme.io', { lastUsedAt: '2026-11-01T10:00:00Z' }),
+        ],
+      },
     ]);
     expect(result.status).toBe('succeeded');
     expect(result.counters).toEqual({ added: 3, updated: 0, removed: 0, unchanged: 0, rejected: 0 });
     const rows = await accountsOf(source);
     expect(rows.map((r) => r.email)).toEqual(['a@acme.io', 'b@acme.io', 'c@acme.io']);
-    const run = await roster.database.db.selectFrom('sync_runs').selectAll().where('id', '=', result.runId).executeTakeFirstOrThrow();
+    const run = await roster.database.db
+      .selectFrom('sync_runs')
+      .selectAll()
+      .where('id', '=', result.runId)
+      .executeTakeFirstOrThrow();
     expect(run).toMatchObject({ status: 'succeeded', added: 3, pages: 2, records: 4 });
   });
 
   it('changes nothing, not even row versions, when the same data is synced again', async () => {
     const source = await newSource();
-    const pages = [{ records: [account('x@acme.io', { name: 'X', licenseTypes: ['Pro'], lastUsedAt: '2026-10-01T00:00:00Z' }), account('y@acme.io')] }];
+    const pages = [
+      {
+        records: [
+          account('x@acme.io', { name: 'X', licenseTypes: ['Pro'], lastUsedAt: '2026-10-01T00:00:00Z' }),
+          account('y@acme.io'),
+        ],
+      },
+    ];
     await sync(source, pages);
     const before = await snapshotTables(roster, { withRowVersions: true });
     const again = await sync(source, pages);
@@ -77,7 +100,9 @@ describe.each(lanes)('sync engine on %s', (lane) => {
 
   it('marks accounts a complete run no longer sees as removed, never deletes them, and restores them', async () => {
     const source = await newSource();
-    await sync(source, [{ records: [account('p@acme.io'), account('q@acme.io', { licenseTypes: ['Pro'] })] }]);
+    await sync(source, [
+      { records: [account('p@acme.io'), account('q@acme.io', { licenseTypes: ['Pro'] })] },
+    ]);
     const dropped = await sync(source, [{ records: [account('p@acme.io')] }]);
     expect(dropped.counters).toMatchObject({ removed: 1, unchanged: 1 });
     let rows = await accountsOf(source);
@@ -86,13 +111,23 @@ describe.each(lanes)('sync engine on %s', (lane) => {
     expect(q.status).toBe('deleted');
     expect(q.removed_at).toBeInstanceOf(Date);
     expect(q.last_seen_at).toBeInstanceOf(Date);
-    const licenses = await roster.database.db.selectFrom('account_licenses').selectAll().where('removed_at', 'is not', null).execute();
+    const licenses = await roster.database.db
+      .selectFrom('account_licenses')
+      .selectAll()
+      .where('removed_at', 'is not', null)
+      .execute();
     expect(licenses.length).toBeGreaterThan(0);
 
-    const back = await sync(source, [{ records: [account('p@acme.io'), account('q@acme.io', { licenseTypes: ['Pro'] })] }]);
+    const back = await sync(source, [
+      { records: [account('p@acme.io'), account('q@acme.io', { licenseTypes: ['Pro'] })] },
+    ]);
     expect(back.counters).toMatchObject({ updated: 1, removed: 0 });
     rows = await accountsOf(source);
-    expect(rows.find((r) => r.email === 'q@acme.io')).toMatchObject({ status: 'active', removed_at: null, last_seen_at: null });
+    expect(rows.find((r) => r.email === 'q@acme.io')).toMatchObject({
+      status: 'active',
+      removed_at: null,
+      last_seen_at: null,
+    });
   });
 
   it('changes nothing when the source fails halfway, and says the source needs attention', async () => {
@@ -106,9 +141,19 @@ describe.each(lanes)('sync engine on %s', (lane) => {
     expect(result.status).toBe('failed');
     expect(result.error?.code).toBe('transient');
     expect(await snapshotTables(roster, { withRowVersions: true })).toEqual(before);
-    const row = await roster.database.db.selectFrom('sources').selectAll().where('id', '=', source).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ last_run_status: 'failed', last_error_message: 'HTTP 503 from the provider' });
-    const staged = await roster.database.db.selectFrom('staged_accounts' as never).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const row = await roster.database.db
+      .selectFrom('sources')
+      .selectAll()
+      .where('id', '=', source)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      last_run_status: 'failed',
+      last_error_message: 'HTTP 503 from the provider',
+    });
+    const staged = await roster.database.db
+      .selectFrom('staged_accounts' as never)
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number((staged as { n: number }).n)).toBe(0);
   });
 
@@ -117,7 +162,13 @@ describe.each(lanes)('sync engine on %s', (lane) => {
     await sync(source, [{ records: [account('keep@acme.io')] }]);
     const before = await snapshotTables(roster, { withRowVersions: true });
     const result = await sync(source, [
-      { records: [account('new@acme.io'), { ...account('not-an-email'), ref: 7 }, { ...account('ok@acme.io', { lastUsedAt: 'yesterday' }), ref: 9 }] },
+      {
+        records: [
+          account('new@acme.io'),
+          { ...account('not-an-email'), ref: 7 },
+          { ...account('ok@acme.io', { lastUsedAt: 'yesterday' }), ref: 9 },
+        ],
+      },
     ]);
     expect(result.status).toBe('failed');
     expect(result.counters.rejected).toBe(2);
@@ -132,7 +183,14 @@ describe.each(lanes)('sync engine on %s', (lane) => {
 
   it('rejects a run that lists the same user twice in one app', async () => {
     const source = await newSource();
-    const result = await sync(source, [{ records: [{ ...account('d@acme.io'), ref: 2 }, { ...account('D@acme.io'), ref: 5 }] }]);
+    const result = await sync(source, [
+      {
+        records: [
+          { ...account('d@acme.io'), ref: 2 },
+          { ...account('D@acme.io'), ref: 5 },
+        ],
+      },
+    ]);
     expect(result.status).toBe('failed');
     expect(result.error?.details[0]).toMatchObject({ row: 5, field: 'email' });
     expect(result.error?.details[0]?.message).toContain('rows 2, 5');
@@ -150,7 +208,11 @@ describe.each(lanes)('sync engine on %s', (lane) => {
     const result = await pending;
     expect(result.status).toBe('cancelled');
     expect(await snapshotTables(roster, { withRowVersions: true })).toEqual(before);
-    const row = await roster.database.db.selectFrom('sources').selectAll().where('id', '=', source).executeTakeFirstOrThrow();
+    const row = await roster.database.db
+      .selectFrom('sources')
+      .selectAll()
+      .where('id', '=', source)
+      .executeTakeFirstOrThrow();
     expect(row.last_run_status).toBe('cancelled');
   });
 
@@ -177,12 +239,24 @@ describe.each(lanes)('sync engine on %s', (lane) => {
 
   it('keeps employees with their status, and marks missing ones removed', async () => {
     const source = await newSource();
-    const employee = (email: string, status: 'active' | 'terminated'): SourceRecordInput => ({ type: 'employee', email, status, name: email });
-    const first = await sync(source, [{ records: [employee('e1@acme.io', 'active'), employee('e2@acme.io', 'active')] }]);
+    const employee = (email: string, status: 'active' | 'terminated'): SourceRecordInput => ({
+      type: 'employee',
+      email,
+      status,
+      name: email,
+    });
+    const first = await sync(source, [
+      { records: [employee('e1@acme.io', 'active'), employee('e2@acme.io', 'active')] },
+    ]);
     expect(first.counters.added).toBe(2);
     const second = await sync(source, [{ records: [employee('e1@acme.io', 'terminated')] }]);
     expect(second.counters).toMatchObject({ updated: 1, removed: 1 });
-    const rows = await roster.database.db.selectFrom('employees').selectAll().where('source_id', '=', source).orderBy('email').execute();
+    const rows = await roster.database.db
+      .selectFrom('employees')
+      .selectAll()
+      .where('source_id', '=', source)
+      .orderBy('email')
+      .execute();
     expect(rows.map((r) => [r.email, r.status, r.removed_at !== null])).toEqual([
       ['e1@acme.io', 'terminated', false],
       ['e2@acme.io', 'active', true],

@@ -4,6 +4,9 @@ import type { SyncResult } from './engine.js';
 /** Turns a run that did not succeed into the error the API and CLI report (bad data → 400, else 422). */
 export function errorOfFailedRun(result: SyncResult): RosterError | null {
   if (result.status === 'succeeded' || !result.error) return null;
-  const code = result.error.code === 'invalid_data' || result.error.code === 'invalid_config' ? 'invalid_input' : 'sync_failed';
+  const code =
+    result.error.code === 'invalid_data' || result.error.code === 'invalid_config'
+      ? 'invalid_input'
+      : 'sync_failed';
   return new RosterError(code, `${result.error.message} (sync run ${result.runId})`, result.error.details);
 }

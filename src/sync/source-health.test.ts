@@ -16,19 +16,37 @@ describe('source health', () => {
     expect(sourceHealth(base, now).status).toBe('ok');
   });
   it('needs attention with the credentials reason when the provider refused them', () => {
-    const health = sourceHealth({ ...base, lastRunStatus: 'failed', lastErrorCode: 'auth', lastErrorMessage: 'HTTP 401' }, now);
+    const health = sourceHealth(
+      { ...base, lastRunStatus: 'failed', lastErrorCode: 'auth', lastErrorMessage: 'HTTP 401' },
+      now,
+    );
     expect(health).toMatchObject({ status: 'needs_attention', reason: 'credentials', message: 'HTTP 401' });
   });
   it('needs attention when the last sync failed for another reason', () => {
-    expect(sourceHealth({ ...base, lastRunStatus: 'failed', lastErrorCode: 'transient', lastErrorMessage: 'HTTP 503' }, now).reason).toBe('sync_failed');
+    expect(
+      sourceHealth(
+        { ...base, lastRunStatus: 'failed', lastErrorCode: 'transient', lastErrorMessage: 'HTTP 503' },
+        now,
+      ).reason,
+    ).toBe('sync_failed');
   });
   it('needs attention once the last success is older than the staleness limit', () => {
-    expect(sourceHealth({ ...base, lastSuccessAt: new Date('2026-11-20T11:00:00Z') }, now)).toMatchObject({ status: 'needs_attention', reason: 'stale' });
+    expect(sourceHealth({ ...base, lastSuccessAt: new Date('2026-11-20T11:00:00Z') }, now)).toMatchObject({
+      status: 'needs_attention',
+      reason: 'stale',
+    });
     expect(sourceHealth({ ...base, lastSuccessAt: new Date('2026-11-20T13:00:00Z') }, now).status).toBe('ok');
-    expect(sourceHealth({ ...base, stalenessDays: 1, lastSuccessAt: new Date('2026-11-22T11:00:00Z') }, now).reason).toBe('stale');
+    expect(
+      sourceHealth({ ...base, stalenessDays: 1, lastSuccessAt: new Date('2026-11-22T11:00:00Z') }, now)
+        .reason,
+    ).toBe('stale');
   });
   it('needs attention when a pull source never synced, but not a push source still waiting for data', () => {
-    expect(sourceHealth({ ...base, lastRunStatus: null, lastSuccessAt: null }, now).reason).toBe('never_synced');
-    expect(sourceHealth({ ...base, lastRunStatus: null, lastSuccessAt: null, mode: 'push' }, now).status).toBe('ok');
+    expect(sourceHealth({ ...base, lastRunStatus: null, lastSuccessAt: null }, now).reason).toBe(
+      'never_synced',
+    );
+    expect(
+      sourceHealth({ ...base, lastRunStatus: null, lastSuccessAt: null, mode: 'push' }, now).status,
+    ).toBe('ok');
   });
 });

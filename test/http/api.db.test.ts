@@ -26,7 +26,8 @@ describe.each(lanes)('HTTP API on %s', (lane) => {
       // Routes that check a one-time token themselves get a well-formed but wrong one.
       const wrongToken = 'rsu_not-a-real-one-time-token';
       const url = fill(route.url) + (route.public && route.method === 'GET' ? `?token=${wrongToken}` : '');
-      const payload = route.method === 'GET' ? undefined : route.public ? { token: wrongToken, email: 'a@acme.io' } : {};
+      const payload =
+        route.method === 'GET' ? undefined : route.public ? { token: wrongToken, email: 'a@acme.io' } : {};
       const response = await server.app.inject({ method: route.method as 'GET', url, payload });
       expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
       expect(response.json().error.code, `${route.method} ${route.url}`).toBe('unauthenticated');
@@ -38,11 +39,30 @@ describe.each(lanes)('HTTP API on %s', (lane) => {
       const response = await server.app.inject({ url: '/api/apps', headers: { authorization } });
       expect(response.statusCode).toBe(401);
     }
-    const created = await server.app.inject({ method: 'POST', url: '/api/tokens', headers: server.as('admin'), payload: { name: 'short-lived' } });
+    const created = await server.app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: server.as('admin'),
+      payload: { name: 'short-lived' },
+    });
     const { token } = created.json();
-    expect((await server.app.inject({ url: '/api/apps', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(200);
-    expect((await server.app.inject({ method: 'DELETE', url: '/api/tokens/short-lived', headers: server.as('admin') })).statusCode).toBe(204);
-    expect((await server.app.inject({ url: '/api/apps', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(401);
+    expect(
+      (await server.app.inject({ url: '/api/apps', headers: { authorization: `Bearer ${token}` } }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await server.app.inject({
+          method: 'DELETE',
+          url: '/api/tokens/short-lived',
+          headers: server.as('admin'),
+        })
+      ).statusCode,
+    ).toBe(204);
+    expect(
+      (await server.app.inject({ url: '/api/apps', headers: { authorization: `Bearer ${token}` } }))
+        .statusCode,
+    ).toBe(401);
   });
 
   it('documents every route in OpenAPI 3.1 with its security requirement', async () => {
@@ -50,15 +70,24 @@ describe.each(lanes)('HTTP API on %s', (lane) => {
     const doc = response.json();
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.security).toEqual([{ bearerToken: [] }, { sessionCookie: [] }]);
-    for (const route of server.app.registeredRoutes.filter((r) => r.url.startsWith('/api/') && r.url !== '/api/openapi.json')) {
+    for (const route of server.app.registeredRoutes.filter(
+      (r) => r.url.startsWith('/api/') && r.url !== '/api/openapi.json',
+    )) {
       const path = route.url.replace(/:(\w+)/g, '{$1}');
       expect(doc.paths[path]?.[route.method.toLowerCase()], `${route.method} ${path}`).toBeDefined();
     }
   });
 
   it('lets read-only tokens read but not change anything', async () => {
-    expect((await server.app.inject({ url: '/api/sources', headers: server.as('read-only') })).statusCode).toBe(200);
-    const attempt = await server.app.inject({ method: 'POST', url: '/api/apps', headers: server.as('read-only'), payload: { name: 'Nope' } });
+    expect(
+      (await server.app.inject({ url: '/api/sources', headers: server.as('read-only') })).statusCode,
+    ).toBe(200);
+    const attempt = await server.app.inject({
+      method: 'POST',
+      url: '/api/apps',
+      headers: server.as('read-only'),
+      payload: { name: 'Nope' },
+    });
     expect(attempt.statusCode).toBe(403);
     expect(attempt.json().error.code).toBe('forbidden');
     const tokens = await server.app.inject({ url: '/api/tokens', headers: server.as('editor') });
@@ -66,7 +95,11 @@ describe.each(lanes)('HTTP API on %s', (lane) => {
   });
 
   it('imports a CSV and finds users by any email or name, page by page', async () => {
-    const body = csv(['Zed@Acme.io,Zed Zulu,active,,Pro,2026-11-01', 'amy@acme.io,Amy Able,active,,,', 'bob@acme.io,,suspended,,,']);
+    const body = csv([
+      'Zed@Acme.io,Zed Zulu,active,,Pro,2026-11-01',
+      'amy@acme.io,Amy Able,active,,,',
+      'bob@acme.io,,suspended,,,',
+    ]);
     const response = await server.app.inject({
       method: 'POST',
       url: '/api/imports/csv?app=Slack',
@@ -76,29 +109,56 @@ describe.each(lanes)('HTTP API on %s', (lane) => {
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toMatchObject({ status: 'succeeded', counters: { added: 3 } });
 
-    const byName = await server.app.inject({ url: '/api/users?search=zulu', headers: server.as('read-only') });
+    const byName = await server.app.inject({
+      url: '/api/users?search=zulu',
+      headers: server.as('read-only'),
+    });
     expect(byName.json().items.map((u: { email: string }) => u.email)).toEqual(['zed@acme.io']);
-    const byEmail = await server.app.inject({ url: '/api/users?search=AMY@', headers: server.as('read-only') });
+    const byEmail = await server.app.inject({
+      url: '/api/users?search=AMY@',
+      headers: server.as('read-only'),
+    });
     expect(byEmail.json().items.map((u: { email: string }) => u.email)).toEqual(['amy@acme.io']);
 
-    const first = (await server.app.inject({ url: '/api/users?limit=2', headers: server.as('read-only') })).json();
+    const first = (
+      await server.app.inject({ url: '/api/users?limit=2', headers: server.as('read-only') })
+    ).json();
     expect(first.items).toHaveLength(2);
     expect(first.nextCursor).toEqual(expect.any(String));
-    const second = (await server.app.inject({ url: `/api/users?limit=2&cursor=${first.nextCursor}`, headers: server.as('read-only') })).json();
-    expect([...first.items, ...second.items].map((u: { email: string }) => u.email)).toEqual(['amy@acme.io', 'bob@acme.io', 'zed@acme.io']);
+    const second = (
+      await server.app.inject({
+        url: `/api/users?limit=2&cursor=${first.nextCursor}`,
+        headers: server.as('read-only'),
+      })
+    ).json();
+    expect([...first.items, ...second.items].map((u: { email: string }) => u.email)).toEqual([
+      'amy@acme.io',
+      'bob@acme.io',
+      'zed@acme.io',
+    ]);
     expect(second.nextCursor).toBeNull();
 
     const user = await server.app.inject({ url: '/api/users/ZED@acme.io', headers: server.as('read-only') });
-    expect(user.json().accounts[0]).toMatchObject({ app: 'Slack', nameInApp: 'Zed Zulu', licenseTypes: ['Pro'] });
+    expect(user.json().accounts[0]).toMatchObject({
+      app: 'Slack',
+      nameInApp: 'Zed Zulu',
+      licenseTypes: ['Pro'],
+    });
   });
 
   it('rejects a CSV with bad rows whole, with row-numbered details in the one error shape', async () => {
-    const before = (await server.app.inject({ url: '/api/apps/slack', headers: server.as('read-only') })).json();
+    const before = (
+      await server.app.inject({ url: '/api/apps/slack', headers: server.as('read-only') })
+    ).json();
     const response = await server.app.inject({
       method: 'POST',
       url: '/api/imports/csv?app=Slack',
       headers: { ...server.as('editor'), 'content-type': 'text/csv' },
-      payload: csv(['new@acme.io,New,active,,,', 'broken,Bad,active,,,', 'late@acme.io,,active,,,31/12/2026']),
+      payload: csv([
+        'new@acme.io,New,active,,,',
+        'broken,Bad,active,,,',
+        'late@acme.io,,active,,,31/12/2026',
+      ]),
     });
     expect(response.statusCode).toBe(400);
     const { error } = response.json();
@@ -109,7 +169,9 @@ describe.each(lanes)('HTTP API on %s', (lane) => {
         { row: 4, field: 'last_used_at', message: expect.any(String) },
       ]),
     );
-    const after = (await server.app.inject({ url: '/api/apps/slack', headers: server.as('read-only') })).json();
+    const after = (
+      await server.app.inject({ url: '/api/apps/slack', headers: server.as('read-only') })
+    ).json();
     expect(after.accounts).toEqual(before.accounts);
   });
 
@@ -123,24 +185,41 @@ describe.each(lanes)('HTTP API on %s', (lane) => {
     });
     expect(response.statusCode).toBe(413);
     expect(response.json().error.code).toBe('payload_too_large');
-    const unknown = await server.app.inject({ method: 'POST', url: '/api/apps', headers: server.as('admin'), payload: { name: 'X', colour: 'red' } });
+    const unknown = await server.app.inject({
+      method: 'POST',
+      url: '/api/apps',
+      headers: server.as('admin'),
+      payload: { name: 'X', colour: 'red' },
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.code).toBe('invalid_input');
   });
 
   it('stores injection attempts as plain text', async () => {
     const name = `Robert'); drop table users;-- <script>alert(1)</script>`;
-    const created = await server.app.inject({ method: 'POST', url: '/api/apps', headers: server.as('admin'), payload: { name } });
+    const created = await server.app.inject({
+      method: 'POST',
+      url: '/api/apps',
+      headers: server.as('admin'),
+      payload: { name },
+    });
     expect(created.statusCode).toBe(201);
-    const found = await server.app.inject({ url: `/api/apps?search=${encodeURIComponent("'); drop")}`, headers: server.as('read-only') });
+    const found = await server.app.inject({
+      url: `/api/apps?search=${encodeURIComponent("'); drop")}`,
+      headers: server.as('read-only'),
+    });
     expect(found.json().items.map((a: { name: string }) => a.name)).toEqual([name]);
     const percent = await server.app.inject({ url: '/api/apps?search=%25', headers: server.as('read-only') });
     expect(percent.json().items).toEqual([]);
   });
 
   it('answers unknown apps and sources with 404 and an unknown import app with 400', async () => {
-    expect((await server.app.inject({ url: '/api/apps/nothing-here', headers: server.as('admin') })).statusCode).toBe(404);
-    expect((await server.app.inject({ url: '/api/sources/nothing-here', headers: server.as('admin') })).statusCode).toBe(404);
+    expect(
+      (await server.app.inject({ url: '/api/apps/nothing-here', headers: server.as('admin') })).statusCode,
+    ).toBe(404);
+    expect(
+      (await server.app.inject({ url: '/api/sources/nothing-here', headers: server.as('admin') })).statusCode,
+    ).toBe(404);
     const response = await server.app.inject({
       method: 'POST',
       url: '/api/imports/custom?app=Definitely%20Not%20An%20App',

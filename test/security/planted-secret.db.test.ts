@@ -26,7 +26,9 @@ function snapshotEndpoint(): Promise<Server> {
       res.writeHead(401).end();
       return;
     }
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ users: [{ email: 'a@acme.io', status: 'active' }] }));
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ users: [{ email: 'a@acme.io', status: 'active' }] }));
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
@@ -61,11 +63,20 @@ describe.each(lanes)('credentials on %s', (lane) => {
       method: 'POST',
       url: '/api/sources',
       headers: auth,
-      payload: { kind: 'json-url', name: 'Intranet feed', config: { app: 'Slack', url }, credentials: { token: secret } },
+      payload: {
+        kind: 'json-url',
+        name: 'Intranet feed',
+        config: { app: 'Slack', url },
+        credentials: { token: secret },
+      },
     });
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json().hasCredentials).toBe(true);
-    const synced = await app.inject({ method: 'POST', url: '/api/sources/Intranet%20feed/sync', headers: auth });
+    const synced = await app.inject({
+      method: 'POST',
+      url: '/api/sources/Intranet%20feed/sync',
+      headers: auth,
+    });
     expect(synced.statusCode, synced.body).toBe(200);
     const responses = [
       created.body,
@@ -80,7 +91,12 @@ describe.each(lanes)('credentials on %s', (lane) => {
       method: 'POST',
       url: '/api/sources',
       headers: auth,
-      payload: { kind: 'json-url', name: 'Broken', config: { app: 'Slack', url }, credentials: { token: secret, extra: secret } },
+      payload: {
+        kind: 'json-url',
+        name: 'Broken',
+        config: { app: 'Slack', url },
+        credentials: { token: secret, extra: secret },
+      },
     });
     expect(rejected.statusCode).toBe(400);
     responses.push(rejected.body);
@@ -91,7 +107,9 @@ describe.each(lanes)('credentials on %s', (lane) => {
     expect(logLines.join('')).not.toContain(secret);
 
     // Every row of every table, as text.
-    const { rows: tables } = await sql<{ tablename: string }>`select tablename from pg_tables where schemaname = 'public'`.execute(roster.database.db);
+    const { rows: tables } = await sql<{
+      tablename: string;
+    }>`select tablename from pg_tables where schemaname = 'public'`.execute(roster.database.db);
     let dump = '';
     for (const { tablename } of tables) {
       const { rows } = await sql`select * from ${sql.table(tablename)}`.execute(roster.database.db);
@@ -105,14 +123,21 @@ describe.each(lanes)('credentials on %s', (lane) => {
       await roster.database.afterLargeChange();
       const hits = filesUnder(roster.dataDir).filter((file) => readFileSync(file).includes(secret));
       expect(hits).toEqual([]);
-      const walHasName = filesUnder(roster.dataDir).some((file) => readFileSync(file).includes('Intranet feed'));
+      const walHasName = filesUnder(roster.dataDir).some((file) =>
+        readFileSync(file).includes('Intranet feed'),
+      );
       expect(walHasName).toBe(true);
     }
   });
 
   it('that the provider refuses put the source in needs attention as a credentials problem', async () => {
     const url = `http://127.0.0.1:${(endpoint.address() as AddressInfo).port}/snapshot`;
-    const source = await addSource(roster, 'test', { kind: 'json-url', name: 'Wrong token', config: { app: 'Slack', url }, credentials: { token: 'wrong' } });
+    const source = await addSource(roster, 'test', {
+      kind: 'json-url',
+      name: 'Wrong token',
+      config: { app: 'Slack', url },
+      credentials: { token: 'wrong' },
+    });
     const result = await syncSource(roster, 'test', source.id);
     expect(result.status).toBe('failed');
     const { getSource } = await import('../../src/modules/sources/sources.service.js');

@@ -1,8 +1,8 @@
+import { z } from 'zod';
 import { capabilities } from '../../src/connectors/kit/capabilities.js';
 import { defineSourceKind, type Page, type SourceKind } from '../../src/connectors/kit/connector.js';
-import { ConnectorError } from '../../src/connectors/kit/connector-error.js';
+import type { ConnectorError } from '../../src/connectors/kit/connector-error.js';
 import { findSourceKind } from '../../src/connectors/registry.js';
-import { z } from 'zod';
 
 /**
  * A scripted source kind for engine tests: its input is a list of pages; a page may instead be an
@@ -27,4 +27,5 @@ export const scriptedKind = defineSourceKind<{ name?: string }>({
   },
 }) as SourceKind<unknown, unknown>;
 
-export const findKindWithScripted = (kind: string) => (kind === 'scripted' ? scriptedKind : findSourceKind(kind));
+export const findKindWithScripted = (kind: string) =>
+  kind === 'scripted' ? scriptedKind : findSourceKind(kind);

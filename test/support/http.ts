@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import type { Role } from '../../src/db/schema.js';
 import { buildServer } from '../../src/http/server.js';
 import { createToken } from '../../src/modules/tokens/tokens.service.js';
-import type { Role } from '../../src/db/schema.js';
 import type { Roster } from '../../src/roster.js';
 
 /** A server on a test database, with an API token of each role. */

@@ -1,17 +1,19 @@
 import type { Command } from 'commander';
+import { migrate } from '../../db/migrate.js';
 import type { Role } from '../../db/schema.js';
+import { publicUrlOf } from '../../http/public-url.js';
 import { invalidInput, notFound } from '../../lib/errors.js';
 import { createOneTimeToken, ensureMember, hasAdmin } from '../../modules/auth/auth.repo.js';
 import { getSettings, updateSettings } from '../../modules/settings/settings.service.js';
 import { createToken, listTokens, revokeToken, roles } from '../../modules/tokens/tokens.service.js';
-import { migrate } from '../../db/migrate.js';
-import { publicUrlOf } from '../../http/public-url.js';
 import { cliActor, withRoster } from '../context.js';
 import { printJson, printTable } from '../output.js';
 
 function checkRole(role: string): Role {
   if (!(roles as readonly string[]).includes(role)) {
-    throw invalidInput(`Unknown role "${role}"`, [{ field: 'role', message: `must be one of ${roles.join(', ')}` }]);
+    throw invalidInput(`Unknown role "${role}"`, [
+      { field: 'role', message: `must be one of ${roles.join(', ')}` },
+    ]);
   }
   return role as Role;
 }
@@ -28,8 +30,13 @@ export function registerAdminCommands(program: Command) {
       const json = Boolean(options.json);
       await withRoster(json, async (roster) => {
         const expiresAt = options.expires ? new Date(options.expires) : null;
-        if (expiresAt && Number.isNaN(expiresAt.getTime())) throw invalidInput('--expires is not a date', [{ field: 'expires', message: 'use ISO 8601' }]);
-        const created = await createToken(roster, cliActor(), { name: options.name, role: checkRole(options.role), expiresAt });
+        if (expiresAt && Number.isNaN(expiresAt.getTime()))
+          throw invalidInput('--expires is not a date', [{ field: 'expires', message: 'use ISO 8601' }]);
+        const created = await createToken(roster, cliActor(), {
+          name: options.name,
+          role: checkRole(options.role),
+          expiresAt,
+        });
         if (json) printJson(created);
         else process.stdout.write(`${created.token}\n(shown once: store it now; role ${created.role})\n`);
         return 0;
@@ -43,19 +50,18 @@ export function registerAdminCommands(program: Command) {
       await withRoster(json, async (roster) => {
         const items = await listTokens(roster);
         if (json) printJson({ items });
-        else printTable(items as never, ['name', 'role', 'createdBy', 'createdAt', 'expiresAt', 'lastUsedAt']);
+        else
+          printTable(items as never, ['name', 'role', 'createdBy', 'createdAt', 'expiresAt', 'lastUsedAt']);
         return 0;
       });
     });
-  tokens
-    .command('revoke <name>')
-    .action(async (name: string) => {
-      await withRoster(false, async (roster) => {
-        await revokeToken(roster, cliActor(), name);
-        process.stdout.write(`Revoked ${name}\n`);
-        return 0;
-      });
+  tokens.command('revoke <name>').action(async (name: string) => {
+    await withRoster(false, async (roster) => {
+      await revokeToken(roster, cliActor(), name);
+      process.stdout.write(`Revoked ${name}\n`);
+      return 0;
     });
+  });
 
   program
     .command('migrate')
@@ -64,19 +70,27 @@ export function registerAdminCommands(program: Command) {
       // Opening Roster migrates; report what this run applied.
       await withRoster(false, async (roster) => {
         const applied = await migrate(roster.database);
-        process.stdout.write(applied.length ? `Applied ${applied.join(', ')}\n` : 'The database is up to date\n');
+        process.stdout.write(
+          applied.length ? `Applied ${applied.join(', ')}\n` : 'The database is up to date\n',
+        );
         return 0;
       });
     });
 
   program
     .command('sign-in-link <email>')
-    .description('Print a one-time sign-in link for an admin member (creates the first admin on a new install)')
+    .description(
+      'Print a one-time sign-in link for an admin member (creates the first admin on a new install)',
+    )
     .action(async (email: string) => {
       await withRoster(false, async (roster) => {
         const first = !(await hasAdmin(roster));
         const { db } = roster.database;
-        const existing = await db.selectFrom('admin_members').select('id').where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+        const existing = await db
+          .selectFrom('admin_members')
+          .select('id')
+          .where('email', '=', email.trim().toLowerCase())
+          .executeTakeFirst();
         if (!existing && !first) throw notFound(`${email} is not an admin member of this Roster`);
         const member = await ensureMember(roster, cliActor(), email, 'admin');
         const token = await createOneTimeToken(roster, 'sign_in', member.id);

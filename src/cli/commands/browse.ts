@@ -6,7 +6,9 @@ import { cliActor, withRoster } from '../context.js';
 import { printJson, printTable } from '../output.js';
 
 /** Reads every page of a paginated list (the CLI prints whole lists). */
-async function allPages<T>(fetchPage: (cursor?: string) => Promise<{ items: T[]; nextCursor: string | null }>): Promise<T[]> {
+async function allPages<T>(
+  fetchPage: (cursor?: string) => Promise<{ items: T[]; nextCursor: string | null }>,
+): Promise<T[]> {
   const items: T[] = [];
   let cursor: string | undefined;
   do {
@@ -26,7 +28,9 @@ export function registerBrowseCommands(program: Command) {
     .action(async (options) => {
       const json = Boolean(options.json);
       await withRoster(json, async (roster) => {
-        const items = await allPages((cursor) => listApps(roster, { search: options.search, cursor, limit: 500 }));
+        const items = await allPages((cursor) =>
+          listApps(roster, { search: options.search, cursor, limit: 500 }),
+        );
         if (json) printJson({ items });
         else printTable(items as never, ['name', 'origin', 'category', 'users', 'licenseTypes', 'sources']);
         return 0;
@@ -43,17 +47,36 @@ export function registerBrowseCommands(program: Command) {
         const accounts = [...first.accounts.items];
         let cursor = first.accounts.nextCursor;
         while (cursor) {
-          const next = await showApp(roster, ref, { includeRemoved: Boolean(options.removed), limit: 1000, cursor });
+          const next = await showApp(roster, ref, {
+            includeRemoved: Boolean(options.removed),
+            limit: 1000,
+            cursor,
+          });
           accounts.push(...next.accounts.items);
           cursor = next.accounts.nextCursor;
         }
         const detail = { ...first, accounts: { items: accounts, nextCursor: null } };
         if (json) printJson(detail);
         else {
-          process.stdout.write(`${detail.name} (${detail.origin}${detail.category ? `, ${detail.category}` : ''}): ${detail.users} users\n\n`);
-          printTable(detail.licenseTypesDetail as never, ['name', 'purchased', 'assigned', 'unassigned', 'source']);
+          process.stdout.write(
+            `${detail.name} (${detail.origin}${detail.category ? `, ${detail.category}` : ''}): ${detail.users} users\n\n`,
+          );
+          printTable(detail.licenseTypesDetail as never, [
+            'name',
+            'purchased',
+            'assigned',
+            'unassigned',
+            'source',
+          ]);
           process.stdout.write('\n');
-          printTable(accounts as never, ['email', 'nameInApp', 'status', 'licenseTypes', 'lastUsedAt', 'removedAt']);
+          printTable(accounts as never, [
+            'email',
+            'nameInApp',
+            'status',
+            'licenseTypes',
+            'lastUsedAt',
+            'removedAt',
+          ]);
         }
         return 0;
       });
@@ -80,7 +103,9 @@ export function registerBrowseCommands(program: Command) {
     .action(async (options) => {
       const json = Boolean(options.json);
       await withRoster(json, async (roster) => {
-        const items = await allPages((cursor) => listUsers(roster, { search: options.search, cursor, limit: 500 }));
+        const items = await allPages((cursor) =>
+          listUsers(roster, { search: options.search, cursor, limit: 500 }),
+        );
         if (json) printJson({ items });
         else printTable(items as never, ['email', 'name', 'type', 'status', 'apps']);
         return 0;
@@ -95,8 +120,17 @@ export function registerBrowseCommands(program: Command) {
         const user = await showUser(roster, email);
         if (json) printJson(user);
         else {
-          process.stdout.write(`${user.name ?? user.email} <${user.email}>: ${user.type} (${user.typeRule}), ${user.status}\n\n`);
-          printTable(user.accounts as never, ['app', 'nameInApp', 'status', 'licenseTypes', 'lastUsedAt', 'removedAt']);
+          process.stdout.write(
+            `${user.name ?? user.email} <${user.email}>: ${user.type} (${user.typeRule}), ${user.status}\n\n`,
+          );
+          printTable(user.accounts as never, [
+            'app',
+            'nameInApp',
+            'status',
+            'licenseTypes',
+            'lastUsedAt',
+            'removedAt',
+          ]);
         }
         return 0;
       });

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { canonicalColumns, type ColumnMapping, type Preset, presets } from '../../connectors/csv/columns.js';
+import { type ColumnMapping, canonicalColumns, type Preset, presets } from '../../connectors/csv/columns.js';
 import { invalidInput, RosterError } from '../../lib/errors.js';
 import { importCsv, importCustom } from '../../modules/imports/imports.service.js';
 import type { Roster } from '../../roster.js';
@@ -13,10 +13,15 @@ async function readInput(roster: Roster, file: string): Promise<Buffer> {
   try {
     size = (await stat(file)).size;
   } catch {
-    throw invalidInput(`Cannot read ${file}`, [{ field: 'file', message: 'does not exist or is not readable' }]);
+    throw invalidInput(`Cannot read ${file}`, [
+      { field: 'file', message: 'does not exist or is not readable' },
+    ]);
   }
   if (size > roster.config.maxUploadBytes) {
-    throw new RosterError('payload_too_large', `${file} is ${size} bytes; the limit is ${roster.config.maxUploadBytes} (ROSTER_MAX_UPLOAD_BYTES)`);
+    throw new RosterError(
+      'payload_too_large',
+      `${file} is ${size} bytes; the limit is ${roster.config.maxUploadBytes} (ROSTER_MAX_UPLOAD_BYTES)`,
+    );
   }
   return readFile(file);
 }
@@ -27,7 +32,9 @@ function parseMappings(values: string[]): ColumnMapping {
     const at = value.indexOf('=');
     const column = value.slice(0, at) as (typeof canonicalColumns)[number];
     if (at < 1 || !canonicalColumns.includes(column)) {
-      throw invalidInput(`--map ${value} is not COLUMN=HEADER`, [{ field: 'map', message: `COLUMN is one of ${canonicalColumns.join(', ')}` }]);
+      throw invalidInput(`--map ${value} is not COLUMN=HEADER`, [
+        { field: 'map', message: `COLUMN is one of ${canonicalColumns.join(', ')}` },
+      ]);
     }
     mapping[column] = value.slice(at + 1);
   }
@@ -39,7 +46,10 @@ export function registerImportCommands(program: Command) {
   imports
     .command('csv <file>')
     .description("Import one app's users from CSV: email,name,status,role,license_types,last_used_at")
-    .requiredOption('--app <app>', 'the app the file describes (an app of this organisation or a catalog name)')
+    .requiredOption(
+      '--app <app>',
+      'the app the file describes (an app of this organisation or a catalog name)',
+    )
     .option('--preset <preset>', `header preset: ${presets.join(', ')}`)
     .option('--map <column=header...>', 'map a canonical column to a header of the file (repeatable)', [])
     .option('--json', 'print JSON')
@@ -47,7 +57,9 @@ export function registerImportCommands(program: Command) {
       const json = Boolean(options.json);
       await withRoster(json, async (roster) => {
         if (options.preset && !presets.includes(options.preset)) {
-          throw invalidInput(`Unknown preset "${options.preset}"`, [{ field: 'preset', message: `must be one of ${presets.join(', ')}` }]);
+          throw invalidInput(`Unknown preset "${options.preset}"`, [
+            { field: 'preset', message: `must be one of ${presets.join(', ')}` },
+          ]);
         }
         const content = await readInput(roster, file);
         const progress = syncProgressReporter(options.app, json);
@@ -75,7 +87,9 @@ export function registerImportCommands(program: Command) {
         try {
           snapshot = JSON.parse(content.toString('utf8'));
         } catch (error) {
-          throw invalidInput(`${file} is not valid JSON`, [{ field: 'file', message: (error as Error).message }]);
+          throw invalidInput(`${file} is not valid JSON`, [
+            { field: 'file', message: (error as Error).message },
+          ]);
         }
         const result = await importCustom(roster, cliActor(), { app: options.app, snapshot });
         return reportSyncResult(result, json);

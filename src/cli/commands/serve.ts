@@ -17,13 +17,19 @@ async function printAccess(roster: Roster, port: number, demoAdmin: string | nul
   say(`Roster is serving at ${base}`);
   if (demoAdmin) {
     const { db } = roster.database;
-    const member = await db.selectFrom('admin_members').select('id').where('email', '=', demoAdmin).executeTakeFirstOrThrow();
+    const member = await db
+      .selectFrom('admin_members')
+      .select('id')
+      .where('email', '=', demoAdmin)
+      .executeTakeFirstOrThrow();
     say(`Sign in as ${demoAdmin} (one-time link, valid 30 minutes):`);
     say(`  ${base}/auth/link?token=${await createOneTimeToken(roster, 'sign_in', member.id)}`);
   } else if (!(await hasAdmin(roster))) {
     say('No admin exists yet. Create the first one with this one-time setup token (valid 24 hours):');
     const token = await createOneTimeToken(roster, 'setup', null);
-    say(`  curl -X POST ${base}/api/setup -H 'content-type: application/json' -d '{"token":"${token}","email":"you@example.com"}'`);
+    say(
+      `  curl -X POST ${base}/api/setup -H 'content-type: application/json' -d '{"token":"${token}","email":"you@example.com"}'`,
+    );
     say('or, on this machine: roster sign-in-link you@example.com');
   }
 }
@@ -38,18 +44,27 @@ export function registerServeCommands(program: Command) {
       let roster: Roster | undefined;
       try {
         const env = { ...process.env };
-        if (options.demo && !env.DATABASE_URL) env.ROSTER_DATA_DIR = env.ROSTER_DEMO_DATA_DIR ?? resolve('demo-data');
+        if (options.demo && !env.DATABASE_URL)
+          env.ROSTER_DATA_DIR = env.ROSTER_DEMO_DATA_DIR ?? resolve('demo-data');
         const config = loadConfig(env);
         const port = options.port !== undefined ? Number(options.port) : config.port;
-        if (!Number.isInteger(port) || port < 0 || port > 65535) throw invalidInput('--port must be 0-65535', [{ field: 'port', message: 'is not a port' }]);
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
+          throw invalidInput('--port must be 0-65535', [{ field: 'port', message: 'is not a port' }]);
         roster = await openRoster(config);
         let demoAdmin: string | null = null;
         if (options.demo) {
           if (await isEmpty(roster)) {
-            say(`Loading the demo organisation into ${config.database.kind === 'pglite' ? config.dataDir : 'the database'}…`);
+            say(
+              `Loading the demo organisation into ${config.database.kind === 'pglite' ? config.dataDir : 'the database'}…`,
+            );
             demoAdmin = (await loadDemo(roster)).adminEmail;
           } else {
-            const admin = await roster.database.db.selectFrom('admin_members').select('email').where('role', '=', 'admin').orderBy('id').executeTakeFirst();
+            const admin = await roster.database.db
+              .selectFrom('admin_members')
+              .select('email')
+              .where('role', '=', 'admin')
+              .orderBy('id')
+              .executeTakeFirst();
             demoAdmin = admin?.email ?? null;
           }
         }
@@ -76,9 +91,12 @@ export function registerServeCommands(program: Command) {
     .description('Load the demo organisation into an empty database')
     .action(async () => {
       await withRoster(false, async (roster) => {
-        if (!(await isEmpty(roster))) throw invalidInput('The database already holds data; the demo loads only into an empty one');
+        if (!(await isEmpty(roster)))
+          throw invalidInput('The database already holds data; the demo loads only into an empty one');
         const loaded = await loadDemo(roster, { log: say });
-        say(`Loaded ${loaded.apps} apps and ${loaded.employees} employees. Admin: ${loaded.adminEmail} (roster sign-in-link ${loaded.adminEmail})`);
+        say(
+          `Loaded ${loaded.apps} apps and ${loaded.employees} employees. Admin: ${loaded.adminEmail} (roster sign-in-link ${loaded.adminEmail})`,
+        );
         return 0;
       });
     });

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { invalidInput, formatDetails } from '../../lib/errors.js';
+import { formatDetails, invalidInput } from '../../lib/errors.js';
 import { addSource, listSources, removeSource, syncSource } from '../../modules/sources/sources.service.js';
 import type { SyncResult } from '../../sync/engine.js';
-import { exitCodes } from '../exit-codes.js';
 import { cliActor, withRoster } from '../context.js';
+import { exitCodes } from '../exit-codes.js';
 import { printJson, printTable } from '../output.js';
 import { syncProgressReporter } from '../progress.js';
 
@@ -113,11 +113,21 @@ export function registerSourcesCommands(program: Command) {
     .option('--json', 'print JSON')
     .action(async (options) => {
       const { sourceKinds } = await import('../../connectors/registry.js');
-      const items = sourceKinds.map((k) => ({ kind: k.kind, title: k.title, mode: k.mode, capabilities: k.capabilities }));
+      const items = sourceKinds.map((k) => ({
+        kind: k.kind,
+        title: k.title,
+        mode: k.mode,
+        capabilities: k.capabilities,
+      }));
       if (options.json) printJson(items);
       else
         printTable(
-          items.map((k) => ({ ...k, capabilities: Object.entries(k.capabilities).filter(([, on]) => on).map(([c]) => c) })),
+          items.map((k) => ({
+            ...k,
+            capabilities: Object.entries(k.capabilities)
+              .filter(([, on]) => on)
+              .map(([c]) => c),
+          })),
           ['kind', 'title', 'mode', 'capabilities'],
         );
     });

@@ -55,7 +55,13 @@ export function appsRoutes(roster: Roster): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/apps',
-      { schema: { summary: 'List apps (search by name, cursor pagination)', querystring: pageQuery, response: { 200: pageOf(appSummarySchema) } } },
+      {
+        schema: {
+          summary: 'List apps (search by name, cursor pagination)',
+          querystring: pageQuery,
+          response: { 200: pageOf(appSummarySchema) },
+        },
+      },
       async (request) => listApps(roster, request.query),
     );
     app.post(
@@ -84,7 +90,10 @@ export function appsRoutes(roster: Roster): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        showApp(roster, request.params.ref, { ...request.query, includeRemoved: request.query.includeRemoved === 'true' }),
+        showApp(roster, request.params.ref, {
+          ...request.query,
+          includeRemoved: request.query.includeRemoved === 'true',
+        }),
     );
   };
 }

@@ -37,7 +37,16 @@ export function auditRoutes(roster: Roster): FastifyPluginAsyncZod {
         const limit = request.query.limit ?? 100;
         const rows = await roster.database.db
           .selectFrom('audit_log')
-          .select(['id', 'at', 'actor', 'action', 'target_type as targetType', 'target_id as targetId', 'before', 'after'])
+          .select([
+            'id',
+            'at',
+            'actor',
+            'action',
+            'target_type as targetType',
+            'target_id as targetId',
+            'before',
+            'after',
+          ])
           .$if(Boolean(action), (q) => q.where('action', '=', action ?? ''))
           .$if(Boolean(actor), (q) => q.where('actor', '=', actor ?? ''))
           .$if(Boolean(cursor), (q) => q.where('id', '<', cursor ?? 0))

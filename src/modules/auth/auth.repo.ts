@@ -27,9 +27,15 @@ export async function hasAdmin(roster: Roster): Promise<boolean> {
 }
 
 /** A one-time link token, stored hashed. Setup links create the first admin; sign-in links sign a member in. */
-export async function createOneTimeToken(roster: Roster, purpose: 'setup' | 'sign_in', memberId: number | null): Promise<string> {
+export async function createOneTimeToken(
+  roster: Roster,
+  purpose: 'setup' | 'sign_in',
+  memberId: number | null,
+): Promise<string> {
   const token = newSecretToken(purpose === 'setup' ? 'rsu' : 'rsi');
-  const expires = new Date(Date.now() + (purpose === 'setup' ? setupLinkHours * 3_600_000 : signInLinkMinutes * 60_000));
+  const expires = new Date(
+    Date.now() + (purpose === 'setup' ? setupLinkHours * 3_600_000 : signInLinkMinutes * 60_000),
+  );
   await roster.database.db
     .insertInto('one_time_tokens')
     .values({ token_hash: hashToken(token), purpose, member_id: memberId, expires_at: expires })
@@ -59,14 +65,24 @@ export async function completeSetup(roster: Roster, token: string, email: string
   const { db } = roster.database;
   return db.transaction().execute(async (trx) => {
     await sql`lock table admin_members in exclusive mode`.execute(trx);
-    const existing = await trx.selectFrom('admin_members').select('id').where('role', '=', 'admin').executeTakeFirst();
+    const existing = await trx
+      .selectFrom('admin_members')
+      .select('id')
+      .where('role', '=', 'admin')
+      .executeTakeFirst();
     if (existing) throw conflict('Roster already has an admin; ask them for access');
     const member = await trx
       .insertInto('admin_members')
       .values({ email: normaliseEmail(email), role: 'admin' })
       .returning(['id', 'email', 'role'])
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, { actor: `setup:${member.email}`, action: 'member.add', targetType: 'member', targetId: member.id, after: member });
+    await writeAudit(trx, {
+      actor: `setup:${member.email}`,
+      action: 'member.add',
+      targetType: 'member',
+      targetId: member.id,
+      after: member,
+    });
     return member;
   });
 }
@@ -83,22 +99,47 @@ export async function signInWithLink(roster: Roster, token: string): Promise<Mem
   return member;
 }
 
-export async function ensureMember(roster: Roster, actor: string, email: string, role: Role): Promise<Member> {
+export async function ensureMember(
+  roster: Roster,
+  actor: string,
+  email: string,
+  role: Role,
+): Promise<Member> {
   const key = normaliseEmail(email);
   const { db } = roster.database;
-  const existing = await db.selectFrom('admin_members').select(['id', 'email', 'role']).where('email', '=', key).executeTakeFirst();
+  const existing = await db
+    .selectFrom('admin_members')
+    .select(['id', 'email', 'role'])
+    .where('email', '=', key)
+    .executeTakeFirst();
   if (existing) return existing;
   return db.transaction().execute(async (trx) => {
-    const member = await trx.insertInto('admin_members').values({ email: key, role }).returning(['id', 'email', 'role']).executeTakeFirstOrThrow();
-    await writeAudit(trx, { actor, action: 'member.add', targetType: 'member', targetId: member.id, after: member });
+    const member = await trx
+      .insertInto('admin_members')
+      .values({ email: key, role })
+      .returning(['id', 'email', 'role'])
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, {
+      actor,
+      action: 'member.add',
+      targetType: 'member',
+      targetId: member.id,
+      after: member,
+    });
     return member;
   });
 }
 
-export async function createSession(roster: Roster, memberId: number): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(
+  roster: Roster,
+  memberId: number,
+): Promise<{ token: string; expiresAt: Date }> {
   const token = newSecretToken('rss');
   const expiresAt = new Date(Date.now() + sessionHours * 3_600_000);
-  await roster.database.db.insertInto('sessions').values({ token_hash: hashToken(token), member_id: memberId, expires_at: expiresAt }).execute();
+  await roster.database.db
+    .insertInto('sessions')
+    .values({ token_hash: hashToken(token), member_id: memberId, expires_at: expiresAt })
+    .execute();
   return { token, expiresAt };
 }
 

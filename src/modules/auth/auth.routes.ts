@@ -24,7 +24,9 @@ export function authRoutes(roster: Roster): FastifyPluginAsyncZod {
       {
         schema: {
           summary: 'Who is calling',
-          response: { 200: z.object({ actor: z.string(), role: z.string(), kind: z.enum(['token', 'session']) }) },
+          response: {
+            200: z.object({ actor: z.string(), role: z.string(), kind: z.enum(['token', 'session']) }),
+          },
         },
       },
       async (request) => {
@@ -70,7 +72,10 @@ export function authRoutes(roster: Roster): FastifyPluginAsyncZod {
 
     app.post(
       '/api/session/sign-out',
-      { config: { access: 'read' }, schema: { summary: 'End this browser session', response: { 204: z.null() } } },
+      {
+        config: { access: 'read' },
+        schema: { summary: 'End this browser session', response: { 204: z.null() } },
+      },
       async (request, reply) => {
         const token = request.cookies[sessionCookie];
         if (token) await endSession(roster, token);

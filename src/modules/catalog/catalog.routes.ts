@@ -22,7 +22,10 @@ export function catalogRoutes(roster: Roster): FastifyPluginAsyncZod {
       {
         schema: {
           summary: "Roster's catalog of known SaaS apps",
-          querystring: z.strictObject({ search: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(1000).optional() }),
+          querystring: z.strictObject({
+            search: z.string().max(200).optional(),
+            limit: z.coerce.number().int().min(1).max(1000).optional(),
+          }),
           response: { 200: z.object({ items: z.array(entrySchema) }) },
         },
       },

@@ -10,7 +10,10 @@ describe.each(lanes)('CSV import on %s', (lane) => {
   let roster: TestRoster;
   beforeAll(async () => {
     roster = await openTestRoster(lane, { ROSTER_MAX_UPLOAD_BYTES: '4096' });
-    const ok = await importCsv(roster, 'test', { app: 'Zoom', content: Buffer.from(`${header}\nkeep@acme.io,Keep,active,,,\n`) });
+    const ok = await importCsv(roster, 'test', {
+      app: 'Zoom',
+      content: Buffer.from(`${header}\nkeep@acme.io,Keep,active,,,\n`),
+    });
     expect(ok.status).toBe('succeeded');
   });
   afterAll(async () => {
@@ -18,9 +21,16 @@ describe.each(lanes)('CSV import on %s', (lane) => {
   });
 
   /** Imports a file that must be rejected whole: returns the error, after checking nothing changed. */
-  async function rejected(content: Buffer | string, options: { app?: string; mapping?: Record<string, string> } = {}) {
+  async function rejected(
+    content: Buffer | string,
+    options: { app?: string; mapping?: Record<string, string> } = {},
+  ) {
     const before = await snapshotTables(roster, { withRowVersions: true });
-    let failure: { code: string; message: string; details: { row?: number; field?: string; message: string }[] } | null = null;
+    let failure: {
+      code: string;
+      message: string;
+      details: { row?: number; field?: string; message: string }[];
+    } | null = null;
     try {
       const result = await importCsv(roster, 'test', {
         app: options.app ?? 'Zoom',
@@ -31,7 +41,11 @@ describe.each(lanes)('CSV import on %s', (lane) => {
       expect(result.status).toBe('failed');
     } catch (error) {
       expect(error).toBeInstanceOf(RosterError);
-      failure = { code: (error as RosterError).code, message: (error as RosterError).message, details: (error as RosterError).details };
+      failure = {
+        code: (error as RosterError).code,
+        message: (error as RosterError).message,
+        details: (error as RosterError).details,
+      };
     }
     expect(await snapshotTables(roster, { withRowVersions: true })).toEqual(before);
     return failure!;
@@ -40,7 +54,9 @@ describe.each(lanes)('CSV import on %s', (lane) => {
   it('accepts a file with a byte-order mark and CRLF line ends', async () => {
     const result = await importCsv(roster, 'test', {
       app: 'Zoom',
-      content: Buffer.from(`\uFEFF${header}\r\nkeep@acme.io,Keep,active,,,\r\nnew@acme.io,New,active,,Pro;Business,2026-10-31T12:00:00Z\r\n`),
+      content: Buffer.from(
+        `\uFEFF${header}\r\nkeep@acme.io,Keep,active,,,\r\nnew@acme.io,New,active,,Pro;Business,2026-10-31T12:00:00Z\r\n`,
+      ),
     });
     expect(result.status).toBe('succeeded');
     expect(result.counters).toMatchObject({ added: 1, unchanged: 1 });
@@ -52,7 +68,11 @@ describe.each(lanes)('CSV import on %s', (lane) => {
   });
 
   it('rejects text that is not UTF-8', async () => {
-    const latin1 = Buffer.concat([Buffer.from(`${header}\n`), Buffer.from([0x6a, 0xf6, 0x72, 0x67, 0x40, 0x61, 0x2e, 0x69, 0x6f]), Buffer.from(',,,,,\n')]);
+    const latin1 = Buffer.concat([
+      Buffer.from(`${header}\n`),
+      Buffer.from([0x6a, 0xf6, 0x72, 0x67, 0x40, 0x61, 0x2e, 0x69, 0x6f]),
+      Buffer.from(',,,,,\n'),
+    ]);
     expect((await rejected(latin1)).message).toMatch(/not UTF-8/);
   });
 
@@ -64,13 +84,17 @@ describe.each(lanes)('CSV import on %s', (lane) => {
   });
 
   it('rejects duplicate emails in one file, naming both rows', async () => {
-    const error = await rejected(`${header}\na@acme.io,,active,,,\nb@acme.io,,active,,,\n A@ACME.io,,active,,,\n`);
+    const error = await rejected(
+      `${header}\na@acme.io,,active,,,\nb@acme.io,,active,,,\n A@ACME.io,,active,,,\n`,
+    );
     expect(error.details[0]).toMatchObject({ row: 4, field: 'email' });
     expect(error.details[0]?.message).toContain('rows 2, 4');
   });
 
   it('rejects invalid emails, statuses and dates, each with its row and column', async () => {
-    const error = await rejected(`${header}\nfine@acme.io,,active,,,\nnot-an-email,,active,,,\nx@acme.io,,on-holiday,,,\ny@acme.io,,active,,,next tuesday\n`);
+    const error = await rejected(
+      `${header}\nfine@acme.io,,active,,,\nnot-an-email,,active,,,\nx@acme.io,,on-holiday,,,\ny@acme.io,,active,,,next tuesday\n`,
+    );
     expect(error.details).toEqual([
       { row: 3, field: 'email', message: expect.any(String) },
       { row: 4, field: 'status', message: expect.stringContaining('on-holiday') },
@@ -108,7 +132,13 @@ describe.each(lanes)('CSV import on %s', (lane) => {
       preset: 'auto',
     });
     expect(auto.status).toBe('succeeded');
-    const rows = await roster.database.db.selectFrom('accounts').innerJoin('users', 'users.id', 'accounts.user_id').select(['users.email', 'accounts.name']).where('users.email', 'in', ['mapped@acme.io', 'auto@acme.io']).orderBy('users.email').execute();
+    const rows = await roster.database.db
+      .selectFrom('accounts')
+      .innerJoin('users', 'users.id', 'accounts.user_id')
+      .select(['users.email', 'accounts.name'])
+      .where('users.email', 'in', ['mapped@acme.io', 'auto@acme.io'])
+      .orderBy('users.email')
+      .execute();
     expect(rows).toEqual([
       { email: 'auto@acme.io', name: 'Auto' },
       { email: 'mapped@acme.io', name: 'Map Ped' },

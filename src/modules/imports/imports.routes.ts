@@ -7,11 +7,15 @@ import type { Roster } from '../../roster.js';
 import { errorOfFailedRun } from '../../sync/result-error.js';
 import { importCsv, importCustom } from './imports.service.js';
 
-const importResultSchema = syncResultSchema.extend({ source: z.object({ id: z.number(), name: z.string() }) }).meta({ id: 'ImportResult' });
+const importResultSchema = syncResultSchema
+  .extend({ source: z.object({ id: z.number(), name: z.string() }) })
+  .meta({ id: 'ImportResult' });
 
 export function importsRoutes(roster: Roster): FastifyPluginAsyncZod {
   return async (app) => {
-    const mappingQuery = Object.fromEntries(canonicalColumns.map((c) => [`map.${c}`, z.string().min(1).max(200).optional()]));
+    const mappingQuery = Object.fromEntries(
+      canonicalColumns.map((c) => [`map.${c}`, z.string().min(1).max(200).optional()]),
+    );
     app.post(
       '/api/imports/csv',
       {
@@ -21,7 +25,11 @@ export function importsRoutes(roster: Roster): FastifyPluginAsyncZod {
           description:
             'Send the file as the body (text/csv). Canonical header: email,name,status,role,license_types,last_used_at. ' +
             'Other headers are mapped with map.<column>=<header> query parameters or preset=auto.',
-          querystring: z.strictObject({ app: z.string().min(1).max(200), preset: z.enum(presets).optional(), ...mappingQuery }),
+          querystring: z.strictObject({
+            app: z.string().min(1).max(200),
+            preset: z.enum(presets).optional(),
+            ...mappingQuery,
+          }),
           response: { 200: importResultSchema },
         },
       },
@@ -33,7 +41,9 @@ export function importsRoutes(roster: Roster): FastifyPluginAsyncZod {
             .map(([key, value]) => [key.slice(4), value]),
         );
         const body = request.body;
-        const content = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : '', 'utf8');
+        const content = Buffer.isBuffer(body)
+          ? body
+          : Buffer.from(typeof body === 'string' ? body : '', 'utf8');
         const result = await importCsv(roster, actorOf(request), {
           app: appName ?? '',
           content,
@@ -51,14 +61,18 @@ export function importsRoutes(roster: Roster): FastifyPluginAsyncZod {
       {
         bodyLimit: roster.config.maxUploadBytes,
         schema: {
-          summary: "Push a full snapshot of a custom app's users and licenses (Roster's or Torii's JSON shape)",
+          summary:
+            "Push a full snapshot of a custom app's users and licenses (Roster's or Torii's JSON shape)",
           querystring: z.strictObject({ app: z.string().min(1).max(200) }),
           body: z.record(z.string(), z.unknown()),
           response: { 200: importResultSchema },
         },
       },
       async (request, reply) => {
-        const result = await importCustom(roster, actorOf(request), { app: request.query.app, snapshot: request.body });
+        const result = await importCustom(roster, actorOf(request), {
+          app: request.query.app,
+          snapshot: request.body,
+        });
         const failure = errorOfFailedRun(result);
         if (failure) throw failure;
         return reply.send(result);

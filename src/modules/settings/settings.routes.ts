@@ -5,12 +5,21 @@ import type { Roster } from '../../roster.js';
 import { getSettings, updateSettings } from './settings.service.js';
 
 const settingsSchema = z
-  .object({ name: z.string(), domains: z.array(z.string()), stalenessDays: z.number(), inactivityDays: z.number() })
+  .object({
+    name: z.string(),
+    domains: z.array(z.string()),
+    stalenessDays: z.number(),
+    inactivityDays: z.number(),
+  })
   .meta({ id: 'Settings' });
 
 export function settingsRoutes(roster: Roster): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/api/settings', { schema: { summary: 'Organisation settings', response: { 200: settingsSchema } } }, async () => getSettings(roster));
+    app.get(
+      '/api/settings',
+      { schema: { summary: 'Organisation settings', response: { 200: settingsSchema } } },
+      async () => getSettings(roster),
+    );
     app.patch(
       '/api/settings',
       {

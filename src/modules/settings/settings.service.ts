@@ -11,8 +11,16 @@ export interface Settings {
 }
 
 export async function getSettings(roster: Roster): Promise<Settings> {
-  const row = await roster.database.db.selectFrom('organisation_settings').selectAll().executeTakeFirstOrThrow();
-  return { name: row.name, domains: row.domains, stalenessDays: row.staleness_days, inactivityDays: row.inactivity_days };
+  const row = await roster.database.db
+    .selectFrom('organisation_settings')
+    .selectAll()
+    .executeTakeFirstOrThrow();
+  return {
+    name: row.name,
+    domains: row.domains,
+    stalenessDays: row.staleness_days,
+    inactivityDays: row.inactivity_days,
+  };
 }
 
 /** A configured domain is a host name (any label depth), lower-cased; users on other domains are external. */
@@ -30,7 +38,11 @@ function normaliseDomains(domains: string[]): string[] {
   return [...new Set(out)].sort();
 }
 
-export async function updateSettings(roster: Roster, actor: string, patch: Partial<Settings>): Promise<Settings> {
+export async function updateSettings(
+  roster: Roster,
+  actor: string,
+  patch: Partial<Settings>,
+): Promise<Settings> {
   const before = await getSettings(roster);
   const domains = patch.domains ? normaliseDomains(patch.domains) : undefined;
   await roster.database.db.transaction().execute(async (trx) => {
@@ -45,7 +57,18 @@ export async function updateSettings(roster: Roster, actor: string, patch: Parti
       })
       .execute();
     const after = await trx.selectFrom('organisation_settings').selectAll().executeTakeFirstOrThrow();
-    await writeAudit(trx, { actor, action: 'settings.update', targetType: 'settings', before, after: { name: after.name, domains: after.domains, stalenessDays: after.staleness_days, inactivityDays: after.inactivity_days } });
+    await writeAudit(trx, {
+      actor,
+      action: 'settings.update',
+      targetType: 'settings',
+      before,
+      after: {
+        name: after.name,
+        domains: after.domains,
+        stalenessDays: after.staleness_days,
+        inactivityDays: after.inactivity_days,
+      },
+    });
   });
   return getSettings(roster);
 }

@@ -18,7 +18,12 @@ const sourceSchema = z
     config: z.unknown(),
     hasCredentials: z.boolean(),
     capabilities: z.record(z.string(), z.boolean()).nullable(),
-    health: z.object({ status: z.string(), reason: z.string().nullable(), message: z.string().nullable(), fix: z.string().nullable() }),
+    health: z.object({
+      status: z.string(),
+      reason: z.string().nullable(),
+      message: z.string().nullable(),
+      fix: z.string().nullable(),
+    }),
     lastRunStatus: z.string().nullable(),
     lastSyncAt: z.string().nullable(),
     lastSuccessAt: z.string().nullable(),
@@ -69,7 +74,11 @@ export function sourcesRoutes(roster: Roster): FastifyPluginAsyncZod {
           response: { 200: z.object({ items: z.array(sourceSchema) }) },
         },
       },
-      async (request) => ({ items: await listSources(roster, { includeDisconnected: request.query.includeDisconnected === 'true' }) }),
+      async (request) => ({
+        items: await listSources(roster, {
+          includeDisconnected: request.query.includeDisconnected === 'true',
+        }),
+      }),
     );
 
     app.post(
@@ -87,12 +96,19 @@ export function sourcesRoutes(roster: Roster): FastifyPluginAsyncZod {
           response: { 201: sourceSchema },
         },
       },
-      async (request, reply) => reply.status(201).send(await addSource(roster, actorOf(request), request.body)),
+      async (request, reply) =>
+        reply.status(201).send(await addSource(roster, actorOf(request), request.body)),
     );
 
     app.get(
       '/api/sources/:ref',
-      { schema: { summary: 'One source, by id or name', params: idOrNameParams, response: { 200: sourceSchema } } },
+      {
+        schema: {
+          summary: 'One source, by id or name',
+          params: idOrNameParams,
+          response: { 200: sourceSchema },
+        },
+      },
       async (request) => getSource(roster, request.params.ref),
     );
 

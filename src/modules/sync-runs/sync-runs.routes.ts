@@ -46,7 +46,13 @@ export function syncRunsRoutes(roster: Roster): FastifyPluginAsyncZod {
     );
     app.get(
       '/api/sync-runs/:id',
-      { schema: { summary: 'One sync run with its counters and errors', params: z.strictObject({ id: z.coerce.number().int().positive() }), response: { 200: syncRunSchema } } },
+      {
+        schema: {
+          summary: 'One sync run with its counters and errors',
+          params: z.strictObject({ id: z.coerce.number().int().positive() }),
+          response: { 200: syncRunSchema },
+        },
+      },
       async (request) => {
         const page = await listSyncRuns(roster, { id: request.params.id, limit: 1 });
         const run = page.items[0];

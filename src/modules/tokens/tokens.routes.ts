@@ -20,7 +20,13 @@ export function tokensRoutes(roster: Roster): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/tokens',
-      { config: { access: 'admin' }, schema: { summary: 'Active API tokens (never their secrets)', response: { 200: z.object({ items: z.array(tokenSchema) }) } } },
+      {
+        config: { access: 'admin' },
+        schema: {
+          summary: 'Active API tokens (never their secrets)',
+          response: { 200: z.object({ items: z.array(tokenSchema) }) },
+        },
+      },
       async () => ({ items: await listTokens(roster) }),
     );
     app.post(
@@ -50,7 +56,11 @@ export function tokensRoutes(roster: Roster): FastifyPluginAsyncZod {
       '/api/tokens/:name',
       {
         config: { access: 'admin' },
-        schema: { summary: 'Revoke an API token; it stops working at once', params: z.strictObject({ name: z.string().min(1).max(100) }), response: { 204: z.null() } },
+        schema: {
+          summary: 'Revoke an API token; it stops working at once',
+          params: z.strictObject({ name: z.string().min(1).max(100) }),
+          response: { 204: z.null() },
+        },
       },
       async (request, reply) => {
         await revokeToken(roster, actorOf(request), request.params.name);

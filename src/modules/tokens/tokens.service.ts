@@ -24,24 +24,42 @@ export async function createToken(
   input: { name: string; role?: Role; expiresAt?: Date | null },
 ): Promise<TokenView & { token: string }> {
   const name = input.name.trim();
-  if (!name || name.length > 100) throw invalidInput('A token needs a name of 1-100 characters', [{ field: 'name', message: 'is required' }]);
+  if (!name || name.length > 100)
+    throw invalidInput('A token needs a name of 1-100 characters', [
+      { field: 'name', message: 'is required' },
+    ]);
   if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
-    throw invalidInput('The expiry must be in the future', [{ field: 'expiresAt', message: 'is in the past' }]);
+    throw invalidInput('The expiry must be in the future', [
+      { field: 'expiresAt', message: 'is in the past' },
+    ]);
   }
   const token = newSecretToken('rst');
   try {
     const row = await roster.database.db.transaction().execute(async (trx) => {
       const created = await trx
         .insertInto('api_tokens')
-        .values({ name, role: input.role ?? 'admin', token_hash: hashToken(token), created_by: actor, expires_at: input.expiresAt ?? null })
+        .values({
+          name,
+          role: input.role ?? 'admin',
+          token_hash: hashToken(token),
+          created_by: actor,
+          expires_at: input.expiresAt ?? null,
+        })
         .returningAll()
         .executeTakeFirstOrThrow();
-      await writeAudit(trx, { actor, action: 'token.create', targetType: 'token', targetId: created.id, after: { name, role: created.role } });
+      await writeAudit(trx, {
+        actor,
+        action: 'token.create',
+        targetType: 'token',
+        targetId: created.id,
+        after: { name, role: created.role },
+      });
       return created;
     });
     return { ...toView(row), token };
   } catch (error) {
-    if ((error as { code?: string }).code === '23505') throw conflict(`A token named "${name}" already exists`);
+    if ((error as { code?: string }).code === '23505')
+      throw conflict(`A token named "${name}" already exists`);
     throw error;
   }
 }
@@ -67,7 +85,12 @@ function toView(row: {
 }
 
 export async function listTokens(roster: Roster): Promise<TokenView[]> {
-  const rows = await roster.database.db.selectFrom('api_tokens').selectAll().where('revoked_at', 'is', null).orderBy('id').execute();
+  const rows = await roster.database.db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('revoked_at', 'is', null)
+    .orderBy('id')
+    .execute();
   return rows.map(toView);
 }
 
@@ -81,12 +104,21 @@ export async function revokeToken(roster: Roster, actor: string, name: string): 
       .returning(['id', 'name'])
       .executeTakeFirst();
     if (!row) throw notFound(`No active token named "${name}"`);
-    await writeAudit(trx, { actor, action: 'token.revoke', targetType: 'token', targetId: row.id, before: { name: row.name } });
+    await writeAudit(trx, {
+      actor,
+      action: 'token.revoke',
+      targetType: 'token',
+      targetId: row.id,
+      before: { name: row.name },
+    });
   });
 }
 
 /** The role behind a bearer token, or undefined when it is unknown, revoked or expired. */
-export async function authenticateToken(roster: Roster, token: string): Promise<{ name: string; role: Role } | undefined> {
+export async function authenticateToken(
+  roster: Roster,
+  token: string,
+): Promise<{ name: string; role: Role } | undefined> {
   const { db } = roster.database;
   const now = new Date();
   const row = await db

@@ -50,7 +50,11 @@ export function usersRoutes(roster: Roster): FastifyPluginAsyncZod {
     app.get(
       '/api/users',
       {
-        schema: { summary: 'List users (search by any email or name, cursor pagination)', querystring: pageQuery, response: { 200: pageOf(userSummarySchema) } },
+        schema: {
+          summary: 'List users (search by any email or name, cursor pagination)',
+          querystring: pageQuery,
+          response: { 200: pageOf(userSummarySchema) },
+        },
       },
       async (request) => listUsers(roster, request.query),
     );
