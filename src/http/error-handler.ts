@@ -55,15 +55,13 @@ export function registerErrorHandling(app: FastifyInstance) {
     return send(500, 'internal', 'Roster could not complete the request; the server log has the details');
   });
   app.setNotFoundHandler((request, reply) =>
-    reply
-      .status(404)
-      .send({
-        error: {
-          code: 'not_found',
-          message: `No route ${request.method} ${request.url.split('?')[0]}`,
-          details: [],
-          requestId: request.id,
-        },
-      }),
+    reply.status(404).send({
+      error: {
+        code: 'not_found',
+        message: `No route ${request.method} ${request.url.split('?')[0]}`,
+        details: [],
+        requestId: request.id,
+      },
+    }),
   );
 }
