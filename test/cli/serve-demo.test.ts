@@ -1,0 +1,59 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../support/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'roster-serve-'));
+
+/** `roster serve --demo`, as behind `npm run demo`: loads the demo, serves it, prints a sign-in link. */
+describe('roster serve --demo', () => {
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('serves the demo organisation behind a one-time sign-in link', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../../src/cli/index.ts', import.meta.url)), 'serve', '--demo', '--port', '0'], {
+      cwd: repoRoot,
+      env: { ...process.env, ROSTER_DEMO_DATA_DIR: join(dir, 'demo'), ROSTER_LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      let out = '';
+      const link = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (chunk) => {
+          out += chunk;
+          const match = /(http:\/\/\S+\/auth\/link\?token=\S+)/.exec(out);
+          if (match) resolve(match[1]!);
+        });
+        child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+      });
+      expect(out).toMatch(/Roster is serving at http:\/\/127\.0\.0\.1:\d+/);
+      const base = new URL(link).origin;
+
+      expect((await fetch(`${base}/api/apps`)).status).toBe(401);
+      const signIn = await fetch(link, { redirect: 'manual' });
+      expect(signIn.status).toBe(302);
+      const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+      expect(signIn.headers.get('set-cookie')).toMatch(/HttpOnly/i);
+      // The link works once.
+      expect((await fetch(link, { redirect: 'manual' })).status).toBe(401);
+
+      const me = await (await fetch(`${base}/api/me`, { headers: { cookie } })).json();
+      expect(me).toMatchObject({ role: 'admin', kind: 'session' });
+      const apps = await (await fetch(`${base}/api/apps?limit=500`, { headers: { cookie } })).json();
+      expect(apps.items).toHaveLength(60);
+      const users = await (await fetch(`${base}/api/users?limit=500`, { headers: { cookie } })).json();
+      const types = new Set(users.items.map((u: { type: string }) => u.type));
+      expect([...types].sort()).toEqual(['employee', 'external', 'past_employee', 'service']);
+      const runs = await (await fetch(`${base}/api/sync-runs?limit=500`, { headers: { cookie } })).json();
+      expect(runs.items).toHaveLength(61);
+      expect(runs.items.every((r: { status: string }) => r.status === 'succeeded')).toBe(true);
+      // A cookie session must prove it is the console before changing anything.
+      const blocked = await fetch(`${base}/api/apps`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{"name":"X"}' });
+      expect(blocked.status).toBe(403);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+});
