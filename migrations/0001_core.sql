@@ -95,11 +95,13 @@ create table users (
 );
 create index users_domain_idx on users (domain);
 
+-- accounts, account_licenses and usage carry no foreign keys: only the sync engine writes them, always
+-- from joins against existing rows, and per-row foreign-key checks tripled the cost of a large sync.
 create table accounts (
   id bigint generated always as identity primary key,
-  source_id bigint not null references sources (id) on delete cascade,
-  app_id bigint not null references apps (id) on delete cascade,
-  user_id bigint not null references users (id),
+  source_id bigint not null,
+  app_id bigint not null,
+  user_id bigint not null,
   external_id text,
   -- The name as the app shows it (may be empty: the app knows only the email).
   name text,
@@ -130,8 +132,8 @@ create table license_types (
 );
 
 create table account_licenses (
-  account_id bigint not null references accounts (id) on delete cascade,
-  license_type_id bigint not null references license_types (id) on delete cascade,
+  account_id bigint not null,
+  license_type_id bigint not null,
   assigned_at timestamptz not null default now(),
   removed_at timestamptz,
   primary key (account_id, license_type_id)
@@ -140,8 +142,8 @@ create index account_licenses_type_idx on account_licenses (license_type_id);
 
 -- Last use of an account as reported by one source; a source that stops reporting keeps its last word.
 create table usage (
-  account_id bigint not null references accounts (id) on delete cascade,
-  source_id bigint not null references sources (id) on delete cascade,
+  account_id bigint not null,
+  source_id bigint not null,
   last_used_at timestamptz not null,
   primary key (account_id, source_id)
 );

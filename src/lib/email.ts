@@ -5,10 +5,11 @@ export function normaliseEmail(raw: string): string {
   return raw.trim().toLowerCase();
 }
 
-const emailShape = z.email();
+// zod's own email pattern, compiled once: parsing through a schema per address cost 5 µs each at 1M rows.
+const emailPattern = z.regexes.email;
 
 export function isValidEmail(email: string): boolean {
-  return email.length <= 320 && emailShape.safeParse(email).success;
+  return email.length <= 320 && emailPattern.test(email);
 }
 
 export function emailDomain(email: string): string {

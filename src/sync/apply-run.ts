@@ -62,48 +62,69 @@ export async function applyRun(trx: Transaction<DB>, input: ApplyInput): Promise
         ) select count(*)::int as added from ins`,
   );
 
+  // Freshly staged and inserted rows have no statistics yet; without them the planner picks nested loops.
+  await sql`analyze staged_accounts`.execute(trx);
+  // The anti-join skips known emails without a speculative insert each; ON CONFLICT still covers a race.
   const users = await one<{ added: number }>(
     trx,
     sql`with ins as (
           insert into users (email, domain)
-          select distinct email, split_part(email, '@', 2) from staged_accounts where run_id = ${runId}
+          select distinct st.email, split_part(st.email, '@', 2) from staged_accounts st
+          where st.run_id = ${runId} and not exists (select 1 from users u where u.email = st.email)
           on conflict (email) do nothing
           returning 1
         ) select count(*)::int as added from ins`,
   );
 
-  // Resolve each staged account to its app and user once; later statements reuse the result.
+  if (users.added > 1000) await sql`analyze users`.execute(trx);
+  // Resolve each staged account to its app, user and (when it exists) account once; later statements
+  // join on these ids instead of repeating the lookups.
   await sql`create temporary table run_accounts on commit drop as
-            select st.seq, a.id as app_id, u.id as user_id, st.external_id, st.name, st.status, st.role,
-                   st.license_types, st.last_used_at
+            select st.seq, a.id as app_id, u.id as user_id, t.id as account_id, st.external_id, st.name, st.status,
+                   st.role, st.license_types, st.last_used_at
             from staged_accounts st
             join apps a on lower(a.name) = lower(st.app_name)
             join users u on u.email = st.email
+            left join accounts t on t.source_id = ${sourceId} and t.app_id = a.id and t.user_id = u.id
             where st.run_id = ${runId}`.execute(trx);
-  await sql`create index on run_accounts (app_id, user_id)`.execute(trx);
   await sql`analyze run_accounts`.execute(trx);
 
-  const accountsUpsert = await one<Counts>(
+  // Changed accounts are updated and new ones inserted, each in one set-based statement; unchanged rows
+  // are not written at all (no new row version, no index churn).
+  const accountsUpdated = await one<{ updated: number }>(
     trx,
     sql`with up as (
-          insert into accounts as t (source_id, app_id, user_id, external_id, name, status, role, first_seen_at)
-          select ${sourceId}::bigint, app_id, user_id, external_id, name, status, role, ${now}::timestamptz from run_accounts
-          on conflict (source_id, app_id, user_id) do update
-            set external_id = excluded.external_id, name = excluded.name, status = excluded.status,
-                role = excluded.role, removed_at = null, last_seen_at = null
-            where (t.external_id, t.name, t.status, t.role, t.removed_at)
-                  is distinct from (excluded.external_id, excluded.name, excluded.status, excluded.role, null)
-          returning (xmax = 0) as inserted
-        ) select count(*) filter (where inserted)::int as added, count(*) filter (where not inserted)::int as updated from up`,
+          update accounts t
+          set external_id = r.external_id, name = r.name, status = r.status, role = r.role, removed_at = null, last_seen_at = null
+          from run_accounts r
+          where t.id = r.account_id
+            and (t.external_id, t.name, t.status, t.role, t.removed_at)
+                is distinct from (r.external_id, r.name, r.status, r.role, null)
+          returning 1
+        ) select count(*)::int as updated from up`,
   );
+  const accountsAdded = await one<{ added: number }>(
+    trx,
+    sql`with ins as (
+          insert into accounts (source_id, app_id, user_id, external_id, name, status, role, first_seen_at)
+          select ${sourceId}::bigint, r.app_id, r.user_id, r.external_id, r.name, r.status, r.role, ${now}::timestamptz
+          from run_accounts r where r.account_id is null
+          returning id, app_id, user_id
+        ), ids as (
+          update run_accounts r set account_id = ins.id from ins where r.app_id = ins.app_id and r.user_id = ins.user_id
+          returning 1
+        ) select count(*)::int as added from ids`,
+  );
+  const accountsUpsert: Counts = { added: accountsAdded.added, updated: accountsUpdated.updated };
 
+  if (accountsUpsert.added > 1000) await sql`analyze accounts`.execute(trx);
   const accountsRemoved = await one<{ removed: number }>(
     trx,
     sql`with gone as (
           update accounts t set removed_at = ${now}::timestamptz, status = 'deleted',
                  last_seen_at = coalesce(${input.previousSuccessAt}::timestamptz, t.first_seen_at)
           where t.source_id = ${sourceId} and t.removed_at is null
-            and not exists (select 1 from run_accounts r where r.app_id = t.app_id and r.user_id = t.user_id)
+            and not exists (select 1 from run_accounts r where r.account_id = t.id)
           returning 1
         ) select count(*)::int as removed from gone`,
   );
@@ -115,8 +136,8 @@ export async function applyRun(trx: Transaction<DB>, input: ApplyInput): Promise
     trx,
     sql`with up as (
           insert into usage as u (account_id, source_id, last_used_at)
-          select t.id, ${sourceId}::bigint, r.last_used_at
-          from run_accounts r join accounts t on t.source_id = ${sourceId} and t.app_id = r.app_id and t.user_id = r.user_id
+          select r.account_id, ${sourceId}::bigint, r.last_used_at
+          from run_accounts r
           where r.last_used_at is not null
           on conflict (account_id, source_id) do update set last_used_at = excluded.last_used_at
             where u.last_used_at is distinct from excluded.last_used_at
@@ -200,10 +221,9 @@ async function applyAccountLicenses(
   { sourceId, now }: ApplyInput,
 ): Promise<{ added: number; removed: number }> {
   await sql`create temporary table run_account_licenses on commit drop as
-            select t.id as account_id, lt.id as license_type_id
+            select r.account_id, lt.id as license_type_id
             from run_accounts r
             cross join lateral unnest(r.license_types) as held(name)
-            join accounts t on t.source_id = ${sourceId} and t.app_id = r.app_id and t.user_id = r.user_id
             join license_types lt on lt.source_id = ${sourceId} and lt.app_id = r.app_id and lt.name = held.name
             where cardinality(r.license_types) > 0`.execute(trx);
   const added = await one<{ added: number }>(

@@ -20,12 +20,18 @@ describe('roster CLI', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('imports a CSV, then reports a bad one with its rows and a non-zero exit code', async () => {
-    const good = file('good.csv', 'email,name,status,role,license_types,last_used_at\nann@acme.io,Ann,active,admin,Pro,2026-11-01\n');
+    const good = file(
+      'good.csv',
+      'email,name,status,role,license_types,last_used_at\nann@acme.io,Ann,active,admin,Pro,2026-11-01\n',
+    );
     const ok = await runCli(['import', 'csv', '--app', 'Slack', good, '--json'], env);
     expect(ok.code, ok.stderr).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ status: 'succeeded', counters: { added: 1 } });
 
-    const bad = file('bad.csv', 'email,name,status,role,license_types,last_used_at\nann@acme.io,Ann,active,,,\nnope,,active,,,\n');
+    const bad = file(
+      'bad.csv',
+      'email,name,status,role,license_types,last_used_at\nann@acme.io,Ann,active,,,\nnope,,active,,,\n',
+    );
     const failed = await runCli(['import', 'csv', '--app', 'Slack', bad], env);
     expect(failed.code).toBe(3);
     expect(failed.stderr).toContain('row 3, email');
@@ -33,7 +39,13 @@ describe('roster CLI', () => {
   });
 
   it('adds a source, lists apps and shows a user as stable JSON', async () => {
-    const snapshot = file('intranet.json', JSON.stringify({ users: [{ email: 'Ann@acme.io', name: 'Ann B.', licenseTypes: ['Editor'] }], licenseTypes: [{ name: 'Editor', purchased: 3 }] }));
+    const snapshot = file(
+      'intranet.json',
+      JSON.stringify({
+        users: [{ email: 'Ann@acme.io', name: 'Ann B.', licenseTypes: ['Editor'] }],
+        licenseTypes: [{ name: 'Editor', purchased: 3 }],
+      }),
+    );
     expect((await runCli(['apps', 'add', 'Acme Intranet'], env)).code).toBe(0);
     const imported = await runCli(['import', 'custom', '--app', 'acme intranet', snapshot, '--json'], env);
     expect(imported.code, imported.stderr).toBe(0);

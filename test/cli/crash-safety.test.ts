@@ -26,7 +26,11 @@ describe('embedded database under kill -9', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  async function namesAfterRestart(): Promise<{ first: number; second: number; runs: Record<string, number> }> {
+  async function namesAfterRestart(): Promise<{
+    first: number;
+    second: number;
+    runs: Record<string, number>;
+  }> {
     const roster = await openRoster(loadConfig({ ...env, ROSTER_LOG_LEVEL: 'silent' }));
     try {
       const { db } = roster.database;
@@ -35,7 +39,10 @@ describe('embedded database under kill -9', () => {
       return {
         first: names.filter((n) => n.name?.startsWith('First ')).length,
         second: names.filter((n) => n.name?.startsWith('Second ')).length,
-        runs: runs.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {}),
+        runs: runs.reduce<Record<string, number>>(
+          (acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }),
+          {},
+        ),
       };
     } finally {
       await roster.close();
@@ -72,7 +79,9 @@ describe('embedded database under kill -9', () => {
       },
     });
     await holding;
-    await expect(openRoster(loadConfig({ ...env, ROSTER_LOG_LEVEL: 'silent' }))).rejects.toBeInstanceOf(DataDirInUseError);
+    await expect(openRoster(loadConfig({ ...env, ROSTER_LOG_LEVEL: 'silent' }))).rejects.toBeInstanceOf(
+      DataDirInUseError,
+    );
     const other = await runCli(['apps', 'list'], env);
     expect(other.code).toBe(7);
     expect(other.stderr).toContain('in use by another Roster process');

@@ -13,11 +13,23 @@ describe('roster serve --demo', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('serves the demo organisation behind a one-time sign-in link', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../../src/cli/index.ts', import.meta.url)), 'serve', '--demo', '--port', '0'], {
-      cwd: repoRoot,
-      env: { ...process.env, ROSTER_DEMO_DATA_DIR: join(dir, 'demo'), ROSTER_LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        fileURLToPath(new URL('../../src/cli/index.ts', import.meta.url)),
+        'serve',
+        '--demo',
+        '--port',
+        '0',
+      ],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, ROSTER_DEMO_DATA_DIR: join(dir, 'demo'), ROSTER_LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     try {
       let out = '';
       const link = await new Promise<string>((resolve, reject) => {
@@ -39,18 +51,31 @@ describe('roster serve --demo', () => {
       // The link works once.
       expect((await fetch(link, { redirect: 'manual' })).status).toBe(401);
 
-      const me = await (await fetch(`${base}/api/me`, { headers: { cookie } })).json();
+      const me = (await (await fetch(`${base}/api/me`, { headers: { cookie } })).json()) as Record<
+        string,
+        unknown
+      >;
       expect(me).toMatchObject({ role: 'admin', kind: 'session' });
-      const apps = await (await fetch(`${base}/api/apps?limit=500`, { headers: { cookie } })).json();
+      const apps = (await (await fetch(`${base}/api/apps?limit=500`, { headers: { cookie } })).json()) as {
+        items: unknown[];
+      };
       expect(apps.items).toHaveLength(60);
-      const users = await (await fetch(`${base}/api/users?limit=500`, { headers: { cookie } })).json();
+      const users = (await (await fetch(`${base}/api/users?limit=500`, { headers: { cookie } })).json()) as {
+        items: { type: string }[];
+      };
       const types = new Set(users.items.map((u: { type: string }) => u.type));
       expect([...types].sort()).toEqual(['employee', 'external', 'past_employee', 'service']);
-      const runs = await (await fetch(`${base}/api/sync-runs?limit=500`, { headers: { cookie } })).json();
+      const runs = (await (
+        await fetch(`${base}/api/sync-runs?limit=500`, { headers: { cookie } })
+      ).json()) as { items: { status: string }[] };
       expect(runs.items).toHaveLength(61);
       expect(runs.items.every((r: { status: string }) => r.status === 'succeeded')).toBe(true);
       // A cookie session must prove it is the console before changing anything.
-      const blocked = await fetch(`${base}/api/apps`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{"name":"X"}' });
+      const blocked = await fetch(`${base}/api/apps`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: '{"name":"X"}',
+      });
       expect(blocked.status).toBe(403);
     } finally {
       child.kill('SIGTERM');

@@ -1,0 +1,165 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { loadConfig } from '../src/config.js';
+import { capabilities } from '../src/connectors/kit/capabilities.js';
+import { defineSourceKind, type SourceKind } from '../src/connectors/kit/connector.js';
+import type { SourceRecordInput } from '../src/connectors/kit/records.js';
+import { openRoster, type Roster } from '../src/roster.js';
+import { runSync } from '../src/sync/engine.js';
+
+/**
+ * Pushes ACCOUNTS accounts (APPS apps, USERS users) through the sync engine, then re-syncs with 5% of them
+ * changed, and compares with raw COPY of the same rows into the same database in the same run.
+ */
+const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 1_000_000);
+const APPS = 200;
+const USERS = 100_000;
+const PAGE = 10_000;
+const perApp = Math.ceil(ACCOUNTS / APPS);
+
+function accountAt(i: number, changed: boolean): SourceRecordInput {
+  const app = Math.floor(i / perApp);
+  // Users are spread so every app has distinct users and each user is in about ACCOUNTS/USERS apps.
+  const user = (i * 7919 + app * 104_729) % USERS;
+  return {
+    type: 'account',
+    app: `Bench App ${app}`,
+    email: `user${user}@bench.example`,
+    name: changed ? `User ${user} (renamed)` : `User ${user}`,
+    status: 'active',
+    licenseTypes: [i % 3 === 0 ? 'Pro' : 'Standard'],
+    lastUsedAt: new Date(Date.UTC(2026, 9, 1 + (i % 50))).toISOString(),
+  };
+}
+
+function benchKind(changedEvery: number | null): SourceKind<unknown, unknown> {
+  return defineSourceKind({
+    kind: 'bench',
+    title: 'Benchmark',
+    description: 'Generated accounts',
+    capabilities: capabilities(['users', 'licenseTypes', 'lastUsed']),
+    mode: 'pull',
+    configSchema: z.object({}),
+    async *fetch() {
+      for (let start = 0; start < ACCOUNTS; start += PAGE) {
+        const records: SourceRecordInput[] = [];
+        for (let i = start; i < Math.min(start + PAGE, ACCOUNTS); i++) {
+          records.push(accountAt(i, changedEvery !== null && i % changedEvery === 0));
+        }
+        yield { records, progress: { done: start + records.length, total: ACCOUNTS } };
+      }
+    },
+  }) as SourceKind<unknown, unknown>;
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ seconds: number; value: T }> {
+  const start = performance.now();
+  const value = await fn();
+  return { seconds: (performance.now() - start) / 1000, value };
+}
+
+async function rawCopy(roster: Roster): Promise<number> {
+  const { db } = roster.database;
+  await sql`drop table if exists bench_copy`.execute(db);
+  await sql`create table bench_copy (app_name text, email text, name text, status text, license_types text[], last_used_at timestamptz)`.execute(
+    db,
+  );
+  const { seconds } = await timed(async () => {
+    for (let start = 0; start < ACCOUNTS; start += PAGE) {
+      const rows = [];
+      for (let i = start; i < Math.min(start + PAGE, ACCOUNTS); i++) {
+        const r = accountAt(i, false) as {
+          app: string;
+          email: string;
+          name: string;
+          status: string;
+          licenseTypes: string[];
+          lastUsedAt: string;
+        };
+        rows.push([r.app, r.email, r.name, r.status, r.licenseTypes, r.lastUsedAt]);
+      }
+      await roster.database.copyRows(
+        'bench_copy',
+        ['app_name', 'email', 'name', 'status', 'license_types', 'last_used_at'],
+        rows,
+      );
+    }
+  });
+  await sql`drop table bench_copy`.execute(db);
+  return seconds;
+}
+
+async function lane(label: string, env: Record<string, string>) {
+  const dataDir = mkdtempSync(
+    join(process.env.BENCH_DIR ?? join(process.cwd(), 'bench', '.data'), `${label}-`),
+  );
+  const roster = await openRoster(
+    loadConfig({ ROSTER_DATA_DIR: dataDir, ROSTER_LOG_LEVEL: 'silent', ...env }),
+  );
+  try {
+    const copySeconds = await rawCopy(roster);
+    await roster.database.afterLargeChange();
+    const source = await roster.database.db
+      .insertInto('sources')
+      .values({ kind: 'bench', name: `Benchmark ${Date.now()}`, config: '{}' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const sync = (changedEvery: number | null) =>
+      timed(() =>
+        runSync(
+          { database: roster.database, secrets: roster.secrets, findKind: () => benchKind(changedEvery) },
+          source.id,
+          { trigger: 'bench' },
+        ),
+      );
+    const first = await sync(null);
+    if (first.value.status !== 'succeeded')
+      throw new Error(`first sync ${first.value.status}: ${first.value.error?.message}`);
+    const again = await sync(20);
+    if (again.value.status !== 'succeeded')
+      throw new Error(`re-sync ${again.value.status}: ${again.value.error?.message}`);
+    const rate = (s: number) => Math.round(ACCOUNTS / s);
+    const copyRate = rate(copySeconds);
+    const line = (what: string, s: number, extra = '') =>
+      `${label.padEnd(8)} ${what.padEnd(30)} ${s.toFixed(1).padStart(7)} s ${String(rate(s)).padStart(9)} rows/s ${((100 * rate(s)) / copyRate).toFixed(0).padStart(4)}% of COPY ${extra}`;
+    console.log(line('raw COPY (baseline)', copySeconds));
+    console.log(line('engine: first sync', first.seconds, JSON.stringify(first.value.counters)));
+    console.log(line('engine: re-sync, 5% changed', again.seconds, JSON.stringify(again.value.counters)));
+  } finally {
+    await roster.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function startServer(): { url: string; stop: () => void } | null {
+  if (process.env.ROSTER_BENCH_DATABASE_URL)
+    return { url: process.env.ROSTER_BENCH_DATABASE_URL, stop: () => {} };
+  try {
+    const script = join(process.cwd(), 'scripts', 'test-postgres.sh');
+    const env = { ...process.env, ROSTER_TEST_PG_PORT: '54339', ROSTER_TEST_PG_DIR: '/tmp/roster-bench-pg' };
+    const url = execFileSync('bash', [script, 'start'], { env, encoding: 'utf8' }).trim().split('\n').pop()!;
+    return { url, stop: () => execFileSync('bash', [script, 'stop'], { env }) };
+  } catch (error) {
+    console.log(`PostgreSQL server lane skipped: ${(error as Error).message}`);
+    return null;
+  }
+}
+
+export async function run() {
+  console.log(
+    `ingest: ${ACCOUNTS} accounts, ${APPS} apps, ${USERS} users; node ${process.version}, ${cpus().length} x ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
+  );
+  await lane('pglite', {});
+  const server = startServer();
+  if (server) {
+    try {
+      await lane('postgres', { DATABASE_URL: server.url });
+    } finally {
+      server.stop();
+    }
+  }
+}
