@@ -193,6 +193,22 @@ export interface AuditLogTable {
   after: ColumnType<unknown, string | null, string | null>;
 }
 
+export interface JobsTable {
+  id: Id;
+  kind: string;
+  payload: ColumnType<unknown, string | undefined, string>;
+  dedupe_key: string | null;
+  status: Generated<'queued' | 'running' | 'succeeded' | 'failed'>;
+  run_at: DefaultTimestamp;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  locked_by: string | null;
+  locked_at: Timestamp | null;
+  last_error: string | null;
+  created_at: DefaultTimestamp;
+  finished_at: Timestamp | null;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   applied_at: DefaultTimestamp;
@@ -216,5 +232,6 @@ export interface DB {
   sessions: SessionsTable;
   one_time_tokens: OneTimeTokensTable;
   audit_log: AuditLogTable;
+  jobs: JobsTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -4,6 +4,7 @@ import { loadConfig } from '../../config.js';
 import { isEmpty, loadDemo } from '../../demo/load-demo.js';
 import { publicUrlOf } from '../../http/public-url.js';
 import { buildServer } from '../../http/server.js';
+import { startJobWorker } from '../../jobs/start-worker.js';
 import { invalidInput } from '../../lib/errors.js';
 import { createOneTimeToken, hasAdmin } from '../../modules/auth/auth.repo.js';
 import { openRoster, type Roster } from '../../roster.js';
@@ -73,7 +74,9 @@ export function registerServeCommands(program: Command) {
         const address = server.server.address();
         await printAccess(roster, typeof address === 'object' && address ? address.port : port, demoAdmin);
         const open = roster;
+        const worker = startJobWorker(open, (message, error) => server.log.error({ err: error }, message));
         const stop = async () => {
+          await worker.stop();
           await server.close();
           await open.close();
           process.exit(0);

@@ -55,6 +55,10 @@ export function registerSourcesCommands(program: Command) {
     .option('--config <json>', 'the source configuration as JSON', '{}')
     .option('--credentials <json>', 'credentials as JSON (stored encrypted, never shown again)')
     .option('--staleness-days <n>', 'days without a successful sync before the source needs attention')
+    .option(
+      '--schedule <interval>',
+      'sync interval of a pull source: 30m, 6h, 1d (default 24h); "manual" for none',
+    )
     .option('--json', 'print JSON')
     .action(async (kind: string, options) => {
       const json = Boolean(options.json);
@@ -65,6 +69,7 @@ export function registerSourcesCommands(program: Command) {
           config: parseJsonOption(options.config, 'config'),
           credentials: parseJsonOption(options.credentials, 'credentials'),
           stalenessDays: options.stalenessDays ? Number(options.stalenessDays) : null,
+          ...(options.schedule ? { schedule: options.schedule === 'manual' ? null : options.schedule } : {}),
         });
         if (json) printJson(source);
         else process.stdout.write(`Added source ${source.name} (${source.kind}, id ${source.id})\n`);

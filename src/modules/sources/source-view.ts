@@ -13,6 +13,7 @@ export interface SourceView {
   app: string | null;
   config: unknown;
   hasCredentials: boolean;
+  schedule: string | null;
   capabilities: Capabilities | null;
   health: SourceHealth | { status: 'disconnected'; reason: null; message: string; fix: null };
   lastRunStatus: string | null;
@@ -41,6 +42,7 @@ export function toSourceView(
     app: typeof config?.app === 'string' ? config.app : null,
     config: row.config,
     hasCredentials: row.credentials_encrypted !== null,
+    schedule: row.schedule,
     capabilities: kind?.capabilities ?? null,
     health: row.disconnected_at
       ? {

@@ -17,6 +17,7 @@ const sourceSchema = z
     app: z.string().nullable(),
     config: z.unknown(),
     hasCredentials: z.boolean(),
+    schedule: z.string().nullable(),
     capabilities: z.record(z.string(), z.boolean()).nullable(),
     health: z.object({
       status: z.string(),
@@ -92,6 +93,7 @@ export function sourcesRoutes(roster: Roster): FastifyPluginAsyncZod {
             config: z.record(z.string(), z.unknown()).default({}),
             credentials: z.record(z.string(), z.unknown()).optional(),
             stalenessDays: z.number().int().min(1).max(365).nullish(),
+            schedule: z.string().max(10).nullish(),
           }),
           response: { 201: sourceSchema },
         },

@@ -5,6 +5,7 @@ import type { Roster } from '../../roster.js';
 import { runSync, type SyncOptions, type SyncResult } from '../../sync/engine.js';
 import { resolveAppName } from '../apps/apps.service.js';
 import { writeAudit } from '../audit/audit.repo.js';
+import { defaultPullSchedule, scheduleIntervalMs } from './source-schedule.js';
 import { type SourceView, toSourceView } from './source-view.js';
 
 export interface AddSourceInput {
@@ -13,6 +14,8 @@ export interface AddSourceInput {
   config: unknown;
   credentials?: unknown;
   stalenessDays?: number | null;
+  /** Sync interval for pull sources (`6h`, `1d`); pull sources sync daily unless told otherwise. */
+  schedule?: string | null;
 }
 
 async function defaultStaleness(roster: Roster): Promise<number> {
@@ -61,6 +64,23 @@ export async function addSource(roster: Roster, actor: string, input: AddSourceI
       { field: 'credentials', message: 'is not accepted' },
     ]);
   }
+  if (
+    input.stalenessDays != null &&
+    !(Number.isInteger(input.stalenessDays) && input.stalenessDays >= 1 && input.stalenessDays <= 365)
+  ) {
+    throw invalidInput('The staleness limit must be 1-365 days', [
+      { field: 'stalenessDays', message: 'must be a whole number of days' },
+    ]);
+  }
+  let schedule: string | null = null;
+  if (kind.mode === 'pull') {
+    schedule = input.schedule === undefined ? defaultPullSchedule : input.schedule;
+    if (schedule) scheduleIntervalMs(schedule);
+  } else if (input.schedule) {
+    throw invalidInput(`A ${kind.kind} source is fed by imports and has no schedule`, [
+      { field: 'schedule', message: 'is not accepted' },
+    ]);
+  }
   const parsedConfig = config.data as Record<string, unknown>;
   const appName = kind.appOf?.(parsedConfig);
   if (appName) parsedConfig.app = await resolveAppName(roster, appName);
@@ -76,6 +96,7 @@ export async function addSource(roster: Roster, actor: string, input: AddSourceI
           config: JSON.stringify(parsedConfig),
           credentials_encrypted: sealed,
           staleness_days: input.stalenessDays ?? null,
+          schedule,
         })
         .returningAll()
         .executeTakeFirstOrThrow();

@@ -1,0 +1,22 @@
+import { enqueueDueSyncs, syncJobHandler, syncJobKind } from '../modules/sources/scheduled-syncs.js';
+import type { Roster } from '../roster.js';
+import { requeueAbandonedJobs } from './job-queue.js';
+import { JobWorker } from './job-worker.js';
+
+/** The jobs a serving Roster runs: scheduled syncs of pull sources. */
+export function startJobWorker(roster: Roster, log: (message: string, error?: unknown) => void): JobWorker {
+  const worker = new JobWorker({
+    database: roster.database,
+    handlers: { [syncJobKind]: syncJobHandler(roster) },
+    beforePoll: async () => {
+      await enqueueDueSyncs(roster);
+    },
+    log,
+  });
+  // On the embedded database this is the only process, so any running job was abandoned; on a server,
+  // only jobs locked for longer than any sync takes.
+  requeueAbandonedJobs(roster.database, roster.database.kind === 'pglite' ? 0 : 6 * 3_600_000)
+    .then(() => worker.start())
+    .catch((error) => log('could not start the job worker', error));
+  return worker;
+}
