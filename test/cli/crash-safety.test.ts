@@ -39,9 +39,11 @@ describe('embedded database under kill -9', () => {
       return {
         first: names.filter((n) => n.name?.startsWith('First ')).length,
         second: names.filter((n) => n.name?.startsWith('Second ')).length,
-        runs: runs.reduce<Record<string, number>>(
-          (acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }),
-          {},
+        runs: Object.fromEntries(
+          ['succeeded', 'failed', 'running'].map((status) => [
+            status,
+            runs.filter((r) => r.status === status).length,
+          ]),
         ),
       };
     } finally {
