@@ -1,6 +1,12 @@
 import { sql } from 'kysely';
 import { decodeCursor, encodeCursor, likePattern, type Page } from '../../lib/cursor.js';
 import type { Roster } from '../../roster.js';
+import {
+  type AccountFacts,
+  accountFactsColumns,
+  lastUsedJoin,
+  toAccountFacts,
+} from '../accounts/account-facts.js';
 import { findAppId } from './apps.service.js';
 
 export interface AppSummary {
@@ -58,18 +64,9 @@ export interface LicenseTypeSummary {
   pricePerUserCents: number | null;
 }
 
-export interface AppAccount {
+export interface AppAccount extends AccountFacts {
   email: string;
-  /** The name as this app shows it; may be null when the app knows only the email. */
-  nameInApp: string | null;
-  status: string;
-  role: string | null;
-  licenseTypes: string[];
-  lastUsedAt: string | null;
-  lastUsedSource: string | null;
-  source: string;
   firstSeenAt: string;
-  removedAt: string | null;
 }
 
 export interface AppDetail extends Omit<AppSummary, 'sources'> {
@@ -110,15 +107,9 @@ export async function showApp(
   const limit = Math.min(Math.max(options.limit ?? 100, 1), 1000);
   const after = decodeCursor(options.cursor, 2);
   const accounts = await sql<AppAccount & { id: number }>`
-    select ac.id, u.email, ac.name as "nameInApp", ac.status, ac.role, s.name as source,
-           ac.first_seen_at as "firstSeenAt", ac.removed_at as "removedAt",
-           coalesce((select array_agg(lt.name order by lt.name) from account_licenses al
-                     join license_types lt on lt.id = al.license_type_id
-                     where al.account_id = ac.id and al.removed_at is null), '{}') as "licenseTypes",
-           lu.last_used_at as "lastUsedAt", lu.source_name as "lastUsedSource"
+    select ac.id, u.email, ac.first_seen_at as "firstSeenAt", ${accountFactsColumns}
     from accounts ac join users u on u.id = ac.user_id join sources s on s.id = ac.source_id
-    left join lateral (select us.last_used_at, s2.name as source_name from usage us join sources s2 on s2.id = us.source_id
-                       where us.account_id = ac.id order by us.last_used_at desc limit 1) lu on true
+    ${lastUsedJoin}
     where ac.app_id = ${id}
       and ${options.includeRemoved ? sql`true` : sql`ac.removed_at is null`}
       and ${after ? sql`(u.email, ac.id) > (${after[0]}, ${after[1]})` : sql`true`}
@@ -132,10 +123,8 @@ export async function showApp(
     licenseTypesDetail: licenseTypes.rows,
     accounts: {
       items: page.map(({ id: _id, ...a }) => ({
-        ...a,
+        ...toAccountFacts(a),
         firstSeenAt: new Date(a.firstSeenAt).toISOString(),
-        removedAt: a.removedAt ? new Date(a.removedAt).toISOString() : null,
-        lastUsedAt: a.lastUsedAt ? new Date(a.lastUsedAt).toISOString() : null,
       })),
       nextCursor: accounts.rows.length > limit && last ? encodeCursor([last.email, last.id]) : null,
     },

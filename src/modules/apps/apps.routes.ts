@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { actorOf } from '../../http/authenticate.js';
 import { idOrNameParams, pageOf, pageQuery } from '../../http/schemas.js';
 import type { Roster } from '../../roster.js';
+import { accountFactsSchema } from '../accounts/account-facts.js';
 import { listApps, showApp } from './apps.repo.js';
 import { addApp } from './apps.service.js';
 
@@ -34,20 +35,7 @@ const appDetailSchema = appSummarySchema
         pricePerUserCents: z.number().nullable(),
       }),
     ),
-    accounts: pageOf(
-      z.object({
-        email: z.string(),
-        nameInApp: z.string().nullable(),
-        status: z.string(),
-        role: z.string().nullable(),
-        licenseTypes: z.array(z.string()),
-        lastUsedAt: z.string().nullable(),
-        lastUsedSource: z.string().nullable(),
-        source: z.string(),
-        firstSeenAt: z.string(),
-        removedAt: z.string().nullable(),
-      }),
-    ),
+    accounts: pageOf(accountFactsSchema.extend({ email: z.string(), firstSeenAt: z.string() })),
   })
   .meta({ id: 'AppDetail' });
 

@@ -3,6 +3,12 @@ import { decodeCursor, encodeCursor, likePattern, type Page } from '../../lib/cu
 import { normaliseEmail } from '../../lib/email.js';
 import { notFound } from '../../lib/errors.js';
 import type { Roster } from '../../roster.js';
+import {
+  type AccountFacts,
+  accountFactsColumns,
+  lastUsedJoin,
+  toAccountFacts,
+} from '../accounts/account-facts.js';
 
 export type UserType = 'employee' | 'past_employee' | 'external' | 'service' | 'unknown';
 
@@ -71,16 +77,8 @@ export async function listUsers(
   return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.email]) : null };
 }
 
-export interface UserAccount {
+export interface UserAccount extends AccountFacts {
   app: string;
-  nameInApp: string | null;
-  status: string;
-  role: string | null;
-  licenseTypes: string[];
-  lastUsedAt: string | null;
-  lastUsedSource: string | null;
-  source: string;
-  removedAt: string | null;
 }
 
 export interface UserDetail extends UserSummary {
@@ -115,24 +113,15 @@ export async function showUser(roster: Roster, email: string): Promise<UserDetai
     .where('e.removed_at', 'is', null)
     .executeTakeFirst();
   const accounts = await sql<UserAccount>`
-    select a.name as app, ac.name as "nameInApp", ac.status, ac.role, s.name as source, ac.removed_at as "removedAt",
-           coalesce((select array_agg(lt.name order by lt.name) from account_licenses al
-                     join license_types lt on lt.id = al.license_type_id
-                     where al.account_id = ac.id and al.removed_at is null), '{}') as "licenseTypes",
-           lu.last_used_at as "lastUsedAt", lu.source_name as "lastUsedSource"
+    select a.name as app, ${accountFactsColumns}
     from accounts ac join apps a on a.id = ac.app_id join sources s on s.id = ac.source_id
-    left join lateral (select us.last_used_at, s2.name as source_name from usage us join sources s2 on s2.id = us.source_id
-                       where us.account_id = ac.id order by us.last_used_at desc limit 1) lu on true
+    ${lastUsedJoin}
     where ac.user_id = ${user.id}
     order by lower(a.name), s.name`.execute(db);
   return {
     ...user,
     domain: key.slice(key.lastIndexOf('@') + 1),
     employee: employee ?? null,
-    accounts: accounts.rows.map((a) => ({
-      ...a,
-      lastUsedAt: a.lastUsedAt ? new Date(a.lastUsedAt).toISOString() : null,
-      removedAt: a.removedAt ? new Date(a.removedAt).toISOString() : null,
-    })),
+    accounts: accounts.rows.map(toAccountFacts),
   };
 }

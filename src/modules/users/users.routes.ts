@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../http/schemas.js';
 import type { Roster } from '../../roster.js';
+import { accountFactsSchema } from '../accounts/account-facts.js';
 import { listUsers, showUser } from './users.repo.js';
 
 const userSummarySchema = z
@@ -29,19 +30,7 @@ const userDetailSchema = userSummarySchema
         managerEmail: z.string().nullable(),
       })
       .nullable(),
-    accounts: z.array(
-      z.object({
-        app: z.string(),
-        nameInApp: z.string().nullable(),
-        status: z.string(),
-        role: z.string().nullable(),
-        licenseTypes: z.array(z.string()),
-        lastUsedAt: z.string().nullable(),
-        lastUsedSource: z.string().nullable(),
-        source: z.string(),
-        removedAt: z.string().nullable(),
-      }),
-    ),
+    accounts: z.array(accountFactsSchema.extend({ app: z.string() })),
   })
   .meta({ id: 'UserDetail' });
 
