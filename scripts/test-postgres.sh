@@ -33,6 +33,10 @@ case "${1:-}" in
     if [ "$(id -u)" = "0" ] && ! id "$run_as" >/dev/null 2>&1; then
       useradd --system --no-create-home --shell /usr/sbin/nologin "$run_as"
     fi
+    # A server left running from an earlier run of this script is stopped before its files are replaced.
+    if [ -f "$dir/data/postmaster.pid" ]; then
+      as_user "$bindir/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
+    fi
     rm -rf "$dir" && mkdir -p "$dir"
     [ "$(id -u)" = "0" ] && chown "$run_as" "$dir"
     as_user "$bindir/initdb" -D "$dir/data" -U roster --auth=trust -E UTF8 --no-locale >/dev/null
