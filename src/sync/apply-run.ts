@@ -64,13 +64,18 @@ export async function applyRun(trx: Transaction<DB>, input: ApplyInput): Promise
 
   // Freshly staged and inserted rows have no statistics yet; without them the planner picks nested loops.
   await sql`analyze staged_accounts`.execute(trx);
-  // The anti-join skips known emails without a speculative insert each; ON CONFLICT still covers a race.
+  // New emails are found before any insert: an anti-join against the table being written can degrade
+  // into a scan per row when the planner has no statistics for it yet.
+  await sql`create temporary table run_new_users on commit drop as
+            select distinct st.email from staged_accounts st
+            where st.run_id = ${runId} and not exists (select 1 from users u where u.email = st.email)`.execute(
+    trx,
+  );
   const users = await one<{ added: number }>(
     trx,
     sql`with ins as (
           insert into users (email, domain)
-          select distinct st.email, split_part(st.email, '@', 2) from staged_accounts st
-          where st.run_id = ${runId} and not exists (select 1 from users u where u.email = st.email)
+          select email, split_part(email, '@', 2) from run_new_users
           on conflict (email) do nothing
           returning 1
         ) select count(*)::int as added from ins`,
@@ -81,11 +86,13 @@ export async function applyRun(trx: Transaction<DB>, input: ApplyInput): Promise
   // join on these ids instead of repeating the lookups.
   await sql`create temporary table run_accounts on commit drop as
             select st.seq, a.id as app_id, u.id as user_id, t.id as account_id, st.external_id, st.name, st.status,
-                   st.role, st.license_types, st.last_used_at
+                   st.role, st.license_types, st.last_used_at, us.last_used_at as known_last_used_at,
+                   us.account_id is not null as has_usage
             from staged_accounts st
             join apps a on lower(a.name) = lower(st.app_name)
             join users u on u.email = st.email
             left join accounts t on t.source_id = ${sourceId} and t.app_id = a.id and t.user_id = u.id
+            left join usage us on us.account_id = t.id and us.source_id = ${sourceId}
             where st.run_id = ${runId}`.execute(trx);
   await sql`analyze run_accounts`.execute(trx);
 
@@ -132,18 +139,27 @@ export async function applyRun(trx: Transaction<DB>, input: ApplyInput): Promise
   const licenseTypes = await applyLicenseTypes(trx, input);
   const accountLicenses = await applyAccountLicenses(trx, input);
 
-  const usage = await one<{ updated: number }>(
+  // Usage known before this run was read into run_accounts: only new and changed dates are written.
+  const usageAdded = await one<{ n: number }>(
+    trx,
+    sql`with ins as (
+          insert into usage (account_id, source_id, last_used_at)
+          select r.account_id, ${sourceId}::bigint, r.last_used_at from run_accounts r
+          where r.last_used_at is not null and not r.has_usage
+          returning 1
+        ) select count(*)::int as n from ins`,
+  );
+  const usageChanged = await one<{ n: number }>(
     trx,
     sql`with up as (
-          insert into usage as u (account_id, source_id, last_used_at)
-          select r.account_id, ${sourceId}::bigint, r.last_used_at
+          update usage u set last_used_at = r.last_used_at
           from run_accounts r
-          where r.last_used_at is not null
-          on conflict (account_id, source_id) do update set last_used_at = excluded.last_used_at
-            where u.last_used_at is distinct from excluded.last_used_at
+          where r.has_usage and r.last_used_at is not null and r.last_used_at is distinct from r.known_last_used_at
+            and u.account_id = r.account_id and u.source_id = ${sourceId}
           returning 1
-        ) select count(*)::int as updated from up`,
+        ) select count(*)::int as n from up`,
   );
+  const usage = { updated: usageAdded.n + usageChanged.n };
 
   const employees = await applyEmployees(trx, input);
 
@@ -220,22 +236,37 @@ async function applyAccountLicenses(
   trx: Transaction<DB>,
   { sourceId, now }: ApplyInput,
 ): Promise<{ added: number; removed: number }> {
+  // The wanted assignments, each with its current state, so only new and returning ones are written.
   await sql`create temporary table run_account_licenses on commit drop as
-            select r.account_id, lt.id as license_type_id
-            from run_accounts r
-            cross join lateral unnest(r.license_types) as held(name)
-            join license_types lt on lt.source_id = ${sourceId} and lt.app_id = r.app_id and lt.name = held.name
-            where cardinality(r.license_types) > 0`.execute(trx);
-  const added = await one<{ added: number }>(
+            select w.account_id, w.license_type_id, al.account_id is not null as known, al.removed_at as removed_at
+            from (select distinct r.account_id, lt.id as license_type_id
+                  from run_accounts r
+                  cross join lateral unnest(r.license_types) as held(name)
+                  join license_types lt on lt.source_id = ${sourceId} and lt.app_id = r.app_id and lt.name = held.name
+                  where cardinality(r.license_types) > 0) w
+            left join account_licenses al on al.account_id = w.account_id and al.license_type_id = w.license_type_id`.execute(
+    trx,
+  );
+  await sql`analyze run_account_licenses`.execute(trx);
+  const inserted = await one<{ n: number }>(
+    trx,
+    sql`with ins as (
+          insert into account_licenses (account_id, license_type_id, assigned_at)
+          select account_id, license_type_id, ${now}::timestamptz from run_account_licenses where not known
+          returning 1
+        ) select count(*)::int as n from ins`,
+  );
+  const restored = await one<{ n: number }>(
     trx,
     sql`with up as (
-          insert into account_licenses as al (account_id, license_type_id, assigned_at)
-          select distinct account_id, license_type_id, ${now}::timestamptz from run_account_licenses
-          on conflict (account_id, license_type_id) do update set removed_at = null, assigned_at = excluded.assigned_at
-            where al.removed_at is not null
+          update account_licenses al set removed_at = null, assigned_at = ${now}::timestamptz
+          from run_account_licenses r
+          where r.known and r.removed_at is not null
+            and al.account_id = r.account_id and al.license_type_id = r.license_type_id
           returning 1
-        ) select count(*)::int as added from up`,
+        ) select count(*)::int as n from up`,
   );
+  const added = { added: inserted.n + restored.n };
   const removed = await one<{ removed: number }>(
     trx,
     sql`with gone as (
