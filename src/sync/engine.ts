@@ -130,6 +130,7 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
         problems,
       );
     }
+    await staging.flush();
     const duplicates = await findStagedDuplicates(database, runId, staging.refStyle);
     if (duplicates.length > 0) {
       throw new RunFailure(
