@@ -41,26 +41,7 @@ async function one<T>(trx: Transaction<DB>, query: ReturnType<typeof sql<T>>): P
 export async function applyRun(trx: Transaction<DB>, input: ApplyInput): Promise<ApplyCounters> {
   const { runId, sourceId, now } = input;
 
-  const apps = await one<{ added: number }>(
-    trx,
-    sql`with names as (
-          select name, null::text as domain from (
-            select app_name as name from staged_accounts where run_id = ${runId}
-            union select app_name from staged_license_types where run_id = ${runId}) n
-          union all select name, domain from staged_apps where run_id = ${runId}
-        ), picked as (
-          select distinct on (lower(n.name)) n.name, c.id as catalog_id
-          from names n
-          left join catalog_apps c on lower(c.name) = lower(n.name) or n.domain = any (c.domains)
-          order by lower(n.name), c.id nulls last
-        ), ins as (
-          insert into apps (name, catalog_id, discovered_by_source_id)
-          select p.name, p.catalog_id, ${sourceId}::bigint from picked p
-          where not exists (select 1 from apps a where lower(a.name) = lower(p.name))
-          on conflict do nothing
-          returning 1
-        ) select count(*)::int as added from ins`,
-  );
+  const apps = await resolveApps(trx, input);
 
   // Freshly staged and inserted rows have no statistics yet; without them the planner picks nested loops.
   await sql`analyze staged_accounts`.execute(trx);
@@ -89,7 +70,7 @@ export async function applyRun(trx: Transaction<DB>, input: ApplyInput): Promise
                    st.role, st.license_types, st.last_used_at, us.last_used_at as known_last_used_at,
                    us.account_id is not null as has_usage
             from staged_accounts st
-            join apps a on lower(a.name) = lower(st.app_name)
+            join run_apps a on a.name_key = lower(st.app_name)
             join users u on u.email = st.email
             left join accounts t on t.source_id = ${sourceId} and t.app_id = a.id and t.user_id = u.id
             left join usage us on us.account_id = t.id and us.source_id = ${sourceId}
@@ -171,7 +152,17 @@ export async function applyRun(trx: Transaction<DB>, input: ApplyInput): Promise
               set data = excluded.data, last_changed_at = excluded.last_changed_at
               where r.data is distinct from excluded.data`.execute(trx);
 
-  const stagedAccounts = await one<{ n: number }>(trx, sql`select count(*)::int as n from run_accounts`);
+  const stagedAccounts = await one<{ n: number; staged: number }>(
+    trx,
+    sql`select (select count(*)::int from run_accounts) as n,
+               (select count(*)::int from staged_accounts where run_id = ${runId}) as staged`,
+  );
+  // Every staged account must have found its app and user; anything else is a bug, and applies nothing.
+  if (stagedAccounts.n !== stagedAccounts.staged) {
+    throw new Error(
+      `${stagedAccounts.staged - stagedAccounts.n} staged accounts did not resolve to an app and user`,
+    );
+  }
   return {
     accounts: {
       ...accountsUpsert,
@@ -187,6 +178,48 @@ export async function applyRun(trx: Transaction<DB>, input: ApplyInput): Promise
   };
 }
 
+/**
+ * Maps every app name the run uses to an app id in `run_apps`: an existing app by name; else the app of
+ * the catalog entry the name or domain matches, when the organisation has it already; else a new app,
+ * linked to that catalog entry or custom. So "Slack Technologies" seen on slack.com feeds the Slack app.
+ */
+async function resolveApps(
+  trx: Transaction<DB>,
+  { runId, sourceId }: ApplyInput,
+): Promise<{ added: number }> {
+  await sql`create temporary table run_apps on commit drop as
+            with names as (
+              select app_name as name, null::text as domain from staged_accounts where run_id = ${runId}
+              union select app_name, null from staged_license_types where run_id = ${runId}
+              union select name, domain from staged_apps where run_id = ${runId}
+            )
+            select distinct on (lower(n.name)) lower(n.name) as name_key, coalesce(c.name, n.name) as name,
+                   coalesce(by_name.id, by_catalog.id, by_catalog_name.id) as id, c.id as catalog_id
+            from names n
+            left join apps by_name on lower(by_name.name) = lower(n.name)
+            left join catalog_apps c on lower(c.name) = lower(n.name) or n.domain = any (c.domains)
+            left join apps by_catalog on by_catalog.catalog_id = c.id
+            left join apps by_catalog_name on lower(by_catalog_name.name) = lower(c.name)
+            order by lower(n.name), by_name.id nulls last, (n.domain is null), c.id nulls last`.execute(trx);
+  // Names that share a catalog entry become one app: the first name seen creates it.
+  const created = await one<{ added: number }>(
+    trx,
+    sql`with fresh as (
+          select distinct on (coalesce(catalog_id, name_key)) name, catalog_id from run_apps
+          where id is null order by coalesce(catalog_id, name_key), name_key
+        ), ins as (
+          insert into apps (name, catalog_id, discovered_by_source_id)
+          select name, catalog_id, ${sourceId}::bigint from fresh
+          returning id, name, catalog_id
+        ), fill as (
+          update run_apps r set id = ins.id from ins
+          where r.id is null and (lower(ins.name) = lower(r.name) or (r.catalog_id is not null and ins.catalog_id = r.catalog_id))
+          returning 1
+        ) select count(*)::int as added from ins`,
+  );
+  return created;
+}
+
 async function applyLicenseTypes(
   trx: Transaction<DB>,
   { runId, sourceId, now }: ApplyInput,
@@ -200,7 +233,7 @@ async function applyLicenseTypes(
               union all
               select distinct app_name, unnest(license_types), null::int, null::int, 1
               from staged_accounts where run_id = ${runId} and cardinality(license_types) > 0
-            ) l join apps a on lower(a.name) = lower(l.app_name)
+            ) l join run_apps a on a.name_key = lower(l.app_name)
             order by a.id, l.name, l.priority`.execute(trx);
   const up = await one<Counts & { total: number }>(
     trx,

@@ -237,6 +237,52 @@ describe.each(lanes)('sync engine on %s', (lane) => {
     expect((await first).status).toBe('succeeded');
   });
 
+  it('links apps to the catalog by name or domain, and feeds one app from names that share an entry', async () => {
+    const source = await newSource();
+    const result = await sync(source, [
+      {
+        records: [
+          { type: 'app', name: 'Notion Labs Workspace', domain: 'notion.so' },
+          account('n1@acme.io', { app: 'Notion Labs Workspace' }),
+          account('n2@acme.io', { app: 'notion' }),
+          account('i1@acme.io', { app: 'Acme Time Tracker' }),
+        ],
+      },
+    ]);
+    expect(result.status).toBe('succeeded');
+    const apps = await roster.database.db
+      .selectFrom('apps as a')
+      .innerJoin('accounts as ac', 'ac.app_id', 'a.id')
+      .select(['a.name', 'a.catalog_id'])
+      .select((eb) => eb.fn.count<number>('ac.id').as('accounts'))
+      .where('ac.source_id', '=', source)
+      .groupBy(['a.name', 'a.catalog_id'])
+      .orderBy('a.name')
+      .execute();
+    expect(apps).toEqual([
+      { name: 'Acme Time Tracker', catalog_id: null, accounts: 1 },
+      { name: 'Notion', catalog_id: 'notion', accounts: 2 },
+    ]);
+    // A later source naming the app by another of its catalog's names feeds the same app.
+    const other = await newSource();
+    await sync(other, [
+      {
+        records: [
+          { type: 'app', name: 'Notion (EU)', domain: 'notion.so' },
+          account('n3@acme.io', { app: 'Notion (EU)' }),
+        ],
+      },
+    ]);
+    const notion = await roster.database.db
+      .selectFrom('apps')
+      .select('id')
+      .where('catalog_id', '=', 'notion')
+      .execute();
+    expect(notion).toHaveLength(1);
+    const n3 = await accountsOf(other);
+    expect(n3.map((a) => a.email)).toEqual(['n3@acme.io']);
+  });
+
   it('keeps employees with their status, and marks missing ones removed', async () => {
     const source = await newSource();
     const employee = (email: string, status: 'active' | 'terminated'): SourceRecordInput => ({
