@@ -10,6 +10,11 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   ROSTER_PUBLIC_URL: z.string().url().optional(),
   ROSTER_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ROSTER_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  ROSTER_MAIL_FROM: z.string().min(3).default('Roster <roster@localhost>'),
   ROSTER_MAX_UPLOAD_BYTES: z.coerce
     .number()
     .int()
@@ -28,6 +33,8 @@ export interface Config {
   publicUrl: string | undefined;
   logLevel: z.infer<typeof envSchema>['ROSTER_LOG_LEVEL'];
   maxUploadBytes: number;
+  /** Outgoing mail (reports, reminders): unset means Roster cannot send email. */
+  smtp: { url: string; from: string } | null;
 }
 
 export class ConfigError extends Error {}
@@ -49,5 +56,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.ROSTER_PUBLIC_URL,
     logLevel: e.ROSTER_LOG_LEVEL,
     maxUploadBytes: e.ROSTER_MAX_UPLOAD_BYTES,
+    smtp: e.ROSTER_SMTP_URL ? { url: e.ROSTER_SMTP_URL, from: e.ROSTER_MAIL_FROM } : null,
   };
 }

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerAdminCommands } from './commands/admin.js';
 import { registerBrowseCommands } from './commands/browse.js';
 import { registerImportCommands } from './commands/imports.js';
+import { registerMergeCommands } from './commands/merge.js';
 import { registerServeCommands } from './commands/serve.js';
 import { registerSourcesCommands } from './commands/sources.js';
 import { exitCodes } from './exit-codes.js';
@@ -24,6 +25,7 @@ registerServeCommands(program);
 registerSourcesCommands(program);
 registerImportCommands(program);
 registerBrowseCommands(program);
+registerMergeCommands(program);
 registerAdminCommands(program);
 
 await program.parseAsync(process.argv);

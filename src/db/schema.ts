@@ -209,6 +209,33 @@ export interface JobsTable {
   finished_at: Timestamp | null;
 }
 
+export interface IdentityAliasesTable {
+  source_id: number;
+  primary_email: string;
+  field: string;
+  value: string;
+  first_seen_at: DefaultTimestamp;
+  removed_at: Timestamp | null;
+}
+
+export interface MergeSettingsTable {
+  id: Generated<number>;
+  enabled: Generated<boolean>;
+  alias_sources: ColumnType<unknown, string | undefined, string>;
+  applied_alias_sources: ColumnType<unknown, string | undefined, string>;
+  applied_at: Timestamp | null;
+  applied_by: string | null;
+}
+
+export interface PersonLinksTable {
+  user_id: number;
+  primary_user_id: number;
+  source_id: number;
+  field: string;
+  raw_value: string;
+  linked_at: DefaultTimestamp;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   applied_at: DefaultTimestamp;
@@ -233,5 +260,8 @@ export interface DB {
   one_time_tokens: OneTimeTokensTable;
   audit_log: AuditLogTable;
   jobs: JobsTable;
+  identity_aliases: IdentityAliasesTable;
+  merge_settings: MergeSettingsTable;
+  person_links: PersonLinksTable;
   schema_migrations: SchemaMigrationsTable;
 }

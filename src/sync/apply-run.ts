@@ -11,6 +11,7 @@ export interface EntityCounters {
 export interface ApplyCounters {
   accounts: EntityCounters;
   employees: EntityCounters;
+  aliases: { added: number; removed: number };
   licenseTypes: EntityCounters;
   accountLicenses: { added: number; removed: number };
   usage: { updated: number };
@@ -143,6 +144,7 @@ export async function applyRun(trx: Transaction<DB>, input: ApplyInput): Promise
   const usage = { updated: usageAdded.n + usageChanged.n };
 
   const employees = await applyEmployees(trx, input);
+  const aliases = await applyAliases(trx, input);
 
   await sql`insert into raw_records as r (source_id, object_type, external_id, data, first_seen_at, last_changed_at)
             select distinct on (object_type, external_id) ${sourceId}::bigint, object_type, external_id, data, ${now}::timestamptz, ${now}::timestamptz
@@ -170,6 +172,7 @@ export async function applyRun(trx: Transaction<DB>, input: ApplyInput): Promise
       unchanged: stagedAccounts.n - accountsUpsert.added - accountsUpsert.updated,
     },
     employees,
+    aliases,
     licenseTypes,
     accountLicenses,
     usage,
@@ -351,4 +354,33 @@ async function applyEmployees(
     removed: gone.removed,
     unchanged: up.total - up.added - up.updated,
   };
+}
+
+/** Alias values as the source lists them; values it no longer lists are marked removed. */
+async function applyAliases(
+  trx: Transaction<DB>,
+  { runId, sourceId, now }: ApplyInput,
+): Promise<{ added: number; removed: number }> {
+  const added = await one<{ n: number }>(
+    trx,
+    sql`with up as (
+          insert into identity_aliases as a (source_id, primary_email, field, value, first_seen_at)
+          select distinct ${sourceId}::bigint, primary_email, field, value, ${now}::timestamptz
+          from staged_aliases where run_id = ${runId}
+          on conflict (source_id, primary_email, field, value) do update set removed_at = null
+            where a.removed_at is not null
+          returning 1
+        ) select count(*)::int as n from up`,
+  );
+  const removed = await one<{ n: number }>(
+    trx,
+    sql`with gone as (
+          update identity_aliases a set removed_at = ${now}::timestamptz
+          where a.source_id = ${sourceId} and a.removed_at is null
+            and not exists (select 1 from staged_aliases s where s.run_id = ${runId} and s.primary_email = a.primary_email
+                            and s.field = a.field and s.value = a.value)
+          returning 1
+        ) select count(*)::int as n from gone`,
+  );
+  return { added: added.n, removed: removed.n };
 }

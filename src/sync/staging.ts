@@ -32,6 +32,7 @@ const columns = {
     'attributes',
   ],
   staged_raw_records: ['run_id', 'object_type', 'external_id', 'data'],
+  staged_aliases: ['run_id', 'seq', 'primary_email', 'field', 'value'],
 } as const;
 
 export type StagedTable = keyof typeof columns;
@@ -48,6 +49,7 @@ export class Staging {
     staged_license_types: [],
     staged_employees: [],
     staged_raw_records: [],
+    staged_aliases: [],
   };
   private seq = 0;
   /** Files name rows; JSON names array positions such as users[3]. Duplicate reports follow the same style. */
@@ -57,6 +59,7 @@ export class Staging {
     account: 0,
     license_type: 0,
     employee: 0,
+    alias: 0,
   };
 
   constructor(
@@ -119,6 +122,9 @@ export class Staging {
           record.managerEmail,
           JSON.stringify(record.attributes),
         ]);
+        break;
+      case 'alias':
+        this.rows.staged_aliases.push([run, seq, record.primaryEmail, record.field, record.value]);
         break;
     }
     if (raw)

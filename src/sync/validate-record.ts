@@ -1,6 +1,7 @@
 import type { SourceRecordInput } from '../connectors/kit/records.js';
 import {
   accountRecordSchema,
+  aliasRecordSchema,
   appRecordSchema,
   employeeRecordSchema,
   licenseTypeRecordSchema,
@@ -14,6 +15,7 @@ const schemaByType = {
   account: accountRecordSchema,
   license_type: licenseTypeRecordSchema,
   employee: employeeRecordSchema,
+  alias: aliasRecordSchema,
 } as const;
 
 import type { ErrorDetail } from '../lib/errors.js';

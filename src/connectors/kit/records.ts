@@ -75,11 +75,23 @@ export const employeeRecordSchema = z.object({
   attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
 });
 
+/**
+ * An alias value an identity source lists for a user, kept as the source wrote it (for example an Entra
+ * proxyAddresses entry "smtp:ann@acme.io"); Merge Users decides what it means.
+ */
+export const aliasRecordSchema = z.object({
+  type: z.literal('alias'),
+  primaryEmail: emailField,
+  field: text(100),
+  value: text(400),
+});
+
 export const sourceRecordSchema = z.discriminatedUnion('type', [
   appRecordSchema,
   accountRecordSchema,
   licenseTypeRecordSchema,
   employeeRecordSchema,
+  aliasRecordSchema,
 ]);
 
 /** What a connector yields: the record, where it came from (for error messages) and, optionally, the raw object. */

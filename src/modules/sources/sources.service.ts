@@ -5,8 +5,12 @@ import type { Roster } from '../../roster.js';
 import { runSync, type SyncOptions, type SyncResult } from '../../sync/engine.js';
 import { resolveAppName } from '../apps/apps.service.js';
 import { writeAudit } from '../audit/audit.repo.js';
+import { refreshMerge } from '../merge/merge.service.js';
 import { defaultPullSchedule, scheduleIntervalMs } from './source-schedule.js';
 import { type SourceView, toSourceView } from './source-view.js';
+import { findSourceRow } from './sources.repo.js';
+
+export { findSourceRow };
 
 export interface AddSourceInput {
   kind: string;
@@ -127,22 +131,6 @@ export async function listSources(
   const staleness = await defaultStaleness(roster);
   const now = new Date();
   return rows.map((row) => toSourceView(row, staleness, now));
-}
-
-/** Finds a connected source by id or (case-insensitive) name. */
-export async function findSourceRow(roster: Roster, ref: string | number) {
-  const { db } = roster.database;
-  const byId = typeof ref === 'number' || /^\d+$/.test(ref);
-  const row = await db
-    .selectFrom('sources')
-    .selectAll()
-    .where('disconnected_at', 'is', null)
-    .where((eb) =>
-      byId ? eb('id', '=', Number(ref)) : eb(sql`lower(name)`, '=', String(ref).trim().toLowerCase()),
-    )
-    .executeTakeFirst();
-  if (!row) throw notFound(`No source "${ref}"`);
-  return row;
 }
 
 export async function getSource(roster: Roster, ref: string | number): Promise<SourceView> {

@@ -22,17 +22,25 @@ export interface UserSummary {
   /** The rule that decided the type. */
   typeRule: string;
   status: 'current' | 'past';
+  /** Apps across all of the person's emails. */
   apps: number;
+  /** The person's other emails (Merge Users); empty when nothing is merged into this user. */
+  additionalEmails: string[];
+  /** Yearly cost of the active licenses across all emails; null when no license has a known price. */
+  annualCost: number | null;
 }
 
 /**
- * One query shape for listing and showing users. The type comes from, in order: an employee record
+ * One query shape for listing and showing users. A row is a person: users merged into another by Merge
+ * Users are left out and counted with their primary (apps, cost, emails); status and type are the primary's.
+ * The type comes from The type comes from, in order: an employee record
  * (active → employee, terminated → past employee); a domain the organisation does not own → external;
  * with an employee source present, an internal address without a record → service/shared account.
  */
 const userRows = (where: ReturnType<typeof sql>, limit: number) => sql<UserSummary>`
   with settings as (select domains from organisation_settings where id = 1),
-       has_employee_source as (select exists (select 1 from employees where removed_at is null) as present)
+       has_employee_source as (select exists (select 1 from employees where removed_at is null) as present),
+       linked as (select user_id, primary_user_id from person_links)
   select u.id, u.email,
          coalesce(e.name, an.name) as name,
          case when e.name is not null then 'employee_record' when an.name is not null then 'apps' end as "nameSource",
@@ -47,13 +55,19 @@ const userRows = (where: ReturnType<typeof sql>, limit: number) => sql<UserSumma
               when (select present from has_employee_source) then 'internal_without_employee_record'
               else 'no_employee_source' end as "typeRule",
          case when e.status = 'terminated' then 'past' else 'current' end as status,
-         (select count(distinct app_id)::int from accounts where user_id = u.id and removed_at is null) as apps
+         (select count(distinct ac.app_id)::int from accounts ac
+          where ac.removed_at is null and (ac.user_id = u.id or ac.user_id in (select user_id from linked where primary_user_id = u.id))) as apps,
+         array(select a.email from linked l join users a on a.id = l.user_id where l.primary_user_id = u.id order by a.email) as "additionalEmails",
+         (select (sum(lt.price_per_user_cents) * 12 / 100.0)::float8 from accounts ac
+          join account_licenses al on al.account_id = ac.id and al.removed_at is null
+          join license_types lt on lt.id = al.license_type_id
+          where ac.removed_at is null and (ac.user_id = u.id or ac.user_id in (select user_id from linked where primary_user_id = u.id))) as "annualCost"
   from users u cross join settings st
   left join lateral (select name, status from employees where email = u.email and removed_at is null
                      order by status = 'active' desc, id limit 1) e on true
   left join lateral (select name from accounts where user_id = u.id and name is not null
                      group by name order by count(*) desc, name limit 1) an on true
-  where ${where}
+  where not exists (select 1 from linked l where l.user_id = u.id) and ${where}
   order by u.email
   limit ${limit}`;
 
@@ -67,6 +81,8 @@ export async function listUsers(
   // Search by any email or by name (as HR or any app knows it).
   const matches = search
     ? sql`(u.email ilike ${likePattern(search.toLowerCase())}
+           or exists (select 1 from person_links pl join users a on a.id = pl.user_id
+                      where pl.primary_user_id = u.id and a.email ilike ${likePattern(search.toLowerCase())})
            or exists (select 1 from employees em where em.email = u.email and em.name ilike ${likePattern(search)})
            or exists (select 1 from accounts ac where ac.user_id = u.id and ac.name ilike ${likePattern(search)}))`
     : sql`true`;
@@ -81,7 +97,16 @@ export interface UserAccount extends AccountFacts {
   app: string;
 }
 
+export interface PersonEmail {
+  email: string;
+  primary: boolean;
+  /** Why this email belongs to the person: the source, field and raw value that linked it. */
+  linkedBy: { source: string; field: string; value: string } | null;
+}
+
 export interface UserDetail extends UserSummary {
+  primaryEmail: string;
+  emails: PersonEmail[];
   domain: string;
   employee: {
     source: string;
@@ -90,15 +115,29 @@ export interface UserDetail extends UserSummary {
     department: string | null;
     managerEmail: string | null;
   } | null;
-  accounts: UserAccount[];
+  /** Every account of every email of the person, active and removed; `email` says whose it is. */
+  accounts: (UserAccount & { email: string })[];
+}
+
+/** The person an email belongs to: the primary email when Merge Users merged it, else the email itself. */
+export async function personEmailOf(roster: Roster, email: string): Promise<string> {
+  const key = normaliseEmail(email);
+  const row = await roster.database.db
+    .selectFrom('person_links as l')
+    .innerJoin('users as a', 'a.id', 'l.user_id')
+    .innerJoin('users as p', 'p.id', 'l.primary_user_id')
+    .select('p.email')
+    .where('a.email', '=', key)
+    .executeTakeFirst();
+  return row?.email ?? key;
 }
 
 export async function showUser(roster: Roster, email: string): Promise<UserDetail> {
   const { db } = roster.database;
-  const key = normaliseEmail(email);
+  const key = await personEmailOf(roster, email);
   const { rows } = await userRows(sql`u.email = ${key}`, 1).execute(db);
   const user = rows[0];
-  if (!user) throw notFound(`No user with the email ${key}`);
+  if (!user) throw notFound(`No user with the email ${normaliseEmail(email)}`);
   const employee = await db
     .selectFrom('employees as e')
     .innerJoin('sources as s', 's.id', 'e.source_id')
@@ -112,14 +151,32 @@ export async function showUser(roster: Roster, email: string): Promise<UserDetai
     .where('e.email', '=', key)
     .where('e.removed_at', 'is', null)
     .executeTakeFirst();
-  const accounts = await sql<UserAccount>`
-    select a.name as app, ${accountFactsColumns}
-    from accounts ac join apps a on a.id = ac.app_id join sources s on s.id = ac.source_id
+  const links = await db
+    .selectFrom('person_links as l')
+    .innerJoin('users as a', 'a.id', 'l.user_id')
+    .innerJoin('sources as s', 's.id', 'l.source_id')
+    .select(['a.id', 'a.email', 's.name as source', 'l.field', 'l.raw_value as value'])
+    .where('l.primary_user_id', '=', user.id)
+    .orderBy('a.email')
+    .execute();
+  const userIds = [user.id, ...links.map((l) => l.id)];
+  const accounts = await sql<UserAccount & { email: string }>`
+    select a.name as app, u.email, ${accountFactsColumns}
+    from accounts ac join apps a on a.id = ac.app_id join sources s on s.id = ac.source_id join users u on u.id = ac.user_id
     ${lastUsedJoin}
-    where ac.user_id = ${user.id}
-    order by lower(a.name), s.name`.execute(db);
+    where ac.user_id = any (${userIds}::bigint[])
+    order by lower(a.name), u.email, s.name`.execute(db);
   return {
     ...user,
+    primaryEmail: user.email,
+    emails: [
+      { email: user.email, primary: true, linkedBy: null },
+      ...links.map((l) => ({
+        email: l.email,
+        primary: false,
+        linkedBy: { source: l.source, field: l.field, value: l.value },
+      })),
+    ],
     domain: key.slice(key.lastIndexOf('@') + 1),
     employee: employee ?? null,
     accounts: accounts.rows.map(toAccountFacts),

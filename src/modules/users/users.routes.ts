@@ -15,6 +15,8 @@ const userSummarySchema = z
     typeRule: z.string(),
     status: z.enum(['current', 'past']),
     apps: z.number(),
+    additionalEmails: z.array(z.string()),
+    annualCost: z.number().nullable(),
   })
   .meta({ id: 'UserSummary' });
 
@@ -30,7 +32,15 @@ const userDetailSchema = userSummarySchema
         managerEmail: z.string().nullable(),
       })
       .nullable(),
-    accounts: z.array(accountFactsSchema.extend({ app: z.string() })),
+    primaryEmail: z.string(),
+    emails: z.array(
+      z.object({
+        email: z.string(),
+        primary: z.boolean(),
+        linkedBy: z.object({ source: z.string(), field: z.string(), value: z.string() }).nullable(),
+      }),
+    ),
+    accounts: z.array(accountFactsSchema.extend({ app: z.string(), email: z.string() })),
   })
   .meta({ id: 'UserDetail' });
 
@@ -51,7 +61,8 @@ export function usersRoutes(roster: Roster): FastifyPluginAsyncZod {
       '/api/users/:email',
       {
         schema: {
-          summary: 'One user by email, with every account (active and removed)',
+          summary:
+            'One person by any of their emails, with every account of every email (active and removed)',
           params: z.strictObject({ email: z.string().min(3).max(320) }),
           response: { 200: userDetailSchema },
         },

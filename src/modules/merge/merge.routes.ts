@@ -1,0 +1,143 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../../http/authenticate.js';
+import { emailField } from '../../lib/email.js';
+import { invalidInput } from '../../lib/errors.js';
+import { sendMail } from '../../lib/mailer.js';
+import type { Roster } from '../../roster.js';
+import { applyMerge, configureMerge, previewMerge, revokeMerge } from './merge.service.js';
+import { mergeReportText } from './merge-report-text.js';
+
+const provenanceSchema = z.object({
+  sourceId: z.number(),
+  source: z.string(),
+  field: z.string(),
+  value: z.string(),
+});
+const reportSchema = z
+  .object({
+    enabled: z.boolean(),
+    configuration: z.array(
+      z.object({ source: z.string(), sourceId: z.number(), fields: z.array(z.string()) }),
+    ),
+    usersBefore: z.number(),
+    usersAfter: z.number(),
+    merges: z.array(
+      z.object({
+        primary: z.string(),
+        aliases: z.array(z.string()),
+        provenance: z.array(z.object({ email: z.string(), via: z.array(provenanceSchema) })),
+        apps: z.number(),
+        licenses: z.number(),
+        annualCost: z.number().nullable(),
+        status: z.enum(['current', 'past']),
+      }),
+    ),
+    skipped: z.array(
+      z.object({
+        email: z.string(),
+        claimedBy: z.array(z.string()),
+        rule: z.enum(['employee', 'multiple_primaries', 'has_aliases']),
+      }),
+    ),
+    pending: z.array(
+      z.object({ email: z.string(), primary: z.string(), waitingFor: z.enum(['alias', 'primary']) }),
+    ),
+    ignored: z.array(
+      z.object({ primary: z.string(), field: z.string(), value: z.string(), reason: z.string() }),
+    ),
+    changes: z.object({
+      merge: z.array(z.object({ email: z.string(), primary: z.string() })),
+      unmerge: z.array(z.object({ email: z.string(), primary: z.string() })),
+    }),
+  })
+  .meta({ id: 'MergeReport' });
+const appliedSchema = z
+  .object({ merged: z.number(), unmerged: z.number(), message: z.string() })
+  .meta({ id: 'MergeApplied' });
+
+export function mergeRoutes(roster: Roster): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/merge/preview',
+      {
+        schema: {
+          summary: 'Merge Users: the full changes report for the configured alias sources',
+          response: { 200: reportSchema },
+        },
+      },
+      async () => previewMerge(roster),
+    );
+    app.put(
+      '/api/merge/configuration',
+      {
+        config: { access: 'admin' },
+        schema: {
+          summary:
+            'Choose the alias sources (per identity source, its alias fields); answers the new report, applies nothing',
+          body: z.strictObject({
+            sources: z
+              .array(
+                z.strictObject({
+                  source: z.union([z.string().min(1).max(200), z.number().int()]),
+                  fields: z.array(z.string().max(50)).max(10),
+                }),
+              )
+              .max(20),
+          }),
+          response: { 200: reportSchema },
+        },
+      },
+      async (request) => configureMerge(roster, actorOf(request), request.body.sources),
+    );
+    app.post(
+      '/api/merge/apply',
+      {
+        config: { access: 'admin' },
+        schema: {
+          summary: 'Turn Merge Users on with the configured alias sources',
+          response: { 200: appliedSchema },
+        },
+      },
+      async (request) => applyMerge(roster, actorOf(request)),
+    );
+    app.post(
+      '/api/merge/revoke',
+      {
+        config: { access: 'admin' },
+        schema: {
+          summary: 'Turn Merge Users off, restoring every user exactly',
+          response: { 200: appliedSchema },
+        },
+      },
+      async (request) => revokeMerge(roster, actorOf(request)),
+    );
+    app.post(
+      '/api/merge/preview/email',
+      {
+        config: { access: 'admin' },
+        schema: {
+          summary: 'Email the full changes report (to the signed-in admin, or to `to`)',
+          body: z.strictObject({ to: emailField.optional() }),
+          response: { 200: z.object({ sentTo: z.string() }) },
+        },
+      },
+      async (request) => {
+        const principal = request.principal;
+        const to =
+          request.body.to ??
+          (principal?.kind === 'session' ? principal.actor.replace(/^member:/, '') : undefined);
+        if (!to)
+          throw invalidInput('Say where to send the report', [
+            { field: 'to', message: 'is required when calling with an API token' },
+          ]);
+        await sendMail(roster.config, {
+          to,
+          subject: 'Roster: Merge Users changes report',
+          text: mergeReportText(await previewMerge(roster)),
+        });
+        return { sentTo: to };
+      },
+    );
+  };
+}
