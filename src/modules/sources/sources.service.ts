@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
 import { findSourceKind, sourceKinds } from '../../connectors/registry.js';
-import { conflict, invalidInput, notFound } from '../../lib/errors.js';
+import { conflict, invalidInput } from '../../lib/errors.js';
 import type { Roster } from '../../roster.js';
 import { runSync, type SyncOptions, type SyncResult } from '../../sync/engine.js';
 import { resolveAppName } from '../apps/apps.service.js';
@@ -174,6 +173,8 @@ export async function syncSource(
     ...options,
     trigger: actor,
   });
+  // Aliases a sync discovered merge now; ones a source dropped are unmerged (when Merge Users is on).
+  if (result.status === 'succeeded') await refreshMerge(roster);
   await writeAudit(roster.database.db, {
     actor,
     action: 'source.sync',

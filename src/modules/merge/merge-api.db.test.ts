@@ -1,0 +1,108 @@
+import { writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testServer } from '../../../test/support/http.js';
+import { lanes, openTestRoster, type TestRoster } from '../../../test/support/test-roster.js';
+import { ensureMember, findSession, createSession } from '../auth/auth.repo.js';
+import { importCsv } from '../imports/imports.service.js';
+import { updateSettings } from '../settings/settings.service.js';
+import { addSource, syncSource } from '../sources/sources.service.js';
+
+/** A real SMTP server on loopback that keeps what it receives. */
+async function mailbox() {
+  const received: { to: string; subject: string; text: string }[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), subject: mail.subject ?? '', text: mail.text ?? '' });
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { received, port: (server.server.address() as AddressInfo).port, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+describe.each(lanes)('Merge Users through the API on %s', (lane) => {
+  let roster: TestRoster;
+  let mail: Awaited<ReturnType<typeof mailbox>>;
+  let server: Awaited<ReturnType<typeof testServer>>;
+
+  beforeAll(async () => {
+    mail = await mailbox();
+    roster = await openTestRoster(lane, { ROSTER_SMTP_URL: `smtp://127.0.0.1:${mail.port}`, ROSTER_MAIL_FROM: 'Roster <roster@acme.io>' });
+    server = await testServer(roster);
+    await updateSettings(roster, 'test', { domains: ['acme.io'] });
+    const file = join(roster.dataDir, 'hr.csv');
+    writeFileSync(file, 'email,name,status,personal_email\nann@acme.io,Ann Lee,active,ann.lee@gmail.com\nbob@acme.io,Bob,active,\n');
+    const hr = await addSource(roster, 'test', { kind: 'hr-csv', name: 'HR', config: { file } });
+    expect((await syncSource(roster, 'test', hr.id)).status).toBe('succeeded');
+    await importCsv(roster, 'test', { app: 'Slack', content: Buffer.from('email\nann@acme.io\nbob@acme.io\n') });
+  });
+  afterAll(async () => {
+    await server.app.close();
+    await roster.close();
+    await mail.close();
+  });
+
+  it('configures, emails the report, applies, merges on discovery through an import, and revokes', async () => {
+    const admin = server.as('admin');
+    const configured = await server.app.inject({
+      method: 'PUT',
+      url: '/api/merge/configuration',
+      headers: admin,
+      payload: { sources: [{ source: 'HR', fields: ['personal_email'] }] },
+    });
+    expect(configured.statusCode, configured.body).toBe(200);
+    expect(configured.json().pending).toEqual([{ email: 'ann.lee@gmail.com', primary: 'ann@acme.io', waitingFor: 'alias' }]);
+
+    const emailed = await server.app.inject({ method: 'POST', url: '/api/merge/preview/email', headers: admin, payload: { to: 'it@acme.io' } });
+    expect(emailed.statusCode, emailed.body).toBe(200);
+    expect(mail.received).toHaveLength(1);
+    expect(mail.received[0]).toMatchObject({ to: 'it@acme.io', subject: 'Roster: Merge Users changes report' });
+    expect(mail.received[0]!.text).toContain('Users before: 2');
+    expect(mail.received[0]!.text).toContain('ann.lee@gmail.com → ann@acme.io');
+
+    const readOnly = await server.app.inject({ method: 'POST', url: '/api/merge/apply', headers: server.as('read-only') });
+    expect(readOnly.statusCode).toBe(403);
+    const applied = await server.app.inject({ method: 'POST', url: '/api/merge/apply', headers: admin });
+    expect(applied.statusCode, applied.body).toBe(200);
+
+    // The personal address shows up in an app: the import's sync merges it into Ann at once.
+    await importCsv(roster, 'test', { app: 'Zoom', content: Buffer.from('email\nAnn.Lee@gmail.com\n') });
+    const person = (await server.app.inject({ url: '/api/users/ann.lee%40gmail.com', headers: admin })).json();
+    expect(person.primaryEmail).toBe('ann@acme.io');
+    expect(person.accounts.map((a: { app: string; email: string }) => `${a.app} ${a.email}`)).toEqual(['Slack ann@acme.io', 'Zoom ann.lee@gmail.com']);
+    const list = (await server.app.inject({ url: '/api/users?search=gmail', headers: admin })).json();
+    expect(list.items.map((u: { email: string }) => u.email)).toEqual(['ann@acme.io']);
+
+    const revoked = await server.app.inject({ method: 'POST', url: '/api/merge/revoke', headers: admin });
+    expect(revoked.statusCode).toBe(200);
+    const again = await server.app.inject({ method: 'POST', url: '/api/merge/revoke', headers: admin });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.message).toMatch(/nothing to revoke/);
+  });
+
+  it('keeps each email its own admin role after merging', async () => {
+    const primary = await ensureMember(roster, 'test', 'ann@acme.io', 'admin');
+    const alias = await ensureMember(roster, 'test', 'ann.lee@gmail.com', 'read-only');
+    await server.app.inject({ method: 'POST', url: '/api/merge/apply', headers: server.as('admin') });
+    const a = await createSession(roster, primary.id);
+    const b = await createSession(roster, alias.id);
+    expect((await findSession(roster, a.token))?.role).toBe('admin');
+    expect((await findSession(roster, b.token))?.role).toBe('read-only');
+    const denied = await server.app.inject({
+      method: 'POST',
+      url: '/api/merge/revoke',
+      headers: { cookie: `roster_session=${b.token}`, 'x-roster-request': '1' },
+    });
+    expect(denied.statusCode).toBe(403);
+  });
+});
