@@ -1,6 +1,7 @@
 /** `npm run bench -- <name>`: runs one benchmark. Results are printed; record them in bench/RESULTS.md. */
 const benchmarks: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   ingest: () => import('./ingest.js'),
+  merge: () => import('./merge.js'),
 };
 
 const name = process.argv[2];

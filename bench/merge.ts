@@ -1,0 +1,93 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { loadConfig } from '../src/config.js';
+import { applyMerge, configureMerge, previewMerge, revokeMerge } from '../src/modules/merge/merge.service.js';
+import { readCandidates } from '../src/modules/merge/merge.repo.js';
+import { openRoster, type Roster } from '../src/roster.js';
+
+/**
+ * Merge Users at scale: 100,000 users, 20,000 alias candidates covering every outcome (merged, employee,
+ * claimed twice, alias with aliases, undiscovered, ignored values). Timed: preview and apply, beside a
+ * plain in-memory grouping of the same pairs (the lower bound).
+ */
+const USERS = 100_000;
+const CANDIDATES = 20_000;
+
+async function seed(roster: Roster) {
+  const { db } = roster.database;
+  await sql`update organisation_settings set domains = '{acme.io}'`.execute(db);
+  await sql`insert into users (email, domain) select 'user' || i || '@acme.io', 'acme.io' from generate_series(0, ${USERS - 1}) i`.execute(db);
+  const source = await db.insertInto('sources').values({ kind: 'entra-id', name: 'Entra ID', config: '{}' }).returning('id').executeTakeFirstOrThrow();
+  const app = await db.insertInto('apps').values({ name: 'Bench App' }).returning('id').executeTakeFirstOrThrow();
+  await sql`insert into accounts (source_id, app_id, user_id, name, status)
+            select ${source.id}, ${app.id}, id, email, 'active' from users`.execute(db);
+  // Primaries are users 0..19,999; alias i → user 20,000 + i, with every rule represented by residue.
+  await sql`insert into identity_aliases (source_id, primary_email, field, value)
+            select ${source.id}, 'user' || i || '@acme.io',
+                   case when i % 10 = 9 then 'proxyAddresses' else 'otherMails' end,
+                   case when i % 10 = 9 then 'SIP:user' || i || '@acme.io'              -- ignored: not smtp
+                        when i % 10 = 8 then 'nobody' || i || '@acme.io'                -- waits: never discovered
+                        when i % 10 = 7 then 'user' || (20000 + i - 1) || '@acme.io'    -- claimed twice
+                        when i % 10 = 5 then 'user' || (i + 1) || '@acme.io'            -- alias that has aliases
+                        else 'user' || (20000 + i) || '@acme.io' end
+            from generate_series(0, ${CANDIDATES - 1}) i`.execute(db);
+  // Every 50th alias is an employee.
+  await sql`insert into employees (source_id, email, status)
+            select ${source.id}, 'user' || (20000 + i) || '@acme.io', 'active' from generate_series(0, ${CANDIDATES - 1}, 50) i`.execute(db);
+  await roster.database.afterLargeChange();
+  return source.id;
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const start = performance.now();
+  const value = await fn();
+  return [(performance.now() - start) / 1000, value];
+}
+
+async function lane(label: string, env: Record<string, string>) {
+  const dataDir = mkdtempSync(join(process.cwd(), 'bench', '.data', `merge-${label}-`));
+  const roster = await openRoster(loadConfig({ ROSTER_DATA_DIR: dataDir, ROSTER_LOG_LEVEL: 'silent', ...env }));
+  try {
+    const sourceId = await seed(roster);
+    await configureMerge(roster, 'bench', [{ source: sourceId, fields: ['otherMails', 'proxyAddresses'] }]);
+    const candidates = await readCandidates(roster, [{ sourceId, fields: ['otherMails', 'proxyAddresses'] }]);
+    const [groupSeconds, groups] = await timed(async () => {
+      const byAlias = new Map<string, string[]>();
+      for (const c of candidates) byAlias.set(c.value, [...(byAlias.get(c.value) ?? []), c.primaryEmail]);
+      return byAlias.size;
+    });
+    const [previewSeconds, report] = await timed(() => previewMerge(roster));
+    const [applySeconds, applied] = await timed(() => applyMerge(roster, 'bench'));
+    const [revokeSeconds] = await timed(() => revokeMerge(roster, 'bench'));
+    const rules = report.skipped.reduce<Record<string, number>>((acc, s) => {
+      acc[s.rule] = (acc[s.rule] ?? 0) + 1;
+      return acc;
+    }, {});
+    console.log(
+      `${label.padEnd(8)} in-memory grouping ${(groupSeconds * 1000).toFixed(0).padStart(5)} ms (${groups} aliases) | preview ${previewSeconds.toFixed(2)} s | apply ${applySeconds.toFixed(2)} s | revoke ${revokeSeconds.toFixed(2)} s`,
+    );
+    console.log(
+      `${''.padEnd(8)} ${report.merges.length} people, ${applied.merged} merged, skipped ${JSON.stringify(rules)}, ${report.pending.length} waiting, ${report.ignored.length} ignored; users ${report.usersBefore} → ${report.usersAfter}`,
+    );
+  } finally {
+    await roster.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function run() {
+  console.log(`merge: ${USERS} users, ${CANDIDATES} alias candidates; node ${process.version}, ${cpus().length} x ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB`);
+  await lane('pglite', {});
+  const url = process.env.ROSTER_BENCH_DATABASE_URL;
+  const script = join(process.cwd(), 'scripts', 'test-postgres.sh');
+  const env = { ...process.env, ROSTER_TEST_PG_PORT: '54339', ROSTER_TEST_PG_DIR: '/tmp/roster-bench-pg' };
+  const server = url ?? execFileSync('bash', [script, 'start'], { env, encoding: 'utf8' }).trim().split('\n').pop()!;
+  try {
+    await lane('postgres', { DATABASE_URL: server });
+  } finally {
+    if (!url) execFileSync('bash', [script, 'stop'], { env });
+  }
+}
