@@ -4,8 +4,8 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/config.js';
-import { applyMerge, configureMerge, previewMerge, revokeMerge } from '../src/modules/merge/merge.service.js';
 import { readCandidates } from '../src/modules/merge/merge.repo.js';
+import { applyMerge, configureMerge, previewMerge, revokeMerge } from '../src/modules/merge/merge.service.js';
 import { openRoster, type Roster } from '../src/roster.js';
 
 /**
@@ -19,9 +19,19 @@ const CANDIDATES = 20_000;
 async function seed(roster: Roster) {
   const { db } = roster.database;
   await sql`update organisation_settings set domains = '{acme.io}'`.execute(db);
-  await sql`insert into users (email, domain) select 'user' || i || '@acme.io', 'acme.io' from generate_series(0, ${USERS - 1}) i`.execute(db);
-  const source = await db.insertInto('sources').values({ kind: 'entra-id', name: 'Entra ID', config: '{}' }).returning('id').executeTakeFirstOrThrow();
-  const app = await db.insertInto('apps').values({ name: 'Bench App' }).returning('id').executeTakeFirstOrThrow();
+  await sql`insert into users (email, domain) select 'user' || i || '@acme.io', 'acme.io' from generate_series(0, ${USERS - 1}) i`.execute(
+    db,
+  );
+  const source = await db
+    .insertInto('sources')
+    .values({ kind: 'entra-id', name: 'Entra ID', config: '{}' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const app = await db
+    .insertInto('apps')
+    .values({ name: 'Bench App' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await sql`insert into accounts (source_id, app_id, user_id, name, status)
             select ${source.id}, ${app.id}, id, email, 'active' from users`.execute(db);
   // Primaries are users 0..19,999; alias i → user 20,000 + i, with every rule represented by residue.
@@ -36,7 +46,9 @@ async function seed(roster: Roster) {
             from generate_series(0, ${CANDIDATES - 1}) i`.execute(db);
   // Every 50th alias is an employee.
   await sql`insert into employees (source_id, email, status)
-            select ${source.id}, 'user' || (20000 + i) || '@acme.io', 'active' from generate_series(0, ${CANDIDATES - 1}, 50) i`.execute(db);
+            select ${source.id}, 'user' || (20000 + i) || '@acme.io', 'active' from generate_series(0, ${CANDIDATES - 1}, 50) i`.execute(
+    db,
+  );
   await roster.database.afterLargeChange();
   return source.id;
 }
@@ -49,7 +61,9 @@ async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
 
 async function lane(label: string, env: Record<string, string>) {
   const dataDir = mkdtempSync(join(process.cwd(), 'bench', '.data', `merge-${label}-`));
-  const roster = await openRoster(loadConfig({ ROSTER_DATA_DIR: dataDir, ROSTER_LOG_LEVEL: 'silent', ...env }));
+  const roster = await openRoster(
+    loadConfig({ ROSTER_DATA_DIR: dataDir, ROSTER_LOG_LEVEL: 'silent', ...env }),
+  );
   try {
     const sourceId = await seed(roster);
     await configureMerge(roster, 'bench', [{ source: sourceId, fields: ['otherMails', 'proxyAddresses'] }]);
@@ -79,12 +93,15 @@ async function lane(label: string, env: Record<string, string>) {
 }
 
 export async function run() {
-  console.log(`merge: ${USERS} users, ${CANDIDATES} alias candidates; node ${process.version}, ${cpus().length} x ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB`);
+  console.log(
+    `merge: ${USERS} users, ${CANDIDATES} alias candidates; node ${process.version}, ${cpus().length} x ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
+  );
   await lane('pglite', {});
   const url = process.env.ROSTER_BENCH_DATABASE_URL;
   const script = join(process.cwd(), 'scripts', 'test-postgres.sh');
   const env = { ...process.env, ROSTER_TEST_PG_PORT: '54339', ROSTER_TEST_PG_DIR: '/tmp/roster-bench-pg' };
-  const server = url ?? execFileSync('bash', [script, 'start'], { env, encoding: 'utf8' }).trim().split('\n').pop()!;
+  const server =
+    url ?? execFileSync('bash', [script, 'start'], { env, encoding: 'utf8' }).trim().split('\n').pop()!;
   try {
     await lane('postgres', { DATABASE_URL: server });
   } finally {

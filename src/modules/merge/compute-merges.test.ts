@@ -102,6 +102,26 @@ describe('computeMerges', () => {
     expect(after.merges.map((m) => m.aliases.map((a) => a.email))).toEqual([['ann.old@acme.io']]);
   });
 
+  it('waits for a primary that is gone, and counts a repeated alias once', () => {
+    const result = computeMerges({
+      candidates: [
+        entra('left@acme.io', 'otherMails', 'bob@acme.io'),
+        entra('ann@acme.io', 'otherMails', 'B@acme.io'),
+        entra('ann@acme.io', 'otherMails', 'b@acme.io '),
+      ],
+      users,
+      employees: new Set(),
+      managedDomains: domains,
+    });
+    expect(result.pending).toEqual([
+      { email: 'bob@acme.io', primary: 'left@acme.io', waitingFor: 'primary' },
+    ]);
+    expect(result.merges).toEqual([
+      { primary: 'ann@acme.io', aliases: [{ email: 'b@acme.io', provenance: expect.any(Array) }] },
+    ]);
+    expect(result.merges[0]!.aliases[0]!.provenance).toHaveLength(2);
+  });
+
   // Random organisations: a pool of emails, some employees, some discovered, random claims between them.
   const emails = Array.from({ length: 14 }, (_, i) => `u${i}@acme.io`);
   const organisation = fc.record({

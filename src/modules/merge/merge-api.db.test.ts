@@ -6,7 +6,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testServer } from '../../../test/support/http.js';
 import { lanes, openTestRoster, type TestRoster } from '../../../test/support/test-roster.js';
-import { ensureMember, findSession, createSession } from '../auth/auth.repo.js';
+import { createSession, ensureMember, findSession } from '../auth/auth.repo.js';
 import { importCsv } from '../imports/imports.service.js';
 import { updateSettings } from '../settings/settings.service.js';
 import { addSource, syncSource } from '../sources/sources.service.js';
@@ -20,14 +20,22 @@ async function mailbox() {
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((mail) => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), subject: mail.subject ?? '', text: mail.text ?? '' });
+          received.push({
+            to: session.envelope.rcptTo.map((r) => r.address).join(','),
+            subject: mail.subject ?? '',
+            text: mail.text ?? '',
+          });
           callback();
         })
         .catch(callback);
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { received, port: (server.server.address() as AddressInfo).port, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    received,
+    port: (server.server.address() as AddressInfo).port,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 describe.each(lanes)('Merge Users through the API on %s', (lane) => {
@@ -37,14 +45,23 @@ describe.each(lanes)('Merge Users through the API on %s', (lane) => {
 
   beforeAll(async () => {
     mail = await mailbox();
-    roster = await openTestRoster(lane, { ROSTER_SMTP_URL: `smtp://127.0.0.1:${mail.port}`, ROSTER_MAIL_FROM: 'Roster <roster@acme.io>' });
+    roster = await openTestRoster(lane, {
+      ROSTER_SMTP_URL: `smtp://127.0.0.1:${mail.port}`,
+      ROSTER_MAIL_FROM: 'Roster <roster@acme.io>',
+    });
     server = await testServer(roster);
     await updateSettings(roster, 'test', { domains: ['acme.io'] });
     const file = join(roster.dataDir, 'hr.csv');
-    writeFileSync(file, 'email,name,status,personal_email\nann@acme.io,Ann Lee,active,ann.lee@gmail.com\nbob@acme.io,Bob,active,\n');
+    writeFileSync(
+      file,
+      'email,name,status,personal_email\nann@acme.io,Ann Lee,active,ann.lee@gmail.com\nbob@acme.io,Bob,active,\n',
+    );
     const hr = await addSource(roster, 'test', { kind: 'hr-csv', name: 'HR', config: { file } });
     expect((await syncSource(roster, 'test', hr.id)).status).toBe('succeeded');
-    await importCsv(roster, 'test', { app: 'Slack', content: Buffer.from('email\nann@acme.io\nbob@acme.io\n') });
+    await importCsv(roster, 'test', {
+      app: 'Slack',
+      content: Buffer.from('email\nann@acme.io\nbob@acme.io\n'),
+    });
   });
   afterAll(async () => {
     await server.app.close();
@@ -61,25 +78,44 @@ describe.each(lanes)('Merge Users through the API on %s', (lane) => {
       payload: { sources: [{ source: 'HR', fields: ['personal_email'] }] },
     });
     expect(configured.statusCode, configured.body).toBe(200);
-    expect(configured.json().pending).toEqual([{ email: 'ann.lee@gmail.com', primary: 'ann@acme.io', waitingFor: 'alias' }]);
+    expect(configured.json().pending).toEqual([
+      { email: 'ann.lee@gmail.com', primary: 'ann@acme.io', waitingFor: 'alias' },
+    ]);
 
-    const emailed = await server.app.inject({ method: 'POST', url: '/api/merge/preview/email', headers: admin, payload: { to: 'it@acme.io' } });
+    const emailed = await server.app.inject({
+      method: 'POST',
+      url: '/api/merge/preview/email',
+      headers: admin,
+      payload: { to: 'it@acme.io' },
+    });
     expect(emailed.statusCode, emailed.body).toBe(200);
     expect(mail.received).toHaveLength(1);
-    expect(mail.received[0]).toMatchObject({ to: 'it@acme.io', subject: 'Roster: Merge Users changes report' });
+    expect(mail.received[0]).toMatchObject({
+      to: 'it@acme.io',
+      subject: 'Roster: Merge Users changes report',
+    });
     expect(mail.received[0]!.text).toContain('Users before: 2');
     expect(mail.received[0]!.text).toContain('ann.lee@gmail.com → ann@acme.io');
 
-    const readOnly = await server.app.inject({ method: 'POST', url: '/api/merge/apply', headers: server.as('read-only') });
+    const readOnly = await server.app.inject({
+      method: 'POST',
+      url: '/api/merge/apply',
+      headers: server.as('read-only'),
+    });
     expect(readOnly.statusCode).toBe(403);
     const applied = await server.app.inject({ method: 'POST', url: '/api/merge/apply', headers: admin });
     expect(applied.statusCode, applied.body).toBe(200);
 
     // The personal address shows up in an app: the import's sync merges it into Ann at once.
     await importCsv(roster, 'test', { app: 'Zoom', content: Buffer.from('email\nAnn.Lee@gmail.com\n') });
-    const person = (await server.app.inject({ url: '/api/users/ann.lee%40gmail.com', headers: admin })).json();
+    const person = (
+      await server.app.inject({ url: '/api/users/ann.lee%40gmail.com', headers: admin })
+    ).json();
     expect(person.primaryEmail).toBe('ann@acme.io');
-    expect(person.accounts.map((a: { app: string; email: string }) => `${a.app} ${a.email}`)).toEqual(['Slack ann@acme.io', 'Zoom ann.lee@gmail.com']);
+    expect(person.accounts.map((a: { app: string; email: string }) => `${a.app} ${a.email}`)).toEqual([
+      'Slack ann@acme.io',
+      'Zoom ann.lee@gmail.com',
+    ]);
     const list = (await server.app.inject({ url: '/api/users?search=gmail', headers: admin })).json();
     expect(list.items.map((u: { email: string }) => u.email)).toEqual(['ann@acme.io']);
 

@@ -5,7 +5,7 @@ import { lanes, openTestRoster, type TestRoster } from '../../../test/support/te
 import type { SourceRecordInput } from '../../connectors/kit/records.js';
 import { runSync } from '../../sync/engine.js';
 import { updateSettings } from '../settings/settings.service.js';
-import { listUsers, showUser } from '../users/users.repo.js';
+import { listUsers, personEmailOf, showUser } from '../users/users.repo.js';
 import { applyMerge, configureMerge, previewMerge, refreshMerge, revokeMerge } from './merge.service.js';
 
 const account = (
@@ -174,6 +174,9 @@ describe.each(lanes)('Merge Users on %s', (lane) => {
     expect((await applyMerge(roster, 'test')).message).toMatch(/already applied/);
 
     const people = await listUsers(roster, { limit: 500 });
+    expect(listBefore.total).toBe(8);
+    expect(people.total).toBe(5);
+    expect(await personEmailOf(roster, ' ANN.smith@gmail.com')).toBe('ann@acme.io');
     expect(people.items.map((u) => u.email)).toEqual([
       'ann@acme.io',
       'bob@acme.io',
@@ -227,6 +230,26 @@ describe.each(lanes)('Merge Users on %s', (lane) => {
     expect(audit.map((a) => a.action)).toEqual(
       expect.arrayContaining(['merge.configure', 'merge.apply', 'merge.revoke']),
     );
+  });
+
+  it('previews what a configuration change would undo before it is applied', async () => {
+    await applyMerge(roster, 'test');
+    const narrower = await configureMerge(roster, 'test', [
+      { source: 'Entra ID', fields: ['proxyAddresses'] },
+    ]);
+    expect(narrower.changes).toEqual({
+      merge: [],
+      unmerge: [
+        { email: 'ann.smith@gmail.com', primary: 'ann@acme.io' },
+        { email: 'bobby@acme.io', primary: 'bob@acme.io' },
+      ],
+    });
+    // Nothing changed until applied.
+    expect((await showUser(roster, 'bobby@acme.io')).primaryEmail).toBe('bob@acme.io');
+    expect(await applyMerge(roster, 'test')).toMatchObject({ merged: 0, unmerged: 2 });
+    expect((await showUser(roster, 'bobby@acme.io')).primaryEmail).toBe('bobby@acme.io');
+    await configureMerge(roster, 'test', [{ source: 'Entra ID', fields: ['proxyAddresses', 'otherMails'] }]);
+    await revokeMerge(roster, 'test');
   });
 
   it('merges a remembered alias on the first sync that discovers it', async () => {

@@ -74,7 +74,7 @@ const userRows = (where: ReturnType<typeof sql>, limit: number) => sql<UserSumma
 export async function listUsers(
   roster: Roster,
   options: { search?: string; cursor?: string; limit?: number },
-): Promise<Page<UserSummary>> {
+): Promise<Page<UserSummary> & { total: number }> {
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
   const after = decodeCursor(options.cursor, 1);
   const search = options.search?.trim();
@@ -88,9 +88,19 @@ export async function listUsers(
     : sql`true`;
   const where = sql`${matches} and ${after ? sql`u.email > ${after[0]}` : sql`true`}`;
   const { rows } = await userRows(where, limit + 1).execute(roster.database.db);
+  // People, not emails: users merged into another person are counted with that person.
+  const { rows: counted } = await sql<{ total: number }>`
+    select count(*)::int as total from users u
+    where not exists (select 1 from person_links l where l.user_id = u.id) and ${matches}`.execute(
+    roster.database.db,
+  );
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.email]) : null };
+  return {
+    items,
+    total: counted[0]?.total ?? 0,
+    nextCursor: rows.length > limit && last ? encodeCursor([last.email]) : null,
+  };
 }
 
 export interface UserAccount extends AccountFacts {

@@ -52,7 +52,7 @@ export function usersRoutes(roster: Roster): FastifyPluginAsyncZod {
         schema: {
           summary: 'List users (search by any email or name, cursor pagination)',
           querystring: pageQuery,
-          response: { 200: pageOf(userSummarySchema) },
+          response: { 200: pageOf(userSummarySchema).extend({ total: z.number() }) },
         },
       },
       async (request) => listUsers(roster, request.query),
