@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findKindWithScripted, type ScriptedPage, scriptedKind } from '../../../test/support/fake-kinds.js';
 import { snapshotTables } from '../../../test/support/snapshot.js';
@@ -250,6 +251,57 @@ describe.each(lanes)('Merge Users on %s', (lane) => {
     expect((await showUser(roster, 'bobby@acme.io')).primaryEmail).toBe('bobby@acme.io');
     await configureMerge(roster, 'test', [{ source: 'Entra ID', fields: ['proxyAddresses', 'otherMails'] }]);
     await revokeMerge(roster, 'test');
+  });
+
+  it('revoke is the exact inverse of apply, for random alias data', async () => {
+    const emails = [
+      'ann@acme.io',
+      'asmith@acme.io',
+      'bob@acme.io',
+      'bobby@acme.io',
+      'carl@acme.io',
+      'dora@acme.io',
+      'shared@acme.io',
+      'x@acme.io',
+    ];
+    const claim = fc.record({
+      primary: fc.constantFrom(...emails),
+      alias: fc.constantFrom(...emails),
+      field: fc.constantFrom('otherMails', 'proxyAddresses'),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(claim, { maxLength: 12 }), async (claims) => {
+        const { db } = roster.database;
+        await db.deleteFrom('identity_aliases').where('source_id', '=', idp).execute();
+        for (const c of claims) {
+          const value = c.field === 'proxyAddresses' ? `smtp:${c.alias}` : c.alias;
+          await db
+            .insertInto('identity_aliases')
+            .values({ source_id: idp, primary_email: c.primary, field: c.field, value })
+            .onConflict((oc) => oc.doNothing())
+            .execute();
+        }
+        const before = {
+          tables: await snapshotTables(roster),
+          people: await listUsers(roster, { limit: 500 }),
+        };
+        await applyMerge(roster, 'test');
+        const merged = await listUsers(roster, { limit: 500 });
+        // Every user is either a person or merged into exactly one person.
+        const shown = merged.items.flatMap((u) => [u.email, ...u.additionalEmails]).sort();
+        expect(shown).toEqual(before.people.items.map((u) => u.email).sort());
+        await revokeMerge(roster, 'test');
+        expect({
+          tables: await snapshotTables(roster),
+          people: await listUsers(roster, { limit: 500 }),
+        }).toEqual(before);
+        expect(await db.selectFrom('person_links').selectAll().execute()).toEqual([]);
+      }),
+      { numRuns: 8 },
+    );
+    // Back to the identity source's own aliases for the tests that follow.
+    await roster.database.db.deleteFrom('identity_aliases').where('source_id', '=', idp).execute();
+    expect((await sync(idp, identityRecords)).status).toBe('succeeded');
   });
 
   it('merges a remembered alias on the first sync that discovers it', async () => {
