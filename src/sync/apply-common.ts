@@ -1,0 +1,36 @@
+import type { sql, Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+
+export interface EntityCounters {
+  added: number;
+  updated: number;
+  removed: number;
+  unchanged: number;
+}
+
+export interface ApplyCounters {
+  accounts: EntityCounters;
+  employees: EntityCounters;
+  aliases: { added: number; removed: number };
+  licenseTypes: EntityCounters;
+  accountLicenses: { added: number; removed: number };
+  usage: { updated: number };
+  apps: { added: number };
+  users: { added: number };
+}
+
+export interface ApplyInput {
+  runId: number;
+  sourceId: number;
+  now: Date;
+  /** When the source last completed; recorded as last-seen on accounts this run no longer lists. */
+  previousSuccessAt: Date | null;
+}
+
+export type Counts = { added: number; updated: number };
+
+/** Runs a statement that answers one row (a count). */
+export async function one<T>(trx: Transaction<DB>, query: ReturnType<typeof sql<T>>): Promise<T> {
+  const result = await query.execute(trx);
+  return result.rows[0] as T;
+}
