@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerAdminCommands } from './commands/admin.js';
 import { registerBrowseCommands } from './commands/browse.js';
 import { registerImportCommands } from './commands/imports.js';
+import { registerLicenseCommands } from './commands/licenses.js';
 import { registerMergeCommands } from './commands/merge.js';
 import { registerServeCommands } from './commands/serve.js';
 import { registerSourcesCommands } from './commands/sources.js';
@@ -26,6 +27,7 @@ registerSourcesCommands(program);
 registerImportCommands(program);
 registerBrowseCommands(program);
 registerMergeCommands(program);
+registerLicenseCommands(program);
 registerAdminCommands(program);
 
 await program.parseAsync(process.argv);

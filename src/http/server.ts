@@ -14,6 +14,7 @@ import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { catalogRoutes } from '../modules/catalog/catalog.routes.js';
 import { importsRoutes } from '../modules/imports/imports.routes.js';
+import { licensesRoutes } from '../modules/licenses/licenses.routes.js';
 import { mergeRoutes } from '../modules/merge/merge.routes.js';
 import { settingsRoutes } from '../modules/settings/settings.routes.js';
 import { sourcesRoutes } from '../modules/sources/sources.routes.js';
@@ -99,6 +100,7 @@ export async function buildServer(roster: Roster, options: ServerOptions = {}): 
     appsRoutes,
     usersRoutes,
     mergeRoutes,
+    licensesRoutes,
     catalogRoutes,
     tokensRoutes,
     auditRoutes,

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { listApps, showApp } from '../../modules/apps/apps.repo.js';
-import { addApp } from '../../modules/apps/apps.service.js';
+import { addApp, setInactivityThreshold } from '../../modules/apps/apps.service.js';
 import { listUsers, showUser } from '../../modules/users/users.repo.js';
 import { cliActor, withRoster } from '../context.js';
 import { printJson, printTable } from '../output.js';
@@ -91,6 +91,20 @@ export function registerBrowseCommands(program: Command) {
         const app = await addApp(roster, cliActor(), { name });
         if (json) printJson(app);
         else process.stdout.write(`Added ${app.catalogId ? 'catalog' : 'custom'} app ${app.name}\n`);
+        return 0;
+      });
+    });
+
+  apps
+    .command('threshold <app> <days>')
+    .description(
+      'Days without use after which the app’s licenses are inactive ("default" for the organisation’s)',
+    )
+    .action(async (app: string, days: string) => {
+      await withRoster(false, async (roster) => {
+        const value = days === 'default' ? null : /^\d+$/.test(days) ? Number(days) : Number.NaN;
+        await setInactivityThreshold(roster, cliActor(), app, value);
+        process.stdout.write(`${app}: ${value === null ? 'organisation default' : `${value} days`}\n`);
         return 0;
       });
     });

@@ -7,6 +7,7 @@ import {
   lastUsedJoin,
   toAccountFacts,
 } from '../accounts/account-facts.js';
+import { type LicenseTypeCounts, licenseCounts } from '../licenses/licenses.repo.js';
 import { findAppId } from './apps.service.js';
 
 export interface AppSummary {
@@ -55,15 +56,6 @@ export async function listApps(
   };
 }
 
-export interface LicenseTypeSummary {
-  name: string;
-  source: string;
-  purchased: number | null;
-  assigned: number;
-  unassigned: number | null;
-  pricePerUserCents: number | null;
-}
-
 export interface AppAccount extends AccountFacts {
   email: string;
   firstSeenAt: string;
@@ -71,7 +63,9 @@ export interface AppAccount extends AccountFacts {
 
 export interface AppDetail extends Omit<AppSummary, 'sources'> {
   sources: { id: number; name: string; kind: string }[];
-  licenseTypesDetail: LicenseTypeSummary[];
+  licenseTypesDetail: LicenseTypeCounts[];
+  /** Whether any usage source covers the app, which do, and what would fill the gap. */
+  usage: { covered: boolean; sources: { name: string; stale: boolean }[]; wouldFill: string[] };
   accounts: Page<AppAccount>;
 }
 
@@ -94,16 +88,16 @@ export async function showApp(
     where exists (select 1 from accounts ac where ac.source_id = s.id and ac.app_id = ${id})
        or exists (select 1 from license_types lt where lt.source_id = s.id and lt.app_id = ${id})
     order by s.id`.execute(db);
-  const licenseTypes = await sql<LicenseTypeSummary>`
-    select lt.name, s.name as source, lt.purchased, lt.price_per_user_cents as "pricePerUserCents",
-           count(al.account_id) filter (where al.removed_at is null and ac.removed_at is null)::int as assigned,
-           case when lt.purchased is null then null
-                else greatest(lt.purchased - count(al.account_id) filter (where al.removed_at is null and ac.removed_at is null), 0)::int end as unassigned
-    from license_types lt join sources s on s.id = lt.source_id
-    left join account_licenses al on al.license_type_id = lt.id
-    left join accounts ac on ac.id = al.account_id
-    where lt.app_id = ${id} and lt.removed_at is null
-    group by lt.id, s.name order by lt.name`.execute(db);
+  const licenseTypes = await licenseCounts(roster, id);
+  const usageSources = await sql<{ name: string; stale: boolean; connected: boolean }>`
+    select s.name, bool_and(s.disconnected_at is null) as connected, bool_or(s.disconnected_at is not null or s.last_success_at is null
+           or s.last_success_at < now() - make_interval(days => coalesce(s.staleness_days, st.staleness_days))) as stale
+    from usage u join accounts ac on ac.id = u.account_id join sources s on s.id = u.source_id
+    cross join organisation_settings st
+    where ac.app_id = ${id}
+    group by s.name order by s.name`.execute(db);
+  // A stale source still covers the app (its dates are flagged stale); a disconnected one no longer does.
+  const covered = usageSources.rows.some((s) => s.connected);
   const limit = Math.min(Math.max(options.limit ?? 100, 1), 1000);
   const after = decodeCursor(options.cursor, 2);
   const accounts = await sql<AppAccount & { id: number }>`
@@ -120,7 +114,17 @@ export async function showApp(
   return {
     ...app,
     sources: sources.rows,
-    licenseTypesDetail: licenseTypes.rows,
+    licenseTypesDetail: licenseTypes,
+    usage: {
+      covered,
+      sources: usageSources.rows.map(({ name, stale }) => ({ name, stale })),
+      wouldFill: covered
+        ? []
+        : [
+            'the Roster browser extension (reports sign-ins for every app)',
+            'an integration of this app that reports sign-in or last-used dates',
+          ],
+    },
     accounts: {
       items: page.map(({ id: _id, ...a }) => ({
         ...toAccountFacts(a),

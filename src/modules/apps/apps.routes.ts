@@ -5,7 +5,7 @@ import { idOrNameParams, pageOf, pageQuery } from '../../http/schemas.js';
 import type { Roster } from '../../roster.js';
 import { accountFactsSchema } from '../accounts/account-facts.js';
 import { listApps, showApp } from './apps.repo.js';
-import { addApp } from './apps.service.js';
+import { addApp, setInactivityThreshold } from './apps.service.js';
 
 const appSummarySchema = z
   .object({
@@ -32,9 +32,17 @@ const appDetailSchema = appSummarySchema
         purchased: z.number().nullable(),
         assigned: z.number(),
         unassigned: z.number().nullable(),
+        active: z.number(),
+        inactive: z.number(),
+        usageUnknown: z.number(),
         pricePerUserCents: z.number().nullable(),
       }),
     ),
+    usage: z.object({
+      covered: z.boolean(),
+      sources: z.array(z.object({ name: z.string(), stale: z.boolean() })),
+      wouldFill: z.array(z.string()),
+    }),
     accounts: pageOf(accountFactsSchema.extend({ email: z.string(), firstSeenAt: z.string() })),
   })
   .meta({ id: 'AppDetail' });
@@ -62,6 +70,27 @@ export function appsRoutes(roster: Roster): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => reply.status(201).send(await addApp(roster, actorOf(request), request.body)),
+    );
+    app.patch(
+      '/api/apps/:ref',
+      {
+        schema: {
+          summary:
+            "Change an app's inactivity threshold (days without use; null for the organisation default)",
+          params: idOrNameParams,
+          body: z.strictObject({ inactivityDays: z.number().int().min(1).max(3650).nullable() }),
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        await setInactivityThreshold(
+          roster,
+          actorOf(request),
+          request.params.ref,
+          request.body.inactivityDays,
+        );
+        return reply.status(204).send(null);
+      },
     );
     app.get(
       '/api/apps/:ref',

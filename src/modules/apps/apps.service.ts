@@ -78,3 +78,34 @@ export async function findAppId(roster: Roster, ref: string | number): Promise<n
   if (!row) throw notFound(`No app "${ref}"`);
   return row.id;
 }
+
+/** Days without use after which an app's licenses count as inactive; null returns to the organisation default. */
+export async function setInactivityThreshold(
+  roster: Roster,
+  actor: string,
+  ref: string | number,
+  days: number | null,
+): Promise<void> {
+  if (days !== null && !(Number.isInteger(days) && days >= 1 && days <= 3650)) {
+    throw invalidInput('The inactivity threshold must be a whole number of days from 1 to 3650', [
+      { field: 'inactivityDays', message: `${String(days)} is not 1-3650` },
+    ]);
+  }
+  const id = await findAppId(roster, ref);
+  await roster.database.db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom('apps')
+      .select(['name', 'inactivity_days'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    await trx.updateTable('apps').set({ inactivity_days: days }).where('id', '=', id).execute();
+    await writeAudit(trx, {
+      actor,
+      action: 'app.threshold',
+      targetType: 'app',
+      targetId: id,
+      before: { inactivityDays: before.inactivity_days },
+      after: { inactivityDays: days },
+    });
+  });
+}

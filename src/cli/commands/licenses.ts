@@ -1,0 +1,66 @@
+import type { Command } from 'commander';
+import { csvWriter } from '../../lib/csv-export.js';
+import { invalidInput } from '../../lib/errors.js';
+import { findAppId } from '../../modules/apps/apps.service.js';
+import { type InactiveReason, inactiveReasonCodes } from '../../modules/licenses/license-states.js';
+import { forEachInactiveLicense, type InactiveFilters } from '../../modules/licenses/licenses.repo.js';
+import { inactiveCsvColumns } from '../../modules/licenses/licenses.routes.js';
+import { withRoster } from '../context.js';
+import { printTable } from '../output.js';
+
+export function registerLicenseCommands(program: Command) {
+  const licenses = program
+    .command('licenses')
+    .description('Licenses: who holds which, and which are inactive and why');
+  licenses
+    .command('inactive')
+    .description('Inactive licenses with their reason')
+    .option('--app <app>', 'one app')
+    .option('--license-type <name>', 'one license type')
+    .option('--reason <code>', `one of ${inactiveReasonCodes.join(', ')}`)
+    .option('--user <email>', 'a holder (any of their emails)')
+    .option('--json', 'print JSON (one object with items)')
+    .option('--csv', 'print CSV (streamed; cells safe from spreadsheet formulas)')
+    .action(async (options) => {
+      const json = Boolean(options.json);
+      await withRoster(json, async (roster) => {
+        if (options.reason && !inactiveReasonCodes.includes(options.reason)) {
+          throw invalidInput(`Unknown reason "${options.reason}"`, [
+            { field: 'reason', message: `must be one of ${inactiveReasonCodes.join(', ')}` },
+          ]);
+        }
+        const filters: InactiveFilters = {
+          ...(options.app ? { appId: await findAppId(roster, options.app) } : {}),
+          ...(options.licenseType ? { licenseType: options.licenseType } : {}),
+          ...(options.reason ? { reason: options.reason as InactiveReason } : {}),
+          ...(options.user ? { user: options.user } : {}),
+        };
+        if (options.csv) {
+          const csv = csvWriter(inactiveCsvColumns);
+          csv.pipe(process.stdout);
+          await forEachInactiveLicense(roster, filters, async (batch) => {
+            for (const row of batch)
+              if (!csv.write(row)) await new Promise((resolve) => csv.once('drain', resolve));
+          });
+          await new Promise<void>((resolve) => csv.end(resolve));
+          return 0;
+        }
+        const items: unknown[] = [];
+        await forEachInactiveLicense(roster, filters, async (batch) => {
+          items.push(...batch);
+        });
+        if (json) process.stdout.write(`${JSON.stringify({ items }, null, 2)}\n`);
+        else
+          printTable(items as never, [
+            'user',
+            'email',
+            'app',
+            'licenseType',
+            'lastUsedAt',
+            'usageSource',
+            'reason',
+          ]);
+        return 0;
+      });
+    });
+}

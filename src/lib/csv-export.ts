@@ -1,0 +1,21 @@
+import { type Stringifier, stringify } from 'csv-stringify';
+
+/**
+ * Spreadsheets run cells that start with = + - @ (and tab or CR) as formulas; a leading apostrophe makes
+ * them text. Every exported cell goes through this.
+ */
+export function escapeFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** A streaming CSV writer with a header row and formula-safe cells. */
+export function csvWriter(columns: readonly string[]): Stringifier {
+  return stringify({
+    header: true,
+    columns: [...columns],
+    cast: {
+      string: escapeFormula,
+      boolean: (value) => (value ? 'true' : 'false'),
+    },
+  });
+}

@@ -1,0 +1,105 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { csvWriter } from '../../lib/csv-export.js';
+import type { Roster } from '../../roster.js';
+import { findAppId } from '../apps/apps.service.js';
+import { inactiveReasonCodes } from './license-states.js';
+import { forEachInactiveLicense, type InactiveFilters, listInactiveLicenses } from './licenses.repo.js';
+
+const filtersQuery = {
+  app: z.string().min(1).max(200).optional(),
+  licenseType: z.string().min(1).max(200).optional(),
+  reason: z.enum(inactiveReasonCodes as [string, ...string[]]).optional(),
+  user: z.string().min(1).max(320).optional(),
+};
+
+const inactiveLicenseSchema = z
+  .object({
+    user: z.string().nullable(),
+    personEmail: z.string(),
+    email: z.string(),
+    app: z.string(),
+    licenseType: z.string(),
+    lastUsedAt: z.string().nullable(),
+    usageSource: z.string().nullable(),
+    usageStale: z.boolean(),
+    futureDate: z.boolean(),
+    reason: z.enum(inactiveReasonCodes as [string, ...string[]]),
+    reasonText: z.string(),
+    thresholdDays: z.number(),
+  })
+  .meta({ id: 'InactiveLicense' });
+
+export const inactiveCsvColumns = [
+  'user',
+  'email',
+  'app',
+  'licenseType',
+  'lastUsedAt',
+  'usageSource',
+  'usageStale',
+  'reason',
+  'reasonText',
+] as const;
+
+async function toFilters(
+  roster: Roster,
+  query: { app?: string; licenseType?: string; reason?: string; user?: string },
+): Promise<InactiveFilters> {
+  return {
+    ...(query.app ? { appId: await findAppId(roster, query.app) } : {}),
+    ...(query.licenseType ? { licenseType: query.licenseType } : {}),
+    ...(query.reason ? { reason: query.reason as InactiveFilters['reason'] } : {}),
+    ...(query.user ? { user: query.user } : {}),
+  };
+}
+
+export function licensesRoutes(roster: Roster): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/licenses/inactive',
+      {
+        schema: {
+          summary:
+            'Inactive licenses with their reason (who, which email, app, license type, last used and its source)',
+          querystring: z.strictObject({
+            ...filtersQuery,
+            cursor: z.string().max(2000).optional(),
+            limit: z.coerce.number().int().min(1).max(1000).optional(),
+          }),
+          response: {
+            200: z.object({ items: z.array(inactiveLicenseSchema), nextCursor: z.string().nullable() }),
+          },
+        },
+      },
+      async (request) => {
+        const { cursor, limit, ...rest } = request.query;
+        return listInactiveLicenses(roster, await toFilters(roster, rest), { cursor, limit });
+      },
+    );
+    app.get(
+      '/api/licenses/inactive.csv',
+      {
+        schema: {
+          summary: 'All inactive licenses as CSV (streamed; cells safe from spreadsheet formulas)',
+          querystring: z.strictObject(filtersQuery),
+        },
+      },
+      async (request, reply) => {
+        const filters = await toFilters(roster, request.query);
+        const csv = csvWriter(inactiveCsvColumns);
+        reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="inactive-licenses.csv"');
+        forEachInactiveLicense(roster, filters, async (batch) => {
+          for (const row of batch) {
+            if (!csv.write(row)) await new Promise((resolve) => csv.once('drain', resolve));
+          }
+        })
+          .then(() => csv.end())
+          .catch((error) => csv.destroy(error));
+        return reply.send(csv);
+      },
+    );
+  };
+}
