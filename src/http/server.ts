@@ -13,6 +13,7 @@ import { appsRoutes } from '../modules/apps/apps.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { catalogRoutes } from '../modules/catalog/catalog.routes.js';
+import { explainRoutes } from '../modules/explain/explain.routes.js';
 import { importsRoutes } from '../modules/imports/imports.routes.js';
 import { licensesRoutes } from '../modules/licenses/licenses.routes.js';
 import { mergeRoutes } from '../modules/merge/merge.routes.js';
@@ -101,6 +102,7 @@ export async function buildServer(roster: Roster, options: ServerOptions = {}): 
     usersRoutes,
     mergeRoutes,
     licensesRoutes,
+    explainRoutes,
     catalogRoutes,
     tokensRoutes,
     auditRoutes,

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { csvWriter } from '../../lib/csv-export.js';
 import { invalidInput } from '../../lib/errors.js';
 import { findAppId } from '../../modules/apps/apps.service.js';
+import { explain, explainWhats } from '../../modules/explain/explain.service.js';
 import { type InactiveReason, inactiveReasonCodes } from '../../modules/licenses/license-states.js';
 import { forEachInactiveLicense, type InactiveFilters } from '../../modules/licenses/licenses.repo.js';
 import { inactiveCsvColumns } from '../../modules/licenses/licenses.routes.js';
@@ -60,6 +61,29 @@ export function registerLicenseCommands(program: Command) {
             'usageSource',
             'reason',
           ]);
+        return 0;
+      });
+    });
+
+  program
+    .command('explain <what> [app]')
+    .description(`Why a figure is what it is (${explainWhats.join(', ')})`)
+    .option('--json', 'print JSON')
+    .action(async (what: string, app: string | undefined, options) => {
+      const json = Boolean(options.json);
+      await withRoster(json, async (roster) => {
+        const explanation = await explain(roster, what, app);
+        if (json) process.stdout.write(`${JSON.stringify(explanation, null, 2)}\n`);
+        else {
+          const figure = Object.entries(explanation.figure)
+            .map(([k, v]) => `${k} ${v ?? 'unknown'}`)
+            .join(', ');
+          process.stdout.write(
+            `${explanation.what}${explanation.subject ? ` of ${explanation.subject}` : ''}: ${figure}\n${explanation.computation}\n`,
+          );
+          for (const cause of explanation.causes) process.stdout.write(`- ${cause.text}\n`);
+          for (const step of explanation.toImprove) process.stdout.write(`To improve: ${step}\n`);
+        }
         return 0;
       });
     });

@@ -30,6 +30,11 @@ export interface SourceKind<Config = unknown, Credentials = unknown> {
   capabilities: Capabilities;
   /** `push` kinds are fed by imports (files, API snapshots); `pull` kinds fetch from a provider. */
   mode: 'push' | 'pull';
+  /**
+   * `full`: lists every account of the apps it feeds (a direct integration, a complete export).
+   * `partial`: sees only some (SSO sign-ins, the browser extension). Absent means full.
+   */
+  coverage?: 'full' | 'partial';
   configSchema: z.ZodType<Config>;
   credentialsSchema?: z.ZodType<Credentials>;
   /** The app a source is bound to, for kinds that feed exactly one app. */

@@ -1,0 +1,277 @@
+import { sql } from 'kysely';
+import type { SourceKind } from '../../connectors/kit/connector.js';
+import type { Roster } from '../../roster.js';
+import { findAppId } from '../apps/apps.service.js';
+import { licenseStatesQuery } from '../licenses/license-states.js';
+import { licenseCounts } from '../licenses/licenses.repo.js';
+import { sourcesOfApp } from './explain-sources.js';
+import { type Explanation, fillUsageGap } from './explanation.js';
+
+type FindKind = (kind: string) => SourceKind<unknown, unknown> | undefined;
+
+async function appFacts(roster: Roster, appId: number) {
+  const { rows } = await sql<{
+    name: string;
+    users: number;
+    licensedUsers: number;
+    usersWithSeveral: number;
+    removedAccounts: number;
+    withUsage: number;
+    accounts: number;
+  }>`
+    with held as (
+      select ac.user_id, count(al.license_type_id) as n
+      from accounts ac
+      left join account_licenses al on al.account_id = ac.id and al.removed_at is null
+      left join license_types lt on lt.id = al.license_type_id and lt.removed_at is null
+      where ac.app_id = ${appId} and ac.removed_at is null
+      group by ac.user_id
+    )
+    select a.name,
+           (select count(*)::int from held) as users,
+           (select count(*)::int from held where n > 0) as "licensedUsers",
+           (select count(*)::int from held where n > 1) as "usersWithSeveral",
+           (select count(*)::int from accounts where app_id = ${appId} and removed_at is not null) as "removedAccounts",
+           (select count(distinct ac.id)::int from accounts ac join usage u on u.account_id = ac.id
+            where ac.app_id = ${appId} and ac.removed_at is null) as "withUsage",
+           (select count(*)::int from accounts where app_id = ${appId} and removed_at is null) as accounts
+    from apps a where a.id = ${appId}`.execute(roster.database.db);
+  return rows[0]!;
+}
+
+/** Users of an app: who is counted, who holds a license, and why the list may be incomplete. */
+export async function explainAppUsers(
+  roster: Roster,
+  appRef: string,
+  findKind?: FindKind,
+): Promise<Explanation> {
+  const appId = await findAppId(roster, appRef);
+  const [facts, sources, licenses] = await Promise.all([
+    appFacts(roster, appId),
+    sourcesOfApp(roster, appId, findKind),
+    licenseCounts(roster, appId),
+  ]);
+  const causes: Explanation['causes'] = [];
+  const toImprove: string[] = [];
+  const purchased = licenses.reduce((sum, l) => sum + (l.purchased ?? 0), 0);
+  const unlicensed = facts.users - facts.licensedUsers;
+  if (licenses.length > 0 && unlicensed > 0) {
+    causes.push({
+      code: 'users_without_license',
+      text: `${unlicensed} of ${facts.users} users hold no license: they signed up with a company address outside the managed account, or use a free seat. The users tab marks who holds a license.`,
+      count: unlicensed,
+    });
+  }
+  const full = sources.filter((s) => s.coverage === 'full' && s.freshness !== 'disconnected');
+  if (full.length === 0) {
+    const partial = sources.filter((s) => s.coverage === 'partial').map((s) => s.name);
+    causes.push({
+      code: 'not_integrated',
+      text: `${facts.users} users are known only from ${partial.length ? partial.join(', ') : 'partial sources'}, which see users when they sign in; the app's own list of users is not connected.`,
+    });
+    toImprove.push(
+      `Connect ${facts.name}'s integration (or upload its user export) for the full list of users.`,
+    );
+  }
+  for (const s of sources.filter((s) => s.freshness !== 'fresh')) {
+    causes.push({
+      code: `source_${s.freshness}`,
+      text: `${s.name} is ${s.freshness.replace('_', ' ')}: the users it reported may be out of date.`,
+    });
+  }
+  return {
+    what: 'app-users',
+    subject: facts.name,
+    figure: {
+      users: facts.users,
+      licensedUsers: facts.licensedUsers,
+      purchasedLicenses: licenses.length ? purchased : null,
+    },
+    computation:
+      'Users are distinct email addresses with an account in the app that the last complete sync of its source still listed; removed accounts are not counted.',
+    sources,
+    causes,
+    excluded: facts.removedAccounts
+      ? [{ what: 'removed accounts', count: facts.removedAccounts, why: 'no longer listed by their source' }]
+      : [],
+    toImprove,
+  };
+}
+
+/** License counts of an app: purchased, assigned and why they differ from the user count. */
+export async function explainAppLicenses(
+  roster: Roster,
+  appRef: string,
+  findKind?: FindKind,
+): Promise<Explanation> {
+  const appId = await findAppId(roster, appRef);
+  const [facts, sources, licenses] = await Promise.all([
+    appFacts(roster, appId),
+    sourcesOfApp(roster, appId, findKind),
+    licenseCounts(roster, appId),
+  ]);
+  const assigned = licenses.reduce((sum, l) => sum + l.assigned, 0);
+  const known = licenses.filter((l) => l.purchased !== null);
+  const purchased = known.reduce((sum, l) => sum + (l.purchased ?? 0), 0);
+  const causes: Explanation['causes'] = [];
+  const toImprove: string[] = [];
+  if (licenses.length === 0) {
+    const withLicenseData = sources.filter((s) => s.capabilities.includes('licenseTypes'));
+    causes.push({
+      code: 'no_license_data',
+      text:
+        withLicenseData.length === 0
+          ? `None of this app's sources (${sources.map((s) => s.name).join(', ') || 'none'}) provides license data: license types come only from direct integrations or an upload that lists them.`
+          : `Its sources can report license types but reported none: the integrated app's API may not expose them.`,
+    });
+    toImprove.push(
+      'Connect an integration that reports license types, or upload a CSV with a license_types column.',
+    );
+  }
+  if (facts.usersWithSeveral > 0) {
+    causes.push({
+      code: 'several_licenses_per_user',
+      text: `${facts.usersWithSeveral} users hold more than one license type, so there are more licenses (${assigned}) than licensed users (${facts.licensedUsers}).`,
+      count: facts.usersWithSeveral,
+    });
+  }
+  if (purchased > 0) {
+    const knownAssigned = known.reduce((sum, l) => sum + l.assigned, 0);
+    if (purchased > knownAssigned) {
+      causes.push({
+        code: 'purchased_above_assigned',
+        text: `${purchased - knownAssigned} purchased seats are not assigned to anyone.`,
+        count: purchased - knownAssigned,
+      });
+    }
+  }
+  if (facts.users > facts.licensedUsers && licenses.length > 0) {
+    causes.push({
+      code: 'users_without_license',
+      text: `${facts.users - facts.licensedUsers} users hold no license (outside the managed account or on free seats).`,
+      count: facts.users - facts.licensedUsers,
+    });
+  }
+  return {
+    what: 'app-licenses',
+    subject: facts.name,
+    figure: {
+      licenseTypes: licenses.length,
+      assigned,
+      purchased: known.length ? purchased : null,
+      users: facts.users,
+    },
+    computation:
+      'Assigned licenses are license types held by accounts that are still listed; purchased seats are what the source reports per license type.',
+    sources,
+    causes,
+    excluded: [],
+    toImprove,
+  };
+}
+
+/** Inactive licenses of an app: how many for each reason, and whether the usage behind them can be trusted. */
+export async function explainInactive(
+  roster: Roster,
+  appRef: string,
+  findKind?: FindKind,
+): Promise<Explanation> {
+  const appId = await findAppId(roster, appRef);
+  const [facts, sources] = await Promise.all([
+    appFacts(roster, appId),
+    sourcesOfApp(roster, appId, findKind),
+  ]);
+  const { rows } = await sql<{ state: string; reason: string | null; stale: boolean; n: number }>`
+    select s.state, s.reason, s."usageStale" as stale, count(*)::int as n
+    from (${licenseStatesQuery(new Date())}) s where s."appId" = ${appId}
+    group by 1, 2, 3`.execute(roster.database.db);
+  const count = (filter: (r: (typeof rows)[number]) => boolean) =>
+    rows.filter(filter).reduce((sum, r) => sum + r.n, 0);
+  const inactive = count((r) => r.state === 'inactive');
+  const unknown = count((r) => r.state === 'usage_unknown');
+  const causes: Explanation['causes'] = [];
+  const toImprove: string[] = [];
+  for (const reason of ['account_suspended', 'past_user', 'never_used', 'no_usage_in_threshold']) {
+    const n = count((r) => r.reason === reason);
+    if (n)
+      causes.push({ code: reason, text: `${n} inactive because: ${reason.replaceAll('_', ' ')}.`, count: n });
+  }
+  const staleInactive = count((r) => r.state === 'inactive' && r.stale);
+  if (staleInactive) {
+    const stale = sources
+      .filter((s) => s.capabilities.includes('lastUsed') && s.freshness !== 'fresh')
+      .map((s) => `${s.name} (${s.freshness.replace('_', ' ')})`);
+    causes.push({
+      code: 'stale_usage_source',
+      text: `${staleInactive} of them rest on last-used dates from a source that is no longer current: ${stale.join(', ')}. Newer use would not show.`,
+      count: staleInactive,
+    });
+    toImprove.push('Reconnect or fix the sources that need attention, then sync.', ...fillUsageGap);
+  }
+  for (const s of sources.filter((s) => s.freshness === 'needs_attention')) {
+    causes.push({ code: 'source_needs_attention', text: `${s.name} needs attention: its last sync failed.` });
+  }
+  if (unknown > 0) {
+    causes.push({
+      code: 'no_usage_source',
+      text: `No source reports usage for this app, so its ${unknown} licenses are usage unknown: never counted active or inactive.`,
+      count: unknown,
+    });
+    toImprove.push(...fillUsageGap);
+  }
+  return {
+    what: 'inactive',
+    subject: facts.name,
+    figure: { inactive, usageUnknown: unknown, active: count((r) => r.state === 'active') },
+    computation:
+      'A license is inactive when its account is suspended in the app, its holder is a past employee, it was never used since it was assigned longer ago than the threshold, or it was not used within the threshold (default 90 days, set per app).',
+    sources,
+    causes,
+    excluded: unknown
+      ? [{ what: 'licenses without usage data', count: unknown, why: 'no usage source covers the app' }]
+      : [],
+    toImprove: [...new Set(toImprove)],
+  };
+}
+
+/** Usage of an app: how many accounts have a last-used date, from which sources. */
+export async function explainAppUsage(
+  roster: Roster,
+  appRef: string,
+  findKind?: FindKind,
+): Promise<Explanation> {
+  const appId = await findAppId(roster, appRef);
+  const [facts, sources] = await Promise.all([
+    appFacts(roster, appId),
+    sourcesOfApp(roster, appId, findKind),
+  ]);
+  const causes: Explanation['causes'] = [];
+  const toImprove: string[] = [];
+  if (facts.withUsage === 0) {
+    const capable = sources.filter((s) => s.capabilities.includes('lastUsed'));
+    causes.push({
+      code: 'no_usage_source',
+      text:
+        capable.length === 0
+          ? `None of this app's sources (${sources.map((s) => s.name).join(', ') || 'none'}) reports usage; relatively few integrations do.`
+          : `${capable.map((s) => s.name).join(', ')} can report usage but reported none for this app.`,
+    });
+    toImprove.push(...fillUsageGap);
+  } else if (facts.withUsage < facts.accounts) {
+    causes.push({
+      code: 'partial_usage',
+      text: `${facts.accounts - facts.withUsage} of ${facts.accounts} accounts have no last-used date: never used, or not seen by a usage source.`,
+      count: facts.accounts - facts.withUsage,
+    });
+  }
+  return {
+    what: 'app-usage',
+    subject: facts.name,
+    figure: { accounts: facts.accounts, withUsage: facts.withUsage },
+    computation: 'Last used per account is the most recent date any usage source reported for it.',
+    sources,
+    causes,
+    excluded: [],
+    toImprove,
+  };
+}

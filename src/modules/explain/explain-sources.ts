@@ -1,0 +1,64 @@
+import { sql } from 'kysely';
+import type { Capability } from '../../connectors/kit/capabilities.js';
+import type { SourceKind } from '../../connectors/kit/connector.js';
+import { findSourceKind } from '../../connectors/registry.js';
+import type { Roster } from '../../roster.js';
+
+export type Freshness = 'fresh' | 'stale' | 'needs_attention' | 'disconnected' | 'never_synced';
+
+export interface ContributingSource {
+  name: string;
+  kind: string;
+  coverage: 'full' | 'partial';
+  freshness: Freshness;
+  lastSuccessAt: string | null;
+  capabilities: Capability[];
+}
+
+/** The sources that reported anything about an app, with what they can tell and how fresh they are. */
+export async function sourcesOfApp(
+  roster: Roster,
+  appId: number,
+  findKind: (kind: string) => SourceKind<unknown, unknown> | undefined = findSourceKind,
+): Promise<ContributingSource[]> {
+  const { rows } = await sql<{
+    name: string;
+    kind: string;
+    lastSuccessAt: Date | null;
+    disconnected: boolean;
+    failed: boolean;
+    stale: boolean;
+  }>`
+    select s.name, s.kind, s.last_success_at as "lastSuccessAt", s.disconnected_at is not null as disconnected,
+           s.last_run_status = 'failed' as failed,
+           s.last_success_at < now() - make_interval(days => coalesce(s.staleness_days, st.staleness_days)) as stale
+    from sources s cross join organisation_settings st
+    where exists (select 1 from accounts ac where ac.source_id = s.id and ac.app_id = ${appId})
+       or exists (select 1 from license_types lt where lt.source_id = s.id and lt.app_id = ${appId})
+       or exists (select 1 from usage u join accounts ac on ac.id = u.account_id where u.source_id = s.id and ac.app_id = ${appId})
+    order by s.name`.execute(roster.database.db);
+  return rows.map((r) => {
+    const kind = findKind(r.kind);
+    const freshness: Freshness = r.disconnected
+      ? 'disconnected'
+      : r.failed
+        ? 'needs_attention'
+        : !r.lastSuccessAt
+          ? 'never_synced'
+          : r.stale
+            ? 'stale'
+            : 'fresh';
+    return {
+      name: r.name,
+      kind: r.kind,
+      coverage: kind?.coverage ?? 'full',
+      freshness,
+      lastSuccessAt: r.lastSuccessAt ? new Date(r.lastSuccessAt).toISOString() : null,
+      capabilities: kind
+        ? (Object.entries(kind.capabilities)
+            .filter(([, on]) => on)
+            .map(([c]) => c) as Capability[])
+        : [],
+    };
+  });
+}

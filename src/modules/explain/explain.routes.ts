@@ -1,0 +1,43 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Roster } from '../../roster.js';
+import { explain, explainWhats } from './explain.service.js';
+
+const explanationSchema = z
+  .object({
+    what: z.string(),
+    subject: z.string().nullable(),
+    figure: z.record(z.string(), z.number().nullable()),
+    computation: z.string(),
+    sources: z.array(
+      z.object({
+        name: z.string(),
+        kind: z.string(),
+        coverage: z.enum(['full', 'partial']),
+        freshness: z.string(),
+        lastSuccessAt: z.string().nullable(),
+        capabilities: z.array(z.string()),
+      }),
+    ),
+    causes: z.array(z.object({ code: z.string(), text: z.string(), count: z.number().optional() })),
+    excluded: z.array(z.object({ what: z.string(), count: z.number(), why: z.string() })),
+    toImprove: z.array(z.string()),
+  })
+  .meta({ id: 'Explanation' });
+
+export function explainRoutes(roster: Roster): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/explain/:what',
+      {
+        schema: {
+          summary: 'Why a figure is what it is: how it was computed, from which sources, what is missing',
+          params: z.strictObject({ what: z.enum(explainWhats as [string, ...string[]]) }),
+          querystring: z.strictObject({ app: z.string().min(1).max(200).optional() }),
+          response: { 200: explanationSchema },
+        },
+      },
+      async (request) => explain(roster, request.params.what, request.query.app),
+    );
+  };
+}

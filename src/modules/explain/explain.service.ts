@@ -1,0 +1,28 @@
+import { invalidInput } from '../../lib/errors.js';
+import type { Roster } from '../../roster.js';
+import { explainAppLicenses, explainAppUsage, explainAppUsers, explainInactive } from './explain-app.js';
+import { explainUserCount } from './explain-user-count.js';
+import type { Explanation } from './explanation.js';
+
+/** Every figure Roster can explain, by name; app figures take the app as subject. */
+export const explainers = {
+  'app-users': explainAppUsers,
+  'app-licenses': explainAppLicenses,
+  'app-usage': explainAppUsage,
+  inactive: explainInactive,
+  'user-count': (roster: Roster) => explainUserCount(roster),
+} as const;
+export type ExplainWhat = keyof typeof explainers;
+export const explainWhats = Object.keys(explainers) as ExplainWhat[];
+
+export async function explain(roster: Roster, what: string, subject?: string): Promise<Explanation> {
+  if (!(what in explainers)) {
+    throw invalidInput(`Roster cannot explain "${what}"`, [
+      { field: 'what', message: `must be one of ${explainWhats.join(', ')}` },
+    ]);
+  }
+  if (what !== 'user-count' && !subject) {
+    throw invalidInput(`Explaining ${what} needs an app`, [{ field: 'app', message: 'name the app' }]);
+  }
+  return explainers[what as ExplainWhat](roster, subject ?? '');
+}
