@@ -15,6 +15,8 @@ export interface AccountFacts {
   lastUsedSource: string | null;
   source: string;
   removedAt: string | null;
+  /** Every usage source's last-used date for this account, newest first, with that source's freshness. */
+  usageBySource: { source: string; lastUsedAt: string; stale: boolean }[];
 }
 
 export const accountFactsSchema = z.object({
@@ -26,6 +28,7 @@ export const accountFactsSchema = z.object({
   lastUsedSource: z.string().nullable(),
   source: z.string(),
   removedAt: z.string().nullable(),
+  usageBySource: z.array(z.object({ source: z.string(), lastUsedAt: z.string(), stale: z.boolean() })),
 });
 
 /** Select list for AccountFacts over `accounts ac` joined with `sources s` and the `lu` lateral below. */
@@ -33,7 +36,14 @@ export const accountFactsColumns = sql`ac.name as "nameInApp", ac.status, ac.rol
   coalesce((select array_agg(lt.name order by lt.name) from account_licenses al
             join license_types lt on lt.id = al.license_type_id
             where al.account_id = ac.id and al.removed_at is null), '{}') as "licenseTypes",
-  lu.last_used_at as "lastUsedAt", lu.source_name as "lastUsedSource"`;
+  lu.last_used_at as "lastUsedAt", lu.source_name as "lastUsedSource",
+  coalesce((select json_agg(json_build_object(
+              'source', s3.name, 'lastUsedAt', to_char(us3.last_used_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+              'stale', s3.disconnected_at is not null or s3.last_success_at is null
+                       or s3.last_success_at < now() - make_interval(days => coalesce(s3.staleness_days, st3.staleness_days)))
+            order by us3.last_used_at desc)
+            from usage us3 join sources s3 on s3.id = us3.source_id cross join organisation_settings st3
+            where us3.account_id = ac.id), '[]') as "usageBySource"`;
 
 /** The most recent use of account `ac` across usage sources, with the reporting source's name. */
 export const lastUsedJoin = sql`left join lateral (

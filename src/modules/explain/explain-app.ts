@@ -183,7 +183,7 @@ export async function explainInactive(
   ]);
   const { rows } = await sql<{ state: string; reason: string | null; stale: boolean; n: number }>`
     select s.state, s.reason, s."usageStale" as stale, count(*)::int as n
-    from (${licenseStatesQuery(new Date())}) s where s."appId" = ${appId}
+    from (${licenseStatesQuery(new Date(), { appId })}) s
     group by 1, 2, 3`.execute(roster.database.db);
   const count = (filter: (r: (typeof rows)[number]) => boolean) =>
     rows.filter(filter).reduce((sum, r) => sum + r.n, 0);

@@ -22,7 +22,7 @@ export type LicenseState = 'active' | 'inactive' | 'usage_unknown';
  * across sources; a date in the future is flagged and never preferred over a real one. Usage from a
  * disconnected or stale source is flagged stale.
  */
-export function licenseStatesQuery(now: Date): RawBuilder<unknown> {
+export function licenseStatesQuery(now: Date, scope: { appId?: number } = {}): RawBuilder<unknown> {
   return sql`
     with settings as (select inactivity_days, staleness_days from organisation_settings where id = 1),
     assigned as (
@@ -35,12 +35,13 @@ export function licenseStatesQuery(now: Date): RawBuilder<unknown> {
       join apps ap on ap.id = ac.app_id
       left join person_links pl on pl.user_id = ac.user_id
       cross join settings st
-      where al.removed_at is null
+      where al.removed_at is null and ${scope.appId !== undefined ? sql`ac.app_id = ${scope.appId}` : sql`true`}
     ),
     covered as (
       select distinct ac.app_id from usage u
       join accounts ac on ac.id = u.account_id
       join sources s on s.id = u.source_id and s.disconnected_at is null
+      where ${scope.appId !== undefined ? sql`ac.app_id = ${scope.appId}` : sql`ac.app_id in (select app_id from assigned)`}
     ),
     last_use as (
       select distinct on (u.account_id) u.account_id,

@@ -168,6 +168,23 @@ describe.each(lanes)('licenses and usage on %s', (lane) => {
     expect(streamed).toBe(6);
   });
 
+  it('shows each usage source of an account with its freshness, and ignores usage of accounts that are gone', async () => {
+    const { showUser } = await import('../users/users.repo.js');
+    const ada = await showUser(roster, 'active@acme.io');
+    const miro = ada.accounts.find((a) => a.app === 'Miro')!;
+    expect(miro.usageBySource).toEqual([
+      { source: 'Miro feed', lastUsedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), stale: true },
+    ]);
+    const jira = ada.accounts.find((a) => a.app === 'Jira')!;
+    expect(jira.usageBySource).toEqual([expect.objectContaining({ source: 'Jira feed', stale: false })]);
+    const before = await reasons();
+    await roster.database.db
+      .insertInto('usage')
+      .values({ account_id: 987_654_321, source_id: sources['Jira feed']!, last_used_at: ago(500) })
+      .execute();
+    expect(await reasons()).toEqual(before);
+  });
+
   it('refuses thresholds that are not 1-3650 whole days', async () => {
     for (const days of [0, -5, Number.NaN, 100_000, 2.5]) {
       await expect(setInactivityThreshold(roster, 'test', 'Jira', days)).rejects.toMatchObject({

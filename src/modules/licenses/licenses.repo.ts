@@ -57,7 +57,7 @@ function inactiveQuery(
         .replace(/[\\%_]/g, (c) => `\\${c}`)}%`
     : null;
   return sql<Row>`
-    select * from (${licenseStatesQuery(now)}) s
+    select * from (${licenseStatesQuery(now, { appId: filters.appId })}) s
     where s.state = 'inactive'
       and ${filters.appId !== undefined ? sql`s."appId" = ${filters.appId}` : sql`true`}
       and ${filters.licenseType ? sql`lower(s."licenseType") = ${filters.licenseType.trim().toLowerCase()}` : sql`true`}
@@ -150,7 +150,7 @@ export async function licenseCounts(
   now = new Date(),
 ): Promise<LicenseTypeCounts[]> {
   const { rows } = await sql<LicenseTypeCounts>`
-    with states as (select * from (${licenseStatesQuery(now)}) s where s."appId" = ${appId})
+    with states as (select * from (${licenseStatesQuery(now, { appId })}) s)
     select lt.name, src.name as source, lt.price_per_user_cents as "pricePerUserCents", lt.purchased,
            count(s."accountId")::int as assigned,
            case when lt.purchased is null then null else greatest(lt.purchased - count(s."accountId"), 0)::int end as unassigned,
