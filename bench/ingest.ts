@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import { defineSourceKind, type SourceKind } from '../src/connectors/kit/connect
 import type { SourceRecordInput } from '../src/connectors/kit/records.js';
 import { openRoster, type Roster } from '../src/roster.js';
 import { runSync } from '../src/sync/engine.js';
+import { benchServer, timed } from './server.js';
 
 /**
  * Pushes ACCOUNTS accounts (APPS apps, USERS users) through the sync engine, then re-syncs with 5% of them
@@ -54,12 +54,6 @@ function benchKind(changedEvery: number | null): SourceKind<unknown, unknown> {
       }
     },
   }) as SourceKind<unknown, unknown>;
-}
-
-async function timed<T>(fn: () => Promise<T>): Promise<{ seconds: number; value: T }> {
-  const start = performance.now();
-  const value = await fn();
-  return { seconds: (performance.now() - start) / 1000, value };
 }
 
 async function rawCopy(roster: Roster): Promise<number> {
@@ -135,26 +129,12 @@ async function lane(label: string, env: Record<string, string>) {
   }
 }
 
-function startServer(): { url: string; stop: () => void } | null {
-  if (process.env.ROSTER_BENCH_DATABASE_URL)
-    return { url: process.env.ROSTER_BENCH_DATABASE_URL, stop: () => {} };
-  try {
-    const script = join(process.cwd(), 'scripts', 'test-postgres.sh');
-    const env = { ...process.env, ROSTER_TEST_PG_PORT: '54339', ROSTER_TEST_PG_DIR: '/tmp/roster-bench-pg' };
-    const url = execFileSync('bash', [script, 'start'], { env, encoding: 'utf8' }).trim().split('\n').pop()!;
-    return { url, stop: () => execFileSync('bash', [script, 'stop'], { env }) };
-  } catch (error) {
-    console.log(`PostgreSQL server lane skipped: ${(error as Error).message}`);
-    return null;
-  }
-}
-
 export async function run() {
   console.log(
     `ingest: ${ACCOUNTS} accounts, ${APPS} apps, ${USERS} users; node ${process.version}, ${cpus().length} x ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
   );
   await lane('pglite', {});
-  const server = startServer();
+  const server = benchServer();
   if (server) {
     try {
       await lane('postgres', { DATABASE_URL: server.url });

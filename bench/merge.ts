@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { loadConfig } from '../src/config.js';
 import { readCandidates } from '../src/modules/merge/merge.repo.js';
 import { applyMerge, configureMerge, previewMerge, revokeMerge } from '../src/modules/merge/merge.service.js';
 import { openRoster, type Roster } from '../src/roster.js';
+import { benchServer, timed } from './server.js';
 
 /**
  * Merge Users at scale: 100,000 users, 20,000 alias candidates covering every outcome (merged, employee,
@@ -53,12 +53,6 @@ async function seed(roster: Roster) {
   return source.id;
 }
 
-async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
-  const start = performance.now();
-  const value = await fn();
-  return [(performance.now() - start) / 1000, value];
-}
-
 async function lane(label: string, env: Record<string, string>) {
   const dataDir = mkdtempSync(join(process.cwd(), 'bench', '.data', `merge-${label}-`));
   const roster = await openRoster(
@@ -68,14 +62,14 @@ async function lane(label: string, env: Record<string, string>) {
     const sourceId = await seed(roster);
     await configureMerge(roster, 'bench', [{ source: sourceId, fields: ['otherMails', 'proxyAddresses'] }]);
     const candidates = await readCandidates(roster, [{ sourceId, fields: ['otherMails', 'proxyAddresses'] }]);
-    const [groupSeconds, groups] = await timed(async () => {
+    const { seconds: groupSeconds, value: groups } = await timed(async () => {
       const byAlias = new Map<string, string[]>();
       for (const c of candidates) byAlias.set(c.value, [...(byAlias.get(c.value) ?? []), c.primaryEmail]);
       return byAlias.size;
     });
-    const [previewSeconds, report] = await timed(() => previewMerge(roster));
-    const [applySeconds, applied] = await timed(() => applyMerge(roster, 'bench'));
-    const [revokeSeconds] = await timed(() => revokeMerge(roster, 'bench'));
+    const { seconds: previewSeconds, value: report } = await timed(() => previewMerge(roster));
+    const { seconds: applySeconds, value: applied } = await timed(() => applyMerge(roster, 'bench'));
+    const { seconds: revokeSeconds } = await timed(() => revokeMerge(roster, 'bench'));
     const rules = report.skipped.reduce<Record<string, number>>((acc, s) => {
       acc[s.rule] = (acc[s.rule] ?? 0) + 1;
       return acc;
@@ -97,14 +91,11 @@ export async function run() {
     `merge: ${USERS} users, ${CANDIDATES} alias candidates; node ${process.version}, ${cpus().length} x ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
   );
   await lane('pglite', {});
-  const url = process.env.ROSTER_BENCH_DATABASE_URL;
-  const script = join(process.cwd(), 'scripts', 'test-postgres.sh');
-  const env = { ...process.env, ROSTER_TEST_PG_PORT: '54339', ROSTER_TEST_PG_DIR: '/tmp/roster-bench-pg' };
-  const server =
-    url ?? execFileSync('bash', [script, 'start'], { env, encoding: 'utf8' }).trim().split('\n').pop()!;
+  const server = benchServer();
+  if (!server) return;
   try {
-    await lane('postgres', { DATABASE_URL: server });
+    await lane('postgres', { DATABASE_URL: server.url });
   } finally {
-    if (!url) execFileSync('bash', [script, 'stop'], { env });
+    server.stop();
   }
 }

@@ -2,6 +2,7 @@
 const benchmarks: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   ingest: () => import('./ingest.js'),
   merge: () => import('./merge.js'),
+  licenses: () => import('./licenses.js'),
 };
 
 const name = process.argv[2];

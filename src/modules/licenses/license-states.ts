@@ -58,11 +58,12 @@ export function licenseStatesQuery(now: Date, scope: { appId?: number } = {}): R
     ),
     people as (
       select p.id, p.email,
-             exists (select 1 from employees e where e.email = p.email and e.removed_at is null and e.status = 'terminated')
-             and not exists (select 1 from employees e where e.email = p.email and e.removed_at is null and e.status = 'active') as past,
-             (select e.name from employees e where e.email = p.email and e.removed_at is null and e.name is not null
-              order by e.status = 'active' desc limit 1) as name
-      from users p where p.id in (select person_id from assigned)
+             coalesce(bool_or(e.status = 'terminated') and not bool_or(e.status = 'active'), false) as past,
+             (array_agg(e.name order by e.status = 'active' desc) filter (where e.name is not null))[1] as name
+      from users p
+      left join employees e on e.email = p.email and e.removed_at is null
+      where p.id in (select person_id from assigned)
+      group by p.id, p.email
     )
     select a.account_id as "accountId", a.license_type_id as "licenseTypeId", a.app_id as "appId", a.app,
            a.license_type as "licenseType", u.email, pe.email as "personEmail", pe.name as "personName",

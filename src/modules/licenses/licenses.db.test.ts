@@ -185,6 +185,17 @@ describe.each(lanes)('licenses and usage on %s', (lane) => {
     expect(await reasons()).toEqual(before);
   });
 
+  it('sums inactive and unknown licenses per app by reason', async () => {
+    const { inactiveSummary } = await import('./licenses.repo.js');
+    const summary = await inactiveSummary(roster);
+    expect(summary.find((s) => s.app === 'Jira')).toMatchObject({
+      inactive: 5,
+      usageUnknown: 0,
+      byReason: { account_suspended: 1, past_user: 1, never_used: 1, no_usage_in_threshold: 2 },
+    });
+    expect(summary.find((s) => s.app === 'Figma')).toMatchObject({ inactive: 0, usageUnknown: 2 });
+  });
+
   it('refuses thresholds that are not 1-3650 whole days', async () => {
     for (const days of [0, -5, Number.NaN, 100_000, 2.5]) {
       await expect(setInactivityThreshold(roster, 'test', 'Jira', days)).rejects.toMatchObject({

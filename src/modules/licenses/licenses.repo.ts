@@ -59,7 +59,6 @@ function inactiveQuery(
   return sql<Row>`
     select * from (${licenseStatesQuery(now, { appId: filters.appId })}) s
     where s.state = 'inactive'
-      and ${filters.appId !== undefined ? sql`s."appId" = ${filters.appId}` : sql`true`}
       and ${filters.licenseType ? sql`lower(s."licenseType") = ${filters.licenseType.trim().toLowerCase()}` : sql`true`}
       and ${filters.reason ? sql`s.reason = ${filters.reason}` : sql`true`}
       and ${userPattern ? sql`(s.email like ${userPattern} or s."personEmail" like ${userPattern})` : sql`true`}
@@ -164,4 +163,38 @@ export async function licenseCounts(
     group by lt.id, lt.name, lt.purchased, src.name
     order by lt.name`.execute(roster.database.db);
   return rows;
+}
+
+export interface InactiveSummaryRow {
+  app: string;
+  appId: number;
+  inactive: number;
+  usageUnknown: number;
+  byReason: Record<string, number>;
+}
+
+/** Inactive and usage-unknown license counts for every app, with the count per reason. */
+export async function inactiveSummary(roster: Roster, now = new Date()): Promise<InactiveSummaryRow[]> {
+  const { rows } = await sql<{ appId: number; app: string; reason: string | null; state: string; n: number }>`
+    select s."appId", s.app, s.reason, s.state, count(*)::int as n
+    from (${licenseStatesQuery(now)}) s
+    where s.state <> 'active'
+    group by s."appId", s.app, s.reason, s.state`.execute(roster.database.db);
+  const byApp = new Map<number, InactiveSummaryRow>();
+  for (const r of rows) {
+    const entry = byApp.get(r.appId) ?? {
+      app: r.app,
+      appId: r.appId,
+      inactive: 0,
+      usageUnknown: 0,
+      byReason: {},
+    };
+    if (r.state === 'usage_unknown') entry.usageUnknown += r.n;
+    else {
+      entry.inactive += r.n;
+      if (r.reason) entry.byReason[r.reason] = (entry.byReason[r.reason] ?? 0) + r.n;
+    }
+    byApp.set(r.appId, entry);
+  }
+  return [...byApp.values()].sort((a, b) => a.app.localeCompare(b.app));
 }

@@ -4,7 +4,12 @@ import { csvWriter } from '../../lib/csv-export.js';
 import type { Roster } from '../../roster.js';
 import { findAppId } from '../apps/apps.service.js';
 import { inactiveReasonCodes } from './license-states.js';
-import { forEachInactiveLicense, type InactiveFilters, listInactiveLicenses } from './licenses.repo.js';
+import {
+  forEachInactiveLicense,
+  type InactiveFilters,
+  inactiveSummary,
+  listInactiveLicenses,
+} from './licenses.repo.js';
 
 const filtersQuery = {
   app: z.string().min(1).max(200).optional(),
@@ -76,6 +81,28 @@ export function licensesRoutes(roster: Roster): FastifyPluginAsyncZod {
         const { cursor, limit, ...rest } = request.query;
         return listInactiveLicenses(roster, await toFilters(roster, rest), { cursor, limit });
       },
+    );
+    app.get(
+      '/api/licenses/inactive/summary',
+      {
+        schema: {
+          summary: 'Inactive and usage-unknown license counts per app, by reason',
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  app: z.string(),
+                  appId: z.number(),
+                  inactive: z.number(),
+                  usageUnknown: z.number(),
+                  byReason: z.record(z.string(), z.number()),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async () => ({ items: await inactiveSummary(roster) }),
     );
     app.get(
       '/api/licenses/inactive.csv',

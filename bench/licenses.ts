@@ -1,0 +1,166 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { sql } from 'kysely';
+import { loadConfig } from '../src/config.js';
+import { csvWriter } from '../src/lib/csv-export.js';
+import {
+  forEachInactiveLicense,
+  inactiveSummary,
+  listInactiveLicenses,
+} from '../src/modules/licenses/licenses.repo.js';
+import { inactiveCsvColumns } from '../src/modules/licenses/licenses.routes.js';
+import { openRoster, type Roster } from '../src/roster.js';
+import { benchServer, medianMs, timed } from './server.js';
+
+/**
+ * Inactive licenses at scale: 1,000,000 accounts (200 apps, 100,000 users), each holding a license, with
+ * usage spread over 200 days and 10% of holders past employees. Timed beside hand-written SQL giving the
+ * same answer: the summary of all apps, and one app's first page; then the CSV export of every inactive
+ * license with its peak memory.
+ */
+const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 1_000_000);
+const APPS = 200;
+const USERS = 100_000;
+
+async function seed(roster: Roster) {
+  const { db } = roster.database;
+  const source = await db
+    .insertInto('sources')
+    .values({ kind: 'csv', name: 'Bench', config: '{}', last_success_at: new Date() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await sql`insert into apps (name) select 'Bench App ' || a from generate_series(0, ${APPS - 1}) a`.execute(
+    db,
+  );
+  await sql`insert into users (email, domain) select 'user' || u || '@bench.example', 'bench.example' from generate_series(0, ${USERS - 1}) u`.execute(
+    db,
+  );
+  await sql`insert into license_types (app_id, source_id, name, purchased) select id, ${source.id}, 'Standard', 6000 from apps`.execute(
+    db,
+  );
+  const perApp = ACCOUNTS / APPS;
+  await sql`insert into accounts (source_id, app_id, user_id, status)
+            select ${source.id}, a.id, u.id, case when i % 97 = 0 then 'suspended' else 'active' end
+            from generate_series(0, ${ACCOUNTS - 1}) i
+            join apps a on a.name = 'Bench App ' || (i / ${perApp})
+            join users u on u.email = 'user' || ((i * 7919 + (i / ${perApp}) * 104729) % ${USERS}) || '@bench.example'`.execute(
+    db,
+  );
+  await sql`insert into account_licenses (account_id, license_type_id, assigned_at)
+            select ac.id, lt.id, now() - interval '400 days' from accounts ac join license_types lt on lt.app_id = ac.app_id`.execute(
+    db,
+  );
+  await sql`insert into usage (account_id, source_id, last_used_at)
+            select id, ${source.id}, now() - make_interval(days => (id % 200)::int) from accounts where id % 13 <> 0`.execute(
+    db,
+  );
+  await sql`insert into employees (source_id, email, status)
+            select ${source.id}, email, case when id % 10 = 0 then 'terminated' else 'active' end from users`.execute(
+    db,
+  );
+  await roster.database.afterLargeChange();
+}
+
+/** The same answers written directly: what a person would type, without Roster's layering. */
+const rawSummary = sql`
+  select ac.app_id, case when ac.status in ('suspended', 'deleted') then 'account_suspended'
+              when e.status = 'terminated' then 'past_user'
+              when lu.last_used_at is null then 'never_used'
+              else 'no_usage_in_threshold' end as reason, count(*)
+  from account_licenses al
+  join accounts ac on ac.id = al.account_id and ac.removed_at is null
+  join users u on u.id = ac.user_id
+  left join employees e on e.email = u.email and e.removed_at is null
+  left join lateral (select max(last_used_at) as last_used_at from usage where account_id = ac.id) lu on true
+  where al.removed_at is null
+    and (ac.status in ('suspended', 'deleted') or e.status = 'terminated'
+         or coalesce(lu.last_used_at, al.assigned_at) < now() - interval '90 days')
+  group by 1, 2`;
+const rawFirstPage = (appId: number) => sql`
+  select u.email, lu.last_used_at
+  from account_licenses al
+  join accounts ac on ac.id = al.account_id and ac.removed_at is null and ac.app_id = ${appId}
+  join users u on u.id = ac.user_id
+  left join employees e on e.email = u.email and e.removed_at is null
+  left join lateral (select max(last_used_at) as last_used_at from usage where account_id = ac.id) lu on true
+  where al.removed_at is null
+    and (ac.status in ('suspended', 'deleted') or e.status = 'terminated'
+         or coalesce(lu.last_used_at, al.assigned_at) < now() - interval '90 days')
+  order by u.email limit 100`;
+
+async function lane(label: string, env: Record<string, string>) {
+  const dataDir = mkdtempSync(join(process.cwd(), 'bench', '.data', `licenses-${label}-`));
+  const roster = await openRoster(
+    loadConfig({ ROSTER_DATA_DIR: dataDir, ROSTER_LOG_LEVEL: 'silent', ...env }),
+  );
+  try {
+    const seeded = await timed(() => seed(roster));
+    const app = await roster.database.db
+      .selectFrom('apps')
+      .select('id')
+      .where('name', '=', 'Bench App 7')
+      .executeTakeFirstOrThrow();
+    const summary = await inactiveSummary(roster);
+    const inactive = summary.reduce((sum, s) => sum + s.inactive, 0);
+    const summaryMs = await medianMs(() => inactiveSummary(roster), 3);
+    const rawSummaryMs = await medianMs(() => rawSummary.execute(roster.database.db), 3);
+    const pageMs = await medianMs(() => listInactiveLicenses(roster, { appId: app.id }, { limit: 100 }));
+    const rawPageMs = await medianMs(() => rawFirstPage(app.id).execute(roster.database.db));
+
+    let peak = process.memoryUsage().rss;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, 20);
+    const baseline = process.memoryUsage().rss;
+    let bytes = 0;
+    const exported = await timed(async () => {
+      const csv = csvWriter(inactiveCsvColumns);
+      const sink = new Writable({
+        write(chunk, _encoding, done) {
+          bytes += chunk.length;
+          done();
+        },
+      });
+      const piping = pipeline(csv, sink);
+      const rows = await forEachInactiveLicense(roster, {}, async (batch) => {
+        for (const row of batch)
+          if (!csv.write(row)) await new Promise((resolve) => csv.once('drain', resolve));
+      });
+      csv.end();
+      await piping;
+      return rows;
+    });
+    clearInterval(sampler);
+    const f = (ms: number) => `${ms.toFixed(0)} ms`;
+    console.log(`${label.padEnd(8)} seeded in ${seeded.seconds.toFixed(1)} s; ${inactive} inactive licenses`);
+    console.log(
+      `${''.padEnd(8)} summary of all apps: ${f(summaryMs)} (hand-written SQL ${f(rawSummaryMs)}, ${(summaryMs / rawSummaryMs).toFixed(2)}x)`,
+    );
+    console.log(
+      `${''.padEnd(8)} one app, first page: ${f(pageMs)} (hand-written SQL ${f(rawPageMs)}, ${(pageMs / rawPageMs).toFixed(2)}x)`,
+    );
+    console.log(
+      `${''.padEnd(8)} CSV export: ${exported.value} rows in ${exported.seconds.toFixed(1)} s (${Math.round(exported.value / exported.seconds)} rows/s, ${(bytes / 2 ** 20).toFixed(0)} MiB); peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB (+${((peak - baseline) / 2 ** 20).toFixed(0)} MiB over the start)`,
+    );
+  } finally {
+    await roster.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function run() {
+  console.log(
+    `licenses: ${ACCOUNTS} accounts, ${APPS} apps, ${USERS} users; node ${process.version}, ${cpus().length} x ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
+  );
+  await lane('pglite', {});
+  const server = benchServer();
+  if (!server) return;
+  try {
+    await lane('postgres', { DATABASE_URL: server.url });
+  } finally {
+    server.stop();
+  }
+}

@@ -1,0 +1,31 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+/** The PostgreSQL server lane of a benchmark: ROSTER_BENCH_DATABASE_URL, or a server started for the run. */
+export function benchServer(): { url: string; stop: () => void } | null {
+  if (process.env.ROSTER_BENCH_DATABASE_URL)
+    return { url: process.env.ROSTER_BENCH_DATABASE_URL, stop: () => {} };
+  try {
+    const script = join(process.cwd(), 'scripts', 'test-postgres.sh');
+    const env = { ...process.env, ROSTER_TEST_PG_PORT: '54339', ROSTER_TEST_PG_DIR: '/tmp/roster-bench-pg' };
+    const url = execFileSync('bash', [script, 'start'], { env, encoding: 'utf8' }).trim().split('\n').pop()!;
+    return { url, stop: () => execFileSync('bash', [script, 'stop'], { env }) };
+  } catch (error) {
+    console.log(`PostgreSQL server lane skipped: ${(error as Error).message}`);
+    return null;
+  }
+}
+
+export async function timed<T>(fn: () => Promise<T>): Promise<{ seconds: number; value: T }> {
+  const start = performance.now();
+  const value = await fn();
+  return { seconds: (performance.now() - start) / 1000, value };
+}
+
+/** Median of several runs, in milliseconds: single timings on a shared machine are noise. */
+export async function medianMs(fn: () => Promise<unknown>, runs = 5): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push((await timed(fn)).seconds * 1000);
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
