@@ -79,6 +79,14 @@ export async function explainAppUsers(
       text: `${s.name} is ${s.freshness.replace('_', ' ')}: the users it reported may be out of date.`,
     });
   }
+  const usageSources = sources.filter((s) => s.capabilities.includes('lastUsed'));
+  if (facts.accounts > 0 && facts.withUsage === 0 && usageSources.length > 0) {
+    causes.push({
+      code: 'never_used_by_anyone',
+      text: `None of the ${facts.accounts} accounts has been used, though ${usageSources.map((s) => s.name).join(', ')} can report use: the accounts were created (for example by signing up to a mailing list or an event form) but the app was not used.`,
+      count: facts.accounts,
+    });
+  }
   return {
     what: 'app-users',
     subject: facts.name,

@@ -146,6 +146,19 @@ describe.each(lanes)('explanations on %s', (lane) => {
     ]);
   });
 
+  it('an app no one used: accounts exist, a usage source watches, and nobody used it', async () => {
+    await source('sso-signins', 'Extension sign-ups', [
+      account('a@acme.io', 'Typeform'),
+      account('b@acme.io', 'Typeform'),
+    ]);
+    const e = await explainAppUsers(roster, 'Typeform', findKind);
+    expect(e.causes, JSON.stringify(e)).toContainEqual(
+      expect.objectContaining({ code: 'never_used_by_anyone', count: 2 }),
+    );
+    const used = await explainAppUsers(roster, 'Canva', findKind);
+    expect(codes(used)).not.toContain('never_used_by_anyone');
+  });
+
   it('more users than employees: shared and service accounts, contractors, past employees', async () => {
     await source('full', 'HR', [
       { type: 'employee', email: 'a@acme.io', status: 'active' },
