@@ -46,7 +46,7 @@ async function seed(roster: Roster) {
             select ${source.id}, a.id, u.id, case when i % 97 = 0 then 'suspended' else 'active' end
             from generate_series(0, ${ACCOUNTS - 1}) i
             join apps a on a.name = 'Bench App ' || (i / ${perApp})
-            join users u on u.email = 'user' || ((i * 7919 + (i / ${perApp}) * 104729) % ${USERS}) || '@bench.example'`.execute(
+            join users u on u.email = 'user' || ((i::bigint * 7919 + (i / ${perApp}) * 104729) % ${USERS}) || '@bench.example'`.execute(
     db,
   );
   await sql`insert into account_licenses (account_id, license_type_id, assigned_at)
