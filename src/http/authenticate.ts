@@ -4,6 +4,7 @@ import { RosterError } from '../lib/errors.js';
 import { findSession } from '../modules/auth/auth.repo.js';
 import { authenticateToken } from '../modules/tokens/tokens.service.js';
 import type { Roster } from '../roster.js';
+import { permissionOf } from './permissions.js';
 import { type Access, mayAccess, type Principal } from './principal.js';
 
 export const sessionCookie = 'roster_session';
@@ -28,19 +29,20 @@ async function identify(roster: Roster, request: FastifyRequest): Promise<Princi
 }
 
 /**
- * Every route requires a principal (API token or session) unless it is marked public because it checks
- * a one-time token itself. Then the route's access level is checked against the principal's role.
+ * Every route requires a principal (API token or session) unless its permission is `one-time-token`
+ * (it checks a setup or sign-in link itself). Then the route's permission is checked against the role.
  */
 export function registerAuthentication(app: FastifyInstance, roster: Roster) {
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {
-    const config = request.routeOptions.config;
-    if (config.public === 'one-time-token') return;
+    const url = request.routeOptions.url;
+    // Unknown URLs (404) need a principal too: nothing about the API is told to strangers.
+    const permission = url ? permissionOf(request.method === 'HEAD' ? 'GET' : request.method, url) : 'read';
+    if (permission === 'one-time-token') return;
     const principal = await identify(roster, request);
     if (!principal)
       throw new RosterError('unauthenticated', 'Sign in or send an API token (Authorization: Bearer …)');
-    const access: Access =
-      config.access ?? (request.method === 'GET' || request.method === 'HEAD' ? 'read' : 'write');
+    const access: Access = permission ?? 'admin';
     if (!mayAccess(principal.role, access)) {
       throw new RosterError(
         'forbidden',

@@ -1,6 +1,12 @@
 import type {} from 'fastify';
 import type { Role } from '../db/schema.js';
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
 /** Who is calling: an API token or a signed-in admin member. `actor` is what the audit log records. */
 export interface Principal {
   kind: 'token' | 'session';
@@ -20,15 +26,4 @@ const allowed: Record<Access, readonly Role[]> = {
 
 export function mayAccess(role: Role, access: Access): boolean {
   return allowed[access].includes(role);
-}
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    principal: Principal | null;
-  }
-  interface FastifyContextConfig {
-    /** Routes that authenticate with their own one-time token instead of a session or API token. */
-    public?: 'one-time-token';
-    access?: Access;
-  }
 }

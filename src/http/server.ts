@@ -26,6 +26,7 @@ import type { Roster } from '../roster.js';
 import { registerAuthentication } from './authenticate.js';
 import { registerErrorHandling } from './error-handler.js';
 import { homeRoutes } from './home.routes.js';
+import { permissionOf } from './permissions.js';
 import { redactions } from './redactions.js';
 
 export interface RegisteredRoute {
@@ -58,8 +59,10 @@ export async function buildServer(roster: Roster, options: ServerOptions = {}): 
   const routes: RegisteredRoute[] = [];
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD')
-        routes.push({ method, url: route.url, public: route.config?.public === 'one-time-token' });
+      if (method === 'HEAD') continue;
+      const permission = permissionOf(method, route.url);
+      if (!permission) throw new Error(`${method} ${route.url} has no entry in src/http/permissions.ts`);
+      routes.push({ method, url: route.url, public: permission === 'one-time-token' });
     }
   });
   app.decorate('registeredRoutes', routes);

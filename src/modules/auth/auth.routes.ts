@@ -39,7 +39,6 @@ export function authRoutes(roster: Roster): FastifyPluginAsyncZod {
     app.post(
       '/api/setup',
       {
-        config: { public: 'one-time-token' },
         schema: {
           summary: 'Create the first admin with the one-time setup token printed at first start',
           body: z.strictObject({ token: z.string().min(10).max(200), email: emailField }),
@@ -56,7 +55,6 @@ export function authRoutes(roster: Roster): FastifyPluginAsyncZod {
     app.get(
       '/auth/link',
       {
-        config: { public: 'one-time-token' },
         schema: {
           summary: 'Sign in with a one-time link, then go to the console',
           querystring: z.strictObject({ token: z.string().max(200).optional() }),
@@ -73,7 +71,6 @@ export function authRoutes(roster: Roster): FastifyPluginAsyncZod {
     app.post(
       '/api/session/sign-out',
       {
-        config: { access: 'read' },
         schema: { summary: 'End this browser session', response: { 204: z.null() } },
       },
       async (request, reply) => {

@@ -71,7 +71,6 @@ export function mergeRoutes(roster: Roster): FastifyPluginAsyncZod {
     app.put(
       '/api/merge/configuration',
       {
-        config: { access: 'admin' },
         schema: {
           summary:
             'Choose the alias sources (per identity source, its alias fields); answers the new report, applies nothing',
@@ -93,7 +92,6 @@ export function mergeRoutes(roster: Roster): FastifyPluginAsyncZod {
     app.post(
       '/api/merge/apply',
       {
-        config: { access: 'admin' },
         schema: {
           summary: 'Turn Merge Users on with the configured alias sources',
           response: { 200: appliedSchema },
@@ -104,7 +102,6 @@ export function mergeRoutes(roster: Roster): FastifyPluginAsyncZod {
     app.post(
       '/api/merge/revoke',
       {
-        config: { access: 'admin' },
         schema: {
           summary: 'Turn Merge Users off, restoring every user exactly',
           response: { 200: appliedSchema },
@@ -115,7 +112,6 @@ export function mergeRoutes(roster: Roster): FastifyPluginAsyncZod {
     app.post(
       '/api/merge/preview/email',
       {
-        config: { access: 'admin' },
         schema: {
           summary: 'Email the full changes report (to the signed-in admin, or to `to`)',
           body: z.strictObject({ to: emailField.optional() }),

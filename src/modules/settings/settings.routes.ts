@@ -23,7 +23,6 @@ export function settingsRoutes(roster: Roster): FastifyPluginAsyncZod {
     app.patch(
       '/api/settings',
       {
-        config: { access: 'admin' },
         schema: {
           summary: 'Change organisation settings (configured domains decide who is external)',
           body: z.strictObject({

@@ -1,0 +1,53 @@
+import type { Access } from './principal.js';
+
+/**
+ * Who may call each route: `read` (every role), `write` (admin, editor), `admin`, or `one-time-token`
+ * for the two routes that authenticate with a setup or sign-in link. The only place this is decided;
+ * a route missing here stops the server from starting.
+ */
+export type RoutePermission = Access | 'one-time-token';
+
+export const permissions: Readonly<Record<string, RoutePermission>> = {
+  'GET /': 'read',
+  'GET /api/openapi.json': 'read',
+  'GET /api/me': 'read',
+  'POST /api/setup': 'one-time-token',
+  'GET /auth/link': 'one-time-token',
+  'POST /api/session/sign-out': 'read',
+  'GET /api/settings': 'read',
+  'PATCH /api/settings': 'admin',
+  'GET /api/source-kinds': 'read',
+  'GET /api/sources': 'read',
+  'POST /api/sources': 'write',
+  'GET /api/sources/:ref': 'read',
+  'DELETE /api/sources/:ref': 'write',
+  'POST /api/sources/:ref/sync': 'write',
+  'POST /api/imports/csv': 'write',
+  'POST /api/imports/custom': 'write',
+  'GET /api/sync-runs': 'read',
+  'GET /api/sync-runs/:id': 'read',
+  'GET /api/apps': 'read',
+  'POST /api/apps': 'write',
+  'GET /api/apps/:ref': 'read',
+  'PATCH /api/apps/:ref': 'write',
+  'GET /api/users': 'read',
+  'GET /api/users/:email': 'read',
+  'GET /api/merge/preview': 'read',
+  'PUT /api/merge/configuration': 'admin',
+  'POST /api/merge/apply': 'admin',
+  'POST /api/merge/revoke': 'admin',
+  'POST /api/merge/preview/email': 'admin',
+  'GET /api/licenses/inactive': 'read',
+  'GET /api/licenses/inactive/summary': 'read',
+  'GET /api/licenses/inactive.csv': 'read',
+  'GET /api/explain/:what': 'read',
+  'GET /api/catalog': 'read',
+  'GET /api/tokens': 'admin',
+  'POST /api/tokens': 'admin',
+  'DELETE /api/tokens/:name': 'admin',
+  'GET /api/audit': 'admin',
+};
+
+export function permissionOf(method: string, url: string): RoutePermission | undefined {
+  return permissions[`${method} ${url}`];
+}
