@@ -236,6 +236,12 @@ export interface PersonLinksTable {
   linked_at: DefaultTimestamp;
 }
 
+export interface RateLimitsTable {
+  key: string;
+  window_started_at: Timestamp;
+  hits: number;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   applied_at: DefaultTimestamp;
@@ -263,5 +269,6 @@ export interface DB {
   identity_aliases: IdentityAliasesTable;
   merge_settings: MergeSettingsTable;
   person_links: PersonLinksTable;
+  rate_limits: RateLimitsTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { sessionCookie } from '../../http/authenticate.js';
 import { emailField } from '../../lib/email.js';
 import { RosterError } from '../../lib/errors.js';
+import { hitRateLimit } from '../../lib/rate-limit.js';
 import type { Roster } from '../../roster.js';
 import { completeSetup, createSession, endSession, sessionHours, signInWithLink } from './auth.repo.js';
 
@@ -46,6 +47,7 @@ export function authRoutes(roster: Roster): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
+        await hitRateLimit(roster.database, `setup:${request.ip}`, 10, 60);
         const member = await completeSetup(roster, request.body.token, request.body.email);
         const cookie = await startSession(member.id);
         return reply.setCookie(sessionCookie, cookie.value, cookie.options).status(201).send(member);
@@ -62,6 +64,7 @@ export function authRoutes(roster: Roster): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         if (!request.query.token) throw new RosterError('unauthenticated', 'This link has no token');
+        await hitRateLimit(roster.database, `link:${request.ip}`, 10, 60);
         const member = await signInWithLink(roster, request.query.token);
         const cookie = await startSession(member.id);
         return reply.setCookie(sessionCookie, cookie.value, cookie.options).redirect('/');

@@ -1,0 +1,24 @@
+import { sql } from 'kysely';
+import type { Database } from '../db/database.js';
+import { RosterError } from './errors.js';
+
+/**
+ * Counts a hit on `key` in a fixed window and refuses it (HTTP 429) past `limit`. One statement, so
+ * concurrent requests (and processes) cannot both slip under the limit.
+ */
+export async function hitRateLimit(
+  database: Database,
+  key: string,
+  limit: number,
+  windowSeconds: number,
+): Promise<void> {
+  const { rows } = await sql<{ hits: number }>`
+    insert into rate_limits as r (key, window_started_at, hits) values (${key}, now(), 1)
+    on conflict (key) do update set
+      hits = case when r.window_started_at < now() - make_interval(secs => ${windowSeconds}) then 1 else r.hits + 1 end,
+      window_started_at = case when r.window_started_at < now() - make_interval(secs => ${windowSeconds}) then now() else r.window_started_at end
+    returning hits`.execute(database.db);
+  if ((rows[0]?.hits ?? 0) > limit) {
+    throw new RosterError('rate_limited', `Too many attempts; try again in ${windowSeconds} seconds`);
+  }
+}

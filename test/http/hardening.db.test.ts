@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testServer } from '../support/http.js';
+import { openTestRoster, type TestRoster } from '../support/test-roster.js';
+
+describe('HTTP hardening', () => {
+  let roster: TestRoster;
+  let server: Awaited<ReturnType<typeof testServer>>;
+  beforeAll(async () => {
+    roster = await openTestRoster('pglite');
+    server = await testServer(roster);
+  });
+  afterAll(async () => {
+    await server.app.close();
+    await roster.close();
+  });
+
+  it('sends security headers with a strict content security policy', async () => {
+    const response = await server.app.inject({ url: '/api/apps', headers: server.as('read-only') });
+    const csp = String(response.headers['content-security-policy']);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['strict-transport-security']).toBeDefined();
+  });
+
+  it('limits guesses at sign-in and setup links', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      statuses.push(
+        (await server.app.inject({ url: `/auth/link?token=rsi_guess${i}`, remoteAddress: '10.9.8.7' }))
+          .statusCode,
+      );
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(10)).toEqual([429, 429]);
+    const limited = await server.app.inject({ url: '/auth/link?token=rsi_guess', remoteAddress: '10.9.8.7' });
+    expect(limited.json().error.code).toBe('rate_limited');
+    // Another address is not affected.
+    expect(
+      (await server.app.inject({ url: '/auth/link?token=rsi_other', remoteAddress: '10.9.8.6' })).statusCode,
+    ).toBe(401);
+    for (let i = 0; i < 11; i++) {
+      await server.app.inject({
+        method: 'POST',
+        url: '/api/setup',
+        payload: { token: 'rsu_guessing-a-token', email: 'x@acme.io' },
+        remoteAddress: '10.9.8.5',
+      });
+    }
+    const setup = await server.app.inject({
+      method: 'POST',
+      url: '/api/setup',
+      payload: { token: 'rsu_guessing-a-token', email: 'x@acme.io' },
+      remoteAddress: '10.9.8.5',
+    });
+    expect(setup.statusCode).toBe(429);
+  });
+});
