@@ -14,6 +14,7 @@ export const permissions: Readonly<Record<string, RoutePermission>> = {
   'POST /api/setup': 'one-time-token',
   'GET /auth/link': 'one-time-token',
   'POST /api/session/sign-out': 'read',
+  'POST /api/session/sign-out-everywhere': 'read',
   'GET /api/settings': 'read',
   'PATCH /api/settings': 'admin',
   'GET /api/source-kinds': 'read',

@@ -69,6 +69,11 @@ describe('roster CLI', () => {
     const created = await runCli(['tokens', 'create', '--name', 'ci', '--role', 'read-only', '--json'], env);
     expect(created.code).toBe(0);
     expect(JSON.parse(created.stdout).token).toMatch(/^rst_/);
+    const audit = JSON.parse((await runCli(['audit', '--action', 'token.create', '--json'], env)).stdout);
+    expect(audit.items).toEqual([
+      expect.objectContaining({ action: 'token.create', after: { name: 'ci', role: 'read-only' } }),
+    ]);
+    expect(JSON.stringify(audit)).not.toContain(JSON.parse(created.stdout).token);
     const listed = await runCli(['tokens', 'list', '--json'], env);
     expect(listed.stdout).not.toContain(JSON.parse(created.stdout).token);
 

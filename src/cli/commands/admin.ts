@@ -3,6 +3,7 @@ import { migrate } from '../../db/migrate.js';
 import type { Role } from '../../db/schema.js';
 import { publicUrlOf } from '../../http/public-url.js';
 import { invalidInput, notFound } from '../../lib/errors.js';
+import { listAudit } from '../../modules/audit/audit.repo.js';
 import { createOneTimeToken, ensureMember, hasAdmin } from '../../modules/auth/auth.repo.js';
 import { getSettings, updateSettings } from '../../modules/settings/settings.service.js';
 import { createToken, listTokens, revokeToken, roles } from '../../modules/tokens/tokens.service.js';
@@ -62,6 +63,29 @@ export function registerAdminCommands(program: Command) {
       return 0;
     });
   });
+
+  program
+    .command('audit')
+    .description('The audit log, newest first')
+    .option('--action <action>', 'only this action (e.g. source.add, merge.apply)')
+    .option('--actor <actor>', 'only this actor (e.g. member:ann@acme.io, token:ci)')
+    .option('--limit <n>', 'how many entries', '100')
+    .option('--json', 'print JSON')
+    .action(async (options) => {
+      const json = Boolean(options.json);
+      await withRoster(json, async (roster) => {
+        const limit = Number(options.limit);
+        if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
+          throw invalidInput('--limit must be 1-1000', [
+            { field: 'limit', message: 'is not a whole number from 1 to 1000' },
+          ]);
+        }
+        const page = await listAudit(roster, { action: options.action, actor: options.actor, limit });
+        if (json) printJson(page);
+        else printTable(page.items as never, ['at', 'actor', 'action', 'targetType', 'targetId']);
+        return 0;
+      });
+    });
 
   program
     .command('migrate')

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Roster } from '../../roster.js';
+import { listAudit } from './audit.repo.js';
 
 const entrySchema = z
   .object({
@@ -31,31 +32,7 @@ export function auditRoutes(roster: Roster): FastifyPluginAsyncZod {
           response: { 200: z.object({ items: z.array(entrySchema), nextCursor: z.string().nullable() }) },
         },
       },
-      async (request) => {
-        const { action, actor, cursor } = request.query;
-        const limit = request.query.limit ?? 100;
-        const rows = await roster.database.db
-          .selectFrom('audit_log')
-          .select([
-            'id',
-            'at',
-            'actor',
-            'action',
-            'target_type as targetType',
-            'target_id as targetId',
-            'before',
-            'after',
-          ])
-          .$if(Boolean(action), (q) => q.where('action', '=', action ?? ''))
-          .$if(Boolean(actor), (q) => q.where('actor', '=', actor ?? ''))
-          .$if(Boolean(cursor), (q) => q.where('id', '<', cursor ?? 0))
-          .orderBy('id', 'desc')
-          .limit(limit + 1)
-          .execute();
-        const items = rows.slice(0, limit).map((r) => ({ ...r, at: r.at.toISOString() }));
-        const last = items[items.length - 1];
-        return { items, nextCursor: rows.length > limit && last ? String(last.id) : null };
-      },
+      async (request) => listAudit(roster, request.query),
     );
   };
 }

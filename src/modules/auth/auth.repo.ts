@@ -143,15 +143,41 @@ export async function createSession(
   return { token, expiresAt };
 }
 
+/** A session ends after this long without use, or after `sessionHours` in all, whichever comes first. */
+export const sessionIdleMinutes = 120;
+
 export async function findSession(roster: Roster, token: string): Promise<Member | undefined> {
-  return roster.database.db
+  const { db } = roster.database;
+  const now = new Date();
+  const row = await db
     .selectFrom('sessions as s')
     .innerJoin('admin_members as m', 'm.id', 's.member_id')
-    .select(['m.id', 'm.email', 'm.role'])
+    .select(['m.id', 'm.email', 'm.role', 's.last_seen_at'])
     .where('s.token_hash', '=', hashToken(token))
-    .where('s.expires_at', '>', new Date())
+    .where('s.expires_at', '>', now)
+    .where('s.last_seen_at', '>', new Date(now.getTime() - sessionIdleMinutes * 60_000))
     .where('m.disabled_at', 'is', null)
     .executeTakeFirst();
+  if (!row) return undefined;
+  // Record activity at most once a minute: enough for the idle timeout, without a write per request.
+  if (now.getTime() - row.last_seen_at.getTime() > 60_000) {
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: now })
+      .where('token_hash', '=', hashToken(token))
+      .execute();
+  }
+  return { id: row.id, email: row.email, role: row.role };
+}
+
+/** Ends every session of a member (sign out everywhere). */
+export async function endAllSessions(roster: Roster, memberId: number): Promise<number> {
+  const rows = await roster.database.db
+    .deleteFrom('sessions')
+    .where('member_id', '=', memberId)
+    .returning('token_hash')
+    .execute();
+  return rows.length;
 }
 
 export async function endSession(roster: Roster, token: string): Promise<void> {

@@ -5,14 +5,23 @@ import { emailField } from '../../lib/email.js';
 import { RosterError } from '../../lib/errors.js';
 import { hitRateLimit } from '../../lib/rate-limit.js';
 import type { Roster } from '../../roster.js';
-import { completeSetup, createSession, endSession, sessionHours, signInWithLink } from './auth.repo.js';
+import {
+  completeSetup,
+  createSession,
+  endAllSessions,
+  endSession,
+  sessionHours,
+  signInWithLink,
+} from './auth.repo.js';
 
 const memberSchema = z.object({ id: z.number(), email: z.string(), role: z.string() }).meta({ id: 'Member' });
 
 export function authRoutes(roster: Roster): FastifyPluginAsyncZod {
   return async (app) => {
     const secure = roster.config.publicUrl?.startsWith('https://') ?? false;
-    const startSession = async (memberId: number) => {
+    // Signing in always starts a new session (the old cookie's session, if any, ends): no fixation.
+    const startSession = async (memberId: number, previous?: string) => {
+      if (previous) await endSession(roster, previous);
       const session = await createSession(roster, memberId);
       return {
         value: session.token,
@@ -49,7 +58,7 @@ export function authRoutes(roster: Roster): FastifyPluginAsyncZod {
       async (request, reply) => {
         await hitRateLimit(roster.database, `setup:${request.ip}`, 10, 60);
         const member = await completeSetup(roster, request.body.token, request.body.email);
-        const cookie = await startSession(member.id);
+        const cookie = await startSession(member.id, request.cookies[sessionCookie]);
         return reply.setCookie(sessionCookie, cookie.value, cookie.options).status(201).send(member);
       },
     );
@@ -66,7 +75,7 @@ export function authRoutes(roster: Roster): FastifyPluginAsyncZod {
         if (!request.query.token) throw new RosterError('unauthenticated', 'This link has no token');
         await hitRateLimit(roster.database, `link:${request.ip}`, 10, 60);
         const member = await signInWithLink(roster, request.query.token);
-        const cookie = await startSession(member.id);
+        const cookie = await startSession(member.id, request.cookies[sessionCookie]);
         return reply.setCookie(sessionCookie, cookie.value, cookie.options).redirect('/');
       },
     );
@@ -80,6 +89,23 @@ export function authRoutes(roster: Roster): FastifyPluginAsyncZod {
         const token = request.cookies[sessionCookie];
         if (token) await endSession(roster, token);
         return reply.clearCookie(sessionCookie, { path: '/' }).status(204).send(null);
+      },
+    );
+
+    app.post(
+      '/api/session/sign-out-everywhere',
+      {
+        schema: {
+          summary: 'End every session of the signed-in member, on every device',
+          response: { 200: z.object({ ended: z.number() }) },
+        },
+      },
+      async (request, reply) => {
+        const memberId = request.principal?.memberId;
+        if (!memberId)
+          throw new RosterError('invalid_input', 'API tokens have no sessions: revoke the token instead');
+        const ended = await endAllSessions(roster, memberId);
+        return reply.clearCookie(sessionCookie, { path: '/' }).send({ ended });
       },
     );
   };
