@@ -151,6 +151,9 @@ export interface AdminMembersTable {
   role: Role;
   created_at: DefaultTimestamp;
   disabled_at: Timestamp | null;
+  password_hash: string | null;
+  failed_sign_ins: Generated<number>;
+  locked_until: Timestamp | null;
 }
 
 export interface ApiTokensTable {
@@ -175,7 +178,7 @@ export interface SessionsTable {
 
 export interface OneTimeTokensTable {
   token_hash: string;
-  purpose: 'setup' | 'sign_in';
+  purpose: 'setup' | 'sign_in' | 'password';
   member_id: number | null;
   created_at: DefaultTimestamp;
   expires_at: Timestamp;

@@ -4,7 +4,7 @@ import { RosterError } from '../lib/errors.js';
 import { findSession } from '../modules/auth/auth.repo.js';
 import { authenticateToken } from '../modules/tokens/tokens.service.js';
 import type { Roster } from '../roster.js';
-import { permissionOf } from './permissions.js';
+import { permissionOf, selfAuthenticating } from './permissions.js';
 import { type Access, mayAccess, type Principal } from './principal.js';
 
 export const sessionCookie = 'roster_session';
@@ -38,11 +38,11 @@ export function registerAuthentication(app: FastifyInstance, roster: Roster) {
     const url = request.routeOptions.url;
     // Unknown URLs (404) need a principal too: nothing about the API is told to strangers.
     const permission = url ? permissionOf(request.method === 'HEAD' ? 'GET' : request.method, url) : 'read';
-    if (permission === 'one-time-token') return;
+    if (selfAuthenticating(permission)) return;
     const principal = await identify(roster, request);
     if (!principal)
       throw new RosterError('unauthenticated', 'Sign in or send an API token (Authorization: Bearer …)');
-    const access: Access = permission ?? 'admin';
+    const access: Access = (permission as Access | undefined) ?? 'admin';
     if (!mayAccess(principal.role, access)) {
       throw new RosterError(
         'forbidden',

@@ -1,11 +1,16 @@
 import type { Access } from './principal.js';
 
 /**
- * Who may call each route: `read` (every role), `write` (admin, editor), `admin`, or `one-time-token`
- * for the two routes that authenticate with a setup or sign-in link. The only place this is decided;
+ * Who may call each route: `read` (every role), `write` (admin, editor), `admin`; `one-time-token` and
+ * `password` for the routes that authenticate the caller themselves (setup, sign-in and password links,
+ * password sign-in). The only place this is decided;
  * a route missing here stops the server from starting.
  */
-export type RoutePermission = Access | 'one-time-token';
+export type RoutePermission = Access | 'one-time-token' | 'password';
+
+/** Routes that authenticate the caller themselves (a one-time link, or email and password). */
+export const selfAuthenticating = (permission: RoutePermission | undefined) =>
+  permission === 'one-time-token' || permission === 'password';
 
 export const permissions: Readonly<Record<string, RoutePermission>> = {
   'GET /': 'read',
@@ -13,6 +18,8 @@ export const permissions: Readonly<Record<string, RoutePermission>> = {
   'GET /api/me': 'read',
   'POST /api/setup': 'one-time-token',
   'GET /auth/link': 'one-time-token',
+  'POST /api/session/sign-in': 'password',
+  'POST /api/session/password': 'one-time-token',
   'POST /api/session/sign-out': 'read',
   'POST /api/session/sign-out-everywhere': 'read',
   'GET /api/settings': 'read',

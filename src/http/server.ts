@@ -27,7 +27,7 @@ import type { Roster } from '../roster.js';
 import { registerAuthentication } from './authenticate.js';
 import { registerErrorHandling } from './error-handler.js';
 import { homeRoutes } from './home.routes.js';
-import { permissionOf } from './permissions.js';
+import { permissionOf, selfAuthenticating } from './permissions.js';
 import { redactions } from './redactions.js';
 
 export interface RegisteredRoute {
@@ -63,7 +63,7 @@ export async function buildServer(roster: Roster, options: ServerOptions = {}): 
       if (method === 'HEAD') continue;
       const permission = permissionOf(method, route.url);
       if (!permission) throw new Error(`${method} ${route.url} has no entry in src/http/permissions.ts`);
-      routes.push({ method, url: route.url, public: permission === 'one-time-token' });
+      routes.push({ method, url: route.url, public: selfAuthenticating(permission) });
     }
   });
   app.decorate('registeredRoutes', routes);

@@ -26,8 +26,12 @@ describe.each(lanes)('HTTP API on %s', (lane) => {
       // Routes that check a one-time token themselves get a well-formed but wrong one.
       const wrongToken = 'rsu_not-a-real-one-time-token';
       const url = fill(route.url) + (route.public && route.method === 'GET' ? `?token=${wrongToken}` : '');
-      const payload =
-        route.method === 'GET' ? undefined : route.public ? { token: wrongToken, email: 'a@acme.io' } : {};
+      const publicBodies: Record<string, object> = {
+        '/api/setup': { token: wrongToken, email: 'a@acme.io' },
+        '/api/session/password': { token: wrongToken, password: 'a-long-enough-password' },
+        '/api/session/sign-in': { email: 'nobody@acme.io', password: 'wrong-password' },
+      };
+      const payload = route.method === 'GET' ? undefined : route.public ? publicBodies[route.url] : {};
       const response = await server.app.inject({ method: route.method as 'GET', url, payload });
       expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
       expect(response.json().error.code, `${route.method} ${route.url}`).toBe('unauthenticated');

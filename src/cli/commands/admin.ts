@@ -123,6 +123,25 @@ export function registerAdminCommands(program: Command) {
       });
     });
 
+  program
+    .command('password-link <email>')
+    .description('Print a one-time link token with which an admin member sets (or resets) a local password')
+    .action(async (email: string) => {
+      await withRoster(false, async (roster) => {
+        const member = await roster.database.db
+          .selectFrom('admin_members')
+          .select('id')
+          .where('email', '=', email.trim().toLowerCase())
+          .executeTakeFirst();
+        if (!member) throw notFound(`${email} is not an admin member of this Roster`);
+        const token = await createOneTimeToken(roster, 'password', member.id);
+        process.stdout.write(
+          `${token}\n(valid 30 minutes: POST ${publicUrlOf(roster.config)}/api/session/password {"token","password"})\n`,
+        );
+        return 0;
+      });
+    });
+
   const settings = program.command('settings').description('Organisation settings');
   settings
     .command('show')

@@ -26,13 +26,18 @@ export async function hasAdmin(roster: Roster): Promise<boolean> {
   return row !== undefined;
 }
 
-/** A one-time link token, stored hashed. Setup links create the first admin; sign-in links sign a member in. */
+export type OneTimePurpose = 'setup' | 'sign_in' | 'password';
+
+/**
+ * A one-time link token, stored hashed. Setup links create the first admin; sign-in links sign a member
+ * in; password links let a member set (or reset) a local password.
+ */
 export async function createOneTimeToken(
   roster: Roster,
-  purpose: 'setup' | 'sign_in',
+  purpose: OneTimePurpose,
   memberId: number | null,
 ): Promise<string> {
-  const token = newSecretToken(purpose === 'setup' ? 'rsu' : 'rsi');
+  const token = newSecretToken(purpose === 'setup' ? 'rsu' : purpose === 'password' ? 'rsp' : 'rsi');
   const expires = new Date(
     Date.now() + (purpose === 'setup' ? setupLinkHours * 3_600_000 : signInLinkMinutes * 60_000),
   );
@@ -46,7 +51,7 @@ export async function createOneTimeToken(
 const invalidLink = () => new RosterError('unauthenticated', 'This link is invalid, expired or already used');
 
 /** Consumes a one-time token atomically: a second use, or a use after expiry, fails. */
-async function consume(roster: Roster, token: string, purpose: 'setup' | 'sign_in') {
+export async function consumeOneTimeToken(roster: Roster, token: string, purpose: OneTimePurpose) {
   const row = await roster.database.db
     .updateTable('one_time_tokens')
     .set({ used_at: new Date() })
@@ -61,7 +66,7 @@ async function consume(roster: Roster, token: string, purpose: 'setup' | 'sign_i
 }
 
 export async function completeSetup(roster: Roster, token: string, email: string): Promise<Member> {
-  await consume(roster, token, 'setup');
+  await consumeOneTimeToken(roster, token, 'setup');
   const { db } = roster.database;
   return db.transaction().execute(async (trx) => {
     await sql`lock table admin_members in exclusive mode`.execute(trx);
@@ -88,7 +93,7 @@ export async function completeSetup(roster: Roster, token: string, email: string
 }
 
 export async function signInWithLink(roster: Roster, token: string): Promise<Member> {
-  const row = await consume(roster, token, 'sign_in');
+  const row = await consumeOneTimeToken(roster, token, 'sign_in');
   const member = await roster.database.db
     .selectFrom('admin_members')
     .select(['id', 'email', 'role'])

@@ -13,6 +13,7 @@ import {
   sessionHours,
   signInWithLink,
 } from './auth.repo.js';
+import { setPasswordWithLink, signInWithPassword } from './local-passwords.js';
 
 const memberSchema = z.object({ id: z.number(), email: z.string(), role: z.string() }).meta({ id: 'Member' });
 
@@ -106,6 +107,38 @@ export function authRoutes(roster: Roster): FastifyPluginAsyncZod {
           throw new RosterError('invalid_input', 'API tokens have no sessions: revoke the token instead');
         const ended = await endAllSessions(roster, memberId);
         return reply.clearCookie(sessionCookie, { path: '/' }).send({ ended });
+      },
+    );
+
+    app.post(
+      '/api/session/sign-in',
+      {
+        schema: {
+          summary: 'Sign in with email and password (local accounts); starts a browser session',
+          body: z.strictObject({ email: emailField, password: z.string().min(1).max(256) }),
+          response: { 200: memberSchema },
+        },
+      },
+      async (request, reply) => {
+        await hitRateLimit(roster.database, `password:${request.ip}`, 20, 60);
+        const member = await signInWithPassword(roster, request.body.email, request.body.password);
+        const cookie = await startSession(member.id, request.cookies[sessionCookie]);
+        return reply.setCookie(sessionCookie, cookie.value, cookie.options).send(member);
+      },
+    );
+
+    app.post(
+      '/api/session/password',
+      {
+        schema: {
+          summary: 'Set or reset a local password with a one-time password link',
+          body: z.strictObject({ token: z.string().min(10).max(200), password: z.string().max(256) }),
+          response: { 200: memberSchema },
+        },
+      },
+      async (request) => {
+        await hitRateLimit(roster.database, `password-link:${request.ip}`, 10, 60);
+        return setPasswordWithLink(roster, request.body.token, request.body.password);
       },
     );
   };
