@@ -39,18 +39,24 @@ async function appFacts(roster: Roster, appId: number) {
   return rows[0]!;
 }
 
-/** Users of an app: who is counted, who holds a license, and why the list may be incomplete. */
-export async function explainAppUsers(
-  roster: Roster,
-  appRef: string,
-  findKind?: FindKind,
-): Promise<Explanation> {
+/** What every app explanation starts from: the app's facts, its sources and its license counts. */
+async function loadApp(roster: Roster, appRef: string, findKind?: FindKind) {
   const appId = await findAppId(roster, appRef);
   const [facts, sources, licenses] = await Promise.all([
     appFacts(roster, appId),
     sourcesOfApp(roster, appId, findKind),
     licenseCounts(roster, appId),
   ]);
+  return { appId, facts, sources, licenses };
+}
+
+/** Users of an app: who is counted, who holds a license, and why the list may be incomplete. */
+export async function explainAppUsers(
+  roster: Roster,
+  appRef: string,
+  findKind?: FindKind,
+): Promise<Explanation> {
+  const { facts, sources, licenses } = await loadApp(roster, appRef, findKind);
   const causes: Explanation['causes'] = [];
   const toImprove: string[] = [];
   const purchased = licenses.reduce((sum, l) => sum + (l.purchased ?? 0), 0);
@@ -112,12 +118,7 @@ export async function explainAppLicenses(
   appRef: string,
   findKind?: FindKind,
 ): Promise<Explanation> {
-  const appId = await findAppId(roster, appRef);
-  const [facts, sources, licenses] = await Promise.all([
-    appFacts(roster, appId),
-    sourcesOfApp(roster, appId, findKind),
-    licenseCounts(roster, appId),
-  ]);
+  const { facts, sources, licenses } = await loadApp(roster, appRef, findKind);
   const assigned = licenses.reduce((sum, l) => sum + l.assigned, 0);
   const known = licenses.filter((l) => l.purchased !== null);
   const purchased = known.reduce((sum, l) => sum + (l.purchased ?? 0), 0);
@@ -184,11 +185,7 @@ export async function explainInactive(
   appRef: string,
   findKind?: FindKind,
 ): Promise<Explanation> {
-  const appId = await findAppId(roster, appRef);
-  const [facts, sources] = await Promise.all([
-    appFacts(roster, appId),
-    sourcesOfApp(roster, appId, findKind),
-  ]);
+  const { appId, facts, sources } = await loadApp(roster, appRef, findKind);
   const { rows } = await sql<{ state: string; reason: string | null; stale: boolean; n: number }>`
     select s.state, s.reason, s."usageStale" as stale, count(*)::int as n
     from (${licenseStatesQuery(new Date(), { appId })}) s
@@ -248,11 +245,7 @@ export async function explainAppUsage(
   appRef: string,
   findKind?: FindKind,
 ): Promise<Explanation> {
-  const appId = await findAppId(roster, appRef);
-  const [facts, sources] = await Promise.all([
-    appFacts(roster, appId),
-    sourcesOfApp(roster, appId, findKind),
-  ]);
+  const { facts, sources } = await loadApp(roster, appRef, findKind);
   const causes: Explanation['causes'] = [];
   const toImprove: string[] = [];
   if (facts.withUsage === 0) {

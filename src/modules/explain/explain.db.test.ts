@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ScriptedPage, scriptedKind } from '../../../test/support/fake-kinds.js';
+import { scriptedKind } from '../../../test/support/fake-kinds.js';
 import { testServer } from '../../../test/support/http.js';
+import { account, ago, syncRecords } from '../../../test/support/records.js';
 import { lanes, openTestRoster, type TestRoster } from '../../../test/support/test-roster.js';
 import { capabilities } from '../../connectors/kit/capabilities.js';
 import type { SourceKind } from '../../connectors/kit/connector.js';
 import type { SourceRecordInput } from '../../connectors/kit/records.js';
 import { findSourceKind } from '../../connectors/registry.js';
-import { runSync } from '../../sync/engine.js';
 import { updateSettings } from '../settings/settings.service.js';
 import { explainAppLicenses, explainAppUsage, explainAppUsers, explainInactive } from './explain-app.js';
 import { explainUserCount } from './explain-user-count.js';
@@ -23,19 +23,6 @@ const kinds: Record<string, SourceKind<unknown, unknown>> = {
   },
 };
 const findKind = (kind: string) => kinds[kind] ?? findSourceKind(kind);
-const day = 86_400_000;
-const ago = (days: number) => new Date(Date.now() - days * day).toISOString();
-const account = (
-  email: string,
-  app: string,
-  extra: Partial<SourceRecordInput & { type: 'account' }> = {},
-): SourceRecordInput => ({
-  type: 'account',
-  app,
-  email,
-  status: 'active',
-  ...extra,
-});
 const codes = (e: { causes: { code: string }[] }) => e.causes.map((c) => c.code);
 
 describe.each(lanes)('explanations on %s', (lane) => {
@@ -46,10 +33,7 @@ describe.each(lanes)('explanations on %s', (lane) => {
       .values({ kind, name, config: '{}' })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const result = await runSync({ database: roster.database, secrets: roster.secrets, findKind }, row.id, {
-      trigger: 'test',
-      input: [{ records }] satisfies ScriptedPage[],
-    });
+    const result = await syncRecords(roster, row.id, records, findKind);
     expect(result.status).toBe('succeeded');
     return row.id;
   };

@@ -1,25 +1,14 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findKindWithScripted, type ScriptedPage, scriptedKind } from '../../../test/support/fake-kinds.js';
+import { findKindWithScripted, scriptedKind } from '../../../test/support/fake-kinds.js';
+import { account, syncRecords } from '../../../test/support/records.js';
 import { snapshotTables } from '../../../test/support/snapshot.js';
 import { lanes, openTestRoster, type TestRoster } from '../../../test/support/test-roster.js';
 import type { SourceRecordInput } from '../../connectors/kit/records.js';
-import { runSync } from '../../sync/engine.js';
 import { updateSettings } from '../settings/settings.service.js';
 import { listUsers, personEmailOf, showUser } from '../users/users.repo.js';
 import { applyMerge, configureMerge, previewMerge, refreshMerge, revokeMerge } from './merge.service.js';
 
-const account = (
-  email: string,
-  app: string,
-  extra: Partial<SourceRecordInput & { type: 'account' }> = {},
-): SourceRecordInput => ({
-  type: 'account',
-  app,
-  email,
-  status: 'active',
-  ...extra,
-});
 const alias = (primaryEmail: string, field: string, value: string): SourceRecordInput => ({
   type: 'alias',
   primaryEmail,
@@ -53,19 +42,10 @@ describe.each(lanes)('Merge Users on %s', (lane) => {
     alias('ann@acme.io', 'otherMails', 'ann.future@acme.io'),
   ];
 
+  // An identity source of kind entra-id, fed by the scripted kind until its connector exists.
   const sync = (sourceId: number, records: SourceRecordInput[]) =>
-    // An identity source of kind entra-id, fed by the scripted kind until its connector exists.
-    runSync(
-      {
-        database: roster.database,
-        secrets: roster.secrets,
-        findKind: (k) => (k === 'entra-id' ? scriptedKind : findKindWithScripted(k)),
-      },
-      sourceId,
-      {
-        trigger: 'test',
-        input: [{ records }] satisfies ScriptedPage[],
-      },
+    syncRecords(roster, sourceId, records, (k) =>
+      k === 'entra-id' ? scriptedKind : findKindWithScripted(k),
     );
   const appRecords = (extra: SourceRecordInput[] = []) => [
     {
