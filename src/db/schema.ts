@@ -161,6 +161,7 @@ export interface ApiTokensTable {
   name: string;
   role: Role;
   token_hash: string;
+  acts_for_email: string | null;
   created_by: string;
   created_at: DefaultTimestamp;
   expires_at: Timestamp | null;
@@ -245,6 +246,11 @@ export interface RateLimitsTable {
   hits: number;
 }
 
+export interface AppOwnersTable {
+  app_id: number;
+  email: string;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   applied_at: DefaultTimestamp;
@@ -273,5 +279,6 @@ export interface DB {
   merge_settings: MergeSettingsTable;
   person_links: PersonLinksTable;
   rate_limits: RateLimitsTable;
+  app_owners: AppOwnersTable;
   schema_migrations: SchemaMigrationsTable;
 }

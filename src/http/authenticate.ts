@@ -17,13 +17,25 @@ async function identify(roster: Roster, request: FastifyRequest): Promise<Princi
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const token = match ? await authenticateToken(roster, match[1]!) : undefined;
     if (!token) throw new RosterError('unauthenticated', 'The API token is invalid, revoked or expired');
-    return { kind: 'token', actor: `token:${token.name}`, role: token.role, memberId: null };
+    return {
+      kind: 'token',
+      actor: `token:${token.name}`,
+      role: token.role,
+      memberId: null,
+      email: token.actsForEmail,
+    };
   }
   const cookie = request.cookies[sessionCookie];
   if (cookie) {
     const member = await findSession(roster, cookie);
     if (member)
-      return { kind: 'session', actor: `member:${member.email}`, role: member.role, memberId: member.id };
+      return {
+        kind: 'session',
+        actor: `member:${member.email}`,
+        role: member.role,
+        memberId: member.id,
+        email: member.email,
+      };
   }
   return null;
 }

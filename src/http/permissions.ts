@@ -1,7 +1,7 @@
 import type { Access } from './principal.js';
 
 /**
- * Who may call each route: `read` (every role), `write` (admin, editor), `admin`; `one-time-token` and
+ * Who may call each route (levels in principal.ts: any, own-apps, read, write, admin); `one-time-token` and
  * `password` for the routes that authenticate the caller themselves (setup, sign-in and password links,
  * password sign-in). The only place this is decided;
  * a route missing here stops the server from starting.
@@ -13,15 +13,15 @@ export const selfAuthenticating = (permission: RoutePermission | undefined) =>
   permission === 'one-time-token' || permission === 'password';
 
 export const permissions: Readonly<Record<string, RoutePermission>> = {
-  'GET /': 'read',
+  'GET /': 'any',
   'GET /api/openapi.json': 'read',
-  'GET /api/me': 'read',
+  'GET /api/me': 'any',
   'POST /api/setup': 'one-time-token',
   'GET /auth/link': 'one-time-token',
   'POST /api/session/sign-in': 'password',
   'POST /api/session/password': 'one-time-token',
-  'POST /api/session/sign-out': 'read',
-  'POST /api/session/sign-out-everywhere': 'read',
+  'POST /api/session/sign-out': 'any',
+  'POST /api/session/sign-out-everywhere': 'any',
   'GET /api/settings': 'read',
   'PATCH /api/settings': 'admin',
   'GET /api/source-kinds': 'read',
@@ -34,10 +34,11 @@ export const permissions: Readonly<Record<string, RoutePermission>> = {
   'POST /api/imports/custom': 'write',
   'GET /api/sync-runs': 'read',
   'GET /api/sync-runs/:id': 'read',
-  'GET /api/apps': 'read',
+  'GET /api/apps': 'own-apps',
   'POST /api/apps': 'write',
-  'GET /api/apps/:ref': 'read',
+  'GET /api/apps/:ref': 'own-apps',
   'PATCH /api/apps/:ref': 'write',
+  'PUT /api/apps/:ref/owners': 'write',
   'GET /api/users': 'read',
   'GET /api/users/:email': 'read',
   'GET /api/merge/preview': 'read',
@@ -45,10 +46,10 @@ export const permissions: Readonly<Record<string, RoutePermission>> = {
   'POST /api/merge/apply': 'admin',
   'POST /api/merge/revoke': 'admin',
   'POST /api/merge/preview/email': 'admin',
-  'GET /api/licenses/inactive': 'read',
-  'GET /api/licenses/inactive/summary': 'read',
-  'GET /api/licenses/inactive.csv': 'read',
-  'GET /api/explain/:what': 'read',
+  'GET /api/licenses/inactive': 'own-apps',
+  'GET /api/licenses/inactive/summary': 'own-apps',
+  'GET /api/licenses/inactive.csv': 'own-apps',
+  'GET /api/explain/:what': 'own-apps',
   'GET /api/catalog': 'read',
   'GET /api/tokens': 'admin',
   'POST /api/tokens': 'admin',

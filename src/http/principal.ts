@@ -13,13 +13,20 @@ export interface Principal {
   actor: string;
   role: Role;
   memberId: number | null;
+  /** The email the principal acts as: the member's, or an app-owner token's. Scopes app-owner access. */
+  email: string | null;
 }
 
-/** What a route needs: read (every role), write (admin, editor) or admin. */
-export type Access = 'read' | 'write' | 'admin';
+/**
+ * What a route needs: `any` role (who am I, sign out); `own-apps`: every role, an app-owner seeing only
+ * the apps they own; `read` (admin, editor, read-only); `write` (admin, editor); `admin`.
+ */
+export type Access = 'any' | 'own-apps' | 'read' | 'write' | 'admin';
 
 const allowed: Record<Access, readonly Role[]> = {
-  read: ['admin', 'editor', 'read-only', 'app-owner'],
+  any: ['admin', 'editor', 'read-only', 'app-owner'],
+  'own-apps': ['admin', 'editor', 'read-only', 'app-owner'],
+  read: ['admin', 'editor', 'read-only'],
   write: ['admin', 'editor'],
   admin: ['admin'],
 };

@@ -27,7 +27,7 @@ describe('route permissions', () => {
   it('allows and refuses each role exactly as the map says', async () => {
     const fill = (url: string) =>
       url.replace(/:(\w+)/g, (_m, name) =>
-        name === 'id' ? '999' : name === 'what' ? 'user-count' : 'nothing-here',
+        name === 'id' ? '999' : name === 'what' ? 'app-users' : 'nothing-here',
       );
     // Changing routes run last, the token routes at the very end so the tokens stay valid meanwhile.
     const order = (r: { method: string; url: string }) =>

@@ -9,7 +9,13 @@ export async function testServer(roster: Roster) {
   const app: FastifyInstance = await buildServer(roster, { logger: false });
   const tokens = {} as Record<Role, string>;
   for (const role of ['admin', 'editor', 'read-only', 'app-owner'] as const) {
-    tokens[role] = (await createToken(roster, 'test', { name: `test-${role}`, role })).token;
+    tokens[role] = (
+      await createToken(roster, 'test', {
+        name: `test-${role}`,
+        role,
+        actsForEmail: role === 'app-owner' ? 'owner@acme.io' : null,
+      })
+    ).token;
   }
   const as = (role: Role) => ({ authorization: `Bearer ${tokens[role]}` });
   return { app, tokens, as };

@@ -26,6 +26,7 @@ export function registerAdminCommands(program: Command) {
     .requiredOption('--name <name>', 'what the token is for')
     .option('--role <role>', `one of ${roles.join(', ')}`, 'admin')
     .option('--expires <date>', 'expiry (ISO 8601)')
+    .option('--acts-for <email>', 'for the app-owner role: the owner whose apps the token sees')
     .option('--json', 'print JSON')
     .action(async (options) => {
       const json = Boolean(options.json);
@@ -37,6 +38,7 @@ export function registerAdminCommands(program: Command) {
           name: options.name,
           role: checkRole(options.role),
           expiresAt,
+          actsForEmail: options.actsFor ?? null,
         });
         if (json) printJson(created);
         else process.stdout.write(`${created.token}\n(shown once: store it now; role ${created.role})\n`);

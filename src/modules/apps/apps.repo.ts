@@ -8,6 +8,7 @@ import {
   toAccountFacts,
 } from '../accounts/account-facts.js';
 import { type LicenseTypeCounts, licenseCounts } from '../licenses/licenses.repo.js';
+import { appOwners } from './app-owners.js';
 import { findAppId } from './apps.service.js';
 
 export interface AppSummary {
@@ -26,7 +27,7 @@ export interface AppSummary {
 
 export async function listApps(
   roster: Roster,
-  options: { search?: string; cursor?: string; limit?: number },
+  options: { search?: string; cursor?: string; limit?: number; appIds?: number[] | null },
 ): Promise<Page<AppSummary>> {
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
   const after = decodeCursor(options.cursor, 2);
@@ -45,6 +46,7 @@ export async function listApps(
              count(*) filter (where ac.removed_at is null and ac.status = 'active') as active
       from accounts ac where ac.app_id = a.id) x on true
     where ${options.search ? sql`a.name ilike ${likePattern(options.search)}` : sql`true`}
+      and ${options.appIds ? sql`a.id = any (${options.appIds}::bigint[])` : sql`true`}
       and ${after ? sql`(lower(a.name), a.id) > (${after[0]}, ${after[1]})` : sql`true`}
     order by lower(a.name), a.id
     limit ${limit + 1}`.execute(roster.database.db);
@@ -63,6 +65,7 @@ export interface AppAccount extends AccountFacts {
 
 export interface AppDetail extends Omit<AppSummary, 'sources'> {
   sources: { id: number; name: string; kind: string }[];
+  owners: string[];
   licenseTypesDetail: LicenseTypeCounts[];
   /** Whether any usage source covers the app, which do, and what would fill the gap. */
   usage: { covered: boolean; sources: { name: string; stale: boolean }[]; wouldFill: string[] };
@@ -72,10 +75,10 @@ export interface AppDetail extends Omit<AppSummary, 'sources'> {
 export async function showApp(
   roster: Roster,
   ref: string | number,
-  options: { cursor?: string; limit?: number; includeRemoved?: boolean } = {},
+  options: { cursor?: string; limit?: number; includeRemoved?: boolean; appId?: number } = {},
 ): Promise<AppDetail> {
   const { db } = roster.database;
-  const id = await findAppId(roster, ref);
+  const id = options.appId ?? (await findAppId(roster, ref));
   const summary = await sql<AppSummary>`
     select a.id, a.name, a.catalog_id as "catalogId", c.category, c.vendor,
            case when a.catalog_id is null then 'custom' else 'catalog' end as origin,
@@ -114,6 +117,7 @@ export async function showApp(
   return {
     ...app,
     sources: sources.rows,
+    owners: await appOwners(roster, id),
     licenseTypesDetail: licenseTypes,
     usage: {
       covered,

@@ -4,6 +4,7 @@ import { actorOf } from '../../http/authenticate.js';
 import { idOrNameParams, pageOf, pageQuery } from '../../http/schemas.js';
 import type { Roster } from '../../roster.js';
 import { accountFactsSchema } from '../accounts/account-facts.js';
+import { findVisibleAppId, setAppOwners, visibleAppIds } from './app-owners.js';
 import { listApps, showApp } from './apps.repo.js';
 import { addApp, setInactivityThreshold } from './apps.service.js';
 
@@ -25,6 +26,7 @@ const appSummarySchema = z
 const appDetailSchema = appSummarySchema
   .extend({
     sources: z.array(z.object({ id: z.number(), name: z.string(), kind: z.string() })),
+    owners: z.array(z.string()),
     licenseTypesDetail: z.array(
       z.object({
         name: z.string(),
@@ -58,7 +60,8 @@ export function appsRoutes(roster: Roster): FastifyPluginAsyncZod {
           response: { 200: pageOf(appSummarySchema) },
         },
       },
-      async (request) => listApps(roster, request.query),
+      async (request) =>
+        listApps(roster, { ...request.query, appIds: await visibleAppIds(roster, request.principal) }),
     );
     app.post(
       '/api/apps',
@@ -92,6 +95,20 @@ export function appsRoutes(roster: Roster): FastifyPluginAsyncZod {
         return reply.status(204).send(null);
       },
     );
+    app.put(
+      '/api/apps/:ref/owners',
+      {
+        schema: {
+          summary: "Set an app's owners (emails); app-owner members and tokens for these emails see this app",
+          params: idOrNameParams,
+          body: z.strictObject({ emails: z.array(z.string().max(320)).max(50) }),
+          response: { 200: z.object({ owners: z.array(z.string()) }) },
+        },
+      },
+      async (request) => ({
+        owners: await setAppOwners(roster, actorOf(request), request.params.ref, request.body.emails),
+      }),
+    );
     app.get(
       '/api/apps/:ref',
       {
@@ -110,6 +127,7 @@ export function appsRoutes(roster: Roster): FastifyPluginAsyncZod {
         showApp(roster, request.params.ref, {
           ...request.query,
           includeRemoved: request.query.includeRemoved === 'true',
+          appId: await findVisibleAppId(roster, request.principal, request.params.ref),
         }),
     );
   };

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Roster } from '../../roster.js';
+import { findVisibleAppId, requireOrganisationView } from '../apps/app-owners.js';
 import { explain, explainWhats } from './explain.service.js';
 
 const explanationSchema = z
@@ -37,7 +38,12 @@ export function explainRoutes(roster: Roster): FastifyPluginAsyncZod {
           response: { 200: explanationSchema },
         },
       },
-      async (request) => explain(roster, request.params.what, request.query.app),
+      async (request) => {
+        // An app owner may ask about their own apps only, and not about the whole organisation.
+        if (request.params.what === 'user-count') requireOrganisationView(request.principal);
+        else if (request.query.app) await findVisibleAppId(roster, request.principal, request.query.app);
+        return explain(roster, request.params.what, request.query.app);
+      },
     );
   };
 }

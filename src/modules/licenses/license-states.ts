@@ -22,7 +22,10 @@ export type LicenseState = 'active' | 'inactive' | 'usage_unknown';
  * across sources; a date in the future is flagged and never preferred over a real one. Usage from a
  * disconnected or stale source is flagged stale.
  */
-export function licenseStatesQuery(now: Date, scope: { appId?: number } = {}): RawBuilder<unknown> {
+export function licenseStatesQuery(
+  now: Date,
+  scope: { appId?: number; appIds?: number[] | null } = {},
+): RawBuilder<unknown> {
   return sql`
     with settings as (select inactivity_days, staleness_days from organisation_settings where id = 1),
     assigned as (
@@ -36,6 +39,7 @@ export function licenseStatesQuery(now: Date, scope: { appId?: number } = {}): R
       left join person_links pl on pl.user_id = ac.user_id
       cross join settings st
       where al.removed_at is null and ${scope.appId !== undefined ? sql`ac.app_id = ${scope.appId}` : sql`true`}
+        and ${scope.appIds ? sql`ac.app_id = any (${scope.appIds}::bigint[])` : sql`true`}
     ),
     covered as (
       select distinct ac.app_id from usage u

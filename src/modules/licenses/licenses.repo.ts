@@ -22,6 +22,8 @@ export interface InactiveLicense {
 
 export interface InactiveFilters {
   appId?: number;
+  /** Only these apps (an app owner's); absent means every app. */
+  appIds?: number[] | null;
   licenseType?: string;
   reason?: InactiveReason;
   /** Any email of the holder, or part of it. */
@@ -59,7 +61,7 @@ function inactiveQuery(
         .replace(/[\\%_]/g, (c) => `\\${c}`)}%`
     : null;
   return sql<Row>`
-    select * from (${licenseStatesQuery(now, { appId: filters.appId })}) s
+    select * from (${licenseStatesQuery(now, { appId: filters.appId, appIds: filters.appIds })}) s
     where s.state = 'inactive'
       and ${filters.licenseType ? sql`lower(s."licenseType") = ${filters.licenseType.trim().toLowerCase()}` : sql`true`}
       and ${filters.reason ? sql`s.reason = ${filters.reason}` : sql`true`}
@@ -176,10 +178,14 @@ export interface InactiveSummaryRow {
 }
 
 /** Inactive and usage-unknown license counts for every app, with the count per reason. */
-export async function inactiveSummary(roster: Roster, now = new Date()): Promise<InactiveSummaryRow[]> {
+export async function inactiveSummary(
+  roster: Roster,
+  now = new Date(),
+  appIds: number[] | null = null,
+): Promise<InactiveSummaryRow[]> {
   const { rows } = await sql<{ appId: number; app: string; reason: string | null; state: string; n: number }>`
     select s."appId", s.app, s.reason, s.state, count(*)::int as n
-    from (${licenseStatesQuery(now)}) s
+    from (${licenseStatesQuery(now, { appIds })}) s
     where s.state <> 'active'
     group by s."appId", s.app, s.reason, s.state`.execute(roster.database.db);
   const byApp = new Map<number, InactiveSummaryRow>();

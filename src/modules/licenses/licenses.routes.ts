@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { csvWriter } from '../../lib/csv-export.js';
 import type { Roster } from '../../roster.js';
-import { findAppId } from '../apps/apps.service.js';
+import { findVisibleAppId, type Viewer, visibleAppIds } from '../apps/app-owners.js';
 import { inactiveReasonCodes } from './license-states.js';
 import {
   forEachInactiveLicense,
@@ -49,10 +49,12 @@ export const inactiveCsvColumns = [
 
 async function toFilters(
   roster: Roster,
+  viewer: Viewer | null,
   query: { app?: string; licenseType?: string; reason?: string; user?: string },
 ): Promise<InactiveFilters> {
   return {
-    ...(query.app ? { appId: await findAppId(roster, query.app) } : {}),
+    appIds: await visibleAppIds(roster, viewer),
+    ...(query.app ? { appId: await findVisibleAppId(roster, viewer, query.app) } : {}),
     ...(query.licenseType ? { licenseType: query.licenseType } : {}),
     ...(query.reason ? { reason: query.reason as InactiveFilters['reason'] } : {}),
     ...(query.user ? { user: query.user } : {}),
@@ -79,7 +81,10 @@ export function licensesRoutes(roster: Roster): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { cursor, limit, ...rest } = request.query;
-        return listInactiveLicenses(roster, await toFilters(roster, rest), { cursor, limit });
+        return listInactiveLicenses(roster, await toFilters(roster, request.principal, rest), {
+          cursor,
+          limit,
+        });
       },
     );
     app.get(
@@ -102,7 +107,9 @@ export function licensesRoutes(roster: Roster): FastifyPluginAsyncZod {
           },
         },
       },
-      async () => ({ items: await inactiveSummary(roster) }),
+      async (request) => ({
+        items: await inactiveSummary(roster, new Date(), await visibleAppIds(roster, request.principal)),
+      }),
     );
     app.get(
       '/api/licenses/inactive.csv',
@@ -113,7 +120,7 @@ export function licensesRoutes(roster: Roster): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const filters = await toFilters(roster, request.query);
+        const filters = await toFilters(roster, request.principal, request.query);
         const csv = csvWriter(inactiveCsvColumns);
         reply
           .header('content-type', 'text/csv; charset=utf-8')

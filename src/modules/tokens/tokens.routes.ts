@@ -37,6 +37,7 @@ export function tokensRoutes(roster: Roster): FastifyPluginAsyncZod {
             name: z.string().min(1).max(100),
             role: z.enum(roles).default('admin'),
             expiresAt: z.iso.datetime().nullish(),
+            actsForEmail: z.string().max(320).nullish(),
           }),
           response: { 201: tokenSchema.extend({ token: z.string() }) },
         },
@@ -47,6 +48,7 @@ export function tokensRoutes(roster: Roster): FastifyPluginAsyncZod {
             name: request.body.name,
             role: request.body.role,
             expiresAt: request.body.expiresAt ? new Date(request.body.expiresAt) : null,
+            actsForEmail: request.body.actsForEmail ?? null,
           }),
         ),
     );

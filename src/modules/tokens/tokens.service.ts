@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Role } from '../../db/schema.js';
+import { isValidEmail, normaliseEmail } from '../../lib/email.js';
 import { conflict, invalidInput, notFound } from '../../lib/errors.js';
 import { hashToken, newSecretToken } from '../../lib/tokens.js';
 import type { Roster } from '../../roster.js';
@@ -21,7 +22,7 @@ export interface TokenView {
 export async function createToken(
   roster: Roster,
   actor: string,
-  input: { name: string; role?: Role; expiresAt?: Date | null },
+  input: { name: string; role?: Role; expiresAt?: Date | null; actsForEmail?: string | null },
 ): Promise<TokenView & { token: string }> {
   const name = input.name.trim();
   if (!name || name.length > 100)
@@ -33,6 +34,18 @@ export async function createToken(
       { field: 'expiresAt', message: 'is in the past' },
     ]);
   }
+  const role = input.role ?? 'admin';
+  const actsFor = input.actsForEmail ? normaliseEmail(input.actsForEmail) : null;
+  if (role === 'app-owner' && !actsFor) {
+    throw invalidInput('An app-owner token acts for one app owner: give their email', [
+      { field: 'actsForEmail', message: 'is required for the app-owner role' },
+    ]);
+  }
+  if (actsFor && !isValidEmail(actsFor)) {
+    throw invalidInput('That is not an email address', [
+      { field: 'actsForEmail', message: 'is not a valid email address' },
+    ]);
+  }
   const token = newSecretToken('rst');
   try {
     const row = await roster.database.db.transaction().execute(async (trx) => {
@@ -40,8 +53,9 @@ export async function createToken(
         .insertInto('api_tokens')
         .values({
           name,
-          role: input.role ?? 'admin',
+          role,
           token_hash: hashToken(token),
+          acts_for_email: actsFor,
           created_by: actor,
           expires_at: input.expiresAt ?? null,
         })
@@ -118,12 +132,12 @@ export async function revokeToken(roster: Roster, actor: string, name: string): 
 export async function authenticateToken(
   roster: Roster,
   token: string,
-): Promise<{ name: string; role: Role } | undefined> {
+): Promise<{ name: string; role: Role; actsForEmail: string | null } | undefined> {
   const { db } = roster.database;
   const now = new Date();
   const row = await db
     .selectFrom('api_tokens')
-    .select(['id', 'name', 'role', 'last_used_at'])
+    .select(['id', 'name', 'role', 'last_used_at', 'acts_for_email'])
     .where('token_hash', '=', hashToken(token))
     .where('revoked_at', 'is', null)
     .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
@@ -133,5 +147,5 @@ export async function authenticateToken(
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > 60_000) {
     await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
   }
-  return { name: row.name, role: row.role };
+  return { name: row.name, role: row.role, actsForEmail: row.acts_for_email };
 }
