@@ -10,6 +10,9 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   ROSTER_PUBLIC_URL: z.string().url().optional(),
   ROSTER_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ROSTER_OIDC_ISSUER: z.string().url().optional(),
+  ROSTER_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  ROSTER_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   ROSTER_SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
@@ -33,6 +36,8 @@ export interface Config {
   publicUrl: string | undefined;
   logLevel: z.infer<typeof envSchema>['ROSTER_LOG_LEVEL'];
   maxUploadBytes: number;
+  /** Single sign-on through an OpenID Connect provider; null when not configured. */
+  oidc: { issuer: string; clientId: string; clientSecret: string } | null;
   /** Outgoing mail (reports, reminders): unset means Roster cannot send email. */
   smtp: { url: string; from: string } | null;
 }
@@ -56,6 +61,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.ROSTER_PUBLIC_URL,
     logLevel: e.ROSTER_LOG_LEVEL,
     maxUploadBytes: e.ROSTER_MAX_UPLOAD_BYTES,
+    oidc:
+      e.ROSTER_OIDC_ISSUER && e.ROSTER_OIDC_CLIENT_ID && e.ROSTER_OIDC_CLIENT_SECRET
+        ? {
+            issuer: e.ROSTER_OIDC_ISSUER,
+            clientId: e.ROSTER_OIDC_CLIENT_ID,
+            clientSecret: e.ROSTER_OIDC_CLIENT_SECRET,
+          }
+        : null,
     smtp: e.ROSTER_SMTP_URL ? { url: e.ROSTER_SMTP_URL, from: e.ROSTER_MAIL_FROM } : null,
   };
 }

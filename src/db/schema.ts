@@ -251,6 +251,15 @@ export interface AppOwnersTable {
   email: string;
 }
 
+export interface OidcLoginsTable {
+  state_hash: string;
+  browser_hash: string;
+  code_verifier: string;
+  nonce: string;
+  created_at: DefaultTimestamp;
+  used_at: Timestamp | null;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   applied_at: DefaultTimestamp;
@@ -280,5 +289,6 @@ export interface DB {
   person_links: PersonLinksTable;
   rate_limits: RateLimitsTable;
   app_owners: AppOwnersTable;
+  oidc_logins: OidcLoginsTable;
   schema_migrations: SchemaMigrationsTable;
 }

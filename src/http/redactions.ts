@@ -4,6 +4,7 @@ export const redactions = [
   'req.headers.cookie',
   'res.headers["set-cookie"]',
   'req.query.token',
+  'req.query.code',
   'req.body.token',
   'req.body.credentials',
 ];

@@ -52,7 +52,19 @@ export async function buildServer(roster: Roster, options: ServerOptions = {}): 
     logger:
       options.logger === false
         ? false
-        : { level: roster.config.logLevel, redact: redactions, ...options.logger },
+        : {
+            level: roster.config.logLevel,
+            redact: redactions,
+            // Query strings carry one-time link tokens and authorization codes: log the path only.
+            serializers: {
+              req: (req: { method: string; url: string; id: string }) => ({
+                id: req.id,
+                method: req.method,
+                path: req.url.split('?')[0],
+              }),
+            },
+            ...options.logger,
+          },
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();

@@ -33,6 +33,11 @@ describe.each(lanes)('HTTP API on %s', (lane) => {
       };
       const payload = route.method === 'GET' ? undefined : route.public ? publicBodies[route.url] : {};
       const response = await server.app.inject({ method: route.method as 'GET', url, payload });
+      if (route.url === '/auth/oidc/start') {
+        // Starting single sign-on needs no credentials and returns no data: a redirect, or "not configured".
+        expect([302, 404], route.url).toContain(response.statusCode);
+        continue;
+      }
       expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
       expect(response.json().error.code, `${route.method} ${route.url}`).toBe('unauthenticated');
     }

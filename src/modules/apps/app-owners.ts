@@ -15,7 +15,7 @@ export interface Viewer {
  * their email — exactly that email, since each email keeps its own permissions.
  */
 export async function visibleAppIds(roster: Roster, viewer: Viewer | null): Promise<number[] | null> {
-  if (!viewer || viewer.role !== 'app-owner') return null;
+  if (viewer?.role !== 'app-owner') return null;
   if (!viewer.email) return [];
   const rows = await roster.database.db
     .selectFrom('app_owners')

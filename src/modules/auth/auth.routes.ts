@@ -14,6 +14,7 @@ import {
   signInWithLink,
 } from './auth.repo.js';
 import { setPasswordWithLink, signInWithPassword } from './local-passwords.js';
+import { finishOidcSignIn, redirectUri, startOidcSignIn } from './oidc.js';
 
 const memberSchema = z.object({ id: z.number(), email: z.string(), role: z.string() }).meta({ id: 'Member' });
 
@@ -139,6 +140,46 @@ export function authRoutes(roster: Roster): FastifyPluginAsyncZod {
       async (request) => {
         await hitRateLimit(roster.database, `password-link:${request.ip}`, 10, 60);
         return setPasswordWithLink(roster, request.body.token, request.body.password);
+      },
+    );
+
+    const oidcCookie = 'roster_oidc';
+    app.get(
+      '/auth/oidc/start',
+      { schema: { summary: 'Sign in through the organisation’s OpenID Connect provider' } },
+      async (_request, reply) => {
+        const { authorizationUrl, browserSecret } = await startOidcSignIn(roster);
+        return reply
+          .setCookie(oidcCookie, browserSecret, {
+            httpOnly: true,
+            sameSite: 'lax',
+            secure,
+            path: '/auth/oidc',
+            maxAge: 600,
+          })
+          .redirect(authorizationUrl);
+      },
+    );
+    app.get(
+      '/auth/oidc/callback',
+      {
+        schema: {
+          summary: 'Where the OpenID Connect provider returns after sign-in',
+          querystring: z.looseObject({
+            state: z.string().max(500).optional(),
+            code: z.string().max(4000).optional(),
+          }),
+        },
+      },
+      async (request, reply) => {
+        await hitRateLimit(roster.database, `oidc:${request.ip}`, 20, 60);
+        const callbackUrl = new URL(request.url, redirectUri(roster));
+        const member = await finishOidcSignIn(roster, callbackUrl, request.cookies[oidcCookie]);
+        const cookie = await startSession(member.id, request.cookies[sessionCookie]);
+        return reply
+          .clearCookie(oidcCookie, { path: '/auth/oidc' })
+          .setCookie(sessionCookie, cookie.value, cookie.options)
+          .redirect('/');
       },
     );
   };

@@ -1,0 +1,128 @@
+import * as client from 'openid-client';
+import { publicUrlOf } from '../../http/public-url.js';
+import { normaliseEmail } from '../../lib/email.js';
+import { notFound, RosterError } from '../../lib/errors.js';
+import { hashToken, newSecretToken } from '../../lib/tokens.js';
+import type { Roster } from '../../roster.js';
+import type { Member } from './auth.repo.js';
+
+const loginMinutes = 10;
+const configurations = new Map<string, Promise<client.Configuration>>();
+
+/** The provider's configuration, discovered once per issuer (plain HTTP only on this machine's loopback). */
+function providerConfiguration(roster: Roster): Promise<client.Configuration> {
+  const oidc = roster.config.oidc;
+  if (!oidc)
+    throw notFound(
+      'Single sign-on is not configured (ROSTER_OIDC_ISSUER, ROSTER_OIDC_CLIENT_ID, ROSTER_OIDC_CLIENT_SECRET)',
+    );
+  const key = `${oidc.issuer} ${oidc.clientId}`;
+  let found = configurations.get(key);
+  if (!found) {
+    const issuer = new URL(oidc.issuer);
+    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(issuer.hostname);
+    found = client.discovery(
+      issuer,
+      oidc.clientId,
+      oidc.clientSecret,
+      undefined,
+      loopback ? { execute: [client.allowInsecureRequests] } : undefined,
+    );
+    found.catch(() => configurations.delete(key));
+    configurations.set(key, found);
+  }
+  return found;
+}
+
+export const redirectUri = (roster: Roster) => `${publicUrlOf(roster.config)}/auth/oidc/callback`;
+
+/**
+ * Starts a sign-in: authorization code with PKCE, a state bound to this browser (returned as a secret for
+ * a cookie) and a nonce. Verifier and nonce never leave the server.
+ */
+export async function startOidcSignIn(
+  roster: Roster,
+): Promise<{ authorizationUrl: string; browserSecret: string }> {
+  const config = await providerConfiguration(roster);
+  const verifier = client.randomPKCECodeVerifier();
+  const state = client.randomState();
+  const nonce = client.randomNonce();
+  const browserSecret = newSecretToken('rso');
+  await roster.database.db
+    .insertInto('oidc_logins')
+    .values({
+      state_hash: hashToken(state),
+      browser_hash: hashToken(browserSecret),
+      code_verifier: verifier,
+      nonce,
+    })
+    .execute();
+  const url = client.buildAuthorizationUrl(config, {
+    redirect_uri: redirectUri(roster),
+    scope: 'openid email profile',
+    code_challenge: await client.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: 'S256',
+    state,
+    nonce,
+  });
+  return { authorizationUrl: url.href, browserSecret };
+}
+
+const refused = (why: string) => new RosterError('unauthenticated', `Single sign-on failed: ${why}`);
+
+/**
+ * Finishes a sign-in: the state must be fresh, unused and from this browser; the code is exchanged with
+ * the verifier, and the ID token's issuer, audience, expiry and nonce are checked. The verified email
+ * must belong to an admin member, who signs in with that email's own role.
+ */
+export async function finishOidcSignIn(
+  roster: Roster,
+  callbackUrl: URL,
+  browserSecret: string | undefined,
+): Promise<Member> {
+  const config = await providerConfiguration(roster);
+  const state = callbackUrl.searchParams.get('state');
+  if (!state || !browserSecret) throw refused('the sign-in was not started from this browser');
+  const login = await roster.database.db
+    .updateTable('oidc_logins')
+    .set({ used_at: new Date() })
+    .where('state_hash', '=', hashToken(state))
+    .where('browser_hash', '=', hashToken(browserSecret))
+    .where('used_at', 'is', null)
+    .where('created_at', '>', new Date(Date.now() - loginMinutes * 60_000))
+    .returning(['code_verifier', 'nonce'])
+    .executeTakeFirst();
+  if (!login) throw refused('this sign-in is unknown, expired or already used');
+  let email: string | null = null;
+  let verified: unknown;
+  try {
+    const tokens = await client.authorizationCodeGrant(config, callbackUrl, {
+      pkceCodeVerifier: login.code_verifier,
+      expectedState: state,
+      expectedNonce: login.nonce,
+      idTokenExpected: true,
+    });
+    const claims = tokens.claims();
+    if (!claims) throw new Error('no ID token');
+    // Many providers put the email in the ID token; the others answer it from the userinfo endpoint.
+    let source: Record<string, unknown> = claims;
+    if (typeof claims.email !== 'string')
+      source = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
+    email = typeof source.email === 'string' ? normaliseEmail(source.email) : null;
+    verified = source.email_verified;
+  } catch (error) {
+    // The innermost message names the check that failed (aud, exp, nonce, iss …).
+    let inner = error as Error & { cause?: unknown };
+    while (inner.cause instanceof Error) inner = inner.cause as Error & { cause?: unknown };
+    throw refused(inner.message);
+  }
+  if (!email || verified === false) throw refused('the provider did not give a verified email');
+  const member = await roster.database.db
+    .selectFrom('admin_members')
+    .select(['id', 'email', 'role'])
+    .where('email', '=', email)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+  if (!member) throw new RosterError('forbidden', `${email} is not an admin member of this Roster`);
+  return member;
+}

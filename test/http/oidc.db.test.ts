@@ -1,0 +1,202 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { decodeJwt, exportJWK, generateKeyPair, SignJWT } from 'jose';
+import Provider from 'oidc-provider';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureMember } from '../../src/modules/auth/auth.repo.js';
+import { testServer } from '../support/http.js';
+import { openTestRoster, type TestRoster } from '../support/test-roster.js';
+
+const rosterUrl = 'http://127.0.0.1:18080';
+
+/**
+ * A real OpenID Connect provider on loopback whose users sign in with any login (their email). Its
+ * signing key is ours, so a test can have it answer an ID token that was tampered with and re-signed.
+ */
+type Tamper = null | 'audience' | 'expired';
+async function startProvider(): Promise<{ issuer: string; server: Server; tamper: (mode: Tamper) => void }> {
+  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+  const jwk = { ...(await exportJWK(privateKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const provider = new Provider(issuer, {
+    clients: [
+      {
+        client_id: 'roster',
+        client_secret: 'roster-client-secret',
+        redirect_uris: [`${rosterUrl}/auth/oidc/callback`],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
+    ],
+    jwks: { keys: [jwk] },
+    findAccount: async (_ctx: unknown, id: string) => ({
+      accountId: id,
+      claims: async () => ({ sub: id, email: id, email_verified: true }),
+    }),
+    claims: { openid: ['sub'], email: ['email', 'email_verified'] },
+    features: { devInteractions: { enabled: true } },
+    pkce: { required: () => true },
+  });
+  let mode: Tamper = null;
+  const handle = provider.callback();
+  server.on('request', (req, res) => {
+    if (mode && req.method === 'POST' && req.url?.startsWith('/token')) {
+      const end = res.end.bind(res) as (chunk?: unknown) => void;
+      (res as unknown as { end: (chunk?: unknown) => void }).end = (chunk?: unknown) => {
+        const body = JSON.parse(String(chunk));
+        const payload = decodeJwt(body.id_token);
+        if (mode === 'audience') payload.aud = 'another-client';
+        if (mode === 'expired')
+          Object.assign(payload, { iat: payload.iat! - 7200, exp: Math.floor(Date.now() / 1000) - 3600 });
+        new SignJWT(payload)
+          .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
+          .sign(privateKey)
+          .then((idToken) => {
+            const text = JSON.stringify({ ...body, id_token: idToken });
+            res.setHeader('content-length', Buffer.byteLength(text));
+            end(text);
+          });
+      };
+    }
+    handle(req, res);
+  });
+  return { issuer, server, tamper: (m) => (mode = m) };
+}
+
+/** A browser: follows the provider's redirects and forms, keeping its cookies. */
+async function signInAtProvider(authorizationUrl: string, login: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const send = async (url: string, init: RequestInit = {}) => {
+    const response = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...(init.headers ?? {}), cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(';');
+      const at = pair!.indexOf('=');
+      jar.set(pair!.slice(0, at), pair!.slice(at + 1));
+    }
+    return response;
+  };
+  let url = authorizationUrl;
+  for (let step = 0; step < 12; step++) {
+    if (url.startsWith(rosterUrl)) return url;
+    const response = await send(url);
+    if (response.status >= 300 && response.status < 400) {
+      url = new URL(response.headers.get('location')!, url).href;
+      continue;
+    }
+    // An interaction page: the login form first, then the consent form.
+    const html = await response.text();
+    const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
+    if (!action) throw new Error(`No form at ${url}: ${html.slice(0, 200)}`);
+    const body = new URLSearchParams();
+    for (const input of html.matchAll(/<input[^>]*name="([^"]+)"[^>]*>/g)) {
+      const name = input[1]!;
+      const value = /value="([^"]*)"/.exec(input[0])?.[1] ?? '';
+      body.set(name, name === 'login' ? login : name === 'password' ? 'any' : value);
+    }
+    const posted = await send(new URL(action, url).href, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    url = new URL(posted.headers.get('location')!, url).href;
+  }
+  throw new Error('The provider did not send the browser back to Roster');
+}
+
+describe('single sign-on through OpenID Connect', () => {
+  let roster: TestRoster;
+  let server: Awaited<ReturnType<typeof testServer>>;
+  let provider: Awaited<ReturnType<typeof startProvider>>;
+
+  beforeAll(async () => {
+    provider = await startProvider();
+    roster = await openTestRoster('pglite', {
+      ROSTER_PUBLIC_URL: rosterUrl,
+      ROSTER_OIDC_ISSUER: provider.issuer,
+      ROSTER_OIDC_CLIENT_ID: 'roster',
+      ROSTER_OIDC_CLIENT_SECRET: 'roster-client-secret',
+    });
+    server = await testServer(roster);
+    await ensureMember(roster, 'test', 'ann@acme.io', 'read-only');
+  });
+  afterAll(async () => {
+    await server.app.close();
+    await roster.close();
+    provider.server.close();
+  });
+
+  const start = async () => {
+    const response = await server.app.inject({ url: '/auth/oidc/start' });
+    expect(response.statusCode).toBe(302);
+    const authorizationUrl = String(response.headers.location);
+    expect(authorizationUrl).toContain('code_challenge_method=S256');
+    expect(authorizationUrl).toContain('nonce=');
+    const browser = String(response.headers['set-cookie']).split(';')[0]!;
+    return { authorizationUrl, browser };
+  };
+  const callback = (url: string, cookie?: string) =>
+    server.app.inject({ url: url.slice(rosterUrl.length), headers: cookie ? { cookie } : {} });
+
+  it('signs a member in with the role of the email the provider verified', async () => {
+    const { authorizationUrl, browser } = await start();
+    const back = await signInAtProvider(authorizationUrl, 'Ann@acme.io');
+    const response = await callback(back, browser);
+    expect(response.statusCode, response.body).toBe(302);
+    const session = String(response.headers['set-cookie']).match(/roster_session=[^;]+/)![0];
+    const me = await server.app.inject({ url: '/api/me', headers: { cookie: session } });
+    expect(me.json()).toMatchObject({ actor: 'member:ann@acme.io', role: 'read-only', kind: 'session' });
+
+    // The same answer again: the state was used once.
+    const replay = await callback(back, browser);
+    expect(replay.statusCode).toBe(401);
+    expect(replay.json().error.message).toMatch(/already used/);
+  });
+
+  it('refuses a callback from another browser, a forged state, and people who are not members', async () => {
+    const first = await start();
+    const back = await signInAtProvider(first.authorizationUrl, 'ann@acme.io');
+    expect((await callback(back)).statusCode).toBe(401);
+    expect((await callback(back, 'roster_oidc=rso_someone-else')).statusCode).toBe(401);
+    const forged = new URL(back);
+    forged.searchParams.set('state', 'forged-state');
+    expect((await callback(forged.href, first.browser)).statusCode).toBe(401);
+
+    const stranger = await start();
+    const strangerBack = await signInAtProvider(stranger.authorizationUrl, 'mallory@evil.example');
+    const refused = await callback(strangerBack, stranger.browser);
+    expect(refused.statusCode).toBe(403);
+  });
+
+  it('refuses a code that was already redeemed', async () => {
+    const { authorizationUrl, browser } = await start();
+    const back = await signInAtProvider(authorizationUrl, 'ann@acme.io');
+    // Start a second sign-in in the same browser, and send it the first sign-in's code.
+    const second = await start();
+    const secondBack = new URL(await signInAtProvider(second.authorizationUrl, 'ann@acme.io'));
+    secondBack.searchParams.set('code', new URL(back).searchParams.get('code')!);
+    expect((await callback(back, browser)).statusCode).toBe(302);
+    const reused = await callback(secondBack.href, second.browser);
+    expect(reused.statusCode).toBe(401);
+  });
+
+  for (const mode of ['audience', 'expired'] as const) {
+    it(`refuses an ID token with ${mode === 'audience' ? 'another audience' : 'an expiry in the past'}`, async () => {
+      const { authorizationUrl, browser } = await start();
+      const back = await signInAtProvider(authorizationUrl, 'ann@acme.io');
+      provider.tamper(mode);
+      try {
+        const response = await callback(back, browser);
+        expect(response.statusCode).toBe(401);
+        expect(response.json().error.message).toMatch(mode === 'audience' ? /aud/ : /exp|expired|timestamp/i);
+      } finally {
+        provider.tamper(null);
+      }
+    });
+  }
+});
