@@ -10,6 +10,7 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   ROSTER_PUBLIC_URL: z.string().url().optional(),
   ROSTER_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ROSTER_FILES_DIR: z.string().min(1).optional(),
   ROSTER_OIDC_ISSUER: z.string().url().optional(),
   ROSTER_OIDC_CLIENT_ID: z.string().min(1).optional(),
   ROSTER_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -30,6 +31,8 @@ export interface Config {
   database: { kind: 'pglite'; dataDir: string } | { kind: 'pg'; url: string };
   /** Holds the embedded database, the lock file and (without ROSTER_SECRET_KEY) the generated key file. */
   dataDir: string;
+  /** Where file-based sources (HR exports) read from; they cannot name a path outside it. */
+  filesDir: string;
   secretKey: string | undefined;
   port: number;
   host: string;
@@ -55,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     database: e.DATABASE_URL ? { kind: 'pg', url: e.DATABASE_URL } : { kind: 'pglite', dataDir },
     dataDir,
+    filesDir: resolve(e.ROSTER_FILES_DIR ?? `${dataDir}/files`),
     secretKey: e.ROSTER_SECRET_KEY,
     port: e.PORT,
     host: e.HOST,

@@ -36,10 +36,10 @@ export async function loadDemo(
   const org = generateDemoOrganisation({ now: options.now ?? new Date() });
   await updateSettings(roster, actor, { name: org.name, domains: org.domains });
 
-  const dir = join(roster.config.dataDir, 'demo-files');
+  const dir = join(roster.config.filesDir, 'demo');
   mkdirSync(dir, { recursive: true });
-  const hrFile = join(dir, 'hr-employees.csv');
-  writeFileSync(hrFile, org.hrCsv);
+  writeFileSync(join(dir, 'hr-employees.csv'), org.hrCsv);
+  const hrFile = 'demo/hr-employees.csv';
   const hr = await addSource(roster, actor, {
     kind: 'hr-csv',
     name: 'HR system (file export)',

@@ -15,6 +15,8 @@ export interface SyncDeps {
   database: Database;
   secrets: SecretBox;
   now?: () => Date;
+  /** ROSTER_FILES_DIR: the only place file-based sources may read. */
+  filesDir?: string;
   /** Where source kinds are looked up; the registry unless a test or benchmark brings its own. */
   findKind?: (kind: string) => SourceKind<unknown, unknown> | undefined;
 }
@@ -97,6 +99,7 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
       credentials: openCredentials(deps, kind, source.credentials_encrypted),
       input: options.input,
       signal,
+      filesDir: deps.filesDir ?? '',
     };
     // A source bound to one app keeps that app even when it lists no users yet.
     const boundApp = kind.appOf?.(context.config);

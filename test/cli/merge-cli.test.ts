@@ -6,7 +6,7 @@ import { runCli } from '../support/cli.js';
 
 describe('roster merge', () => {
   const dir = mkdtempSync(join(tmpdir(), 'roster-merge-cli-'));
-  const env = { ROSTER_DATA_DIR: join(dir, 'data') };
+  const env = { ROSTER_DATA_DIR: join(dir, 'data'), ROSTER_FILES_DIR: dir };
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('configures, previews, applies and finds the person by an alias', async () => {
@@ -16,7 +16,7 @@ describe('roster merge', () => {
     );
     writeFileSync(join(dir, 'zoom.csv'), 'email\nann@acme.io\nann.lee@gmail.com\n');
     const hr = await runCli(
-      ['sources', 'add', 'hr-csv', '--name', 'HR', '--config', JSON.stringify({ file: join(dir, 'hr.csv') })],
+      ['sources', 'add', 'hr-csv', '--name', 'HR', '--config', JSON.stringify({ file: 'hr.csv' })],
       env,
     );
     expect(hr.code, hr.stderr).toBe(0);

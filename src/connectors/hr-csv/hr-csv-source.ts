@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { isAbsolute, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import type { ErrorDetail } from '../../lib/errors.js';
 import { capabilities } from '../kit/capabilities.js';
@@ -18,7 +19,15 @@ export const hrCsvColumns = [
 ] as const;
 
 const configSchema = z.strictObject({
-  file: z.string().min(1).max(4096),
+  /** A path inside ROSTER_FILES_DIR, e.g. `hr/employees.csv`: absolute paths and `..` are refused. */
+  file: z
+    .string()
+    .min(1)
+    .max(1000)
+    .refine(
+      (f) => !isAbsolute(f) && !f.split(/[\\/]/).includes('..'),
+      'must be a path inside the files directory (ROSTER_FILES_DIR)',
+    ),
   /** Extra columns synced as employee attributes; all others are ignored (only chosen fields are synced). */
   fields: z.array(z.string().min(1).max(200)).max(100).default([]),
 });
@@ -40,12 +49,20 @@ export const hrCsvSourceKind = defineSourceKind({
   capabilities: capabilities(['employees']),
   mode: 'pull',
   configSchema,
-  async *fetch({ config }) {
+  async *fetch({ config, filesDir }) {
+    const root = resolve(filesDir || '.');
+    const path = resolve(root, config.file);
+    if (!filesDir || !path.startsWith(`${root}${sep}`)) {
+      throw new ConnectorError('invalid_data', `${config.file} is not inside the files directory`);
+    }
     let bytes: Buffer;
     try {
-      bytes = await readFile(config.file);
+      bytes = await readFile(path);
     } catch (error) {
-      throw new ConnectorError('not_found', `Cannot read ${config.file}: ${(error as Error).message}`);
+      throw new ConnectorError(
+        'not_found',
+        `Cannot read ${config.file} in ${root}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+      );
     }
     const text = decodeUtf8(bytes);
     let done = 0;

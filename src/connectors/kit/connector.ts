@@ -17,6 +17,8 @@ export interface FetchContext<Config, Credentials> {
   /** Pushed content (a CSV file, a JSON snapshot) for kinds fed by imports. */
   input: unknown;
   signal: AbortSignal;
+  /** The directory file-based kinds may read from (ROSTER_FILES_DIR). */
+  filesDir: string;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
@@ -51,12 +51,12 @@ describe.each(lanes)('Merge Users through the API on %s', (lane) => {
     });
     server = await testServer(roster);
     await updateSettings(roster, 'test', { domains: ['acme.io'] });
-    const file = join(roster.dataDir, 'hr.csv');
+    mkdirSync(roster.config.filesDir, { recursive: true });
     writeFileSync(
-      file,
+      join(roster.config.filesDir, 'hr.csv'),
       'email,name,status,personal_email\nann@acme.io,Ann Lee,active,ann.lee@gmail.com\nbob@acme.io,Bob,active,\n',
     );
-    const hr = await addSource(roster, 'test', { kind: 'hr-csv', name: 'HR', config: { file } });
+    const hr = await addSource(roster, 'test', { kind: 'hr-csv', name: 'HR', config: { file: 'hr.csv' } });
     expect((await syncSource(roster, 'test', hr.id)).status).toBe('succeeded');
     await importCsv(roster, 'test', {
       app: 'Slack',

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lanes, openTestRoster, type TestRoster } from '../../../test/support/test-roster.js';
@@ -17,12 +17,12 @@ describe.each(lanes)('scheduled syncs on %s', (lane) => {
   });
 
   it('syncs pull sources when their interval has passed, and never push sources', async () => {
-    const file = join(roster.dataDir, 'hr.csv');
-    writeFileSync(file, 'email,name,status\nann@acme.io,Ann,active\n');
+    mkdirSync(roster.config.filesDir, { recursive: true });
+    writeFileSync(join(roster.config.filesDir, 'hr.csv'), 'email,name,status\nann@acme.io,Ann,active\n');
     const hr = await addSource(roster, 'test', {
       kind: 'hr-csv',
       name: 'HR',
-      config: { file },
+      config: { file: 'hr.csv' },
       schedule: '1h',
     });
     expect(hr.schedule).toBe('1h');
@@ -48,12 +48,28 @@ describe.each(lanes)('scheduled syncs on %s', (lane) => {
     expect(runs).toEqual([{ trigger: 'schedule' }]);
   });
 
+  it('reads HR files only inside the files directory', async () => {
+    for (const file of ['/etc/passwd', '../outside.csv', 'hr/../../outside.csv']) {
+      await expect(
+        addSource(roster, 'test', { kind: 'hr-csv', name: `Bad ${file}`, config: { file } }),
+      ).rejects.toMatchObject({
+        code: 'invalid_input',
+        details: [expect.objectContaining({ field: 'config.file' })],
+      });
+    }
+  });
+
   it('refuses schedules that are not intervals of 15 minutes or more', async () => {
     await expect(
-      addSource(roster, 'test', { kind: 'hr-csv', name: 'Bad', config: { file: '/x' }, schedule: '5m' }),
+      addSource(roster, 'test', { kind: 'hr-csv', name: 'Bad', config: { file: 'x.csv' }, schedule: '5m' }),
     ).rejects.toMatchObject({ code: 'invalid_input' });
     await expect(
-      addSource(roster, 'test', { kind: 'hr-csv', name: 'Bad', config: { file: '/x' }, schedule: 'daily' }),
+      addSource(roster, 'test', {
+        kind: 'hr-csv',
+        name: 'Bad',
+        config: { file: 'x.csv' },
+        schedule: 'daily',
+      }),
     ).rejects.toMatchObject({ code: 'invalid_input' });
   });
 });

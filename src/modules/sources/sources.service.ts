@@ -169,10 +169,14 @@ export async function syncSource(
   if (kind?.mode === 'push' && options.input === undefined) {
     throw invalidInput(`"${row.name}" is fed by imports: send a file or snapshot instead of starting a sync`);
   }
-  const result = await runSync({ database: roster.database, secrets: roster.secrets }, row.id, {
-    ...options,
-    trigger: actor,
-  });
+  const result = await runSync(
+    { database: roster.database, secrets: roster.secrets, filesDir: roster.config.filesDir },
+    row.id,
+    {
+      ...options,
+      trigger: actor,
+    },
+  );
   // Aliases a sync discovered merge now; ones a source dropped are unmerged (when Merge Users is on).
   if (result.status === 'succeeded') await refreshMerge(roster);
   await writeAudit(roster.database.db, {
