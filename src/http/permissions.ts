@@ -57,6 +57,9 @@ export const permissions: Readonly<Record<string, RoutePermission>> = {
   'POST /api/tokens': 'admin',
   'DELETE /api/tokens/:name': 'admin',
   'GET /api/audit': 'admin',
+  'GET /api/members': 'admin',
+  'POST /api/members': 'admin',
+  'PATCH /api/members/:email': 'admin',
 };
 
 export function permissionOf(method: string, url: string): RoutePermission | undefined {

@@ -17,6 +17,7 @@ import { catalogRoutes } from '../modules/catalog/catalog.routes.js';
 import { explainRoutes } from '../modules/explain/explain.routes.js';
 import { importsRoutes } from '../modules/imports/imports.routes.js';
 import { licensesRoutes } from '../modules/licenses/licenses.routes.js';
+import { membersRoutes } from '../modules/members/members.routes.js';
 import { mergeRoutes } from '../modules/merge/merge.routes.js';
 import { settingsRoutes } from '../modules/settings/settings.routes.js';
 import { sourcesRoutes } from '../modules/sources/sources.routes.js';
@@ -138,6 +139,7 @@ export async function buildServer(roster: Roster, options: ServerOptions = {}): 
     explainRoutes,
     catalogRoutes,
     tokensRoutes,
+    membersRoutes,
     auditRoutes,
     homeRoutes,
   ]) {

@@ -33,8 +33,8 @@ describe.each(lanes)('HTTP API on %s', (lane) => {
       };
       const payload = route.method === 'GET' ? undefined : route.public ? publicBodies[route.url] : {};
       const response = await server.app.inject({ method: route.method as 'GET', url, payload });
-      if (route.url === '/auth/oidc/start') {
-        // Starting single sign-on needs no credentials and returns no data: a redirect, or "not configured".
+      if (route.url.startsWith('/auth/oidc/')) {
+        // Single sign-on needs no credentials and returns no data: a redirect, or "not configured" here.
         expect([302, 404], route.url).toContain(response.statusCode);
         continue;
       }

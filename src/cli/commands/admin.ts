@@ -5,6 +5,7 @@ import { publicUrlOf } from '../../http/public-url.js';
 import { invalidInput, notFound } from '../../lib/errors.js';
 import { listAudit } from '../../modules/audit/audit.repo.js';
 import { createOneTimeToken, ensureMember, hasAdmin } from '../../modules/auth/auth.repo.js';
+import { addMember, listMembers, updateMember } from '../../modules/members/members.service.js';
 import { getSettings, updateSettings } from '../../modules/settings/settings.service.js';
 import { createToken, listTokens, revokeToken, roles } from '../../modules/tokens/tokens.service.js';
 import { cliActor, withRoster } from '../context.js';
@@ -140,6 +141,46 @@ export function registerAdminCommands(program: Command) {
         process.stdout.write(
           `${token}\n(valid 30 minutes: POST ${publicUrlOf(roster.config)}/api/session/password {"token","password"})\n`,
         );
+        return 0;
+      });
+    });
+
+  const members = program.command('members').description('Admin members and their roles');
+  members
+    .command('list')
+    .option('--json', 'print JSON')
+    .action(async (options) => {
+      await withRoster(Boolean(options.json), async (roster) => {
+        const items = await listMembers(roster);
+        if (options.json) printJson({ items });
+        else printTable(items as never, ['email', 'role', 'hasPassword', 'disabled']);
+        return 0;
+      });
+    });
+  members
+    .command('add <email>')
+    .requiredOption('--role <role>', `one of ${roles.join(', ')}`)
+    .action(async (email: string, options) => {
+      await withRoster(false, async (roster) => {
+        const member = await addMember(roster, cliActor(), { email, role: checkRole(options.role) });
+        process.stdout.write(`Added ${member.email} as ${member.role}\n`);
+        return 0;
+      });
+    });
+  members.command('set-role <email> <role>').action(async (email: string, role: string) => {
+    await withRoster(false, async (roster) => {
+      const member = await updateMember(roster, cliActor(), email, { role: checkRole(role) });
+      process.stdout.write(`${member.email} is now ${member.role}\n`);
+      return 0;
+    });
+  });
+  members
+    .command('disable <email>')
+    .description('Disable a member; their sessions end at once')
+    .action(async (email: string) => {
+      await withRoster(false, async (roster) => {
+        await updateMember(roster, cliActor(), email, { disabled: true });
+        process.stdout.write(`${email} is disabled\n`);
         return 0;
       });
     });

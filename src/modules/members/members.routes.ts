@@ -1,0 +1,58 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../../http/authenticate.js';
+import type { Roster } from '../../roster.js';
+import { roles } from '../tokens/tokens.service.js';
+import { addMember, listMembers, updateMember } from './members.service.js';
+
+const memberSchema = z
+  .object({
+    id: z.number(),
+    email: z.string(),
+    role: z.enum(roles),
+    hasPassword: z.boolean(),
+    disabled: z.boolean(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'AdminMember' });
+
+export function membersRoutes(roster: Roster): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/members',
+      {
+        schema: {
+          summary: 'Admin members and their roles',
+          response: { 200: z.object({ items: z.array(memberSchema) }) },
+        },
+      },
+      async () => ({
+        items: await listMembers(roster),
+      }),
+    );
+    app.post(
+      '/api/members',
+      {
+        schema: {
+          summary: 'Add an admin member with a role',
+          body: z.strictObject({ email: z.string().max(320), role: z.enum(roles) }),
+          response: { 201: memberSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await addMember(roster, actorOf(request), request.body)),
+    );
+    app.patch(
+      '/api/members/:email',
+      {
+        schema: {
+          summary: "Change a member's role, or disable them (their sessions end at once)",
+          params: z.strictObject({ email: z.string().max(320) }),
+          body: z.strictObject({ role: z.enum(roles).optional(), disabled: z.boolean().optional() }),
+          response: { 200: memberSchema },
+        },
+      },
+      async (request) => updateMember(roster, actorOf(request), request.params.email, request.body),
+    );
+  };
+}

@@ -1,0 +1,131 @@
+import { sql } from 'kysely';
+import type { Role } from '../../db/schema.js';
+import { isValidEmail, normaliseEmail } from '../../lib/email.js';
+import { conflict, invalidInput, notFound } from '../../lib/errors.js';
+import type { Roster } from '../../roster.js';
+import { writeAudit } from '../audit/audit.repo.js';
+
+export interface MemberView {
+  id: number;
+  email: string;
+  role: Role;
+  hasPassword: boolean;
+  disabled: boolean;
+  createdAt: string;
+}
+
+const columns = ['id', 'email', 'role', 'password_hash', 'disabled_at', 'created_at'] as const;
+type Row = {
+  id: number;
+  email: string;
+  role: Role;
+  password_hash: string | null;
+  disabled_at: Date | null;
+  created_at: Date;
+};
+const toView = (r: Row): MemberView => ({
+  id: r.id,
+  email: r.email,
+  role: r.role,
+  hasPassword: r.password_hash !== null,
+  disabled: r.disabled_at !== null,
+  createdAt: r.created_at.toISOString(),
+});
+
+export async function listMembers(roster: Roster): Promise<MemberView[]> {
+  const rows = await roster.database.db
+    .selectFrom('admin_members')
+    .select(columns)
+    .orderBy('email')
+    .execute();
+  return rows.map(toView);
+}
+
+/** Adds an admin member: they sign in by SSO, a one-time link or a password they set through a link. */
+export async function addMember(
+  roster: Roster,
+  actor: string,
+  input: { email: string; role: Role },
+): Promise<MemberView> {
+  const email = normaliseEmail(input.email);
+  if (!isValidEmail(email))
+    throw invalidInput('That is not an email address', [
+      { field: 'email', message: 'is not a valid email address' },
+    ]);
+  try {
+    return await roster.database.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('admin_members')
+        .values({ email, role: input.role })
+        .returning(columns)
+        .executeTakeFirstOrThrow();
+      await writeAudit(trx, {
+        actor,
+        action: 'member.add',
+        targetType: 'member',
+        targetId: row.id,
+        after: { email, role: row.role },
+      });
+      return toView(row);
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === '23505') throw conflict(`${email} is already a member`);
+    throw error;
+  }
+}
+
+/**
+ * Changes a member's role or disables them, in one transaction with its audit entry. Disabling ends
+ * their sessions at once. The last active admin can be neither demoted nor disabled.
+ */
+export async function updateMember(
+  roster: Roster,
+  actor: string,
+  email: string,
+  change: { role?: Role; disabled?: boolean },
+): Promise<MemberView> {
+  const key = normaliseEmail(email);
+  return roster.database.db.transaction().execute(async (trx) => {
+    // One admin change at a time, so two demotions cannot both pass the last-admin check.
+    await sql`lock table admin_members in share row exclusive mode`.execute(trx);
+    const before = await trx
+      .selectFrom('admin_members')
+      .select(columns)
+      .where('email', '=', key)
+      .executeTakeFirst();
+    if (!before) throw notFound(`${key} is not a member`);
+    const losesAdmin =
+      before.role === 'admin' &&
+      before.disabled_at === null &&
+      ((change.role && change.role !== 'admin') || change.disabled);
+    if (losesAdmin) {
+      const admins = await trx
+        .selectFrom('admin_members')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('role', '=', 'admin')
+        .where('disabled_at', 'is', null)
+        .executeTakeFirstOrThrow();
+      if (Number(admins.n) <= 1)
+        throw conflict('Roster needs at least one active admin: add another admin first');
+    }
+    const after = await trx
+      .updateTable('admin_members')
+      .set({
+        ...(change.role ? { role: change.role } : {}),
+        ...(change.disabled === undefined ? {} : { disabled_at: change.disabled ? new Date() : null }),
+      })
+      .where('id', '=', before.id)
+      .returning(columns)
+      .executeTakeFirstOrThrow();
+    if (change.disabled) await trx.deleteFrom('sessions').where('member_id', '=', before.id).execute();
+    await writeAudit(trx, {
+      actor,
+      action: 'member.update',
+      targetType: 'member',
+      targetId: before.id,
+      before: { role: before.role, disabled: before.disabled_at !== null },
+      after: { role: after.role, disabled: after.disabled_at !== null },
+    });
+    return toView(after);
+  });
+}
