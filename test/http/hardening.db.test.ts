@@ -57,4 +57,22 @@ describe('HTTP hardening', () => {
     });
     expect(setup.statusCode).toBe(429);
   });
+
+  it('limits how many API tokens one principal creates in an hour', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) {
+      statuses.push(
+        (
+          await server.app.inject({
+            method: 'POST',
+            url: '/api/tokens',
+            headers: server.as('admin'),
+            payload: { name: `bulk-${i}` },
+          })
+        ).statusCode,
+      );
+    }
+    expect(statuses.slice(0, 30).every((s) => s === 201)).toBe(true);
+    expect(statuses[30]).toBe(429);
+  });
 });

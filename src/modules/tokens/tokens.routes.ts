@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/authenticate.js';
+import { hitRateLimit } from '../../lib/rate-limit.js';
 import type { Roster } from '../../roster.js';
 import { createToken, listTokens, revokeToken, roles } from './tokens.service.js';
 
@@ -42,15 +43,18 @@ export function tokensRoutes(roster: Roster): FastifyPluginAsyncZod {
           response: { 201: tokenSchema.extend({ token: z.string() }) },
         },
       },
-      async (request, reply) =>
-        reply.status(201).send(
+      async (request, reply) => {
+        // A stolen admin session must not mint tokens by the thousand.
+        await hitRateLimit(roster.database, `tokens:${actorOf(request)}`, 30, 3600);
+        return reply.status(201).send(
           await createToken(roster, actorOf(request), {
             name: request.body.name,
             role: request.body.role,
             expiresAt: request.body.expiresAt ? new Date(request.body.expiresAt) : null,
             actsForEmail: request.body.actsForEmail ?? null,
           }),
-        ),
+        );
+      },
     );
     app.delete(
       '/api/tokens/:name',
