@@ -337,4 +337,37 @@ describe.each(lanes)('sync engine on %s', (lane) => {
       { numRuns: 15 },
     );
   });
+
+  it('records an audited run in the audit log in the same transaction as its outcome', async () => {
+    const source = await newSource();
+    const run = (pages: ScriptedPage[]) =>
+      runSync(
+        { database: roster.database, secrets: roster.secrets, findKind: findKindWithScripted },
+        source,
+        {
+          trigger: 'member:ann@acme.io',
+          input: pages,
+          audit: true,
+        },
+      );
+    const ok = await run([{ records: [account('audited@acme.io')] }]);
+    const failed = await run([{ fail: new ConnectorError('auth', 'HTTP 401') }]);
+    const entries = await roster.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'source.sync')
+      .where('target_id', '=', String(source))
+      .orderBy('id')
+      .execute();
+    expect(
+      entries.map((e) => [
+        e.actor,
+        (e.after as { runId: number; status: string }).runId,
+        (e.after as { status: string }).status,
+      ]),
+    ).toEqual([
+      ['member:ann@acme.io', ok.runId, 'succeeded'],
+      ['member:ann@acme.io', failed.runId, 'failed'],
+    ]);
+  });
 });

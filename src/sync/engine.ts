@@ -1,8 +1,10 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { SourceKind } from '../connectors/kit/connector.js';
 import { ConnectorError } from '../connectors/kit/connector-error.js';
 import { findSourceKind } from '../connectors/registry.js';
+import { writeAudit } from '../db/audit-log.js';
 import type { Database } from '../db/database.js';
+import type { DB } from '../db/schema.js';
 import type { ErrorDetail } from '../lib/errors.js';
 import { conflict, notFound } from '../lib/errors.js';
 import type { SecretBox } from '../lib/secret-box.js';
@@ -36,6 +38,8 @@ export interface SyncOptions {
   input?: unknown;
   signal?: AbortSignal;
   onProgress?: (progress: SyncProgress) => void;
+  /** Record the run in the audit log (a person or schedule started it), in the same transaction as its outcome. */
+  audit?: boolean;
 }
 
 export interface SyncCounters {
@@ -176,6 +180,8 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
         })
         .where('id', '=', source.id)
         .execute();
+      if (options.audit)
+        await auditRun(trx, options.trigger, source.id, runId, 'succeeded', summarise(counters));
       return counters;
     });
     await clearStaging(database, runId);
@@ -192,7 +198,7 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
   } catch (error) {
     const failure = toFailure(error);
     const status = failure.code === 'cancelled' ? 'cancelled' : 'failed';
-    await finishFailed(deps, source.id, runId, status, failure, { pages, records, rejected });
+    await finishFailed(deps, source.id, runId, status, failure, { pages, records, rejected }, options);
     await clearStaging(database, runId);
     return {
       runId,
@@ -276,6 +282,7 @@ async function finishFailed(
   status: 'failed' | 'cancelled',
   failure: RunFailure,
   progress: { pages: number; records: number; rejected: number },
+  options: SyncOptions,
 ) {
   const finishedAt = (deps.now ?? (() => new Date()))();
   await deps.database.db.transaction().execute(async (trx) => {
@@ -301,6 +308,25 @@ async function finishFailed(
       )
       .where('id', '=', sourceId)
       .execute();
+    if (options.audit)
+      await auditRun(trx, options.trigger, sourceId, runId, status, { ...zero, ...progress });
+  });
+}
+
+function auditRun(
+  trx: Transaction<DB>,
+  actor: string,
+  sourceId: number,
+  runId: number,
+  status: string,
+  counters: object,
+) {
+  return writeAudit(trx, {
+    actor,
+    action: 'source.sync',
+    targetType: 'source',
+    targetId: sourceId,
+    after: { runId, status, counters },
   });
 }
 

@@ -172,19 +172,10 @@ export async function syncSource(
   const result = await runSync(
     { database: roster.database, secrets: roster.secrets, filesDir: roster.config.filesDir },
     row.id,
-    {
-      ...options,
-      trigger: actor,
-    },
+    // The run's audit entry commits with its outcome, in the engine's own transaction.
+    { ...options, trigger: actor, audit: true },
   );
   // Aliases a sync discovered merge now; ones a source dropped are unmerged (when Merge Users is on).
   if (result.status === 'succeeded') await refreshMerge(roster);
-  await writeAudit(roster.database.db, {
-    actor,
-    action: 'source.sync',
-    targetType: 'source',
-    targetId: row.id,
-    after: { runId: result.runId, status: result.status, counters: result.counters },
-  });
   return result;
 }
