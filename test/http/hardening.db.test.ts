@@ -82,7 +82,7 @@ describe('HTTP hardening', () => {
       `"; drop table users; --`,
       '<script>alert(1)</script>',
       '%_\\',
-      '${7*7}',
+      '{{7*7}}',
     ];
     const urls = (p: string) => [
       `/api/apps?search=${encodeURIComponent(p)}`,
