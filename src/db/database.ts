@@ -80,6 +80,9 @@ async function openPg(url: string): Promise<Database> {
       }) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection the server closes (restart, failover, a dropped database) is discarded by the
+  // pool and replaced on next use; unhandled, its error event would end the process.
+  pool.on('error', () => {});
   // Fail fast with the server's own message when it cannot be reached.
   const probe = await pool.connect();
   probe.release();
