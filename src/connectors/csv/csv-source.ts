@@ -7,7 +7,7 @@ import { ConnectorError } from '../kit/connector-error.js';
 import { decodeUtf8, readCsvRows } from '../kit/csv-reader.js';
 import { type AccountRecordInput, accountRecordSchema, type SourceRecordInput } from '../kit/records.js';
 import { parseAccountStatus } from '../kit/status.js';
-import { type ColumnMapping, canonicalColumns, presets, resolveColumns } from './columns.js';
+import { type ColumnMapping, canonicalColumns, type Preset, presets, resolveColumns } from './columns.js';
 
 const configSchema = z.strictObject({
   app: z.string().trim().min(1).max(200),
@@ -60,6 +60,21 @@ function toRecord(
 // Record field → canonical column, so validation errors name the file's own header.
 const fieldColumns: Record<string, string> = { licenseTypes: 'license_types', lastUsedAt: 'last_used_at' };
 
+/**
+ * An upload: the file, and optionally the header preset and mapping for this file. They apply to this
+ * run only; the source keeps them as its defaults once a run with them succeeds.
+ */
+export interface CsvUpload {
+  content: Uint8Array | string;
+  preset?: Preset;
+  mapping?: ColumnMapping;
+}
+
+function csvUploadOf(input: unknown): CsvUpload {
+  if (input instanceof Uint8Array || typeof input === 'string') return { content: input };
+  return (input ?? { content: undefined }) as CsvUpload;
+}
+
 /** One app's users, license types and last-used dates from an uploaded CSV file. */
 export const csvSourceKind = defineSourceKind({
   kind: 'csv',
@@ -70,12 +85,15 @@ export const csvSourceKind = defineSourceKind({
   configSchema,
   appOf: (config) => config.app,
   async *fetch({ config, input }) {
-    const text = decodeUtf8(input);
+    const upload = csvUploadOf(input);
+    const text = decodeUtf8(upload.content);
+    const preset = upload.preset ?? config.preset;
+    const mapping = { ...config.mapping, ...upload.mapping };
     let columns: ColumnMapping | undefined;
     let done = 0;
     for await (const { header, rows } of readCsvRows(text)) {
       if (!columns) {
-        columns = resolveColumns(header, config.preset, config.mapping);
+        columns = resolveColumns(header, preset, mapping);
         const missing = Object.entries(columns)
           .filter(([, h]) => !header.includes(h))
           .map(([column, h]) => ({

@@ -144,4 +144,36 @@ describe.each(lanes)('CSV import on %s', (lane) => {
       { email: 'mapped@acme.io', name: 'Map Ped' },
     ]);
   });
+
+  it('keeps a mapping as the default only once a file imported with it', async () => {
+    const configOf = async () =>
+      (
+        await roster.database.db
+          .selectFrom('sources')
+          .select('config')
+          .where('name', '=', 'Loom (CSV)')
+          .executeTakeFirst()
+      )?.config;
+    const mapping = { email: 'Mail' };
+    const bad = await importCsv(roster, 'test', {
+      app: 'Loom',
+      content: Buffer.from('Mail\nnot-an-email\n'),
+      mapping,
+    });
+    expect(bad.status).toBe('failed');
+    expect(await configOf()).toEqual({ app: 'Loom', preset: 'roster', mapping: {} });
+    const good = await importCsv(roster, 'test', {
+      app: 'Loom',
+      content: Buffer.from('Mail\nm@acme.io\n'),
+      mapping,
+    });
+    expect(good.status).toBe('succeeded');
+    expect(await configOf()).toMatchObject({ mapping: { email: 'Mail' } });
+    // The next upload of the same export needs no mapping.
+    const again = await importCsv(roster, 'test', {
+      app: 'Loom',
+      content: Buffer.from('Mail\nm@acme.io\nn@acme.io\n'),
+    });
+    expect(again.counters).toMatchObject({ added: 1, unchanged: 1 });
+  });
 });

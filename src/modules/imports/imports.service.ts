@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { ColumnMapping, Preset } from '../../connectors/csv/columns.js';
+import type { CsvUpload } from '../../connectors/csv/csv-source.js';
 import { RosterError } from '../../lib/errors.js';
 import type { Roster } from '../../roster.js';
 import type { SyncOptions, SyncResult } from '../../sync/engine.js';
@@ -17,49 +18,45 @@ type Progress = Pick<SyncOptions, 'onProgress' | 'signal'>;
  * The push source that feeds an app (one per kind and app), created on the first import. Imports go
  * through the sync engine like any other source, so they are validated, atomic and audited the same way.
  */
-async function sourceForApp(
-  roster: Roster,
-  actor: string,
-  kind: 'csv' | 'custom',
-  app: string,
-  config: Record<string, unknown>,
-) {
-  const { db } = roster.database;
-  const existing = await db
+async function sourceForApp(roster: Roster, actor: string, kind: 'csv' | 'custom', app: string) {
+  const existing = await roster.database.db
     .selectFrom('sources')
     .select(['id', 'name', 'config'])
     .where('kind', '=', kind)
     .where('disconnected_at', 'is', null)
     .where(sql`lower(config->>'app')`, '=', app.toLowerCase())
     .executeTakeFirst();
-  if (!existing) {
-    const label = kind === 'csv' ? 'CSV' : 'custom integration';
-    const created = await addSource(roster, actor, {
-      kind,
-      name: `${app} (${label})`,
-      config: { app, ...config },
+  if (existing) return existing;
+  const label = kind === 'csv' ? 'CSV' : 'custom integration';
+  const created = await addSource(roster, actor, { kind, name: `${app} (${label})`, config: { app } });
+  return { id: created.id, name: created.name, config: created.config };
+}
+
+/** After a successful import, the preset and mapping it used become the source's defaults. */
+async function rememberDefaults(
+  roster: Roster,
+  actor: string,
+  source: { id: number; config: unknown },
+  defaults: Record<string, unknown>,
+) {
+  const before = source.config as Record<string, unknown>;
+  const after = { ...before, ...defaults };
+  if (JSON.stringify(after) === JSON.stringify(before)) return;
+  await roster.database.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('sources')
+      .set({ config: JSON.stringify(after), updated_at: new Date() })
+      .where('id', '=', source.id)
+      .execute();
+    await writeAudit(trx, {
+      actor,
+      action: 'source.configure',
+      targetType: 'source',
+      targetId: source.id,
+      before,
+      after,
     });
-    return { id: created.id, name: created.name };
-  }
-  const wanted = { ...(existing.config as Record<string, unknown>), ...config };
-  if (JSON.stringify(wanted) !== JSON.stringify(existing.config)) {
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('sources')
-        .set({ config: JSON.stringify(wanted), updated_at: new Date() })
-        .where('id', '=', existing.id)
-        .execute();
-      await writeAudit(trx, {
-        actor,
-        action: 'source.configure',
-        targetType: 'source',
-        targetId: existing.id,
-        before: existing.config,
-        after: wanted,
-      });
-    });
-  }
-  return { id: existing.id, name: existing.name };
+  });
 }
 
 function checkSize(roster: Roster, bytes: number) {
@@ -81,13 +78,16 @@ export async function importCsv(
   const config: Record<string, unknown> = {};
   if (input.preset) config.preset = input.preset;
   if (input.mapping && Object.keys(input.mapping).length) config.mapping = input.mapping;
-  const source = await sourceForApp(roster, actor, 'csv', app, config);
+  const source = await sourceForApp(roster, actor, 'csv', app);
+  // The preset and mapping apply to this run; a rejected file leaves the source's defaults as they were.
+  const upload: CsvUpload = { content: input.content, preset: input.preset, mapping: input.mapping };
   const result = await syncSource(roster, actor, source.id, {
-    input: input.content,
+    input: upload,
     onProgress: input.onProgress,
     signal: input.signal,
   });
-  return { ...result, source };
+  if (result.status === 'succeeded') await rememberDefaults(roster, actor, source, config);
+  return { ...result, source: { id: source.id, name: source.name } };
 }
 
 export async function importCustom(
@@ -96,7 +96,8 @@ export async function importCustom(
   input: { app: string; snapshot: unknown } & Progress,
 ): Promise<ImportResult> {
   const app = await resolveAppName(roster, input.app);
-  const source = await sourceForApp(roster, actor, 'custom', app, {});
+  const found = await sourceForApp(roster, actor, 'custom', app);
+  const source = { id: found.id, name: found.name };
   const result = await syncSource(roster, actor, source.id, {
     input: input.snapshot,
     onProgress: input.onProgress,
