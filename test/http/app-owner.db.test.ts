@@ -1,63 +1,54 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importCsv } from '../../src/modules/imports/imports.service.js';
 import { createToken } from '../../src/modules/tokens/tokens.service.js';
-import { testServer } from '../support/http.js';
-import { openTestRoster, type TestRoster } from '../support/test-roster.js';
+import { useTestServer } from '../support/http.js';
 
 describe('app owners', () => {
-  let roster: TestRoster;
-  let server: Awaited<ReturnType<typeof testServer>>;
-  beforeAll(async () => {
-    roster = await openTestRoster('pglite');
-    server = await testServer(roster);
+  const ctx = useTestServer(async ({ roster }) => {
     const csv =
       'email,name,status,role,license_types,last_used_at\na@acme.io,A,active,,Pro,2025-01-01\nb@acme.io,B,active,,Pro,2025-01-01\n';
     for (const app of ['Slack', 'Zoom']) await importCsv(roster, 'test', { app, content: Buffer.from(csv) });
   });
-  afterAll(async () => {
-    await server.app.close();
-    await roster.close();
-  });
 
   it('see only the apps they own, and nothing organisation-wide', async () => {
-    const owner = server.as('app-owner'); // acts for owner@acme.io
-    expect((await server.app.inject({ url: '/api/apps', headers: owner })).json().items).toEqual([]);
-    const set = await server.app.inject({
+    const owner = ctx.server.as('app-owner'); // acts for owner@acme.io
+    expect((await ctx.server.app.inject({ url: '/api/apps', headers: owner })).json().items).toEqual([]);
+    const set = await ctx.server.app.inject({
       method: 'PUT',
       url: '/api/apps/Slack/owners',
-      headers: server.as('editor'),
+      headers: ctx.server.as('editor'),
       payload: { emails: ['Owner@acme.io'] },
     });
     expect(set.json()).toEqual({ owners: ['owner@acme.io'] });
 
     expect(
-      (await server.app.inject({ url: '/api/apps', headers: owner }))
+      (await ctx.server.app.inject({ url: '/api/apps', headers: owner }))
         .json()
         .items.map((a: { name: string }) => a.name),
     ).toEqual(['Slack']);
-    expect((await server.app.inject({ url: '/api/apps/Slack', headers: owner })).json().owners).toEqual([
+    expect((await ctx.server.app.inject({ url: '/api/apps/Slack', headers: owner })).json().owners).toEqual([
       'owner@acme.io',
     ]);
-    expect((await server.app.inject({ url: '/api/apps/Zoom', headers: owner })).statusCode).toBe(404);
+    expect((await ctx.server.app.inject({ url: '/api/apps/Zoom', headers: owner })).statusCode).toBe(404);
 
-    const inactive = (await server.app.inject({ url: '/api/licenses/inactive', headers: owner })).json();
+    const inactive = (await ctx.server.app.inject({ url: '/api/licenses/inactive', headers: owner })).json();
     expect(new Set(inactive.items.map((l: { app: string }) => l.app))).toEqual(new Set(['Slack']));
     expect(
-      (await server.app.inject({ url: '/api/licenses/inactive?app=Zoom', headers: owner })).statusCode,
+      (await ctx.server.app.inject({ url: '/api/licenses/inactive?app=Zoom', headers: owner })).statusCode,
     ).toBe(404);
     const summary = (
-      await server.app.inject({ url: '/api/licenses/inactive/summary', headers: owner })
+      await ctx.server.app.inject({ url: '/api/licenses/inactive/summary', headers: owner })
     ).json();
     expect(summary.items.map((s: { app: string }) => s.app)).toEqual(['Slack']);
-    const csv = await server.app.inject({ url: '/api/licenses/inactive.csv', headers: owner });
+    const csv = await ctx.server.app.inject({ url: '/api/licenses/inactive.csv', headers: owner });
     expect(csv.body).not.toContain('Zoom');
     expect(
-      (await server.app.inject({ url: '/api/explain/inactive?app=Zoom', headers: owner })).statusCode,
+      (await ctx.server.app.inject({ url: '/api/explain/inactive?app=Zoom', headers: owner })).statusCode,
     ).toBe(404);
     expect(
-      (await server.app.inject({ url: '/api/explain/inactive?app=Slack', headers: owner })).statusCode,
+      (await ctx.server.app.inject({ url: '/api/explain/inactive?app=Slack', headers: owner })).statusCode,
     ).toBe(200);
-    expect((await server.app.inject({ url: '/api/explain/user-count', headers: owner })).statusCode).toBe(
+    expect((await ctx.server.app.inject({ url: '/api/explain/user-count', headers: owner })).statusCode).toBe(
       403,
     );
     for (const url of [
@@ -67,16 +58,18 @@ describe('app owners', () => {
       '/api/merge/preview',
       '/api/catalog',
     ]) {
-      expect((await server.app.inject({ url, headers: owner })).statusCode, url).toBe(403);
+      expect((await ctx.server.app.inject({ url, headers: owner })).statusCode, url).toBe(403);
     }
     // Others still see everything.
     expect(
-      (await server.app.inject({ url: '/api/apps', headers: server.as('read-only') })).json().items,
+      (await ctx.server.app.inject({ url: '/api/apps', headers: ctx.server.as('read-only') })).json().items,
     ).toHaveLength(2);
   });
 
   it('need a token that acts for one owner email', async () => {
-    await expect(createToken(roster, 'test', { name: 'no-owner', role: 'app-owner' })).rejects.toMatchObject({
+    await expect(
+      createToken(ctx.roster, 'test', { name: 'no-owner', role: 'app-owner' }),
+    ).rejects.toMatchObject({
       code: 'invalid_input',
     });
   });

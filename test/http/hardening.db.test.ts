@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testServer } from '../support/http.js';
-import { openTestRoster, type TestRoster } from '../support/test-roster.js';
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from '../support/http.js';
 
 describe('HTTP hardening', () => {
-  let roster: TestRoster;
-  let server: Awaited<ReturnType<typeof testServer>>;
-  beforeAll(async () => {
-    roster = await openTestRoster('pglite');
-    server = await testServer(roster);
-  });
-  afterAll(async () => {
-    await server.app.close();
-    await roster.close();
-  });
+  const ctx = useTestServer();
 
   it('sends security headers with a strict content security policy', async () => {
-    const response = await server.app.inject({ url: '/api/apps', headers: server.as('read-only') });
+    const response = await ctx.server.app.inject({ url: '/api/apps', headers: ctx.server.as('read-only') });
     const csp = String(response.headers['content-security-policy']);
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self'");
@@ -29,27 +19,31 @@ describe('HTTP hardening', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
       statuses.push(
-        (await server.app.inject({ url: `/auth/link?token=rsi_guess${i}`, remoteAddress: '10.9.8.7' }))
+        (await ctx.server.app.inject({ url: `/auth/link?token=rsi_guess${i}`, remoteAddress: '10.9.8.7' }))
           .statusCode,
       );
     }
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
-    const limited = await server.app.inject({ url: '/auth/link?token=rsi_guess', remoteAddress: '10.9.8.7' });
+    const limited = await ctx.server.app.inject({
+      url: '/auth/link?token=rsi_guess',
+      remoteAddress: '10.9.8.7',
+    });
     expect(limited.json().error.code).toBe('rate_limited');
     // Another address is not affected.
     expect(
-      (await server.app.inject({ url: '/auth/link?token=rsi_other', remoteAddress: '10.9.8.6' })).statusCode,
+      (await ctx.server.app.inject({ url: '/auth/link?token=rsi_other', remoteAddress: '10.9.8.6' }))
+        .statusCode,
     ).toBe(401);
     for (let i = 0; i < 11; i++) {
-      await server.app.inject({
+      await ctx.server.app.inject({
         method: 'POST',
         url: '/api/setup',
         payload: { token: 'rsu_guessing-a-token', email: 'x@acme.io' },
         remoteAddress: '10.9.8.5',
       });
     }
-    const setup = await server.app.inject({
+    const setup = await ctx.server.app.inject({
       method: 'POST',
       url: '/api/setup',
       payload: { token: 'rsu_guessing-a-token', email: 'x@acme.io' },
@@ -63,10 +57,10 @@ describe('HTTP hardening', () => {
     for (let i = 0; i < 31; i++) {
       statuses.push(
         (
-          await server.app.inject({
+          await ctx.server.app.inject({
             method: 'POST',
             url: '/api/tokens',
-            headers: server.as('admin'),
+            headers: ctx.server.as('admin'),
             payload: { name: `bulk-${i}` },
           })
         ).statusCode,
@@ -95,14 +89,14 @@ describe('HTTP hardening', () => {
     ];
     for (const payload of payloads) {
       for (const url of urls(payload)) {
-        const response = await server.app.inject({ url, headers: server.as('admin') });
+        const response = await ctx.server.app.inject({ url, headers: ctx.server.as('admin') });
         expect(response.statusCode, url).toBe(200);
         expect(response.json().items, url).toEqual([]);
       }
     }
     // The tables are all still there.
-    expect((await server.app.inject({ url: '/api/users', headers: server.as('admin') })).statusCode).toBe(
-      200,
-    );
+    expect(
+      (await ctx.server.app.inject({ url: '/api/users', headers: ctx.server.as('admin') })).statusCode,
+    ).toBe(200);
   });
 });

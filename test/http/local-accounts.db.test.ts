@@ -1,24 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createOneTimeToken, ensureMember } from '../../src/modules/auth/auth.repo.js';
-import { testServer } from '../support/http.js';
-import { openTestRoster, type TestRoster } from '../support/test-roster.js';
+import { useTestServer } from '../support/http.js';
 
 describe('local accounts', () => {
-  let roster: TestRoster;
-  let server: Awaited<ReturnType<typeof testServer>>;
   let memberId: number;
-  beforeAll(async () => {
-    roster = await openTestRoster('pglite');
-    server = await testServer(roster);
+  const ctx = useTestServer(async ({ roster }) => {
     memberId = (await ensureMember(roster, 'test', 'ann@acme.io', 'editor')).id;
-  });
-  afterAll(async () => {
-    await server.app.close();
-    await roster.close();
   });
 
   const signIn = (password: string, remoteAddress = '10.0.0.1') =>
-    server.app.inject({
+    ctx.server.app.inject({
       method: 'POST',
       url: '/api/session/sign-in',
       payload: { email: 'Ann@acme.io', password },
@@ -27,26 +18,26 @@ describe('local accounts', () => {
 
   it('has no password until one is set through a one-time link, stored as argon2id', async () => {
     expect((await signIn('anything-at-all-1')).statusCode).toBe(401);
-    const token = await createOneTimeToken(roster, 'password', memberId);
-    const short = await server.app.inject({
+    const token = await createOneTimeToken(ctx.roster, 'password', memberId);
+    const short = await ctx.server.app.inject({
       method: 'POST',
       url: '/api/session/password',
       payload: { token, password: 'short' },
     });
     expect(short.statusCode).toBe(400);
-    const set = await server.app.inject({
+    const set = await ctx.server.app.inject({
       method: 'POST',
       url: '/api/session/password',
       payload: { token, password: 'correct horse battery' },
     });
     expect(set.statusCode, set.body).toBe(200);
-    const again = await server.app.inject({
+    const again = await ctx.server.app.inject({
       method: 'POST',
       url: '/api/session/password',
       payload: { token, password: 'another long password' },
     });
     expect(again.statusCode).toBe(401);
-    const row = await roster.database.db
+    const row = await ctx.roster.database.db
       .selectFrom('admin_members')
       .select('password_hash')
       .where('id', '=', memberId)
@@ -59,7 +50,7 @@ describe('local accounts', () => {
     const response = await signIn('correct horse battery');
     expect(response.statusCode).toBe(200);
     const cookie = String(response.headers['set-cookie']).split(';')[0]!;
-    const me = await server.app.inject({ url: '/api/me', headers: { cookie } });
+    const me = await ctx.server.app.inject({ url: '/api/me', headers: { cookie } });
     expect(me.json()).toMatchObject({ actor: 'member:ann@acme.io', role: 'editor', kind: 'session' });
   });
 
@@ -69,7 +60,7 @@ describe('local accounts', () => {
     const locked = await signIn('correct horse battery', '10.0.0.3');
     expect(locked.statusCode).toBe(429);
     expect(locked.json().error.message).toMatch(/locked until/);
-    await roster.database.db
+    await ctx.roster.database.db
       .updateTable('admin_members')
       .set({ locked_until: new Date(Date.now() - 1000) })
       .where('id', '=', memberId)
@@ -78,7 +69,7 @@ describe('local accounts', () => {
   });
 
   it('answers an unknown email exactly like a wrong password', async () => {
-    const unknown = await server.app.inject({
+    const unknown = await ctx.server.app.inject({
       method: 'POST',
       url: '/api/session/sign-in',
       payload: { email: 'nobody@acme.io', password: 'whatever-long' },

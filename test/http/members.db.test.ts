@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createOneTimeToken } from '../../src/modules/auth/auth.repo.js';
-import { testServer } from '../support/http.js';
-import { openTestRoster, type TestRoster } from '../support/test-roster.js';
+import { useTestServer } from '../support/http.js';
 
 describe('admin members', () => {
-  let roster: TestRoster;
-  let server: Awaited<ReturnType<typeof testServer>>;
-  beforeAll(async () => {
-    roster = await openTestRoster('pglite');
-    server = await testServer(roster);
-  });
-  afterAll(async () => {
-    await server.app.close();
-    await roster.close();
-  });
+  const ctx = useTestServer();
 
   it('are added with a role, changed, disabled at once, and never leave Roster without an admin', async () => {
-    const admin = server.as('admin');
-    const added = await server.app.inject({
+    const admin = ctx.server.as('admin');
+    const added = await ctx.server.app.inject({
       method: 'POST',
       url: '/api/members',
       headers: admin,
@@ -32,7 +22,7 @@ describe('admin members', () => {
     });
     expect(
       (
-        await server.app.inject({
+        await ctx.server.app.inject({
           method: 'POST',
           url: '/api/members',
           headers: admin,
@@ -42,20 +32,20 @@ describe('admin members', () => {
     ).toBe(409);
 
     // Ann signs in; disabling her ends that session at once.
-    const link = await createOneTimeToken(roster, 'sign_in', added.json().id);
+    const link = await createOneTimeToken(ctx.roster, 'sign_in', added.json().id);
     const cookie = String(
-      (await server.app.inject({ url: `/auth/link?token=${link}` })).headers['set-cookie'],
+      (await ctx.server.app.inject({ url: `/auth/link?token=${link}` })).headers['set-cookie'],
     ).split(';')[0]!;
-    expect((await server.app.inject({ url: '/api/me', headers: { cookie } })).statusCode).toBe(200);
+    expect((await ctx.server.app.inject({ url: '/api/me', headers: { cookie } })).statusCode).toBe(200);
 
-    const bob = await server.app.inject({
+    const bob = await ctx.server.app.inject({
       method: 'POST',
       url: '/api/members',
       headers: admin,
       payload: { email: 'bob@acme.io', role: 'read-only' },
     });
     expect(bob.statusCode).toBe(201);
-    const promoted = await server.app.inject({
+    const promoted = await ctx.server.app.inject({
       method: 'PATCH',
       url: '/api/members/bob@acme.io',
       headers: admin,
@@ -64,7 +54,7 @@ describe('admin members', () => {
     expect(promoted.json().role).toBe('editor');
 
     // Ann is the only admin: she can be neither demoted nor disabled.
-    const demote = await server.app.inject({
+    const demote = await ctx.server.app.inject({
       method: 'PATCH',
       url: '/api/members/ann@acme.io',
       headers: admin,
@@ -72,30 +62,30 @@ describe('admin members', () => {
     });
     expect(demote.statusCode).toBe(409);
     expect(demote.json().error.message).toMatch(/at least one active admin/);
-    await server.app.inject({
+    await ctx.server.app.inject({
       method: 'PATCH',
       url: '/api/members/bob@acme.io',
       headers: admin,
       payload: { role: 'admin' },
     });
-    const disabled = await server.app.inject({
+    const disabled = await ctx.server.app.inject({
       method: 'PATCH',
       url: '/api/members/ann@acme.io',
       headers: admin,
       payload: { disabled: true },
     });
     expect(disabled.json().disabled).toBe(true);
-    expect((await server.app.inject({ url: '/api/me', headers: { cookie } })).statusCode).toBe(401);
+    expect((await ctx.server.app.inject({ url: '/api/me', headers: { cookie } })).statusCode).toBe(401);
 
     const audit = (
-      await server.app.inject({ url: '/api/audit?action=member.update', headers: admin })
+      await ctx.server.app.inject({ url: '/api/audit?action=member.update', headers: admin })
     ).json();
     expect(audit.items[0]).toMatchObject({
       before: { role: 'admin', disabled: false },
       after: { role: 'admin', disabled: true },
     });
-    expect((await server.app.inject({ url: '/api/members', headers: server.as('editor') })).statusCode).toBe(
-      403,
-    );
+    expect(
+      (await ctx.server.app.inject({ url: '/api/members', headers: ctx.server.as('editor') })).statusCode,
+    ).toBe(403);
   });
 });

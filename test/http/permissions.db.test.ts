@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { permissions } from '../../src/http/permissions.js';
 import { type Access, mayAccess } from '../../src/http/principal.js';
-import { testServer } from '../support/http.js';
-import { openTestRoster, type TestRoster } from '../support/test-roster.js';
+import { useTestServer } from '../support/http.js';
 
 const roles = ['admin', 'editor', 'read-only', 'app-owner'] as const;
 
 /** Every registered route × every role, against the one permissions map. */
 describe('route permissions', () => {
-  let roster: TestRoster;
-  let server: Awaited<ReturnType<typeof testServer>>;
-  beforeAll(async () => {
-    roster = await openTestRoster('pglite');
-    server = await testServer(roster);
-  });
-  afterAll(async () => {
-    await server.app.close();
-    await roster.close();
-  });
+  const ctx = useTestServer();
 
   it('has an entry for every route, and no entry without a route', () => {
-    const registered = new Set(server.app.registeredRoutes.map((r) => `${r.method} ${r.url}`));
+    const registered = new Set(ctx.server.app.registeredRoutes.map((r) => `${r.method} ${r.url}`));
     expect([...registered].sort()).toEqual(Object.keys(permissions).sort());
   });
 
@@ -32,16 +22,16 @@ describe('route permissions', () => {
     // Changing routes run last, the token routes at the very end so the tokens stay valid meanwhile.
     const order = (r: { method: string; url: string }) =>
       r.method === 'GET' ? 0 : r.url.startsWith('/api/tokens') ? 2 : 1;
-    const routes = [...server.app.registeredRoutes]
+    const routes = [...ctx.server.app.registeredRoutes]
       .filter((r) => !r.public)
       .sort((a, b) => order(a) - order(b));
     for (const route of routes) {
       const permission = permissions[`${route.method} ${route.url}`];
       for (const role of roles) {
-        const response = await server.app.inject({
+        const response = await ctx.server.app.inject({
           method: route.method as 'GET',
           url: fill(route.url),
-          headers: server.as(role),
+          headers: ctx.server.as(role),
           ...(route.method === 'GET' ? {} : { payload: {} }),
         });
         const label = `${role} ${route.method} ${route.url} → ${response.statusCode}`;

@@ -1,34 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../src/lib/tokens.js';
 import { createOneTimeToken, ensureMember } from '../../src/modules/auth/auth.repo.js';
 import { createToken } from '../../src/modules/tokens/tokens.service.js';
-import { testServer } from '../support/http.js';
-import { openTestRoster, type TestRoster } from '../support/test-roster.js';
+import { useTestServer } from '../support/http.js';
 
 describe('sessions and tokens', () => {
-  let roster: TestRoster;
-  let server: Awaited<ReturnType<typeof testServer>>;
   let memberId: number;
-  beforeAll(async () => {
-    roster = await openTestRoster('pglite');
-    server = await testServer(roster);
+  const ctx = useTestServer(async ({ roster }) => {
     memberId = (await ensureMember(roster, 'test', 'admin@acme.io', 'admin')).id;
-  });
-  afterAll(async () => {
-    await server.app.close();
-    await roster.close();
   });
 
   const signIn = async (cookie?: string) => {
-    const token = await createOneTimeToken(roster, 'sign_in', memberId);
-    const response = await server.app.inject({
+    const token = await createOneTimeToken(ctx.roster, 'sign_in', memberId);
+    const response = await ctx.server.app.inject({
       url: `/auth/link?token=${token}`,
       headers: cookie ? { cookie } : {},
     });
     expect(response.statusCode).toBe(302);
     return String(response.headers['set-cookie']).split(';')[0]!;
   };
-  const me = (cookie: string) => server.app.inject({ url: '/api/me', headers: { cookie } });
+  const me = (cookie: string) => ctx.server.app.inject({ url: '/api/me', headers: { cookie } });
   const sessionToken = (cookie: string) => cookie.slice(cookie.indexOf('=') + 1);
 
   it('starts a new session at every sign-in and ends the one it replaces', async () => {
@@ -42,14 +33,14 @@ describe('sessions and tokens', () => {
 
   it('ends sessions after two idle hours and after twelve hours in all', async () => {
     const idle = await signIn();
-    await roster.database.db
+    await ctx.roster.database.db
       .updateTable('sessions')
       .set({ last_seen_at: new Date(Date.now() - 3 * 3_600_000) })
       .where('token_hash', '=', hashToken(sessionToken(idle)))
       .execute();
     expect((await me(idle)).statusCode).toBe(401);
     const old = await signIn();
-    await roster.database.db
+    await ctx.roster.database.db
       .updateTable('sessions')
       .set({ expires_at: new Date(Date.now() - 1000) })
       .where('token_hash', '=', hashToken(sessionToken(old)))
@@ -60,7 +51,7 @@ describe('sessions and tokens', () => {
   it('signs out everywhere', async () => {
     const laptop = await signIn();
     const phone = await signIn();
-    const response = await server.app.inject({
+    const response = await ctx.server.app.inject({
       method: 'POST',
       url: '/api/session/sign-out-everywhere',
       headers: { cookie: laptop, 'x-roster-request': '1' },
@@ -72,22 +63,22 @@ describe('sessions and tokens', () => {
   });
 
   it('refuses an API token once it has expired', async () => {
-    const { token } = await createToken(roster, 'test', {
+    const { token } = await createToken(ctx.roster, 'test', {
       name: 'short',
       role: 'read-only',
       expiresAt: new Date(Date.now() + 60_000),
     });
     expect(
-      (await server.app.inject({ url: '/api/apps', headers: { authorization: `Bearer ${token}` } }))
+      (await ctx.server.app.inject({ url: '/api/apps', headers: { authorization: `Bearer ${token}` } }))
         .statusCode,
     ).toBe(200);
-    await roster.database.db
+    await ctx.roster.database.db
       .updateTable('api_tokens')
       .set({ expires_at: new Date(Date.now() - 1000) })
       .where('name', '=', 'short')
       .execute();
     expect(
-      (await server.app.inject({ url: '/api/apps', headers: { authorization: `Bearer ${token}` } }))
+      (await ctx.server.app.inject({ url: '/api/apps', headers: { authorization: `Bearer ${token}` } }))
         .statusCode,
     ).toBe(401);
   });

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import type { Role } from '../../src/db/schema.js';
 import { buildServer } from '../../src/http/server.js';
 import { createToken } from '../../src/modules/tokens/tokens.service.js';
 import type { Roster } from '../../src/roster.js';
+import { openTestRoster, type TestRoster } from './test-roster.js';
 
 /** A server on a test database, with an API token of each role. */
 export async function testServer(roster: Roster) {
@@ -19,4 +21,27 @@ export async function testServer(roster: Roster) {
   }
   const as = (role: Role) => ({ authorization: `Bearer ${tokens[role]}` });
   return { app, tokens, as };
+}
+
+export interface TestServerContext {
+  roster: TestRoster;
+  server: Awaited<ReturnType<typeof testServer>>;
+}
+
+/**
+ * An embedded test database with a server for the enclosing describe block; `setup` runs once both are
+ * up. Read `roster` and `server` from the returned object inside tests.
+ */
+export function useTestServer(setup?: (ctx: TestServerContext) => Promise<void>): TestServerContext {
+  const ctx = {} as TestServerContext;
+  beforeAll(async () => {
+    ctx.roster = await openTestRoster('pglite');
+    ctx.server = await testServer(ctx.roster);
+    await setup?.(ctx);
+  });
+  afterAll(async () => {
+    await ctx.server.app.close();
+    await ctx.roster.close();
+  });
+  return ctx;
 }
