@@ -60,7 +60,10 @@ export class Staging {
     license_type: 0,
     employee: 0,
     alias: 0,
+    domain: 0,
   };
+  /** Domains are few (a handful per organisation), so they stay in memory until the run applies. */
+  readonly domains = new Map<string, boolean>();
 
   constructor(
     private readonly database: Database,
@@ -125,6 +128,9 @@ export class Staging {
         break;
       case 'alias':
         this.rows.staged_aliases.push([run, seq, record.primaryEmail, record.field, record.value]);
+        break;
+      case 'domain':
+        this.domains.set(record.name, record.verified);
         break;
     }
     if (raw)

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ErrorDetail } from '../../lib/errors.js';
-import type { Capabilities } from './capabilities.js';
+import type { Capabilities, Capability } from './capabilities.js';
 import type { SourceRecordInput } from './records.js';
 
 /** One page of a fetch: records to stage, rows the connector itself rejected, and progress. */
@@ -9,6 +9,12 @@ export interface Page {
   rejected?: ErrorDetail[];
   /** Items done so far and, when known, in all; drives progress bars. */
   progress?: { done: number; total?: number };
+  /**
+   * Capabilities the kind declares but this organisation cannot give, with the provider's reason (an Entra
+   * tenant without the licence for sign-in activity cannot report last use). Roster then treats that data
+   * as unknown for this source instead of as empty, and shows the reason.
+   */
+  unavailable?: { capability: Capability; reason: string }[];
 }
 
 export interface FetchContext<Config, Credentials> {

@@ -86,12 +86,26 @@ export const aliasRecordSchema = z.object({
   value: text(400),
 });
 
+/** A domain the organisation owns, as its identity provider lists it (verified domains, domain aliases). */
+export const domainRecordSchema = z.object({
+  type: z.literal('domain'),
+  name: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1)
+    .max(253)
+    .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'must be a domain name like acme.com'),
+  verified: z.boolean().default(true),
+});
+
 export const sourceRecordSchema = z.discriminatedUnion('type', [
   appRecordSchema,
   accountRecordSchema,
   licenseTypeRecordSchema,
   employeeRecordSchema,
   aliasRecordSchema,
+  domainRecordSchema,
 ]);
 
 /** What a connector yields: the record, where it came from (for error messages) and, optionally, the raw object. */

@@ -1,0 +1,75 @@
+import { ConnectorError } from './connector-error.js';
+
+/**
+ * Bearer tokens for provider APIs: a static token (tests, air-gapped installs, pre-issued tokens) or one
+ * fetched from a token endpoint and cached until shortly before it expires. `invalidate()` drops the cache
+ * after a 401 so a token revoked or expired mid-run is replaced once.
+ */
+export interface AccessTokenSource {
+  token(): Promise<string>;
+  invalidate(): void;
+}
+
+export function staticAccessToken(token: string): AccessTokenSource {
+  return { token: async () => token, invalidate: () => {} };
+}
+
+export interface TokenRequest {
+  provider: string;
+  tokenUrl: string;
+  /** The form body of the token request (grant type, client id and secret or assertion, scope). */
+  form: () => Promise<Record<string, string>>;
+  signal: AbortSignal;
+  timeoutMs?: number;
+}
+
+/** Renew this long before the provider says a token expires, so a page never starts with a dying token. */
+const EXPIRY_MARGIN_MS = 60_000;
+
+export function fetchedAccessToken(request: TokenRequest): AccessTokenSource {
+  let cached: { value: string; expiresAt: number } | undefined;
+  return {
+    async token() {
+      if (cached && cached.expiresAt > Date.now()) return cached.value;
+      const { token, expiresInSeconds } = await requestToken(request);
+      cached = {
+        value: token,
+        expiresAt: Date.now() + Math.max(0, expiresInSeconds * 1000 - EXPIRY_MARGIN_MS),
+      };
+      return token;
+    },
+    invalidate() {
+      cached = undefined;
+    },
+  };
+}
+
+async function requestToken(request: TokenRequest): Promise<{ token: string; expiresInSeconds: number }> {
+  let response: Response;
+  try {
+    response = await fetch(request.tokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: new URLSearchParams(await request.form()),
+      signal: AbortSignal.any([request.signal, AbortSignal.timeout(request.timeoutMs ?? 30_000)]),
+    });
+  } catch (error) {
+    if (request.signal.aborted) throw error;
+    throw new ConnectorError(
+      'transient',
+      `Cannot reach the ${request.provider} token endpoint: ${(error as Error).message}`,
+    );
+  }
+  const body = (await response.json().catch(() => undefined)) as
+    | { access_token?: unknown; expires_in?: unknown; error?: unknown; error_description?: unknown }
+    | undefined;
+  if (!response.ok || typeof body?.access_token !== 'string') {
+    // RFC 6749 §5.2: invalid_client / invalid_grant / unauthorized_client mean the credentials are wrong.
+    const reason = [body?.error, body?.error_description].filter((p) => typeof p === 'string').join(': ');
+    const message = `${request.provider} did not issue a token (HTTP ${response.status})${reason ? `: ${reason}` : ''}`;
+    const code = response.status >= 500 || response.status === 429 ? 'transient' : 'auth';
+    throw new ConnectorError(code, message);
+  }
+  const expiresIn = Number(body.expires_in);
+  return { token: body.access_token, expiresInSeconds: Number.isFinite(expiresIn) ? expiresIn : 3600 };
+}

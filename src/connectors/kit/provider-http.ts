@@ -1,0 +1,216 @@
+import { z } from 'zod';
+import { ConnectorError } from './connector-error.js';
+
+/**
+ * The one HTTP client every provider connector uses: JSON over fetch with a per-request timeout, bounded
+ * exponential backoff that honours `Retry-After` and the provider's own rate-limit signals, one token
+ * refresh on 401, and provider errors turned into ConnectorError codes the sync engine understands.
+ */
+
+/** A response the provider answered, handed to the provider's own classifiers. */
+export interface ProviderResponse {
+  status: number;
+  headers: Headers;
+  /** The parsed JSON body, or undefined when the body was empty or not JSON. */
+  body: unknown;
+}
+
+export interface ProviderHttpOptions {
+  /** Named in every error, e.g. "Microsoft Graph". */
+  provider: string;
+  signal: AbortSignal;
+  /** The Authorization header value; called before every request so a refreshed token is used. */
+  authorization?: () => Promise<string>;
+  /** Drops a cached token after a 401 so the next `authorization()` fetches a new one. */
+  onUnauthorized?: () => void;
+  /** The provider's error text from an error body (Graph `error.message`, Okta `errorSummary`, …). */
+  errorText?: (body: unknown) => string | undefined;
+  /**
+   * Whether an answer is the provider throttling (beyond 429), and how long it asks to wait in ms, e.g.
+   * Google's 403 `rateLimitExceeded` or Okta's `X-Rate-Limit-Reset`. `undefined` means not throttled.
+   */
+  throttleDelay?: (response: ProviderResponse) => number | null | undefined;
+  /** Attempts per request, first included. */
+  maxAttempts?: number;
+  /** First backoff; doubles on every attempt up to `maxDelayMs`. */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** Per-request timeout. */
+  timeoutMs?: number;
+  /** Extra headers on every request. */
+  headers?: Record<string, string>;
+}
+
+/**
+ * Request tuning every provider connector's config accepts as `http`, so tests and slow networks can set
+ * timeouts and retries without code changes.
+ */
+export const httpTuningSchema = z
+  .strictObject({
+    timeoutMs: z.number().int().min(100).max(600_000).optional(),
+    maxAttempts: z.number().int().min(1).max(20).optional(),
+    baseDelayMs: z.number().int().min(0).max(60_000).optional(),
+    maxDelayMs: z.number().int().min(0).max(600_000).optional(),
+  })
+  .optional();
+export type HttpTuning = z.output<typeof httpTuningSchema>;
+
+export interface ProviderHttp {
+  getJson<T = unknown>(url: string | URL): Promise<{ body: T; headers: Headers }>;
+  /** Requests made so far, retries included (reported in run logs and benchmarks). */
+  readonly requests: number;
+}
+
+const defaults = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 30_000, timeoutMs: 30_000 };
+
+export function providerHttp(options: ProviderHttpOptions): ProviderHttp {
+  const settings = { ...defaults, ...options };
+  let requests = 0;
+
+  async function attempt(url: string): Promise<ProviderResponse> {
+    requests += 1;
+    const headers: Record<string, string> = { accept: 'application/json', ...settings.headers };
+    if (settings.authorization) headers.authorization = await settings.authorization();
+    const response = await fetch(url, {
+      headers,
+      signal: AbortSignal.any([settings.signal, AbortSignal.timeout(settings.timeoutMs)]),
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: parseJson(text) };
+  }
+
+  async function getJson<T>(target: string | URL): Promise<{ body: T; headers: Headers }> {
+    const url = String(target);
+    const where = describe(url);
+    let refreshed = false;
+    let lastProblem = '';
+    for (let n = 1; n <= settings.maxAttempts; n++) {
+      let response: ProviderResponse;
+      try {
+        response = await attempt(url);
+      } catch (error) {
+        if (settings.signal.aborted) throw error;
+        lastProblem = isTimeout(error)
+          ? `no answer within ${settings.timeoutMs / 1000} s`
+          : `cannot connect: ${(error as Error).message}`;
+        await pause(backoff(settings, n), settings.signal);
+        continue;
+      }
+      const detail = settings.errorText?.(response.body);
+      const throttled = settings.throttleDelay?.(response);
+      if (response.status === 429 || throttled !== undefined) {
+        lastProblem = `throttled (HTTP ${response.status})`;
+        const asked = throttled ?? retryAfterMs(response.headers);
+        await pause(Math.min(asked ?? backoff(settings, n), settings.maxDelayMs), settings.signal);
+        continue;
+      }
+      if (response.status === 401) {
+        if (!refreshed && settings.onUnauthorized) {
+          // An expired or revoked token: fetch a fresh one once; a second 401 means the credentials are wrong.
+          refreshed = true;
+          settings.onUnauthorized();
+          continue;
+        }
+        throw new ConnectorError(
+          'auth',
+          withDetail(`${settings.provider} refused the credentials (HTTP 401)`, detail),
+        );
+      }
+      if (response.status === 403)
+        throw new ConnectorError(
+          'permission',
+          withDetail(`${settings.provider} denied access to ${where} (HTTP 403)`, detail),
+        );
+      if (response.status === 404)
+        throw new ConnectorError(
+          'not_found',
+          withDetail(`${settings.provider} has no ${where} (HTTP 404)`, detail),
+        );
+      if (response.status >= 500 || response.status === 408) {
+        lastProblem = withDetail(`HTTP ${response.status}`, detail);
+        await pause(retryAfterMs(response.headers) ?? backoff(settings, n), settings.signal);
+        continue;
+      }
+      if (response.status >= 400)
+        throw new ConnectorError(
+          'fatal',
+          withDetail(`${settings.provider} rejected ${where} (HTTP ${response.status})`, detail),
+        );
+      if (response.body === undefined) {
+        // A cut-off or non-JSON page: ask again rather than read half a list.
+        lastProblem = 'the answer was not complete JSON';
+        await pause(backoff(settings, n), settings.signal);
+        continue;
+      }
+      return { body: response.body as T, headers: response.headers };
+    }
+    throw new ConnectorError(
+      'transient',
+      `${settings.provider} kept failing on ${where} after ${settings.maxAttempts} attempts: ${lastProblem}`,
+    );
+  }
+
+  return {
+    getJson,
+    get requests() {
+      return requests;
+    },
+  };
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function isTimeout(error: unknown): boolean {
+  return (error as Error)?.name === 'TimeoutError';
+}
+
+function withDetail(message: string, detail: string | undefined): string {
+  return detail ? `${message}: ${detail}` : message;
+}
+
+/** The path of a URL without its query, so tokens in query strings never reach a message. */
+function describe(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return 'the request';
+  }
+}
+
+function backoff(settings: typeof defaults, attemptNumber: number): number {
+  const ceiling = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** (attemptNumber - 1));
+  // Full jitter keeps parallel syncs from retrying in step.
+  return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
+}
+
+/** `Retry-After` as seconds or an HTTP date, in ms. */
+export function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
+  const value = headers.get('retry-after');
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
