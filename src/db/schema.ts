@@ -16,6 +16,7 @@ export interface OrganisationSettingsTable {
   domains: Generated<string[]>;
   staleness_days: Generated<number>;
   inactivity_days: Generated<number>;
+  employee_source_id: number | null;
   updated_at: DefaultTimestamp;
 }
 
@@ -42,6 +43,7 @@ export interface SourcesTable {
   last_sync_at: Timestamp | null;
   last_success_at: Timestamp | null;
   disconnected_at: Timestamp | null;
+  unavailable: ColumnType<{ capability: string; reason: string }[], string | undefined, string>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
 }
@@ -260,6 +262,22 @@ export interface OidcLoginsTable {
   used_at: Timestamp | null;
 }
 
+export interface SourceDomainsTable {
+  source_id: number;
+  name: string;
+  verified: boolean;
+  first_seen_at: Timestamp;
+  removed_at: Timestamp | null;
+}
+
+/** Views (migrations/0008): read-only. */
+export interface ManagedDomainsView {
+  name: string;
+}
+export interface EmployeeSourcesView {
+  id: number;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   applied_at: DefaultTimestamp;
@@ -290,5 +308,9 @@ export interface DB {
   rate_limits: RateLimitsTable;
   app_owners: AppOwnersTable;
   oidc_logins: OidcLoginsTable;
+  source_domains: SourceDomainsTable;
+  managed_domains: ManagedDomainsView;
+  employee_sources: EmployeeSourcesView;
+  employees_of_record: EmployeesTable;
   schema_migrations: SchemaMigrationsTable;
 }

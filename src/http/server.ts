@@ -14,6 +14,7 @@ import { appsRoutes } from '../modules/apps/apps.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { catalogRoutes } from '../modules/catalog/catalog.routes.js';
+import { employeeSourceRoutes } from '../modules/employees/employee-source.routes.js';
 import { explainRoutes } from '../modules/explain/explain.routes.js';
 import { importsRoutes } from '../modules/imports/imports.routes.js';
 import { licensesRoutes } from '../modules/licenses/licenses.routes.js';
@@ -129,6 +130,7 @@ export async function buildServer(roster: Roster, options: ServerOptions = {}): 
   for (const routes of [
     authRoutes,
     settingsRoutes,
+    employeeSourceRoutes,
     sourcesRoutes,
     importsRoutes,
     syncRunsRoutes,

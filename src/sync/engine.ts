@@ -8,6 +8,7 @@ import type { DB } from '../db/schema.js';
 import type { ErrorDetail } from '../lib/errors.js';
 import { conflict, notFound } from '../lib/errors.js';
 import type { SecretBox } from '../lib/secret-box.js';
+import { applyDomains } from './apply-domains.js';
 import { type ApplyCounters, applyRun } from './apply-run.js';
 import { findStagedDuplicates } from './staged-duplicates.js';
 import { Staging, stagedTables } from './staging.js';
@@ -96,6 +97,7 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
   let records = 0;
   let rejected = 0;
   const problems: ErrorDetail[] = [];
+  const unavailable = new Map<string, string>();
 
   try {
     const context = {
@@ -111,6 +113,7 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
     for await (const page of kind.fetch(context)) {
       if (signal.aborted) break;
       pages++;
+      for (const gap of page.unavailable ?? []) unavailable.set(gap.capability, gap.reason);
       for (const detail of page.rejected ?? []) {
         rejected++;
         if (problems.length < maxReportedProblems) problems.push(detail);
@@ -149,12 +152,14 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
 
     options.onProgress?.({ phase: 'apply', pages, records });
     const detail = await db.transaction().execute(async (trx) => {
-      const counters = await applyRun(trx, {
+      const applyInput = {
         runId,
         sourceId: source.id,
         now: startedAt,
         previousSuccessAt: source.last_success_at,
-      });
+      };
+      const counters = await applyRun(trx, applyInput);
+      await applyDomains(trx, applyInput, staging.domains);
       const totals = summarise(counters);
       await trx
         .updateTable('sync_runs')
@@ -176,6 +181,9 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
           last_error_code: null,
           last_error_message: null,
           last_success_at: startedAt,
+          unavailable: JSON.stringify(
+            [...unavailable].map(([capability, reason]) => ({ capability, reason })),
+          ),
           updated_at: now(),
         })
         .where('id', '=', source.id)

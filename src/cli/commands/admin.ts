@@ -5,6 +5,7 @@ import { publicUrlOf } from '../../http/public-url.js';
 import { invalidInput, notFound } from '../../lib/errors.js';
 import { listAudit } from '../../modules/audit/audit.repo.js';
 import { createOneTimeToken, ensureMember, hasAdmin } from '../../modules/auth/auth.repo.js';
+import { getEmployeeSource, setEmployeeSource } from '../../modules/employees/employee-source.js';
 import { addMember, listMembers, updateMember } from '../../modules/members/members.service.js';
 import { getSettings, updateSettings } from '../../modules/settings/settings.service.js';
 import { createToken, listTokens, revokeToken, roles } from '../../modules/tokens/tokens.service.js';
@@ -181,6 +182,30 @@ export function registerAdminCommands(program: Command) {
       await withRoster(false, async (roster) => {
         await updateMember(roster, cliActor(), email, { disabled: true });
         process.stdout.write(`${email} is disabled\n`);
+        return 0;
+      });
+    });
+
+  program
+    .command('employees')
+    .description('Employees')
+    .command('source [source]')
+    .description(
+      'Show or choose the employee source of truth (an HR system or IdP source name); --default goes back to HR sources, else the IdPs',
+    )
+    .option('--default', 'forget the chosen source and use the default rule')
+    .option('--json', 'print JSON')
+    .action(async (source: string | undefined, options) => {
+      await withRoster(Boolean(options.json), async (roster) => {
+        const value =
+          source || options.default
+            ? await setEmployeeSource(roster, cliActor(), options.default ? null : (source ?? null))
+            : await getEmployeeSource(roster);
+        if (options.json) printJson(value);
+        else {
+          const names = value.effective.map((s) => `${s.name} (${s.kind})`).join(', ') || 'none';
+          process.stdout.write(`Employee source of truth: ${names}\n${value.explanation}\n`);
+        }
         return 0;
       });
     });

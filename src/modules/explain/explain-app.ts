@@ -248,6 +248,16 @@ export async function explainAppUsage(
   const { facts, sources } = await loadApp(roster, appRef, findKind);
   const causes: Explanation['causes'] = [];
   const toImprove: string[] = [];
+  // A source that says it can no longer see use (a missing licence, a revoked scope) explains itself first:
+  // dates it gave before no longer count.
+  for (const source of sources) {
+    const gap = source.unavailable.find((u) => u.capability === 'lastUsed');
+    if (gap)
+      causes.push({
+        code: 'usage_unavailable',
+        text: `${source.name} cannot report usage here: ${gap.reason}`,
+      });
+  }
   if (facts.withUsage === 0) {
     const capable = sources.filter((s) => s.capabilities.includes('lastUsed'));
     causes.push({

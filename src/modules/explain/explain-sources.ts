@@ -12,7 +12,10 @@ export interface ContributingSource {
   coverage: 'full' | 'partial';
   freshness: Freshness;
   lastSuccessAt: string | null;
+  /** What the source can tell for this organisation: its kind's capabilities less those it reported unavailable. */
   capabilities: Capability[];
+  /** Capabilities the kind has but this organisation cannot give, with the provider's reason. */
+  unavailable: { capability: string; reason: string }[];
 }
 
 /** The sources that reported anything about an app, with what they can tell and how fresh they are. */
@@ -28,9 +31,10 @@ export async function sourcesOfApp(
     disconnected: boolean;
     failed: boolean;
     stale: boolean;
+    unavailable: { capability: string; reason: string }[];
   }>`
     select s.name, s.kind, s.last_success_at as "lastSuccessAt", s.disconnected_at is not null as disconnected,
-           s.last_run_status = 'failed' as failed,
+           s.last_run_status = 'failed' as failed, s.unavailable,
            s.last_success_at < now() - make_interval(days => coalesce(s.staleness_days, st.staleness_days)) as stale
     from sources s cross join organisation_settings st
     where exists (select 1 from accounts ac where ac.source_id = s.id and ac.app_id = ${appId})
@@ -56,9 +60,10 @@ export async function sourcesOfApp(
       lastSuccessAt: r.lastSuccessAt ? new Date(r.lastSuccessAt).toISOString() : null,
       capabilities: kind
         ? (Object.entries(kind.capabilities)
-            .filter(([, on]) => on)
+            .filter(([c, on]) => on && !r.unavailable.some((u) => u.capability === c))
             .map(([c]) => c) as Capability[])
         : [],
+      unavailable: r.unavailable,
     };
   });
 }

@@ -14,9 +14,9 @@ export async function explainUserCount(roster: Roster): Promise<Explanation> {
     merged: number;
     hasEmployeeSource: boolean;
   }>`
-    with settings as (select domains from organisation_settings where id = 1),
+    with settings as (select array(select name from managed_domains) as domains),
     people as (
-      select u.*, (select status from employees e where e.email = u.email and e.removed_at is null
+      select u.*, (select status from employees_of_record e where e.email = u.email
                    order by e.status = 'active' desc limit 1) as employee_status
       from users u where not exists (select 1 from person_links l where l.user_id = u.id)
     )
@@ -27,9 +27,7 @@ export async function explainUserCount(roster: Roster): Promise<Explanation> {
            (select count(*)::int from people p cross join settings s where p.employee_status is null and p.domain = any (s.domains)) as service,
            (select count(*)::int from people where employee_status = 'terminated') as past,
            (select count(*)::int from person_links) as merged,
-           exists (select 1 from employees where removed_at is null) as "hasEmployeeSource"`.execute(
-    roster.database.db,
-  );
+           exists (select 1 from employees_of_record) as "hasEmployeeSource"`.execute(roster.database.db);
   const f = rows[0]!;
   const causes: Explanation['causes'] = [];
   const toImprove: string[] = [];

@@ -18,6 +18,7 @@ const explanationSchema = z
         freshness: z.string(),
         lastSuccessAt: z.string().nullable(),
         capabilities: z.array(z.string()),
+        unavailable: z.array(z.object({ capability: z.string(), reason: z.string() })),
       }),
     ),
     causes: z.array(z.object({ code: z.string(), text: z.string(), count: z.number().optional() })),

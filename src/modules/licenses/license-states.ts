@@ -45,6 +45,7 @@ export function licenseStatesQuery(
       select distinct ac.app_id from usage u
       join accounts ac on ac.id = u.account_id
       join sources s on s.id = u.source_id and s.disconnected_at is null
+        and not s.unavailable @> '[{"capability": "lastUsed"}]'
       where ${scope.appId !== undefined ? sql`ac.app_id = ${scope.appId}` : sql`ac.app_id in (select app_id from assigned)`}
     ),
     last_use as (
@@ -65,7 +66,7 @@ export function licenseStatesQuery(
              coalesce(bool_or(e.status = 'terminated') and not bool_or(e.status = 'active'), false) as past,
              (array_agg(e.name order by e.status = 'active' desc) filter (where e.name is not null))[1] as name
       from users p
-      left join employees e on e.email = p.email and e.removed_at is null
+      left join employees_of_record e on e.email = p.email
       where p.id in (select person_id from assigned)
       group by p.id, p.email
     )

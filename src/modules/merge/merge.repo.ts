@@ -56,9 +56,8 @@ export async function readUserEmails(roster: Roster): Promise<Set<string>> {
 /** Emails with a current record in the employee source of truth (active or past). */
 export async function readEmployeeEmails(roster: Roster): Promise<Set<string>> {
   const rows = await roster.database.db
-    .selectFrom('employees')
+    .selectFrom('employees_of_record')
     .select('email')
-    .where('removed_at', 'is', null)
     .distinct()
     .execute();
   return new Set(rows.map((r) => r.email));
@@ -111,9 +110,9 @@ export async function readMergeStats(
            count(distinct h.app_id)::int as apps,
            count(h.license_type_id)::int as licenses,
            (sum(h.price_per_user_cents) * 12 / 100.0)::float8 as "annualCost",
-           case when exists (select 1 from employees e where e.email = h.primary_email and e.removed_at is null
+           case when exists (select 1 from employees_of_record e where e.email = h.primary_email
                              and e.status = 'terminated')
-                 and not exists (select 1 from employees e where e.email = h.primary_email and e.removed_at is null
+                 and not exists (select 1 from employees_of_record e where e.email = h.primary_email
                              and e.status = 'active')
                 then 'past' else 'current' end as status
     from held h group by h.primary_email`.execute(roster.database.db);

@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema.js';
 import { conflict, invalidInput } from '../../lib/errors.js';
 import type { Roster } from '../../roster.js';
 import { writeAudit } from '../audit/audit.repo.js';
+import { readManagedDomains } from '../settings/settings.service.js';
 import { findSourceRow } from '../sources/sources.repo.js';
 import { aliasFieldsOf } from './alias-fields.js';
 import { computeMerges, type MergeComputation, type Provenance, type SkipRule } from './compute-merges.js';
@@ -51,13 +52,13 @@ async function describeConfig(roster: Roster, config: AliasSourceConfig[]) {
 }
 
 async function compute(roster: Roster, config: AliasSourceConfig[]): Promise<MergeComputation> {
-  const [candidates, users, employees, settings] = await Promise.all([
+  const [candidates, users, employees, domains] = await Promise.all([
     readCandidates(roster, config),
     readUserEmails(roster),
     readEmployeeEmails(roster),
-    roster.database.db.selectFrom('organisation_settings').select('domains').executeTakeFirstOrThrow(),
+    readManagedDomains(roster),
   ]);
-  return computeMerges({ candidates, users, employees, managedDomains: new Set(settings.domains) });
+  return computeMerges({ candidates, users, employees, managedDomains: new Set(domains) });
 }
 
 const pairsOf = (c: MergeComputation) =>

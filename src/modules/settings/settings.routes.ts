@@ -8,6 +8,7 @@ const settingsSchema = z
   .object({
     name: z.string(),
     domains: z.array(z.string()),
+    managedDomains: z.array(z.string()),
     stalenessDays: z.number(),
     inactivityDays: z.number(),
   })

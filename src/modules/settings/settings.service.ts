@@ -6,6 +6,8 @@ import { writeAudit } from '../audit/audit.repo.js';
 export interface Settings {
   name: string;
   domains: string[];
+  /** The configured domains plus those connected identity providers verified: who is internal. */
+  managedDomains: string[];
   stalenessDays: number;
   inactivityDays: number;
 }
@@ -18,9 +20,19 @@ export async function getSettings(roster: Roster): Promise<Settings> {
   return {
     name: row.name,
     domains: row.domains,
+    managedDomains: await readManagedDomains(roster),
     stalenessDays: row.staleness_days,
     inactivityDays: row.inactivity_days,
   };
+}
+
+export async function readManagedDomains(roster: Roster): Promise<string[]> {
+  const rows = await roster.database.db
+    .selectFrom('managed_domains')
+    .select('name')
+    .orderBy('name')
+    .execute();
+  return rows.map((r) => r.name);
 }
 
 /** A configured domain is a host name (any label depth), lower-cased; users on other domains are external. */

@@ -15,6 +15,8 @@ export interface SourceView {
   hasCredentials: boolean;
   schedule: string | null;
   capabilities: Capabilities | null;
+  /** Capabilities the kind has that this organisation could not give at the last successful sync, and why. */
+  unavailable: { capability: string; reason: string }[];
   health: SourceHealth | { status: 'disconnected'; reason: null; message: string; fix: null };
   lastRunStatus: string | null;
   lastSyncAt: string | null;
@@ -44,6 +46,7 @@ export function toSourceView(
     hasCredentials: row.credentials_encrypted !== null,
     schedule: row.schedule,
     capabilities: kind?.capabilities ?? null,
+    unavailable: row.unavailable,
     health: row.disconnected_at
       ? {
           status: 'disconnected',

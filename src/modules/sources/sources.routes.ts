@@ -19,6 +19,7 @@ const sourceSchema = z
     hasCredentials: z.boolean(),
     schedule: z.string().nullable(),
     capabilities: z.record(z.string(), z.boolean()).nullable(),
+    unavailable: z.array(z.object({ capability: z.string(), reason: z.string() })),
     health: z.object({
       status: z.string(),
       reason: z.string().nullable(),

@@ -38,8 +38,8 @@ export interface UserSummary {
  * with an employee source present, an internal address without a record → service/shared account.
  */
 const userRows = (where: ReturnType<typeof sql>, limit: number) => sql<UserSummary>`
-  with settings as (select domains from organisation_settings where id = 1),
-       has_employee_source as (select exists (select 1 from employees where removed_at is null) as present),
+  with settings as (select array(select name from managed_domains) as domains),
+       has_employee_source as (select exists (select 1 from employees_of_record) as present),
        linked as (select user_id, primary_user_id from person_links)
   select u.id, u.email,
          coalesce(e.name, an.name) as name,
@@ -63,7 +63,7 @@ const userRows = (where: ReturnType<typeof sql>, limit: number) => sql<UserSumma
           join license_types lt on lt.id = al.license_type_id
           where ac.removed_at is null and (ac.user_id = u.id or ac.user_id in (select user_id from linked where primary_user_id = u.id))) as "annualCost"
   from users u cross join settings st
-  left join lateral (select name, status from employees where email = u.email and removed_at is null
+  left join lateral (select name, status from employees_of_record where email = u.email
                      order by status = 'active' desc, id limit 1) e on true
   left join lateral (select name from accounts where user_id = u.id and name is not null
                      group by name order by count(*) desc, name limit 1) an on true
@@ -83,7 +83,7 @@ export async function listUsers(
     ? sql`(u.email ilike ${likePattern(search.toLowerCase())}
            or exists (select 1 from person_links pl join users a on a.id = pl.user_id
                       where pl.primary_user_id = u.id and a.email ilike ${likePattern(search.toLowerCase())})
-           or exists (select 1 from employees em where em.email = u.email and em.name ilike ${likePattern(search)})
+           or exists (select 1 from employees_of_record em where em.email = u.email and em.name ilike ${likePattern(search)})
            or exists (select 1 from accounts ac where ac.user_id = u.id and ac.name ilike ${likePattern(search)}))`
     : sql`true`;
   const where = sql`${matches} and ${after ? sql`u.email > ${after[0]}` : sql`true`}`;
@@ -124,6 +124,8 @@ export interface UserDetail extends UserSummary {
     terminationDate: string | null;
     department: string | null;
     managerEmail: string | null;
+    /** Extra fields an admin chose to sync from the HR system or IdP. */
+    attributes: Record<string, unknown>;
   } | null;
   /** Every account of every email of the person, active and removed; `email` says whose it is. */
   accounts: (UserAccount & { email: string })[];
@@ -149,7 +151,7 @@ export async function showUser(roster: Roster, email: string): Promise<UserDetai
   const user = rows[0];
   if (!user) throw notFound(`No user with the email ${normaliseEmail(email)}`);
   const employee = await db
-    .selectFrom('employees as e')
+    .selectFrom('employees_of_record as e')
     .innerJoin('sources as s', 's.id', 'e.source_id')
     .select([
       's.name as source',
@@ -157,6 +159,7 @@ export async function showUser(roster: Roster, email: string): Promise<UserDetai
       'e.termination_date as terminationDate',
       'e.department',
       'e.manager_email as managerEmail',
+      'e.attributes',
     ])
     .where('e.email', '=', key)
     .where('e.removed_at', 'is', null)
@@ -188,7 +191,9 @@ export async function showUser(roster: Roster, email: string): Promise<UserDetai
       })),
     ],
     domain: key.slice(key.lastIndexOf('@') + 1),
-    employee: employee ?? null,
+    employee: employee
+      ? { ...employee, attributes: (employee.attributes ?? {}) as Record<string, unknown> }
+      : null,
     accounts: accounts.rows.map(toAccountFacts),
   };
 }

@@ -30,6 +30,7 @@ const userDetailSchema = userSummarySchema
         terminationDate: z.string().nullable(),
         department: z.string().nullable(),
         managerEmail: z.string().nullable(),
+        attributes: z.record(z.string(), z.unknown()),
       })
       .nullable(),
     primaryEmail: z.string(),
