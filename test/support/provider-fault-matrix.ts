@@ -1,0 +1,151 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addSource, getSource, syncSource } from '../../src/modules/sources/sources.service.js';
+import { generateDirectory } from '../../src/simulators/kit/directory.js';
+import type { FaultOptions } from '../../src/simulators/kit/faults.js';
+import type { RunningProvider, StartProvider } from '../../src/simulators/kit/simulated-provider.js';
+import { lanes, openTestRoster, type TestRoster } from './test-roster.js';
+
+export interface FaultMatrixOptions {
+  /** The page a page fault hits: 2 for paged listings, 1 for providers that answer in one response. */
+  faultPage?: number;
+  /** Whether the provider pages with links or tokens (a repeated link is then a fault to catch). */
+  paged?: boolean;
+}
+
+/** Fast retries: the faults are about behaviour, not waiting. */
+const http = { timeoutMs: 1000, maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 20 };
+
+/**
+ * The fault matrix every provider connector must pass, through the real sync engine and database: for each
+ * fault the run ends completed or failed with a clear reason, nothing is removed or counted twice, and a
+ * retry once the fault is gone succeeds with the same data.
+ */
+export function describeProviderFaultMatrix(
+  title: string,
+  start: StartProvider,
+  options: FaultMatrixOptions = {},
+) {
+  const faultPage = options.faultPage ?? 2;
+  const paged = options.paged ?? true;
+
+  describe.each(lanes)(`${title} fault matrix on %s`, (lane) => {
+    let roster: TestRoster;
+    let provider: RunningProvider;
+    let baseline: Awaited<ReturnType<typeof state>>;
+    const now = new Date();
+
+    const state = async () => {
+      const { rows } = await sql<{
+        accounts: number;
+        removed: number;
+        employees: number;
+        employeesRemoved: number;
+        aliases: number;
+        licenses: number;
+      }>`select (select count(*)::int from accounts where removed_at is null) as accounts,
+                (select count(*)::int from accounts where removed_at is not null) as removed,
+                (select count(*)::int from employees where removed_at is null) as employees,
+                (select count(*)::int from employees where removed_at is not null) as "employeesRemoved",
+                (select count(*)::int from identity_aliases where removed_at is null) as aliases,
+                (select count(*)::int from account_licenses where removed_at is null) as licenses`.execute(
+        roster.database.db,
+      );
+      return rows[0]!;
+    };
+    const sync = () => syncSource(roster, 'test', title);
+    const withFault = async (faults: FaultOptions) => {
+      provider.faults.set(faults);
+      try {
+        return await sync();
+      } finally {
+        provider.faults.set({});
+      }
+    };
+
+    beforeAll(async () => {
+      roster = await openTestRoster(lane);
+      // 45 people on pages of 10: five pages, so page faults land in the middle of a listing.
+      const directory = generateDirectory({ people: 45, aliasesPerPerson: 2, now });
+      provider = await start({ directory, pageSize: 10, retryAfterSeconds: 0 });
+      await addSource(roster, 'test', {
+        kind: provider.kind,
+        name: title,
+        config: { ...provider.source.config, http },
+        credentials: provider.source.credentials,
+        schedule: null,
+      });
+      const first = await sync();
+      expect(first.error).toBeNull();
+      baseline = await state();
+    });
+    afterAll(async () => {
+      await provider?.close();
+      await roster?.close();
+    });
+
+    it('reads the whole organisation on a clean run', () => {
+      expect(baseline.accounts + baseline.employees).toBeGreaterThan(0);
+      expect(baseline.removed).toBe(0);
+    });
+
+    const recovered: [string, FaultOptions][] = [
+      ['throttled on every page', { throttleEvery: 1 }],
+      ['a server error, then success', { failPages: [faultPage] }],
+      ['a page that does not answer in time', { timeoutPages: [faultPage] }],
+      ['a truncated JSON page', { truncatePages: [faultPage] }],
+      ['a user listed on two pages', { repeatUserAcrossPages: true }],
+    ];
+    it.each(recovered)('completes when %s, counting everything once', async (_, faults) => {
+      const result = await withFault(faults);
+      expect(result.error).toBeNull();
+      expect(result.status).toBe('succeeded');
+      expect(await state()).toEqual(baseline);
+    });
+
+    const failing: [string, FaultOptions, string][] = [
+      ['a page that keeps failing', { failPages: [faultPage], faultTimes: 99 }, 'transient'],
+      ['the token revoked mid-run', { revokeTokenAfterCalls: 1 }, 'auth'],
+      ...(paged
+        ? ([['a page link that loops', { repeatPageLink: faultPage }, 'invalid_data']] as [
+            string,
+            FaultOptions,
+            string,
+          ][])
+        : []),
+    ];
+    it.each(failing)(
+      'fails with a clear reason on %s, removes nothing, and a retry succeeds',
+      async (_, faults, code) => {
+        const result = await withFault(faults);
+        expect(result.status).toBe('failed');
+        expect(result.error?.code).toBe(code);
+        expect(result.error?.message.length).toBeGreaterThan(10);
+        expect(await state()).toEqual(baseline);
+        if (code === 'auth') expect((await getSource(roster, title)).health.status).toBe('needs_attention');
+        const retry = await sync();
+        expect(retry.error).toBeNull();
+        expect(await state()).toEqual(baseline);
+      },
+    );
+
+    it('syncs an empty organisation as empty, without failing', async () => {
+      const empty = await start({ directory: generateDirectory({ people: 0, now }), pageSize: 10 });
+      try {
+        await addSource(roster, 'test', {
+          kind: empty.kind,
+          name: `${title} (empty)`,
+          config: { ...empty.source.config, http },
+          credentials: empty.source.credentials,
+          schedule: null,
+        });
+        const result = await syncSource(roster, 'test', `${title} (empty)`);
+        expect(result.error).toBeNull();
+        expect(result.counters.added).toBe(0);
+        expect(await state()).toEqual(baseline);
+      } finally {
+        await empty.close();
+      }
+    });
+  });
+}
