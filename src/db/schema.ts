@@ -278,6 +278,39 @@ export interface EmployeeSourcesView {
   id: number;
 }
 
+export interface LicenseStatesTable {
+  account_id: number;
+  license_type_id: number;
+  app_id: number;
+  app: string;
+  license_type: string;
+  email: string;
+  person_email: string;
+  person_name: string | null;
+  account_status: string;
+  assigned_at: Timestamp;
+  threshold_days: number;
+  last_used_at: Timestamp | null;
+  usage_source: string | null;
+  usage_stale: boolean;
+  future_date: boolean;
+  state: 'active' | 'inactive' | 'usage_unknown';
+  reason: string | null;
+}
+export interface LicenseStateCountsTable {
+  app_id: number;
+  license_type_id: number;
+  state: string;
+  reason: string;
+  n: number;
+}
+export interface LicenseStatesStatusTable {
+  id: Generated<number>;
+  computed_at: Timestamp | null;
+  stale_all: Generated<boolean>;
+  stale_app_ids: Generated<number[]>;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   applied_at: DefaultTimestamp;
@@ -309,6 +342,9 @@ export interface DB {
   app_owners: AppOwnersTable;
   oidc_logins: OidcLoginsTable;
   source_domains: SourceDomainsTable;
+  license_states: LicenseStatesTable;
+  license_state_counts: LicenseStateCountsTable;
+  license_states_status: LicenseStatesStatusTable;
   managed_domains: ManagedDomainsView;
   employee_sources: EmployeeSourcesView;
   employees_of_record: EmployeesTable;

@@ -1,3 +1,4 @@
+import { ensureLicenseStates } from '../modules/licenses/license-store.js';
 import { enqueueDueSyncs, syncJobHandler, syncJobKind } from '../modules/sources/scheduled-syncs.js';
 import type { Roster } from '../roster.js';
 import { requeueAbandonedJobs } from './job-queue.js';
@@ -10,6 +11,8 @@ export function startJobWorker(roster: Roster, log: (message: string, error?: un
     handlers: { [syncJobKind]: syncJobHandler(roster) },
     beforePoll: async () => {
       await enqueueDueSyncs(roster);
+      // Recompute license states a sync or a change made stale, so the next reader finds them ready.
+      await ensureLicenseStates(roster.database);
     },
     log,
   });

@@ -8,6 +8,7 @@ import type { DB } from '../db/schema.js';
 import type { ErrorDetail } from '../lib/errors.js';
 import { conflict, notFound } from '../lib/errors.js';
 import type { SecretBox } from '../lib/secret-box.js';
+import { appsOfSource, markLicenseStatesStale } from '../modules/licenses/license-store.js';
 import { applyDomains } from './apply-domains.js';
 import { type ApplyCounters, applyRun } from './apply-run.js';
 import { findStagedDuplicates } from './staged-duplicates.js';
@@ -160,6 +161,14 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
       };
       const counters = await applyRun(trx, applyInput);
       await applyDomains(trx, applyInput, staging.domains);
+      // Employees and aliases move every app's states (past users, who holds what); else only this source's apps.
+      const changedPeople =
+        counters.employees.added + counters.employees.updated + counters.employees.removed;
+      const changedAliases = counters.aliases.added + counters.aliases.removed;
+      await markLicenseStatesStale(
+        trx,
+        changedPeople + changedAliases > 0 ? 'all' : await appsOfSource(trx, source.id),
+      );
       const totals = summarise(counters);
       await trx
         .updateTable('sync_runs')

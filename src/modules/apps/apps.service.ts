@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { conflict, invalidInput, notFound } from '../../lib/errors.js';
 import type { Roster } from '../../roster.js';
 import { writeAudit } from '../audit/audit.repo.js';
+import { markLicenseStatesStale } from '../licenses/license-store.js';
 
 /**
  * The name an import or source refers to: an existing app (any case), else a catalog entry by name.
@@ -99,6 +100,7 @@ export async function setInactivityThreshold(
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
     await trx.updateTable('apps').set({ inactivity_days: days }).where('id', '=', id).execute();
+    await markLicenseStatesStale(trx, [id]);
     await writeAudit(trx, {
       actor,
       action: 'app.threshold',

@@ -2,6 +2,7 @@ import { findSourceKind } from '../../connectors/registry.js';
 import { invalidInput } from '../../lib/errors.js';
 import type { Roster } from '../../roster.js';
 import { writeAudit } from '../audit/audit.repo.js';
+import { markLicenseStatesStale } from '../licenses/license-store.js';
 import { findSourceRow } from '../sources/sources.repo.js';
 
 /** Which source decides who is an employee, and by which rule (PRODUCT.md §7). */
@@ -90,6 +91,7 @@ export async function setEmployeeSource(
       .set({ employee_source_id: sourceId, updated_at: new Date() })
       .where('id', '=', 1)
       .execute();
+    await markLicenseStatesStale(trx, 'all');
     await writeAudit(trx, {
       actor,
       action: 'employees.source',

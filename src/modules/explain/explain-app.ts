@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { SourceKind } from '../../connectors/kit/connector.js';
 import type { Roster } from '../../roster.js';
 import { findAppId } from '../apps/apps.service.js';
-import { licenseStatesQuery } from '../licenses/license-states.js';
+import { ensureLicenseStates } from '../licenses/license-store.js';
 import { licenseCounts } from '../licenses/licenses.repo.js';
 import { sourcesOfApp } from './explain-sources.js';
 import { type Explanation, fillUsageGap } from './explanation.js';
@@ -186,9 +186,10 @@ export async function explainInactive(
   findKind?: FindKind,
 ): Promise<Explanation> {
   const { appId, facts, sources } = await loadApp(roster, appRef, findKind);
+  await ensureLicenseStates(roster.database);
   const { rows } = await sql<{ state: string; reason: string | null; stale: boolean; n: number }>`
-    select s.state, s.reason, s."usageStale" as stale, count(*)::int as n
-    from (${licenseStatesQuery(new Date(), { appId })}) s
+    select s.state, s.reason, s.usage_stale as stale, count(*)::int as n
+    from license_states s where s.app_id = ${appId}
     group by 1, 2, 3`.execute(roster.database.db);
   const count = (filter: (r: (typeof rows)[number]) => boolean) =>
     rows.filter(filter).reduce((sum, r) => sum + r.n, 0);

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { decodeCursor, encodeCursor, type Page } from '../../lib/cursor.js';
 import type { Roster } from '../../roster.js';
-import { type InactiveReason, inactiveReasons, licenseStatesQuery } from './license-states.js';
+import { type InactiveReason, inactiveReasons } from './license-states.js';
+import { ensureLicenseStates } from './license-store.js';
 
 export interface InactiveLicense {
   /** The person holding the license: best-known name, and the person's primary email. */
@@ -46,28 +47,38 @@ type Row = {
   thresholdDays: number;
 };
 
-// The app filter lives inside the states query (its scope), not outside it: repeated outside, it led the
-// planner to a plan 80 times slower on PostgreSQL 15.
-function inactiveQuery(
-  filters: InactiveFilters,
-  now: Date,
-  after: (string | number)[] | undefined,
-  limit: number,
-) {
+function inactiveQuery(filters: InactiveFilters, after: (string | number)[] | undefined, limit: number) {
   const userPattern = filters.user
     ? `%${filters.user
         .trim()
         .toLowerCase()
         .replace(/[\\%_]/g, (c) => `\\${c}`)}%`
     : null;
+  // One app pages by (license type, email, …) on its own index; every app by (app, license type, …).
+  const order =
+    filters.appId !== undefined
+      ? sql`s.license_type, s.email, s.account_id, s.license_type_id`
+      : sql`lower(s.app), s.license_type, s.email, s.account_id, s.license_type_id`;
+  const position =
+    after && filters.appId !== undefined
+      ? sql`(s.license_type, s.email, s.account_id, s.license_type_id) > (${after[1]}, ${after[2]}, ${after[3]}, ${after[4]})`
+      : after
+        ? sql`(lower(s.app), s.license_type, s.email, s.account_id, s.license_type_id) > (${after[0]}, ${after[1]}, ${after[2]}, ${after[3]}, ${after[4]})`
+        : sql`true`;
   return sql<Row>`
-    select * from (${licenseStatesQuery(now, { appId: filters.appId, appIds: filters.appIds })}) s
+    select s.account_id as "accountId", s.license_type_id as "licenseTypeId", s.app, s.license_type as "licenseType",
+           s.email, s.person_email as "personEmail", s.person_name as "personName", s.last_used_at as "lastUsedAt",
+           s.usage_source as "usageSource", s.usage_stale as "usageStale", s.future_date as "futureDate", s.reason,
+           s.threshold_days as "thresholdDays"
+    from license_states s
     where s.state = 'inactive'
-      and ${filters.licenseType ? sql`lower(s."licenseType") = ${filters.licenseType.trim().toLowerCase()}` : sql`true`}
+      and ${filters.appId !== undefined ? sql`s.app_id = ${filters.appId}` : sql`true`}
+      and ${filters.appIds ? sql`s.app_id = any (${filters.appIds}::bigint[])` : sql`true`}
+      and ${filters.licenseType ? sql`lower(s.license_type) = ${filters.licenseType.trim().toLowerCase()}` : sql`true`}
       and ${filters.reason ? sql`s.reason = ${filters.reason}` : sql`true`}
-      and ${userPattern ? sql`(s.email like ${userPattern} or s."personEmail" like ${userPattern})` : sql`true`}
-      and ${after ? sql`(lower(s.app), s."licenseType", s.email, s."accountId", s."licenseTypeId") > (${after[0]}, ${after[1]}, ${after[2]}, ${after[3]}, ${after[4]})` : sql`true`}
-    order by lower(s.app), s."licenseType", s.email, s."accountId", s."licenseTypeId"
+      and ${userPattern ? sql`(s.email like ${userPattern} or s.person_email like ${userPattern})` : sql`true`}
+      and ${position}
+    order by ${order}
     limit ${limit}`;
 }
 
@@ -97,9 +108,8 @@ export async function listInactiveLicenses(
 ): Promise<Page<InactiveLicense>> {
   const limit = Math.min(Math.max(options.limit ?? 100, 1), 1000);
   const after = decodeCursor(options.cursor, 5);
-  const { rows } = await inactiveQuery(filters, options.now ?? new Date(), after, limit + 1).execute(
-    roster.database.db,
-  );
+  await ensureLicenseStates(roster.database, options.now);
+  const { rows } = await inactiveQuery(filters, after, limit + 1).execute(roster.database.db);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
@@ -119,8 +129,9 @@ export async function forEachInactiveLicense(
   now = new Date(),
 ): Promise<number> {
   let total = 0;
+  await ensureLicenseStates(roster.database, now);
   await roster.database.db.transaction().execute(async (trx) => {
-    await sql`declare inactive_export no scroll cursor for ${inactiveQuery(filters, now, undefined, 2_147_483_647)}`.execute(
+    await sql`declare inactive_export no scroll cursor for ${inactiveQuery(filters, undefined, 2_147_483_647)}`.execute(
       trx,
     );
     for (;;) {
@@ -152,17 +163,17 @@ export async function licenseCounts(
   appId: number,
   now = new Date(),
 ): Promise<LicenseTypeCounts[]> {
+  await ensureLicenseStates(roster.database, now);
   const { rows } = await sql<LicenseTypeCounts>`
-    with states as (select * from (${licenseStatesQuery(now, { appId })}) s)
     select lt.name, src.name as source, lt.price_per_user_cents as "pricePerUserCents", lt.purchased,
-           count(s."accountId")::int as assigned,
-           case when lt.purchased is null then null else greatest(lt.purchased - count(s."accountId"), 0)::int end as unassigned,
-           count(*) filter (where s.state = 'active')::int as active,
-           count(*) filter (where s.state = 'inactive')::int as inactive,
-           count(*) filter (where s.state = 'usage_unknown')::int as "usageUnknown"
+           coalesce(sum(c.n), 0)::int as assigned,
+           case when lt.purchased is null then null else greatest(lt.purchased - coalesce(sum(c.n), 0), 0)::int end as unassigned,
+           coalesce(sum(c.n) filter (where c.state = 'active'), 0)::int as active,
+           coalesce(sum(c.n) filter (where c.state = 'inactive'), 0)::int as inactive,
+           coalesce(sum(c.n) filter (where c.state = 'usage_unknown'), 0)::int as "usageUnknown"
     from license_types lt
     join sources src on src.id = lt.source_id
-    left join states s on s."licenseTypeId" = lt.id
+    left join license_state_counts c on c.license_type_id = lt.id and c.app_id = lt.app_id
     where lt.app_id = ${appId} and lt.removed_at is null
     group by lt.id, lt.name, lt.purchased, src.name
     order by lt.name`.execute(roster.database.db);
@@ -183,11 +194,12 @@ export async function inactiveSummary(
   now = new Date(),
   appIds: number[] | null = null,
 ): Promise<InactiveSummaryRow[]> {
+  await ensureLicenseStates(roster.database, now);
   const { rows } = await sql<{ appId: number; app: string; reason: string | null; state: string; n: number }>`
-    select s."appId", s.app, s.reason, s.state, count(*)::int as n
-    from (${licenseStatesQuery(now, { appIds })}) s
-    where s.state <> 'active'
-    group by s."appId", s.app, s.reason, s.state`.execute(roster.database.db);
+    select c.app_id as "appId", a.name as app, nullif(c.reason, '') as reason, c.state, sum(c.n)::int as n
+    from license_state_counts c join apps a on a.id = c.app_id
+    where c.state <> 'active' and ${appIds ? sql`c.app_id = any (${appIds}::bigint[])` : sql`true`}
+    group by c.app_id, a.name, c.reason, c.state`.execute(roster.database.db);
   const byApp = new Map<number, InactiveSummaryRow>();
   for (const r of rows) {
     const entry = byApp.get(r.appId) ?? {

@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema.js';
 import { conflict, invalidInput } from '../../lib/errors.js';
 import type { Roster } from '../../roster.js';
 import { writeAudit } from '../audit/audit.repo.js';
+import { markLicenseStatesStale } from '../licenses/license-store.js';
 import { readManagedDomains } from '../settings/settings.service.js';
 import { findSourceRow } from '../sources/sources.repo.js';
 import { aliasFieldsOf } from './alias-fields.js';
@@ -184,6 +185,8 @@ async function writeLinks(
     select w.user_id, w.primary_user_id, w.source_id, w.field, w.raw_value from wanted_links w
     where not exists (select 1 from person_links l where l.user_id = w.user_id)
     returning user_id`.execute(trx);
+  // A person's licenses follow the person: who holds them and whether the holder is a past employee.
+  await markLicenseStatesStale(trx, 'all');
   return { merged: added.rows.length, unmerged: gone.rows.length };
 }
 
@@ -244,6 +247,7 @@ export async function revokeMerge(roster: Roster, actor: string): Promise<MergeA
   return roster.database.db.transaction().execute(async (trx) => {
     await trx.selectFrom('merge_settings').select('id').forUpdate().executeTakeFirstOrThrow();
     const removed = await trx.deleteFrom('person_links').returning('user_id').execute();
+    await markLicenseStatesStale(trx, 'all');
     if (!state.enabled && removed.length === 0)
       throw conflict('Merge Users is not applied; there is nothing to revoke');
     await trx

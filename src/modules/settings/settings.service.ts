@@ -2,6 +2,7 @@ import { parse as parseDomain } from 'tldts';
 import { invalidInput } from '../../lib/errors.js';
 import type { Roster } from '../../roster.js';
 import { writeAudit } from '../audit/audit.repo.js';
+import { markLicenseStatesStale } from '../licenses/license-store.js';
 
 export interface Settings {
   name: string;
@@ -68,6 +69,8 @@ export async function updateSettings(
         updated_at: new Date(),
       })
       .execute();
+    // Thresholds, staleness and domains all move license states.
+    await markLicenseStatesStale(trx, 'all');
     const after = await trx.selectFrom('organisation_settings').selectAll().executeTakeFirstOrThrow();
     await writeAudit(trx, {
       actor,

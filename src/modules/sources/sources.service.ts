@@ -4,6 +4,7 @@ import type { Roster } from '../../roster.js';
 import { runSync, type SyncOptions, type SyncResult } from '../../sync/engine.js';
 import { resolveAppName } from '../apps/apps.service.js';
 import { writeAudit } from '../audit/audit.repo.js';
+import { markLicenseStatesStale } from '../licenses/license-store.js';
 import { refreshMerge } from '../merge/merge.service.js';
 import { defaultPullSchedule, scheduleIntervalMs } from './source-schedule.js';
 import { type SourceView, toSourceView } from './source-view.js';
@@ -146,6 +147,8 @@ export async function removeSource(roster: Roster, actor: string, ref: string | 
       .where('id', '=', row.id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    // Usage from a disconnected source is stale, and its employees no longer count.
+    await markLicenseStatesStale(trx, 'all');
     await writeAudit(trx, {
       actor,
       action: 'source.remove',

@@ -1,0 +1,102 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database } from '../../db/database.js';
+import type { DB } from '../../db/schema.js';
+import { Mutex } from '../../lib/mutex.js';
+import { licenseStatesQuery } from './license-states.js';
+
+/**
+ * License states kept as data (migrations/0009). Every change that can move a state marks the states stale,
+ * in the same transaction as the change, so a crash between the change and the recompute loses nothing; the
+ * next read (or the worker) recomputes what is stale. Time moves states too (a license crosses its
+ * threshold), so states older than an hour are recomputed in full.
+ */
+export const licenseStatesMaxAgeMs = 3_600_000;
+
+/** Marks the states of some apps, or of every app, out of date. */
+export async function markLicenseStatesStale(
+  db: Kysely<DB> | Transaction<DB>,
+  appIds: readonly number[] | 'all',
+): Promise<void> {
+  if (appIds === 'all') {
+    await db.updateTable('license_states_status').set({ stale_all: true }).where('id', '=', 1).execute();
+    return;
+  }
+  if (appIds.length === 0) return;
+  await sql`update license_states_status
+            set stale_app_ids = array(select distinct unnest(stale_app_ids || ${[...appIds]}::bigint[]))
+            where id = 1`.execute(db);
+}
+
+const refreshing = new Mutex();
+
+/**
+ * Recomputes whatever is stale (or everything, when the states are older than an hour or were computed for
+ * another moment than `now`), then returns. Readers call it first; it costs one status read when nothing
+ * changed.
+ */
+export async function ensureLicenseStates(database: Database, now = new Date()): Promise<void> {
+  if (!needsWork(await readStatus(database.db), now)) return;
+  await refreshing.run(() =>
+    database.db.transaction().execute(async (trx) => {
+      // One recompute at a time across processes; whoever waited re-reads the status and may find it done.
+      await sql`select pg_advisory_xact_lock(hashtext('roster.license_states'))`.execute(trx);
+      const status = await readStatus(trx);
+      const work = needsWork(status, now);
+      if (work) await recompute(trx, now, work);
+    }),
+  );
+}
+
+type Status = { computed_at: Date | null; stale_all: boolean; stale_app_ids: number[] };
+
+function readStatus(db: Kysely<DB> | Transaction<DB>): Promise<Status> {
+  return db
+    .selectFrom('license_states_status')
+    .select(['computed_at', 'stale_all', 'stale_app_ids'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+}
+
+function needsWork(status: Status, now: Date): 'all' | number[] | null {
+  const age = status.computed_at
+    ? Math.abs(now.getTime() - new Date(status.computed_at).getTime())
+    : Infinity;
+  if (status.stale_all || age > licenseStatesMaxAgeMs) return 'all';
+  return status.stale_app_ids.length ? status.stale_app_ids.map(Number) : null;
+}
+
+async function recompute(trx: Transaction<DB>, now: Date, scope: 'all' | number[]): Promise<void> {
+  const appIds = scope === 'all' ? null : scope;
+  const inScope = appIds ? sql`app_id = any (${appIds}::bigint[])` : sql`true`;
+  await sql`delete from license_states where ${inScope}`.execute(trx);
+  await sql`delete from license_state_counts where ${inScope}`.execute(trx);
+  await sql`insert into license_states (account_id, license_type_id, app_id, app, license_type, email, person_email,
+                                        person_name, account_status, assigned_at, threshold_days, last_used_at,
+                                        usage_source, usage_stale, future_date, state, reason)
+            select s."accountId", s."licenseTypeId", s."appId", s.app, s."licenseType", s.email, s."personEmail",
+                   s."personName", s."accountStatus", s."assignedAt", s."thresholdDays", s."lastUsedAt",
+                   s."usageSource", s."usageStale", s."futureDate", s.state, s.reason
+            from (${licenseStatesQuery(now, { appIds })}) s`.execute(trx);
+  await sql`insert into license_state_counts (app_id, license_type_id, state, reason, n)
+            select app_id, license_type_id, state, coalesce(reason, ''), count(*)::int
+            from license_states where ${inScope}
+            group by app_id, license_type_id, state, coalesce(reason, '')`.execute(trx);
+  if (scope === 'all')
+    await trx
+      .updateTable('license_states_status')
+      .set({ computed_at: now, stale_all: false, stale_app_ids: [] })
+      .where('id', '=', 1)
+      .execute();
+  else
+    await sql`update license_states_status
+              set stale_app_ids = array(select unnest(stale_app_ids) except select unnest(${scope}::bigint[]))
+              where id = 1`.execute(trx);
+}
+
+/** Apps a source reports accounts or license types for: the states a sync of it can move. */
+export async function appsOfSource(db: Kysely<DB> | Transaction<DB>, sourceId: number): Promise<number[]> {
+  const { rows } = await sql<{ app_id: number }>`
+    select app_id from accounts where source_id = ${sourceId}
+    union select app_id from license_types where source_id = ${sourceId}`.execute(db);
+  return rows.map((r) => Number(r.app_id));
+}
