@@ -12,8 +12,13 @@ import { defaultReportFields, employeeFromRow, type ReportRow } from './employee
  * BambooHR as the employee source of truth. Roster runs one custom report
  * (`POST /v1/reports/custom?format=JSON&onlyCurrent=false`) rather than reading the employee directory:
  * the directory leaves out people who have left and a company can switch it off, while the report lists
- * everyone with the fields Roster names, including the termination date and the admin's extra fields.
- * BambooHR answers the whole company at once (no paging), so retries and faults apply to that one request.
+ * every employee, Active and Inactive, with the fields Roster names, including the termination date and
+ * the admin's extra fields, under the field names admins see in BambooHR. `onlyCurrent=false` also shows
+ * future-dated values (a leaving date already entered). BambooHR answers the whole company at once (no
+ * paging), so retries and faults apply to that one request.
+ *
+ * BambooHR marks this endpoint deprecated in favour of Datasets (`/api/v2/datasets/{name}/data`, paged),
+ * whose employee dataset uses other field names; moving there changes the request and field names only.
  */
 const PROVIDER = 'BambooHR';
 /** Records per yielded page, so the engine stages a large company in steps. */
@@ -84,12 +89,7 @@ export const bambooHrSourceKind = defineSourceKind({
     const extra = [...new Set(config.fields)];
     const requested = [...new Set([...defaultReportFields, ...extra])];
 
-    let body: unknown;
-    try {
-      ({ body } = await http.postJson(customReportUrl(config), { fields: requested }));
-    } catch (error) {
-      throw explainRefusedFields(error, extra);
-    }
+    const { body } = await http.postJson(customReportUrl(config), { fields: requested });
     const employees = (body as { employees?: unknown } | null)?.employees;
     if (!Array.isArray(employees))
       throw new ConnectorError(
@@ -122,28 +122,9 @@ export const bambooHrSourceKind = defineSourceKind({
   },
 });
 
-/** BambooHR refuses a report naming a field it does not know with HTTP 400: say which of the source's fields. */
-function explainRefusedFields(error: unknown, extra: readonly string[]): unknown {
-  if (!(error instanceof ConnectorError) || error.code !== 'fatal' || !/\(HTTP 400\)/.test(error.message))
-    return error;
-  const detail = error.message.slice(error.message.indexOf('(HTTP 400)') + '(HTTP 400)'.length);
-  const named = extra.filter((f) =>
-    new RegExp(`(^|[^A-Za-z0-9_.-])${escapeRegExp(f)}($|[^A-Za-z0-9_.-])`).test(detail),
-  );
-  const suspects = named.length ? named : extra;
-  if (suspects.length === 0) return error;
-  return new ConnectorError(
-    'invalid_data',
-    named.length
-      ? `${PROVIDER} does not know the field${named.length > 1 ? 's' : ''} ${named.join(', ')} in this source's field list: ${error.message}`
-      : `${error.message}. Check the source's extra fields against BambooHR's field names: ${extra.join(', ')}`,
-    suspects.map((f) => ({ field: 'fields', message: `${PROVIDER} refused the field "${f}"` })),
-  );
-}
-
 /**
- * BambooHR can also leave out a field it does not know, or one the API key's user may not see, instead of
- * refusing the report. Without work emails or statuses every employee would look wrong, and a missing extra
+ * BambooHR answers a report naming a field it does not know, or one the API key's user may not see, with
+ * that field silently left out. Without work emails or statuses every employee would look wrong, and a missing extra
  * field would silently clear an attribute, so both fail the run with the field named.
  */
 function checkFieldsAnswered(
@@ -173,8 +154,4 @@ function checkFieldsAnswered(
       `${PROVIDER} did not return the field${missingExtra.length > 1 ? 's' : ''} ${missingExtra.join(', ')} from this source's field list: check the name, or that the API key's user may see it`,
       missingExtra.map((f) => ({ field: 'fields', message: `${PROVIDER} did not return "${f}"` })),
     );
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

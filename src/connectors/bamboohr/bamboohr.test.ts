@@ -77,7 +77,7 @@ describe('BambooHR source', () => {
     expect(employees).toHaveLength(people.length);
     const byEmail = new Map(employees.map((e) => [e.email, e]));
     const leavers = people.filter((p) => p.employment === 'terminated');
-    // onlyCurrent=false: without it BambooHR leaves the leavers out and Roster would never see anyone leave.
+    // Leavers must be in: a listing of current employees only (the directory) would never show anyone leave.
     expect(leavers.length).toBeGreaterThan(0);
     expect(employees.filter((e) => e.status === 'terminated')).toHaveLength(leavers.length);
     for (const p of people) {
@@ -125,13 +125,13 @@ describe('BambooHR source', () => {
     });
   });
 
-  it('fails the run naming a field BambooHR does not know', async () => {
+  it('fails the run naming a field BambooHR leaves out of the report', async () => {
     const running = await start({ people: 20 });
     const error = await failure(run(running, { fields: ['jobTitle', 'shoeSize'] }));
     expect(error.code).toBe('invalid_data');
     expect(error.message).toContain('shoeSize');
-    expect(error.message).not.toContain('jobTitle in');
-    expect(error.details).toEqual([{ field: 'fields', message: 'BambooHR refused the field "shoeSize"' }]);
+    expect(error.message).not.toContain('jobTitle');
+    expect(error.details).toEqual([{ field: 'fields', message: 'BambooHR did not return "shoeSize"' }]);
   });
 
   it('reports an employee without a work email as a rejected row naming the employee, and keeps the others', async () => {

@@ -11,10 +11,13 @@ import { type ReportRow, reportFields, reportRows } from './report-fields.js';
 
 /**
  * A simulated BambooHR API: `POST /api/gateway.php/{companyDomain}/v1/reports/custom`, the custom report
- * Roster reads employees from, with BambooHR's rules: HTTP Basic with the API key as user name and any
- * password, JSON only when asked for (`Accept: application/json`), the whole company in one answer (no
- * paging), inactive employees only with `onlyCurrent=false`, error text in the `X-BambooHR-Error-Message`
- * header, and rate limiting as 429 with `Retry-After` (BambooHR's answer since September 2026; it was 503).
+ * Roster reads employees from, with the rules BambooHR documents for it: HTTP Basic with the API key as user
+ * name and any password; a JSON body only with `Content-Type: application/json` exactly (anything else is
+ * read as XML); `format` case-insensitive, or else the exact `Accept` value; every employee, Active and
+ * Inactive, in one answer (no paging; `onlyCurrent` only limits history-table fields to current values,
+ * which this company does not future-date); unknown field ids silently left out; at most 400 fields; error
+ * text in the `X-BambooHR-Error-Message` header; rate limiting as 429 with `Retry-After` (BambooHR's answer
+ * since 16 September 2026; it was 503).
  */
 export interface RunningBambooHr extends RunningProvider {
   /** The company's subdomain, e.g. "acme". */
@@ -60,28 +63,28 @@ export async function startBambooHr(options: SimulatorOptions): Promise<RunningB
   }
 
   function report(request: SimulatorRequest): SimulatorResponse {
-    if (!String(request.headers.accept ?? '').includes('application/json'))
-      return fail(406, 'This simulator answers JSON only: send Accept: application/json');
-    if ((request.url.searchParams.get('format') ?? '').toUpperCase() !== 'JSON')
-      return fail(400, 'Unsupported format; this simulator answers format=JSON only');
+    const format = request.url.searchParams.get('format');
+    if (format === null ? request.headers.accept !== 'application/json' : format.toUpperCase() !== 'JSON')
+      return format === null
+        ? fail(404, 'Unsupported Accept value')
+        : fail(400, 'This simulator answers format=JSON only');
+    if (request.headers['content-type'] !== 'application/json') return fail(400, 'Malformed XML');
     let fields: unknown;
     try {
       fields = (JSON.parse(request.body) as { fields?: unknown }).fields;
     } catch {
-      return fail(400, 'The request body is not valid JSON');
+      return fail(400, 'Malformed JSON');
     }
     if (!Array.isArray(fields) || fields.length === 0 || !fields.every((f) => typeof f === 'string'))
       return fail(400, 'The report needs a non-empty "fields" list');
-    const unknown = fields.filter((f) => !(f in reportFields));
-    if (unknown.length) return fail(400, `Invalid field(s): ${unknown.join(', ')}`);
-    const wanted = [...new Set(fields as string[])];
-    const onlyCurrent = request.url.searchParams.get('onlyCurrent') !== 'false';
+    if (fields.length > 400) return fail(400, 'A custom report may request at most 400 fields');
+    // Unknown field ids are left out without a word, as BambooHR does.
+    const wanted = [...new Set(fields as string[])].filter((f) => f in reportFields);
     const plan = faultsPlan();
     const employees: ReportRow[] = [];
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i] as ReportRow;
-      if (onlyCurrent && row.status !== 'Active') continue;
-      const out: ReportRow = { id: row.id ?? null };
+      const out: ReportRow = {};
       for (const f of wanted) out[f] = row[f] ?? null;
       employees.push(out);
       // A record changed while BambooHR built the report can appear twice; Roster must count it once.
