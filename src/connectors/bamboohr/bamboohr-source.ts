@@ -100,7 +100,12 @@ export const bambooHrSourceKind = defineSourceKind({
 
     const today = new Date().toISOString().slice(0, 10);
     // A person changed while BambooHR built the report can be listed twice: count them once.
-    const unseen = firstOfEach<ReportRow>((row) => String(row?.id ?? row?.workEmail ?? ''));
+    let anonymous = 0;
+    const unseen = firstOfEach<ReportRow>((row) =>
+      row.id !== undefined && row.id !== null && row.id !== ''
+        ? `id ${String(row.id)}`
+        : `row ${++anonymous}`,
+    );
     const total = employees.length;
     if (total === 0) {
       yield { records: [], progress: { done: 0, total: 0 } };

@@ -264,6 +264,43 @@ describe('BambooHR source', () => {
     }
   });
 
+  it('waits and retries on the 503 + Retry-After BambooHR answered when throttling before September 2026', async () => {
+    let calls = 0;
+    const fake = await startSimulator([
+      {
+        method: 'POST',
+        path: /reports\/custom$/,
+        handle: () =>
+          ++calls === 1
+            ? { status: 503, headers: { 'Retry-After': '0' } }
+            : {
+                status: 200,
+                json: {
+                  title: 'Report',
+                  fields: [],
+                  employees: [
+                    { id: '1', workEmail: 'a@acme.io', status: 'Active' },
+                    { id: null, workEmail: null },
+                    { workEmail: '' },
+                  ],
+                },
+              },
+      },
+    ]);
+    try {
+      const source = { config: { companyDomain: 'acme', baseUrl: fake.url }, credentials: { apiKey: 'k' } };
+      const { employees, rejected } = await run({ source } as unknown as RunningBambooHr, {
+        http: { baseDelayMs: 30_000, maxDelayMs: 60_000 },
+      });
+      expect(calls).toBe(2);
+      expect(employees.map((e) => e.email)).toEqual(['a@acme.io']);
+      // Rows without an id are each reported, not folded into one.
+      expect(rejected).toHaveLength(2);
+    } finally {
+      await fake.close();
+    }
+  });
+
   it('yields one empty page for a company without employees', async () => {
     const running = await start({ people: 0 });
     const { pages } = await run(running);
