@@ -144,7 +144,8 @@ function checkFieldsAnswered(
       : [],
   );
   const sample = employees.slice(0, 50);
-  const answered = (field: string) => listed.has(field) || sample.some((row) => row && field in row);
+  const answered = (field: string) =>
+    listed.has(field) || sample.some((row) => typeof row === 'object' && row !== null && field in row);
   const missingCore = ['workEmail', 'status'].filter((f) => !answered(f));
   if (missingCore.length)
     throw new ConnectorError(
