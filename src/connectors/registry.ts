@@ -1,3 +1,4 @@
+import { bambooHrSourceKind } from './bamboohr/bamboohr-source.js';
 import { csvSourceKind } from './csv/csv-source.js';
 import { customSourceKind } from './custom/custom-source.js';
 import { hrCsvSourceKind } from './hr-csv/hr-csv-source.js';
@@ -10,6 +11,7 @@ export const sourceKinds: readonly SourceKind<unknown, unknown>[] = [
   customSourceKind,
   jsonUrlSourceKind,
   hrCsvSourceKind,
+  bambooHrSourceKind,
 ] as SourceKind<unknown, unknown>[];
 
 export function findSourceKind(kind: string): SourceKind<unknown, unknown> | undefined {

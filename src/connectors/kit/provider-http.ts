@@ -23,8 +23,11 @@ export interface ProviderHttpOptions {
   authorization?: () => Promise<string>;
   /** Drops a cached token after a 401 so the next `authorization()` fetches a new one. */
   onUnauthorized?: () => void;
-  /** The provider's error text from an error body (Graph `error.message`, Okta `errorSummary`, …). */
-  errorText?: (body: unknown) => string | undefined;
+  /**
+   * The provider's error text from an error answer (Graph `error.message`, Okta `errorSummary`, BambooHR's
+   * `X-BambooHR-Error-Message` header, …).
+   */
+  errorText?: (body: unknown, headers: Headers) => string | undefined;
   /**
    * Whether an answer is the provider throttling (beyond 429), and how long it asks to wait in ms, e.g.
    * Google's 403 `rateLimitExceeded` or Okta's `X-Rate-Limit-Reset`. `undefined` means not throttled.
@@ -57,6 +60,8 @@ export type HttpTuning = z.output<typeof httpTuningSchema>;
 
 export interface ProviderHttp {
   getJson<T = unknown>(url: string | URL): Promise<{ body: T; headers: Headers }>;
+  /** POST a JSON body and read a JSON answer, with the same retries (for read-only queries such as reports). */
+  postJson<T = unknown>(url: string | URL, body: unknown): Promise<{ body: T; headers: Headers }>;
   /** Requests made so far, retries included (reported in run logs and benchmarks). */
   readonly requests: number;
 }
@@ -67,27 +72,36 @@ export function providerHttp(options: ProviderHttpOptions): ProviderHttp {
   const settings = { ...defaults, ...options };
   let requests = 0;
 
-  async function attempt(url: string): Promise<ProviderResponse> {
+  async function attempt(url: string, payload?: string): Promise<ProviderResponse> {
     requests += 1;
     const headers: Record<string, string> = { accept: 'application/json', ...settings.headers };
+    if (payload !== undefined) headers['content-type'] = 'application/json';
     if (settings.authorization) headers.authorization = await settings.authorization();
     const response = await fetch(url, {
       headers,
+      ...(payload === undefined ? {} : { method: 'POST', body: payload }),
       signal: AbortSignal.any([settings.signal, AbortSignal.timeout(settings.timeoutMs)]),
     });
     const text = await response.text();
     return { status: response.status, headers: response.headers, body: parseJson(text) };
   }
 
-  async function getJson<T>(target: string | URL): Promise<{ body: T; headers: Headers }> {
-    const url = String(target);
+  function getJson<T>(target: string | URL): Promise<{ body: T; headers: Headers }> {
+    return send<T>(String(target));
+  }
+
+  function postJson<T>(target: string | URL, body: unknown): Promise<{ body: T; headers: Headers }> {
+    return send<T>(String(target), JSON.stringify(body));
+  }
+
+  async function send<T>(url: string, payload?: string): Promise<{ body: T; headers: Headers }> {
     const where = describe(url);
     let refreshed = false;
     let lastProblem = '';
     for (let n = 1; n <= settings.maxAttempts; n++) {
       let response: ProviderResponse;
       try {
-        response = await attempt(url);
+        response = await attempt(url, payload);
       } catch (error) {
         if (settings.signal.aborted) throw error;
         lastProblem = isTimeout(error)
@@ -96,7 +110,7 @@ export function providerHttp(options: ProviderHttpOptions): ProviderHttp {
         await pause(backoff(settings, n), settings.signal);
         continue;
       }
-      const detail = settings.errorText?.(response.body);
+      const detail = settings.errorText?.(response.body, response.headers);
       const throttled = settings.throttleDelay?.(response);
       if (response.status === 429 || throttled !== undefined) {
         lastProblem = `throttled (HTTP ${response.status})`;
@@ -152,6 +166,7 @@ export function providerHttp(options: ProviderHttpOptions): ProviderHttp {
 
   return {
     getJson,
+    postJson,
     get requests() {
       return requests;
     },
