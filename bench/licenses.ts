@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/config.js';
 import { csvWriter } from '../src/lib/csv-export.js';
+import { ensureLicenseStates, markLicenseStatesStale } from '../src/modules/licenses/license-store.js';
 import {
   forEachInactiveLicense,
   inactiveSummary,
@@ -91,6 +92,13 @@ const rawFirstPage = (appId: number) => sql`
          or coalesce(lu.last_used_at, al.assigned_at) < now() - interval '90 days')
   order by u.email limit 100`;
 
+/** The same answers read directly from the stored states and counts. */
+const rawStoredSummary = sql`
+  select app_id, reason, state, sum(n) from license_state_counts where state <> 'active' group by 1, 2, 3`;
+const rawStoredFirstPage = (appId: number) => sql`
+  select * from license_states where app_id = ${appId} and state = 'inactive'
+  order by license_type, email, account_id, license_type_id limit 101`;
+
 async function lane(label: string, env: Record<string, string>) {
   const dataDir = mkdtempSync(join(process.cwd(), 'bench', '.data', `licenses-${label}-`));
   const roster = await openRoster(
@@ -103,9 +111,16 @@ async function lane(label: string, env: Record<string, string>) {
       .select('id')
       .where('name', '=', 'Bench App 7')
       .executeTakeFirstOrThrow();
+    // States are kept as data: recomputing them all is what a sync or the hourly refresh pays, once.
+    const recompute = await medianMs(async () => {
+      await markLicenseStatesStale(roster.database.db, 'all');
+      await ensureLicenseStates(roster.database);
+    }, 3);
     const summary = await inactiveSummary(roster);
     const inactive = summary.reduce((sum, s) => sum + s.inactive, 0);
-    const summaryMs = await medianMs(() => inactiveSummary(roster), 3);
+    const rawStoredSummaryMs = await medianMs(() => rawStoredSummary.execute(roster.database.db));
+    const rawStoredPageMs = await medianMs(() => rawStoredFirstPage(app.id).execute(roster.database.db));
+    const summaryMs = await medianMs(() => inactiveSummary(roster));
     const rawSummaryMs = await medianMs(() => rawSummary.execute(roster.database.db), 3);
     const pageMs = await medianMs(() => listInactiveLicenses(roster, { appId: app.id }, { limit: 100 }));
     const rawPageMs = await medianMs(() => rawFirstPage(app.id).execute(roster.database.db));
@@ -137,10 +152,13 @@ async function lane(label: string, env: Record<string, string>) {
     const f = (ms: number) => `${ms.toFixed(0)} ms`;
     console.log(`${label.padEnd(8)} seeded in ${seeded.seconds.toFixed(1)} s; ${inactive} inactive licenses`);
     console.log(
-      `${''.padEnd(8)} summary of all apps: ${f(summaryMs)} (hand-written SQL ${f(rawSummaryMs)}, ${(summaryMs / rawSummaryMs).toFixed(2)}x)`,
+      `${''.padEnd(8)} recompute every license state: ${f(recompute)} (hand-written summary from scratch ${f(rawSummaryMs)})`,
     );
     console.log(
-      `${''.padEnd(8)} one app, first page: ${f(pageMs)} (hand-written SQL ${f(rawPageMs)}, ${(pageMs / rawPageMs).toFixed(2)}x)`,
+      `${''.padEnd(8)} summary of all apps: ${f(summaryMs)} (hand-written over stored counts ${f(rawStoredSummaryMs)}, ${(summaryMs / rawStoredSummaryMs).toFixed(2)}x; from scratch ${f(rawSummaryMs)})`,
+    );
+    console.log(
+      `${''.padEnd(8)} one app, first page: ${f(pageMs)} (hand-written over stored states ${f(rawStoredPageMs)}, ${(pageMs / rawStoredPageMs).toFixed(2)}x; from scratch ${f(rawPageMs)})`,
     );
     console.log(
       `${''.padEnd(8)} CSV export: ${exported.value} rows in ${exported.seconds.toFixed(1)} s (${Math.round(exported.value / exported.seconds)} rows/s, ${(bytes / 2 ** 20).toFixed(0)} MiB); peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB (+${((peak - baseline) / 2 ** 20).toFixed(0)} MiB over the start)`,
