@@ -50,6 +50,23 @@ export interface DemoOrganisation {
   hrCsv: string;
   apps: DemoApp[];
   aliases: { primary: string; alias: string; field: 'proxyAddresses' | 'otherMails' | 'emails' }[];
+  /** Everyone with an address at Acme (employees, contractors, shared mailboxes): the identity providers' users. */
+  people: DemoPerson[];
+}
+
+export interface DemoPerson {
+  kind: 'employee' | 'contractor' | 'service';
+  first: string;
+  last: string;
+  email: string;
+  department: string;
+  /** ISO date, for leavers. */
+  terminatedOn: string | null;
+  personalEmail: string | null;
+  managerEmail: string | null;
+  alias: string | null;
+  /** Apps the person holds an active account in. */
+  apps: string[];
 }
 
 export const DEFAULT_DEMO_SEED = 20261123;
@@ -491,5 +508,19 @@ export function generateDemoOrganisation(options: DemoOptions): DemoOrganisation
     hrCsv: hrCsv(employees),
     apps: apps.map((app) => renderApp(r, app, [...accounts.get(app.name)!.values()].sort(byEmail))),
     aliases,
+    people: [...employees, ...contractors, ...services].map((p) => ({
+      kind: p.kind,
+      first: p.first,
+      last: p.last,
+      email: p.email,
+      department: p.department,
+      terminatedOn: p.terminatedOn?.toISOString().slice(0, 10) ?? null,
+      personalEmail: p.personalEmail ?? null,
+      managerEmail: p.managerEmail ?? null,
+      alias: p.alias ?? null,
+      apps: apps
+        .filter((app) => accounts.get(app.name)!.get(p.email)?.status === 'active')
+        .map((app) => app.name),
+    })),
   };
 }
