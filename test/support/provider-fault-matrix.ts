@@ -11,6 +11,8 @@ export interface FaultMatrixOptions {
   faultPage?: number;
   /** Whether the provider pages with links or tokens (a repeated link is then a fault to catch). */
   paged?: boolean;
+  /** Also sync an organisation of 50,000 people (run for one provider: it takes a minute). */
+  largeOrganisation?: boolean;
 }
 
 /** Fast retries: the faults are about behaviour, not waiting. */
@@ -128,6 +130,41 @@ export function describeProviderFaultMatrix(
         expect(retry.error).toBeNull();
         expect(await state()).toEqual(baseline);
       },
+    );
+
+    it.runIf(options.largeOrganisation && lane === 'pglite')(
+      'syncs an organisation of 50,000 people, each once, and a second sync changes nothing',
+      async () => {
+        const people = 50_000;
+        const large = await start({ directory: generateDirectory({ people, aliasesPerPerson: 3, now }) });
+        const name = `${title} (large)`;
+        try {
+          await addSource(roster, 'test', {
+            kind: large.kind,
+            name,
+            config: { ...large.source.config, http: { ...http, timeoutMs: 30_000 } },
+            credentials: large.source.credentials,
+            schedule: null,
+          });
+          const first = await syncSource(roster, 'test', name);
+          expect(first.error).toBeNull();
+          const { rows } = await sql<{ users: number; duplicates: number }>`
+            select count(distinct ac.user_id)::int as users,
+                   (count(*) - count(distinct (ac.app_id, ac.user_id)))::int as duplicates
+            from accounts ac join sources s on s.id = ac.source_id where s.name = ${name}`.execute(
+            roster.database.db,
+          );
+          expect(rows[0]!.duplicates).toBe(0);
+          expect(rows[0]!.users).toBeGreaterThanOrEqual(people * 0.9);
+          expect(rows[0]!.users).toBeLessThanOrEqual(people);
+          const again = await syncSource(roster, 'test', name);
+          expect(again.error).toBeNull();
+          expect(again.counters).toMatchObject({ added: 0, updated: 0, removed: 0 });
+        } finally {
+          await large.close();
+        }
+      },
+      600_000,
     );
 
     it('syncs an empty organisation as empty, without failing', async () => {
