@@ -121,9 +121,11 @@ export const oktaSourceKind = defineSourceKind<OktaConfig, OktaCredentials>({
 
     if (config.includeApps === false) return;
     try {
+      // Two Okta apps can carry one label (a second Slack workspace): Roster sees one app with both teams.
+      const accountsOf = new Map<string, (emails: string[]) => string[]>();
       for await (const apps of reader.pages<OktaApp>('/api/v1/apps', { limit: pageSize })) {
         for (const app of apps.filter(isReportedApp)) {
-          yield* appRecords(reader, app, pageSize, (id) => emails.get(id), done);
+          yield* appRecords(reader, app, { pageSize, done, accountsOf, emailOfUser: (id) => emails.get(id) });
         }
       }
     } catch (error) {
@@ -142,17 +144,26 @@ export const oktaSourceKind = defineSourceKind<OktaConfig, OktaCredentials>({
 async function* appRecords(
   reader: OktaReader,
   app: OktaApp,
-  pageSize: number,
-  emailOfUser: (id: string) => string | undefined,
-  done: number,
+  context: {
+    pageSize: number;
+    done: number;
+    /** Per app name, the filter that keeps each email once. */
+    accountsOf: Map<string, (emails: string[]) => string[]>;
+    emailOfUser: (id: string) => string | undefined;
+  },
 ): AsyncGenerator<Page> {
+  const { pageSize, done, accountsOf, emailOfUser } = context;
   const name = String(app.label).trim();
   const appId = String(app.id);
-  yield {
-    records: [{ type: 'app', name, domain: appDomain(app), ref: `apps (${appId})` }],
-    progress: { done },
-  };
-  const once = firstOfEach<string>((e) => e);
+  let once = accountsOf.get(name);
+  if (!once) {
+    once = firstOfEach<string>((e) => e);
+    accountsOf.set(name, once);
+    yield {
+      records: [{ type: 'app', name, domain: appDomain(app), ref: `apps (${appId})` }],
+      progress: { done },
+    };
+  }
   let pageNumber = 0;
   for await (const assigned of reader.pages<OktaAppUser>(`/api/v1/apps/${encodeURIComponent(appId)}/users`, {
     limit: pageSize,
@@ -161,7 +172,7 @@ async function* appRecords(
     const records: SourceRecordInput[] = [];
     assigned.forEach((appUser, i) => {
       const email = appUserEmail(appUser, emailOfUser);
-      // Assignments of users Okta no longer lists, or listed twice across pages, are left out.
+      // An assignment with no address Roster can name is left out; one listed twice is counted once.
       if (!email || once([email]).length === 0) return;
       records.push({
         type: 'account',

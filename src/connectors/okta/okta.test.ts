@@ -79,6 +79,9 @@ function expectWholeOrganisation(records: SourceRecordInput[], dir: Directory = 
     .filter((p) => p.accountStatus !== 'deprovisioned')
     .reduce((n, p) => n + p.apps.length, 0);
   expect(appAccounts).toHaveLength(assigned);
+  // One account per person and app, even when two Okta apps share a label.
+  expect(new Set(appAccounts.map((a) => `${a.app} ${a.email}`)).size).toBe(assigned);
+  expect(new Set(of(records, 'app').map((a) => a.name)).size).toBe(of(records, 'app').length);
 }
 
 describe('Okta connector against the simulated Okta Management API', () => {

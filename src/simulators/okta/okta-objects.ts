@@ -222,5 +222,21 @@ export function buildOrg(directory: Directory, origin: string): OktaOrg {
 
   const assignments = new Map<string, OktaAppUserObject[]>();
   for (const app of apps) assignments.set(app.id, byName.get(app.label) ?? []);
+  // A second instance of the first app under the same label (a sandbox workspace), given to the IT staff
+  // who already use the first: one app and one account each for Roster.
+  const first = apps[0];
+  if (first && directory.apps.length > 0) {
+    const it = new Set(directory.people.filter((p) => p.department === 'IT').map((p) => p.email));
+    const twin: OktaAppObject = { ...first, id: oktaId('0oa', `${first.id}:sandbox`) };
+    apps.splice(1, 0, twin);
+    const users = (byName.get(first.label) ?? []).filter((u) => it.has(u.credentials.userName));
+    assignments.set(
+      twin.id,
+      users.map((u) => ({
+        ...u,
+        _links: { ...u._links, app: { href: `${origin}/api/v1/apps/${twin.id}` } },
+      })),
+    );
+  }
   return { listed, deprovisioned, apps, assignments };
 }
