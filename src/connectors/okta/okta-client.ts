@@ -51,7 +51,7 @@ export async function oktaHttp(options: OktaClientOptions): Promise<ProviderHttp
             signal,
             timeoutMs: options.http?.timeoutMs,
           });
-    authorization = async () => `Bearer ${await source.token()}`;
+    authorization = async () => `Bearer ${await tokenOf(source)}`;
     // Only a token Roster fetched can be replaced; a static token that is refused stays refused.
     if ('clientId' in credentials) onUnauthorized = () => source.invalidate();
   }
@@ -66,6 +66,20 @@ export async function oktaHttp(options: OktaClientOptions): Promise<ProviderHttp
     maxDelayMs: 60_000,
     ...definedOnly(options.http ?? {}),
   });
+}
+
+/** A token, with the fix named when Okta wants DPoP-bound tokens, which Roster does not send yet. */
+async function tokenOf(source: AccessTokenSource): Promise<string> {
+  try {
+    return await source.token();
+  } catch (error) {
+    if (error instanceof ConnectorError && /dpop/i.test(error.message))
+      throw new ConnectorError(
+        error.code,
+        `${error.message}. Turn off "Require Demonstrating Proof of Possession (DPoP) header in token requests" on the Okta service app, or use an API token`,
+      );
+    throw error;
+  }
 }
 
 /** The token request of an Okta service app: a short-lived JWT signed with the app's private key. */

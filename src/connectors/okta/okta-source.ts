@@ -33,7 +33,7 @@ const configSchema = z.strictObject({
   baseUrl: orgUrl,
   /** OAuth token endpoint of the org authorization server; default `{baseUrl}/oauth2/v1/token`. */
   tokenUrl: orgUrl.optional(),
-  /** Users and app assignments per page; Okta allows up to 200 users per page. */
+  /** Items per page (users, apps, app assignments); default the most Okta serves: 200 users, 500 assignments. */
   pageSize: z.number().int().min(1).max(200).optional(),
   /** Read app instances and their assignments (needs `okta.apps.read`); on by default. */
   includeApps: z.boolean().optional(),
@@ -53,6 +53,8 @@ const credentialsSchema = z.union([
 ]);
 
 const USERS_PAGE = 200;
+/** Okta lists app assignments 50 a page unless asked for more, up to 500. */
+const APP_USERS_PAGE = 500;
 
 export const oktaSourceKind = defineSourceKind<OktaConfig, OktaCredentials>({
   kind: 'okta',
@@ -125,7 +127,12 @@ export const oktaSourceKind = defineSourceKind<OktaConfig, OktaCredentials>({
       const accountsOf = new Map<string, (emails: string[]) => string[]>();
       for await (const apps of reader.pages<OktaApp>('/api/v1/apps', { limit: pageSize })) {
         for (const app of apps.filter(isReportedApp)) {
-          yield* appRecords(reader, app, { pageSize, done, accountsOf, emailOfUser: (id) => emails.get(id) });
+          yield* appRecords(reader, app, {
+            pageSize: config.pageSize ?? APP_USERS_PAGE,
+            done,
+            accountsOf,
+            emailOfUser: (id) => emails.get(id),
+          });
         }
       }
     } catch (error) {

@@ -277,6 +277,15 @@ describe('Okta connector against the simulated Okta Management API', () => {
     expect(error.message).toContain('Okta did not issue a token (HTTP 401): invalid_client');
   });
 
+  it('names the fix when the service app requires DPoP-bound tokens', async () => {
+    const okta = await startOktaSimulator({ directory, requireDpop: true });
+    running = okta;
+    const error = await failure(collect(okta.clientCredentialsSource));
+    expect(error.code).toBe('auth');
+    expect(error.message).toContain('invalid_dpop_proof');
+    expect(error.message).toContain('Turn off "Require Demonstrating Proof of Possession');
+  });
+
   it('says the private key is unusable without echoing it', async () => {
     const okta = await start();
     const source = {

@@ -32,7 +32,12 @@ const APP_USERS_MAX = 500;
 const RATE_LIMIT = 600;
 const SCOPES = ['okta.users.read', 'okta.apps.read'];
 
-export const startOktaSimulator = (options: SimulatorOptions): Promise<RunningOkta> => start(options);
+export interface OktaSimulatorOptions extends SimulatorOptions {
+  /** The service app requires DPoP-bound tokens, as new Okta API service apps do by default. */
+  requireDpop?: boolean;
+}
+
+export const startOktaSimulator = (options: OktaSimulatorOptions): Promise<RunningOkta> => start(options);
 
 /** The StartProvider whose `source` reads through an OAuth service app instead of an API token. */
 export const startOktaOAuthSimulator: StartProvider = async (options) => {
@@ -40,7 +45,7 @@ export const startOktaOAuthSimulator: StartProvider = async (options) => {
   return { ...running, source: running.clientCredentialsSource };
 };
 
-async function start(options: SimulatorOptions): Promise<RunningOkta> {
+async function start(options: OktaSimulatorOptions): Promise<RunningOkta> {
   const apiToken = `00${randomBytes(20).toString('base64url')}`;
   const clientId = `0oa${randomBytes(8).toString('hex')}`;
   const keyId = 'roster-sim-key';
@@ -152,6 +157,8 @@ async function start(options: SimulatorOptions): Promise<RunningOkta> {
         path: /^\/oauth2\/v1\/token$/,
         handle: async (request) => {
           const form = new URLSearchParams(request.body);
+          if (options.requireDpop && !request.headers.dpop)
+            return oauthError(400, 'invalid_dpop_proof', 'The DPoP proof JWT header is missing.');
           if (form.get('grant_type') !== 'client_credentials')
             return oauthError(
               400,
