@@ -83,7 +83,7 @@ export const oktaSourceKind = defineSourceKind<OktaConfig, OktaCredentials>({
     const pageSize = config.pageSize ?? USERS_PAGE;
     const reader = new OktaReader(config.baseUrl, http);
     const emails = new Map<string, string>();
-    const once = firstOfEach<OktaUser>((u) => String(u.id));
+    const once = firstOfEach<OktaUser>((u) => String(u.id ?? userEmail(u)));
     const emailOnce = firstOfEach<string>((e) => e);
     let done = 0;
 
@@ -102,8 +102,10 @@ export const oktaSourceKind = defineSourceKind<OktaConfig, OktaCredentials>({
         pageNumber += 1;
         const records: SourceRecordInput[] = [];
         const rejected: ErrorDetail[] = [];
-        const fresh = once(users);
-        fresh.forEach((user, i) => {
+        users.forEach((user, i) => {
+          // A user already read on an earlier page (the directory changed while Roster read it) counts once.
+          if (once([user]).length === 0) return;
+          done += 1;
           const ref = `${listing.label}[page ${pageNumber}, item ${i + 1}] (${String(user.id)})`;
           const email = userEmail(user);
           // Two Okta users can share an email (a leaver and a rehire): the first listed, the live one, counts.
@@ -116,7 +118,6 @@ export const oktaSourceKind = defineSourceKind<OktaConfig, OktaCredentials>({
           if (email && typeof user.id === 'string') emails.set(user.id, email);
           records.push(...mapped);
         });
-        done += fresh.length;
         yield { records, rejected, progress: { done } } satisfies Page;
       }
     }
