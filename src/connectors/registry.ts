@@ -4,6 +4,7 @@ import { customSourceKind } from './custom/custom-source.js';
 import { hrCsvSourceKind } from './hr-csv/hr-csv-source.js';
 import { jsonUrlSourceKind } from './json-url/json-url-source.js';
 import type { SourceKind } from './kit/connector.js';
+import { oktaSourceKind } from './okta/okta-source.js';
 
 /** The only list of source kinds Roster knows. */
 export const sourceKinds: readonly SourceKind<unknown, unknown>[] = [
@@ -12,6 +13,7 @@ export const sourceKinds: readonly SourceKind<unknown, unknown>[] = [
   jsonUrlSourceKind,
   hrCsvSourceKind,
   bambooHrSourceKind,
+  oktaSourceKind,
 ] as SourceKind<unknown, unknown>[];
 
 export function findSourceKind(kind: string): SourceKind<unknown, unknown> | undefined {

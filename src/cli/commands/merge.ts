@@ -46,7 +46,7 @@ export function registerMergeCommands(program: Command) {
     .requiredOption('--source <name>', 'an identity or HR source')
     .requiredOption(
       '--fields <list>',
-      'its alias fields: proxyAddresses, otherMails, emails, secondEmail, personal_email',
+      'its alias fields: proxyAddresses, otherMails, emails, secondEmail, login, personal_email',
     )
     .option('--json', 'print JSON')
     .allowExcessArguments(false)

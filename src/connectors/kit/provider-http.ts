@@ -103,7 +103,8 @@ export function providerHttp(options: ProviderHttpOptions): ProviderHttp {
       try {
         response = await attempt(url, payload);
       } catch (error) {
-        if (settings.signal.aborted) throw error;
+        // A token request the provider refused (invalid_client) is already classified: no retry.
+        if (settings.signal.aborted || error instanceof ConnectorError) throw error;
         lastProblem = isTimeout(error)
           ? `no answer within ${settings.timeoutMs / 1000} s`
           : `cannot connect: ${(error as Error).message}`;

@@ -32,6 +32,12 @@ export const aliasFields: readonly AliasField[] = [
   },
   { field: 'secondEmail', kinds: ['okta'], managedOnly: false, description: 'Okta profile.secondEmail' },
   {
+    field: 'login',
+    kinds: ['okta'],
+    managedOnly: true,
+    description: 'Okta profile.login when it is another address of the organisation’s domains than the email',
+  },
+  {
     field: 'personal_email',
     kinds: ['hr-csv', 'bamboohr'],
     managedOnly: false,
