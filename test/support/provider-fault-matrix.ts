@@ -132,9 +132,9 @@ export function describeProviderFaultMatrix(
       },
     );
 
-    it.runIf(options.largeOrganisation && lane === 'pglite')(
-      'syncs an organisation of 50,000 people, each once, and a second sync changes nothing',
-      async () => {
+    // Registered only where asked for, so the suite shows no skipped test.
+    if (options.largeOrganisation && lane === 'pglite')
+      it('syncs an organisation of 50,000 people, each once, and a second sync changes nothing', async () => {
         const people = 50_000;
         const large = await start({ directory: generateDirectory({ people, aliasesPerPerson: 3, now }) });
         const name = `${title} (large)`;
@@ -163,9 +163,7 @@ export function describeProviderFaultMatrix(
         } finally {
           await large.close();
         }
-      },
-      600_000,
-    );
+      }, 600_000);
 
     it('syncs an empty organisation as empty, without failing', async () => {
       const empty = await start({ directory: generateDirectory({ people: 0, now }), pageSize: 10 });
