@@ -90,6 +90,8 @@ export function providerHttp(options: ProviderHttpOptions): ProviderHttp {
         response = await attempt(url);
       } catch (error) {
         if (settings.signal.aborted) throw error;
+        // The token source refused (wrong key, invalid_grant): final, unlike a network problem.
+        if (error instanceof ConnectorError && error.code !== 'transient') throw error;
         lastProblem = isTimeout(error)
           ? `no answer within ${settings.timeoutMs / 1000} s`
           : `cannot connect: ${(error as Error).message}`;
