@@ -1,5 +1,6 @@
 import { csvSourceKind } from './csv/csv-source.js';
 import { customSourceKind } from './custom/custom-source.js';
+import { googleWorkspaceSourceKind } from './google-workspace/google-workspace-source.js';
 import { hrCsvSourceKind } from './hr-csv/hr-csv-source.js';
 import { jsonUrlSourceKind } from './json-url/json-url-source.js';
 import type { SourceKind } from './kit/connector.js';
@@ -10,6 +11,7 @@ export const sourceKinds: readonly SourceKind<unknown, unknown>[] = [
   customSourceKind,
   jsonUrlSourceKind,
   hrCsvSourceKind,
+  googleWorkspaceSourceKind,
 ] as SourceKind<unknown, unknown>[];
 
 export function findSourceKind(kind: string): SourceKind<unknown, unknown> | undefined {
