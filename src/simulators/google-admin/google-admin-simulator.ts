@@ -9,7 +9,12 @@ import {
   startSimulator,
 } from '../kit/simulator-server.js';
 import { TokenIssuer } from '../kit/token-issuer.js';
-import { type GoogleOrganisation, googleOrganisation, simulatedProducts } from './google-directory.js';
+import {
+  type GoogleOrganisation,
+  type GoogleUser,
+  googleOrganisation,
+  simulatedProducts,
+} from './google-directory.js';
 
 /**
  * A simulated Google Admin SDK: the OAuth token endpoint for service accounts with domain-wide delegation,
@@ -268,9 +273,19 @@ function listUsers(
     return { response: badRequest(`Invalid value for projection: ${projection}`) };
   const size = pageSize(q.get('maxResults'), usersPageDefault, usersPageMax, options);
   if (size === undefined) return { response: badRequest('Invalid value for maxResults') };
-  const users = projection === 'full' ? o.fullUsers : o.basicUsers;
-  const listed = domain ? users.filter((u) => u.primaryEmail.endsWith(`@${domain}`)) : users;
-  const paged = pageAt(listed, q.get('pageToken'), size, 'users', faults);
+  const view = projection === 'full' ? 'full' : 'basic';
+  let paged: Paged<GoogleUser> | undefined;
+  if (domain) {
+    const positions = o.positionsOn(domain);
+    const at = pageAt(positions.length, q.get('pageToken'), size, `users:${domain}`, faults);
+    paged = at && {
+      ...at,
+      items: positions.slice(at.start, at.end).flatMap((n) => o.users(n, n + 1, view)),
+    };
+  } else {
+    const at = pageAt(o.userCount, q.get('pageToken'), size, 'users', faults);
+    paged = at && { ...at, items: o.users(at.start, at.end, view) };
+  }
   if (!paged) return { response: badRequest('Invalid pageToken') };
   return {
     page: paged.page,
@@ -295,7 +310,7 @@ function listTokens(userKey: string, o: GoogleOrganisation): ApiAnswer {
       json: {
         kind: 'admin#directory#tokenList',
         etag: `"tokens-${index}"`,
-        items: o.tokensByUser[index],
+        items: o.tokens(index),
       },
     },
   };
@@ -322,8 +337,10 @@ function listLicenses(
     return { response: googleError(400, 'Invalid customerId', 'invalid') };
   const size = pageSize(q.get('maxResults'), licensesPageDefault, licensesPageMax, options);
   if (size === undefined) return { response: badRequest('Invalid value for maxResults') };
-  const items = o.licenses.filter((l) => l.productId === productId && (!skuId || l.skuId === skuId));
-  const paged = pageAt(items, q.get('pageToken'), size, `licenses:${productId}:${skuId ?? ''}`, faults);
+  const all = o.licenses.get(productId) ?? [];
+  const items = skuId ? all.filter((l) => l.skuId === skuId) : all;
+  const at = pageAt(items.length, q.get('pageToken'), size, `licenses:${productId}:${skuId ?? ''}`, faults);
+  const paged = at && { ...at, items: items.slice(at.start, at.end) };
   if (!paged) return { response: badRequest('Invalid pageToken') };
   return {
     page: paged.page,
@@ -350,17 +367,23 @@ function pageSize(
   return Math.min(asked, options.pageSize ?? asked);
 }
 
+interface Paged<T> {
+  items: T[];
+  next: string | undefined;
+  page: number;
+}
+
 /**
  * A page at an opaque page token. The faults that change paging live here: a page whose token points back at
  * itself, and a user listed again at the top of the next page (the directory changed while it was read).
  */
-function pageAt<T>(
-  items: readonly T[],
+function pageAt(
+  total: number,
   pageToken: string | null,
   size: number,
   list: string,
   faults: FaultOptions,
-): { items: T[]; next: string | undefined; page: number } | undefined {
+): { start: number; end: number; next: string | undefined; page: number } | undefined {
   let offset = 0;
   if (pageToken) {
     const decoded = /^([^|]*)\|(\d+)$/.exec(Buffer.from(pageToken, 'base64url').toString('utf8'));
@@ -369,11 +392,11 @@ function pageAt<T>(
   }
   const page = Math.floor(offset / size) + 1;
   const start = faults.repeatUserAcrossPages && offset > 0 ? offset - 1 : offset;
-  const end = Math.min(items.length, offset + size);
+  const end = Math.min(total, offset + size);
   const tokenFor = (at: number) => Buffer.from(`${list}|${at}`).toString('base64url');
-  let next = end < items.length ? tokenFor(end) : undefined;
+  let next = end < total ? tokenFor(end) : undefined;
   if (faults.repeatPageLink === page && next) next = tokenFor(offset);
-  return { items: items.slice(start, end), next, page };
+  return { start, end, next, page };
 }
 
 // Google's error bodies (Admin SDK "Errors" and the OAuth token endpoint).

@@ -73,14 +73,17 @@ export interface LicenseAssignment {
 export interface GoogleOrganisation {
   customerId: string;
   primaryDomain: string;
-  /** Users as `projection=basic` returns them, in listing order (deleted users are not listed). */
-  basicUsers: GoogleUser[];
-  /** The same users with `customSchemas`, as `projection=full` returns them. */
-  fullUsers: GoogleUser[];
-  /** Users by id and by primary email (lower-cased), for `userKey`. */
+  /** Users listed (deleted users are not), in listing order. */
+  userCount: number;
+  /** Listing positions `start`..`end` as users.list returns them; `full` adds `customSchemas`. */
+  users(start: number, end: number, projection: 'basic' | 'full'): GoogleUser[];
+  /** Listing positions of the users whose primary email is on `domain` (users.list `domain=`). */
+  positionsOn(domain: string): number[];
+  /** Listing position by user id or primary email (lower-cased), for `userKey`. */
   userIndex: Map<string, number>;
-  tokensByUser: GoogleToken[][];
-  licenses: LicenseAssignment[];
+  tokens(position: number): GoogleToken[];
+  /** Licence assignments by product id. */
+  licenses: Map<string, LicenseAssignment[]>;
   domains: unknown[];
   domainAliases: unknown[];
   /** Who may be impersonated: a super admin, the `sub` of the service account's assertions. */
@@ -91,6 +94,10 @@ export interface GoogleOrganisation {
 
 const etag = (seed: string) => `"${createHash('sha1').update(seed).digest('base64url').slice(0, 27)}"`;
 
+/**
+ * The organisation as Google serves it. Users and their tokens are rendered when a page asks for them (and
+ * users kept once rendered), so a simulator for 50,000 people starts at once.
+ */
 export function googleOrganisation(directory: Directory, licensingBase: string): GoogleOrganisation {
   const customerId = `C0${createHash('sha1').update(directory.domain).digest('hex').slice(0, 7)}`;
   // The first alias domain is a secondary domain (its addresses are editable `aliases`); the others are
@@ -129,35 +136,38 @@ export function googleOrganisation(directory: Directory, licensingBase: string):
       : []),
   ];
   const appsByName = new Map(directory.apps.map((a) => [a.name, a]));
-  const basicUsers: GoogleUser[] = [];
-  const fullUsers: GoogleUser[] = [];
-  const tokensByUser: GoogleToken[][] = [];
-  const licenses: LicenseAssignment[] = [];
+  const listed: number[] = [];
   const userIndex = new Map<string, number>();
   const admins = new Set<string>();
+  const licenses = new Map<string, LicenseAssignment[]>();
   directory.people.forEach((person, i) => {
     // Deleted users leave the listing (they are restorable for a while, but only with showDeleted).
     if (person.accountStatus === 'deprovisioned') return;
-    const user = googleUser(person, i, customerId, secondary);
-    const index = basicUsers.length;
-    basicUsers.push(user);
-    fullUsers.push({ ...user, customSchemas: customSchemas(person) });
-    userIndex.set(user.id, index);
-    userIndex.set(person.email.toLowerCase(), index);
+    const position = listed.length;
+    listed.push(i);
+    userIndex.set(userId(i), position);
+    userIndex.set(person.email.toLowerCase(), position);
     if (person.isAdmin && person.accountStatus === 'active') admins.add(person.email.toLowerCase());
-    tokensByUser.push(userTokens(person, i, user.id, appsByName));
     for (const partNumber of person.licenses) {
       const sku = skuMap[partNumber];
       if (!sku) continue;
-      licenses.push({
+      const list = licenses.get(sku.productId) ?? [];
+      licenses.set(sku.productId, list);
+      list.push({
         kind: 'licensing#licenseAssignment',
-        etags: etag(`${person.id}:${sku.skuId}`),
+        etags: `"${person.id}:${sku.skuId}"`,
         selfLink: `${licensingBase}/apps/licensing/v1/product/${sku.productId}/sku/${sku.skuId}/user/${person.email}`,
         userId: person.email,
         ...sku,
       });
     }
   });
+  const rendered: GoogleUser[] = [];
+  const basic = (position: number) => {
+    const i = listed[position]!;
+    rendered[position] ??= googleUser(directory.people[i]!, i, customerId, secondary);
+    return rendered[position];
+  };
   // A Workspace always has a super admin; a small generated directory may have none, so a stand-in admin
   // (not listed, like a break-glass account in another OU the listing does not cover) can be impersonated.
   const adminEmail = [...admins][0] ?? `workspace-admin@${directory.domain}`;
@@ -165,10 +175,26 @@ export function googleOrganisation(directory: Directory, licensingBase: string):
   return {
     customerId,
     primaryDomain: directory.domain,
-    basicUsers,
-    fullUsers,
+    userCount: listed.length,
+    users: (start, end, projection) => {
+      const page: GoogleUser[] = [];
+      for (let n = start; n < end; n++) {
+        const user = basic(n);
+        page.push(
+          projection === 'full'
+            ? { ...user, customSchemas: customSchemas(directory.people[listed[n]!]!) }
+            : user,
+        );
+      }
+      return page;
+    },
+    positionsOn: (domain) =>
+      listed.flatMap((i, n) => (directory.people[i]!.email.endsWith(`@${domain}`) ? [n] : [])),
     userIndex,
-    tokensByUser,
+    tokens: (position) => {
+      const i = listed[position]!;
+      return userTokens(directory.people[i]!, i, userId(i), appsByName);
+    },
     licenses,
     domains,
     domainAliases,
@@ -177,13 +203,15 @@ export function googleOrganisation(directory: Directory, licensingBase: string):
   };
 }
 
+const userId = (index: number) => `1${String(index + 1).padStart(20, '0')}`;
+
 function googleUser(
   person: DirectoryPerson,
   index: number,
   customerId: string,
   secondary: string | undefined,
 ): GoogleUser {
-  const id = `1${String(index + 1).padStart(20, '0')}`;
+  const id = userId(index);
   const aliases = person.aliases.filter((a) => secondary && a.endsWith(`@${secondary}`));
   const nonEditableAliases = person.aliases.filter((a) => !aliases.includes(a));
   // Suspended leavers: some admins suspend, others archive (Archived User licence); both stop sign-in.
