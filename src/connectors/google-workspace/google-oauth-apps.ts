@@ -23,14 +23,23 @@ export interface OAuthUser {
 /** App names already announced in this run, by lower-cased name → the spelling first seen. */
 export type SeenApps = Map<string, string>;
 
+export interface OAuthAppReader {
+  http: ProviderHttp;
+  baseUrl: string;
+  concurrency: number;
+  /** Spaces the calls out (Google's default quota is 2,400 queries a minute for the whole project). */
+  pace: () => Promise<void>;
+  /** App names already announced in this run. */
+  seen: SeenApps;
+}
+
 export async function oauthAppRecords(
-  http: ProviderHttp,
-  baseUrl: string,
+  reader: OAuthAppReader,
   users: readonly OAuthUser[],
-  concurrency: number,
-  seen: SeenApps,
 ): Promise<SourceRecordInput[]> {
-  const lists = await mapBounded(users, concurrency, async (user) => {
+  const { http, baseUrl, seen } = reader;
+  const lists = await mapBounded(users, reader.concurrency, async (user) => {
+    await reader.pace();
     try {
       const url = `${baseUrl}/admin/directory/v1/users/${encodeURIComponent(user.id)}/tokens`;
       return (await http.getJson<TokenList>(url)).body.items ?? [];
@@ -99,4 +108,34 @@ export async function mapBounded<T, R>(
   const rejected = settled.find((s) => s.status === 'rejected');
   if (rejected) throw (rejected as PromiseRejectedResult).reason;
   return results;
+}
+
+/**
+ * At most `perMinute` starts a minute, evenly spaced; callers wait their turn. Spacing the calls keeps a
+ * 50,000-user sync under the quota instead of living on throttled answers and their backoff.
+ */
+export function pacer(perMinute: number, signal: AbortSignal): () => Promise<void> {
+  const gapMs = 60_000 / perMinute;
+  let nextAt = 0;
+  return async () => {
+    const now = Date.now();
+    const at = Math.max(now, nextAt);
+    nextAt = at + gapMs;
+    if (at > now) await sleep(at - now, signal);
+  };
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
 }

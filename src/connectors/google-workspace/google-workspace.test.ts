@@ -10,7 +10,7 @@ import type { Page } from '../kit/connector.js';
 import { ConnectorError } from '../kit/connector-error.js';
 import { type SourceRecord, type SourceRecordInput, sourceRecordSchema } from '../kit/records.js';
 import { googleThrottle } from './google-client.js';
-import { mapBounded } from './google-oauth-apps.js';
+import { mapBounded, pacer } from './google-oauth-apps.js';
 import { lastLogin } from './google-users.js';
 import { googleWorkspaceSourceKind } from './google-workspace-source.js';
 
@@ -365,6 +365,18 @@ describe('Google Workspace rules', () => {
     });
     expect(peak).toBe(8);
     expect(results).toEqual([...Array(30).keys()].map((n) => n * 2));
+  });
+
+  it('spaces grant look-ups to the configured rate', async () => {
+    const pace = pacer(6000, AbortSignal.timeout(5000));
+    const started = Date.now();
+    const starts = await mapBounded([...Array(11).keys()], 8, async () => {
+      await pace();
+      return Date.now() - started;
+    });
+    // 6,000 a minute is one every 10 ms: the eleventh starts 100 ms after the first.
+    expect(Math.max(...starts)).toBeGreaterThanOrEqual(95);
+    expect(Math.max(...starts)).toBeLessThan(1000);
   });
 
   it('leaves no raw payloads on records', async () => {

@@ -230,6 +230,8 @@ export async function startGoogleAdminSimulator(options: GoogleAdminOptions): Pr
         tokenUrl: `${simulator.url}/token`,
         adminEmail: o.adminEmail,
         licenseProducts: simulatedProducts,
+        // The simulator has no project quota (it throttles only when a fault plan says so).
+        oauthRequestsPerMinute: 1_000_000,
       },
       credentials: serviceAccountKey,
     },
