@@ -105,6 +105,16 @@ export const googleWorkspaceSourceKind = defineSourceKind({
 
     const { records: domainRecords, primaryDomain } = await readDomains(http, config);
     yield {
+      ...(config.licenseProducts.length
+        ? {}
+        : {
+            unavailable: [
+              {
+                capability: 'licenseTypes' as const,
+                reason: 'No licence products are configured (licenseProducts)',
+              },
+            ],
+          }),
       records: [
         { type: 'app', ref: 'Google Workspace', name: workspaceApp, domain: 'workspace.google.com' },
         ...domainRecords,

@@ -316,12 +316,21 @@ describe('Google Workspace credentials', () => {
     expect(error.code).toBe('auth');
     expect(error.message).toContain('unauthorized_client: Client is unauthorized');
     // ...and works once OAuth discovery and licences are off, since those scopes are then not requested.
-    const { records } = await run(sim, { config: { discoverOAuthApps: false, licenseProducts: [] } });
+    const { records, pages } = await run(sim, { config: { discoverOAuthApps: false, licenseProducts: [] } });
     expect(ofType(records, 'license_type')).toHaveLength(0);
+    // Licences were not asked for, so Roster must treat them as unknown rather than as none.
+    expect(pages[0]?.unavailable?.map((u) => u.capability)).toEqual(['licenseTypes']);
     expect(workspace(records)).toHaveLength(
       directory.people.filter((p) => p.accountStatus !== 'deprovisioned').length,
     );
     expect(workspace(records).every((a) => a.licenseTypes.length === 0)).toBe(true);
+  });
+
+  it('reports invalid_grant for an adminEmail Google does not know', async () => {
+    const sim = await simulate(directory);
+    const error = await failure(run(sim, { config: { adminEmail: 'nobody@elsewhere.example' } }));
+    expect(error.code).toBe('auth');
+    expect(error.message).toContain('invalid_grant: Invalid email or User ID');
   });
 
   it('needs adminEmail with a service-account key', async () => {
