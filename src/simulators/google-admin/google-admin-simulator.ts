@@ -296,7 +296,8 @@ function listUsers(
       json: {
         kind: 'admin#directory#users',
         etag: `"users-${paged.page}"`,
-        users: paged.items,
+        // Google leaves an empty list out of the answer altogether.
+        ...(paged.items.length ? { users: paged.items } : {}),
         ...(paged.next ? { nextPageToken: paged.next } : {}),
       },
     },
@@ -306,13 +307,14 @@ function listUsers(
 function listTokens(userKey: string, o: GoogleOrganisation): ApiAnswer {
   const index = o.userIndex.get(userKey.toLowerCase()) ?? o.userIndex.get(userKey);
   if (index === undefined) return { response: googleError(404, 'Resource Not Found: userKey', 'notFound') };
+  const tokens = o.tokens(index);
   return {
     response: {
       status: 200,
       json: {
         kind: 'admin#directory#tokenList',
         etag: `"tokens-${index}"`,
-        items: o.tokens(index),
+        ...(tokens.length ? { items: tokens } : {}),
       },
     },
   };
@@ -351,7 +353,7 @@ function listLicenses(
       json: {
         kind: 'licensing#licenseAssignmentList',
         etag: `"licenses-${paged.page}"`,
-        items: paged.items,
+        ...(paged.items.length ? { items: paged.items } : {}),
         ...(paged.next ? { nextPageToken: paged.next } : {}),
       },
     },
