@@ -34,9 +34,9 @@ export function lastLogin(raw: string | undefined): string | null {
 
 export function userName(user: GoogleUser): string | null {
   const full = user.name?.fullName?.trim();
-  if (full) return full;
+  if (full) return full.slice(0, 500);
   const parts = [user.name?.givenName, user.name?.familyName].filter((p) => p?.trim());
-  return parts.length ? parts.join(' ') : null;
+  return parts.length ? parts.join(' ').slice(0, 500) : null;
 }
 
 /**
@@ -76,7 +76,7 @@ export function userRecords(
       personalEmail: emailOrNull(
         user.emails?.find((e) => e.type === 'home' && e.address && !sameAddress(e.address, email))?.address,
       ),
-      department: primaryOrganization(user)?.department?.trim() || null,
+      department: primaryOrganization(user)?.department?.trim().slice(0, 200) || null,
       managerEmail: emailOrNull(user.relations?.find((r) => r.type === 'manager')?.value),
       attributes: employeeAttributes(user),
     },

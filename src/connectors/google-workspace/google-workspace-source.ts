@@ -3,7 +3,7 @@ import { capabilities } from '../kit/capabilities.js';
 import { defineSourceKind } from '../kit/connector.js';
 import { firstOfEach, followPages } from '../kit/paging.js';
 import { httpTuningSchema } from '../kit/provider-http.js';
-import type { SourceRecordInput } from '../kit/records.js';
+import { domainRecordSchema, type SourceRecordInput } from '../kit/records.js';
 import { type GoogleCredentials, googleHttp, provider, scopes } from './google-client.js';
 import { type Licenses, readLicenses } from './google-licenses.js';
 import { type OAuthAppReader, oauthAppRecords, pacer } from './google-oauth-apps.js';
@@ -203,7 +203,9 @@ async function readDomains(
   const seen = new Set<string>();
   const add = (name: string | undefined, verified: boolean | undefined, ref: string) => {
     const n = name?.trim().toLowerCase();
-    if (!n || seen.has(n)) return;
+    // A name Roster's domain rule cannot hold (an internationalised top-level domain) is left out rather
+    // than failing the whole run.
+    if (!n || seen.has(n) || !domainRecordSchema.shape.name.safeParse(n).success) return;
     seen.add(n);
     records.push({ type: 'domain', ref, name: n, verified: verified === true });
   };
