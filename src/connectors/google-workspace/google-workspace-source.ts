@@ -166,11 +166,11 @@ export const googleWorkspaceSourceKind = defineSourceKind({
       const users = once(listed).filter(
         (u): u is GoogleUser & { primaryEmail: string } => typeof u.primaryEmail === 'string',
       );
-      users.forEach((user) => {
-        const item = listed.indexOf(user) + 1;
+      for (const user of users) {
+        const ref = user.id ?? `users[page ${pageNumber}, item ${listed.indexOf(user) + 1}]`;
         const held = licenses?.byEmail.get(user.primaryEmail.trim().toLowerCase()) ?? [];
-        records.push(...userRecords(user, user.id ?? `users[page ${pageNumber}, item ${item}]`, held));
-      });
+        records.push(...userRecords(user, ref, held));
+      }
       if (config.discoverOAuthApps && users.length) {
         const grantees = users
           .filter((u) => u.id)
