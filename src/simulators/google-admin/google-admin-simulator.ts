@@ -105,7 +105,10 @@ export async function startGoogleAdminSimulator(options: GoogleAdminOptions): Pr
       { method: 'POST', path: /^\/token$/, handle: (request) => tokenEndpoint(request) },
       {
         path: /^\/admin\/directory\/v1\/users$/,
-        ...api((request, _m, o) => listUsers(request, o, options, plan()), ['admin.directory.user.readonly']),
+        ...api(
+          (request, _m, o) => listUsers(request, o, options, plan()),
+          ['admin.directory.user.readonly', 'admin.directory.user'],
+        ),
       },
       {
         path: /^\/admin\/directory\/v1\/users\/([^/]+)\/tokens$/,
@@ -115,7 +118,7 @@ export async function startGoogleAdminSimulator(options: GoogleAdminOptions): Pr
         path: /^\/admin\/directory\/v1\/customer\/([^/]+)\/domains$/,
         ...api(
           (_r, m, o) => customerAnswer(m[1]!, o, { kind: 'admin#directory#domains', domains: o.domains }),
-          ['admin.directory.domain.readonly'],
+          ['admin.directory.domain.readonly', 'admin.directory.domain'],
         ),
       },
       {
@@ -126,7 +129,7 @@ export async function startGoogleAdminSimulator(options: GoogleAdminOptions): Pr
               kind: 'admin#directory#domainAliases',
               domainAliases: o.domainAliases,
             }),
-          ['admin.directory.domain.readonly'],
+          ['admin.directory.domain.readonly', 'admin.directory.domain'],
         ),
       },
       {
