@@ -1,6 +1,7 @@
 import { bambooHrSourceKind } from './bamboohr/bamboohr-source.js';
 import { csvSourceKind } from './csv/csv-source.js';
 import { customSourceKind } from './custom/custom-source.js';
+import { googleWorkspaceSourceKind } from './google-workspace/google-workspace-source.js';
 import { hrCsvSourceKind } from './hr-csv/hr-csv-source.js';
 import { jsonUrlSourceKind } from './json-url/json-url-source.js';
 import type { SourceKind } from './kit/connector.js';
@@ -14,6 +15,7 @@ export const sourceKinds: readonly SourceKind<unknown, unknown>[] = [
   hrCsvSourceKind,
   bambooHrSourceKind,
   oktaSourceKind,
+  googleWorkspaceSourceKind,
 ] as SourceKind<unknown, unknown>[];
 
 export function findSourceKind(kind: string): SourceKind<unknown, unknown> | undefined {

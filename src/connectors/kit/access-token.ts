@@ -45,12 +45,14 @@ export function fetchedAccessToken(request: TokenRequest): AccessTokenSource {
 }
 
 async function requestToken(request: TokenRequest): Promise<{ token: string; expiresInSeconds: number }> {
+  // Built outside the try: a form that cannot be built (a broken signing key) is not a network problem.
+  const form = new URLSearchParams(await request.form());
   let response: Response;
   try {
     response = await fetch(request.tokenUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: new URLSearchParams(await request.form()),
+      body: form,
       signal: AbortSignal.any([request.signal, AbortSignal.timeout(request.timeoutMs ?? 30_000)]),
     });
   } catch (error) {

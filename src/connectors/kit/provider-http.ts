@@ -103,8 +103,9 @@ export function providerHttp(options: ProviderHttpOptions): ProviderHttp {
       try {
         response = await attempt(url, payload);
       } catch (error) {
-        // A token request the provider refused (invalid_client) is already classified: no retry.
-        if (settings.signal.aborted || error instanceof ConnectorError) throw error;
+        if (settings.signal.aborted) throw error;
+        // The token source refused (wrong key, invalid_client, invalid_grant): final, unlike a network problem.
+        if (error instanceof ConnectorError && error.code !== 'transient') throw error;
         lastProblem = isTimeout(error)
           ? `no answer within ${settings.timeoutMs / 1000} s`
           : `cannot connect: ${(error as Error).message}`;

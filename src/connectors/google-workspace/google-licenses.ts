@@ -1,0 +1,69 @@
+import { normaliseEmail } from '../../lib/email.js';
+import { followPages } from '../kit/paging.js';
+import type { ProviderHttp } from '../kit/provider-http.js';
+import type { SourceRecordInput } from '../kit/records.js';
+import { provider } from './google-client.js';
+import { workspaceApp } from './google-users.js';
+
+/**
+ * Workspace licences from the Enterprise License Manager. Assignments are listed per product, not per user,
+ * so they are read before the users and kept as email → SKU names (a few MB at 50,000 users), letting each
+ * account carry the licences it holds. The API tells nothing of purchased seats (that is the Reseller API).
+ */
+interface LicenseAssignmentList {
+  items?: { userId?: string; productId?: string; skuId?: string; skuName?: string }[];
+  nextPageToken?: string;
+}
+
+export interface Licenses {
+  byEmail: Map<string, string[]>;
+  types: SourceRecordInput[];
+}
+
+export async function readLicenses(
+  http: ProviderHttp,
+  licensingBaseUrl: string,
+  customerId: string,
+  products: readonly string[],
+): Promise<Licenses> {
+  const byEmail = new Map<string, string[]>();
+  const skuNames = new Map<string, string>();
+  for (const productId of products) {
+    const first = new URL(
+      `${licensingBaseUrl}/apps/licensing/v1/product/${encodeURIComponent(productId)}/users`,
+    );
+    first.searchParams.set('customerId', customerId);
+    first.searchParams.set('maxResults', '1000');
+    const pages = followPages(
+      `${provider} licence assignments`,
+      first.href,
+      async (url) => (await http.getJson<LicenseAssignmentList>(url)).body,
+      (page) => {
+        if (!page.nextPageToken) return null;
+        const next = new URL(first);
+        next.searchParams.set('pageToken', page.nextPageToken);
+        return next.href;
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.items ?? []) {
+        if (!item.userId || !item.skuId) continue;
+        // Display names come from the API (public SKU tables disagree); an unnamed SKU keeps its id.
+        const name = (item.skuName?.trim() || `${item.productId ?? productId} ${item.skuId}`).slice(0, 200);
+        skuNames.set(`${item.productId ?? productId}/${item.skuId}`, name);
+        const email = normaliseEmail(item.userId);
+        const held = byEmail.get(email) ?? [];
+        if (!held.includes(name)) held.push(name);
+        byEmail.set(email, held);
+      }
+    }
+  }
+  const types: SourceRecordInput[] = [...new Set(skuNames.values())].map((name) => ({
+    type: 'license_type',
+    ref: `licenses[${name}]`,
+    app: workspaceApp,
+    name,
+    purchased: null,
+  }));
+  return { byEmail, types };
+}
