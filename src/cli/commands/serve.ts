@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.js';
+import { demoDirectory } from '../../demo/demo-directory.js';
+import { type RunningDemoProviders, repointDemoSources, startDemoProviders } from '../../demo/demo-providers.js';
+import { generateDemoOrganisation } from '../../demo/generate-demo.js';
 import { isEmpty, loadDemo } from '../../demo/load-demo.js';
 import { publicUrlOf } from '../../http/public-url.js';
 import { buildServer } from '../../http/server.js';
@@ -43,6 +46,7 @@ export function registerServeCommands(program: Command) {
     .option('--demo', 'serve the demo organisation from its own data directory (loaded on first start)')
     .action(async (options) => {
       let roster: Roster | undefined;
+      let providers: RunningDemoProviders | undefined;
       try {
         const env = { ...process.env };
         if (options.demo && !env.DATABASE_URL)
@@ -54,12 +58,16 @@ export function registerServeCommands(program: Command) {
         roster = await openRoster(config);
         let demoAdmin: string | null = null;
         if (options.demo) {
+          // The demo's identity providers run in this process for as long as it serves.
+          const now = new Date();
+          providers = await startDemoProviders(demoDirectory(generateDemoOrganisation({ now }), now));
           if (await isEmpty(roster)) {
             say(
               `Loading the demo organisation into ${config.database.kind === 'pglite' ? config.dataDir : 'the database'}…`,
             );
-            demoAdmin = (await loadDemo(roster)).adminEmail;
+            demoAdmin = (await loadDemo(roster, { now, providers })).adminEmail;
           } else {
+            await repointDemoSources(roster, providers, ['Okta']);
             const admin = await roster.database.db
               .selectFrom('admin_members')
               .select('email')
@@ -75,15 +83,18 @@ export function registerServeCommands(program: Command) {
         await printAccess(roster, typeof address === 'object' && address ? address.port : port, demoAdmin);
         const open = roster;
         const worker = startJobWorker(open, (message, error) => server.log.error({ err: error }, message));
+        const running = providers;
         const stop = async () => {
           await worker.stop();
           await server.close();
+          await running?.close();
           await open.close();
           process.exit(0);
         };
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       } catch (error) {
+        await providers?.close();
         await roster?.close();
         process.exitCode = reportError(error, false);
       }
