@@ -3,6 +3,7 @@ import { customSourceKind } from './custom/custom-source.js';
 import { hrCsvSourceKind } from './hr-csv/hr-csv-source.js';
 import { jsonUrlSourceKind } from './json-url/json-url-source.js';
 import type { SourceKind } from './kit/connector.js';
+import { microsoftEntraSourceKind } from './microsoft-entra/microsoft-entra-source.js';
 
 /** The only list of source kinds Roster knows. */
 export const sourceKinds: readonly SourceKind<unknown, unknown>[] = [
@@ -10,6 +11,7 @@ export const sourceKinds: readonly SourceKind<unknown, unknown>[] = [
   customSourceKind,
   jsonUrlSourceKind,
   hrCsvSourceKind,
+  microsoftEntraSourceKind,
 ] as SourceKind<unknown, unknown>[];
 
 export function findSourceKind(kind: string): SourceKind<unknown, unknown> | undefined {
