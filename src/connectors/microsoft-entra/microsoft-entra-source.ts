@@ -87,7 +87,7 @@ export const microsoftEntraSourceKind = defineSourceKind<MicrosoftEntraConfig, M
     const skus: SubscribedSku[] = [];
     for await (const page of withPermission(
       client.pages<SubscribedSku>('/subscribedSkus'),
-      'LicenseAssignment.Read.All',
+      'Organization.Read.All',
     )) {
       skus.push(...page.value);
     }
