@@ -17,7 +17,9 @@ import { buildTenant, type GraphTenant, guidOf } from './graph-tenant.js';
  * decides which properties come back (unknown ones are a 400), `$top` is 1–999 (default 100) and capped at
  * 120 when `signInActivity` is selected, `@odata.nextLink` is a full URL carrying an opaque `$skiptoken`,
  * errors are `{"error":{"code","message","innerError"}}`, throttling is 429 with `Retry-After` seconds,
- * and expired or revoked tokens get 401 `InvalidAuthenticationToken`.
+ * and expired or revoked tokens get 401 `InvalidAuthenticationToken`. Every API call goes through the fault
+ * plan; server errors, timeouts and cut-off bodies number the pages of `/users`, while a repeated next link
+ * or a user repeated across pages can happen in any collection.
  */
 export interface GraphSimulatorOptions extends SimulatorOptions {
   /**
@@ -75,7 +77,7 @@ export async function startMicrosoftGraph(options: GraphSimulatorOptions): Promi
   const retryAfter = String(options.retryAfterSeconds ?? 1);
   let base = '';
 
-  const routes = (baseUrl: () => string): SimulatorRoute[] => {
+  const routes = (): SimulatorRoute[] => {
     const api = (
       path: RegExp,
       handle: (request: SimulatorRequest, match: RegExpExecArray) => SimulatorResponse | Fault,
@@ -83,7 +85,6 @@ export async function startMicrosoftGraph(options: GraphSimulatorOptions): Promi
       method: 'GET',
       path,
       handle(request, match) {
-        base = baseUrl();
         const token = bearerToken(request);
         const state = issuer.check(token);
         if (state !== 'valid')
