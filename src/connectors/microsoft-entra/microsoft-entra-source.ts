@@ -101,6 +101,7 @@ export const microsoftEntraSourceKind = defineSourceKind<MicrosoftEntraConfig, M
       yield* withPermission(
         enterpriseAppPages(client, emails, Math.min(config.pageSize ?? maxPageSize, maxPageSize)),
         'Application.Read.All',
+        ', or set discoverApps to false in the source config',
       );
   },
 });
@@ -183,20 +184,24 @@ function signInActivityUnavailable(error: unknown): string | undefined {
 }
 
 /** A 403 names the Graph permission the app registration needs for what was refused. */
-function permissionHint(error: unknown, permission: string): unknown {
+function permissionHint(error: unknown, permission: string, otherwise = ''): unknown {
   if (error instanceof ConnectorError && error.code === 'permission' && !/\.Read\.All\b/.test(error.message))
     return new ConnectorError(
       'permission',
-      `${error.message}. Grant the app registration the ${permission} application permission (with admin consent)`,
+      `${error.message}. Grant the app registration the ${permission} application permission (with admin consent)${otherwise}`,
       error.details,
     );
   return error;
 }
 
-async function* withPermission<T>(pages: AsyncIterable<T>, permission: string): AsyncGenerator<T> {
+async function* withPermission<T>(
+  pages: AsyncIterable<T>,
+  permission: string,
+  otherwise?: string,
+): AsyncGenerator<T> {
   try {
     yield* pages;
   } catch (error) {
-    throw permissionHint(error, permission);
+    throw permissionHint(error, permission, otherwise);
   }
 }

@@ -210,6 +210,50 @@ describe('Microsoft Entra ID connector against the simulated Microsoft Graph', (
     expect(ofType(records, 'employee')).toHaveLength(listed.length);
   });
 
+  describe('missing permissions', () => {
+    const all = [
+      'User.Read.All',
+      'AuditLog.Read.All',
+      'Domain.Read.All',
+      'Organization.Read.All',
+      'Application.Read.All',
+      'GroupMember.Read.All',
+    ] as const;
+    const without = (permission: (typeof all)[number]) =>
+      start({ permissions: all.filter((p) => p !== permission) });
+
+    it('without AuditLog.Read.All, says why last use is unknown and syncs the rest', async () => {
+      const { records, pages } = await collect(await without('AuditLog.Read.All'));
+      expect(pages.flatMap((p) => p.unavailable ?? [])).toEqual([
+        { capability: 'lastUsed', reason: expect.stringContaining('lacks the AuditLog.Read.All permission') },
+      ]);
+      expect(m365(records)).toHaveLength(listed.length + 5);
+      expect(m365(records).every((a) => a.lastUsedAt === null)).toBe(true);
+    });
+
+    it.each([
+      ['User.Read.All', 'User.Read.All application permission'],
+      ['Domain.Read.All', 'Domain.Read.All application permission'],
+      ['Organization.Read.All', 'Organization.Read.All application permission'],
+      ['Application.Read.All', 'or set discoverApps to false'],
+      ['GroupMember.Read.All', 'needs the GroupMember.Read.All permission'],
+    ] as const)('without %s, fails as a permission problem that names it', async (permission, hint) => {
+      const error = await failure(collect(await without(permission)));
+      expect(error.code).toBe('permission');
+      expect(error.message).toContain(
+        'Insufficient privileges to complete the operation. (Authorization_RequestDenied)',
+      );
+      expect(error.message).toContain(hint);
+    });
+
+    it('does not read enterprise apps when told not to', async () => {
+      const { records } = await collect(await without('Application.Read.All'), {
+        config: { discoverApps: false },
+      });
+      expect(ofType(records, 'app').map((a) => a.name)).toEqual(['Microsoft 365']);
+    });
+  });
+
   describe('faults', () => {
     let baseline: SourceRecordInput[];
     const run = async (faults: FaultOptions, config: Record<string, unknown> = {}) => {

@@ -29,7 +29,30 @@ export interface GraphSimulatorOptions extends SimulatorOptions {
   premium?: boolean;
   /** B2B guest users only Entra knows (not in the shared directory); default 3 % of the people. */
   guests?: number;
+  /**
+   * Application permissions the app registration was granted (admin consent); default every one Roster
+   * asks for. A call without its permission gets 403 `Authorization_RequestDenied`.
+   */
+  permissions?: GraphPermission[];
 }
+
+export type GraphPermission =
+  | 'User.Read.All'
+  | 'AuditLog.Read.All'
+  | 'Domain.Read.All'
+  | 'Organization.Read.All'
+  | 'Application.Read.All'
+  | 'GroupMember.Read.All'
+  | 'Directory.Read.All';
+
+const allPermissions: GraphPermission[] = [
+  'User.Read.All',
+  'AuditLog.Read.All',
+  'Domain.Read.All',
+  'Organization.Read.All',
+  'Application.Read.All',
+  'GroupMember.Read.All',
+];
 
 export const graphSimulatorCredentials = {
   clientId: '5e3c0b9a-1f7d-4c2e-9b8a-7d6f5e4c3b2a',
@@ -74,6 +97,12 @@ export async function startMicrosoftGraph(options: GraphSimulatorOptions): Promi
   });
   const issuer = new TokenIssuer([], options.tokenLifetimeSeconds ?? 3599);
   const premium = options.premium ?? true;
+  const granted = new Set(options.permissions ?? allPermissions);
+  /** 403 unless one of the permissions that allow the call was granted (Directory.Read.All reads most). */
+  const denied = (...allowing: GraphPermission[]): SimulatorResponse | null =>
+    allowing.some((p) => granted.has(p))
+      ? null
+      : graphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
   const retryAfter = String(options.retryAfterSeconds ?? 1);
   let base = '';
 
@@ -123,6 +152,10 @@ export async function startMicrosoftGraph(options: GraphSimulatorOptions): Promi
             `Could not find a property named '${unknown}' on type 'microsoft.graph.user'.`,
           );
         const wantsSignIns = select.includes('signInActivity') || /signInActivity/.test(query.filter ?? '');
+        const refused =
+          denied('User.Read.All', 'Directory.Read.All') ??
+          (wantsSignIns ? denied('AuditLog.Read.All') : null);
+        if (refused) return refused;
         if (wantsSignIns && !premium)
           return graphError(
             403,
@@ -138,6 +171,8 @@ export async function startMicrosoftGraph(options: GraphSimulatorOptions): Promi
         return listPage(request, tenant.users, cursor, size, (u) => project(u, select));
       }),
       api(/^\/v1\.0\/subscribedSkus$/, (request) => {
+        const refused = denied('Organization.Read.All', 'Directory.Read.All');
+        if (refused) return refused;
         const injected = fault(request);
         if (injected) return injected;
         return ok({
@@ -146,11 +181,15 @@ export async function startMicrosoftGraph(options: GraphSimulatorOptions): Promi
         });
       }),
       api(/^\/v1\.0\/domains$/, (request) => {
+        const refused = denied('Domain.Read.All', 'Directory.Read.All');
+        if (refused) return refused;
         const injected = fault(request);
         if (injected) return injected;
         return ok({ '@odata.context': `${base}/v1.0/$metadata#domains`, value: tenant.domains });
       }),
       api(/^\/v1\.0\/servicePrincipals$/, (request) => {
+        const refused = denied('Application.Read.All', 'Directory.Read.All');
+        if (refused) return refused;
         const query = odata(request.url);
         const size = pageSize(query.top, 100, maxTop);
         if (typeof size !== 'number') return size;
@@ -163,6 +202,8 @@ export async function startMicrosoftGraph(options: GraphSimulatorOptions): Promi
         );
       }),
       api(/^\/v1\.0\/servicePrincipals\/([^/]+)\/appRoleAssignedTo$/, (request, match) => {
+        const refused = denied('Application.Read.All', 'Directory.Read.All');
+        if (refused) return refused;
         const assigned = tenant.assignments.get(decodeURIComponent(match[1]!));
         if (!assigned) return notFound(match[1]!);
         const query = odata(request.url);
@@ -175,6 +216,8 @@ export async function startMicrosoftGraph(options: GraphSimulatorOptions): Promi
         return listPage(request, assigned, cursor, size, (a) => a);
       }),
       api(/^\/v1\.0\/groups\/([^/]+)\/transitiveMembers(\/microsoft\.graph\.user)?$/, (request, match) => {
+        const refused = denied('GroupMember.Read.All', 'Directory.Read.All');
+        if (refused) return refused;
         const members = tenant.groups.get(decodeURIComponent(match[1]!));
         if (!members) return notFound(match[1]!);
         const query = odata(request.url);
