@@ -55,6 +55,8 @@ export const microsoftEntraSourceKind = defineSourceKind<MicrosoftEntraConfig, M
     'Users, licences, last sign-ins, email aliases, domains and enterprise apps from Microsoft Entra ID and Microsoft 365 (Microsoft Graph, client credentials).',
   capabilities: capabilities(['users', 'aliases', 'licenseTypes', 'purchasedSeats', 'lastUsed', 'employees']),
   mode: 'pull',
+  // Every account of Microsoft 365; of the enterprise apps, only the users assigned to them in Entra.
+  coverageOf: (app) => (app.toLowerCase() === microsoft365.name.toLowerCase() ? 'full' : 'partial'),
   configSchema,
   credentialsSchema,
   async *fetch({ config, credentials, signal }) {

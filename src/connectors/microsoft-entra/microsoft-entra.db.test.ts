@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lanes, openTestRoster, type TestRoster } from '../../../test/support/test-roster.js';
+import { explainAppUsers } from '../../modules/explain/explain-app.js';
 import { configureMerge, previewMerge } from '../../modules/merge/merge.service.js';
 import { updateSettings } from '../../modules/settings/settings.service.js';
 import { addSource, syncSource } from '../../modules/sources/sources.service.js';
@@ -97,6 +98,15 @@ describe.each(lanes)('A Microsoft Entra ID source synced through the engine on %
     const second = await syncSource(roster, 'test', id);
     expect(second.status).toBe('succeeded');
     expect(second.counters).toMatchObject({ added: 0, updated: 0, removed: 0 });
+  });
+
+  it('is the full list of Microsoft 365 users, and only the assigned users of the apps it discovers', async () => {
+    const slack = await explainAppUsers(roster, 'Slack');
+    expect(slack.sources).toEqual([expect.objectContaining({ name: 'Entra ID', coverage: 'partial' })]);
+    expect(slack.causes.find((c) => c.code === 'not_integrated')?.text).toContain('Entra ID');
+    const m365 = await explainAppUsers(roster, 'Microsoft 365');
+    expect(m365.sources).toEqual([expect.objectContaining({ name: 'Entra ID', coverage: 'full' })]);
+    expect(m365.causes.map((c) => c.code)).not.toContain('not_integrated');
   });
 
   it('offers its proxyAddresses and otherMails, and only those, to Merge Users', async () => {
