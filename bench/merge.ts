@@ -24,7 +24,7 @@ async function seed(roster: Roster) {
   );
   const source = await db
     .insertInto('sources')
-    .values({ kind: 'entra-id', name: 'Entra ID', config: '{}' })
+    .values({ kind: 'microsoft-entra', name: 'Entra ID', config: '{}' })
     .returning('id')
     .executeTakeFirstOrThrow();
   const app = await db

@@ -5,6 +5,7 @@ import { googleWorkspaceSourceKind } from './google-workspace/google-workspace-s
 import { hrCsvSourceKind } from './hr-csv/hr-csv-source.js';
 import { jsonUrlSourceKind } from './json-url/json-url-source.js';
 import type { SourceKind } from './kit/connector.js';
+import { microsoftEntraSourceKind } from './microsoft-entra/microsoft-entra-source.js';
 import { oktaSourceKind } from './okta/okta-source.js';
 
 /** The only list of source kinds Roster knows. */
@@ -16,6 +17,7 @@ export const sourceKinds: readonly SourceKind<unknown, unknown>[] = [
   bambooHrSourceKind,
   oktaSourceKind,
   googleWorkspaceSourceKind,
+  microsoftEntraSourceKind,
 ] as SourceKind<unknown, unknown>[];
 
 export function findSourceKind(kind: string): SourceKind<unknown, unknown> | undefined {

@@ -5,7 +5,11 @@ import { updateSettings } from '../modules/settings/settings.service.js';
 import { addSource, syncSource } from '../modules/sources/sources.service.js';
 import type { Roster } from '../roster.js';
 import { demoDirectory } from './demo-directory.js';
-import { appsServedByDemoProviders, type RunningDemoProviders, startDemoProviders } from './demo-providers.js';
+import {
+  appsServedByDemoProviders,
+  type RunningDemoProviders,
+  startDemoProviders,
+} from './demo-providers.js';
 import { generateDemoOrganisation } from './generate-demo.js';
 
 const actor = 'demo';

@@ -2,7 +2,11 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.js';
 import { demoDirectory } from '../../demo/demo-directory.js';
-import { type RunningDemoProviders, repointDemoSources, startDemoProviders } from '../../demo/demo-providers.js';
+import {
+  type RunningDemoProviders,
+  repointDemoSources,
+  startDemoProviders,
+} from '../../demo/demo-providers.js';
 import { generateDemoOrganisation } from '../../demo/generate-demo.js';
 import { isEmpty, loadDemo } from '../../demo/load-demo.js';
 import { publicUrlOf } from '../../http/public-url.js';

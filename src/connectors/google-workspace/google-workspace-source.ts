@@ -90,6 +90,8 @@ export const googleWorkspaceSourceKind = defineSourceKind({
   description:
     'Users, aliases, domains, Workspace licences and the third-party apps people granted access to, from the Google Admin SDK (service account with domain-wide delegation).',
   capabilities: capabilities(['users', 'aliases', 'licenseTypes', 'lastUsed', 'employees']),
+  // Every Workspace account; of the apps people granted access with Google, only those grants.
+  coverageOf: (app) => (app.toLowerCase() === 'google workspace' ? 'full' : 'partial'),
   mode: 'pull',
   configSchema,
   credentialsSchema: credentialsSchema as z.ZodType<GoogleCredentials>,

@@ -43,6 +43,12 @@ export interface SourceKind<Config = unknown, Credentials = unknown> {
    * `partial`: sees only some (SSO sign-ins, the browser extension). Absent means full.
    */
   coverage?: 'full' | 'partial';
+  /**
+   * Coverage per app, for kinds that feed apps differently: an identity provider lists every account of its
+   * own app but, of the apps people sign in to through it, only the users assigned to them. Falls back to
+   * `coverage`.
+   */
+  coverageOf?(app: string): 'full' | 'partial';
   configSchema: z.ZodType<Config>;
   credentialsSchema?: z.ZodType<Credentials>;
   /** The app a source is bound to, for kinds that feed exactly one app. */

@@ -104,11 +104,14 @@ export function providerHttp(options: ProviderHttpOptions): ProviderHttp {
         response = await attempt(url, payload);
       } catch (error) {
         if (settings.signal.aborted) throw error;
-        // The token source refused (wrong key, invalid_client, invalid_grant): final, unlike a network problem.
+        // The token endpoint refused the credentials: asking again cannot help. Its transient failures are retried.
         if (error instanceof ConnectorError && error.code !== 'transient') throw error;
-        lastProblem = isTimeout(error)
-          ? `no answer within ${settings.timeoutMs / 1000} s`
-          : `cannot connect: ${(error as Error).message}`;
+        lastProblem =
+          error instanceof ConnectorError
+            ? error.message
+            : isTimeout(error)
+              ? `no answer within ${settings.timeoutMs / 1000} s`
+              : `cannot connect: ${(error as Error).message}`;
         await pause(backoff(settings, n), settings.signal);
         continue;
       }

@@ -64,6 +64,8 @@ export const oktaSourceKind = defineSourceKind<OktaConfig, OktaCredentials>({
     'are assigned to, with an API token (SSWS) or an OAuth service app (scopes okta.users.read, okta.apps.read).',
   // Okta has no licence SKUs: no license types or purchased seats.
   capabilities: capabilities(['users', 'aliases', 'lastUsed', 'employees']),
+  // Every Okta account; of the apps assigned through Okta, only the users Okta assigns them to.
+  coverageOf: (app) => (app.toLowerCase() === 'okta' ? 'full' : 'partial'),
   mode: 'pull',
   configSchema,
   credentialsSchema,

@@ -27,14 +27,15 @@ export async function sourcesOfApp(
   const { rows } = await sql<{
     name: string;
     kind: string;
+    app: string;
     lastSuccessAt: Date | null;
     disconnected: boolean;
     failed: boolean;
     stale: boolean;
     unavailable: { capability: string; reason: string }[];
   }>`
-    select s.name, s.kind, s.last_success_at as "lastSuccessAt", s.disconnected_at is not null as disconnected,
-           s.last_run_status = 'failed' as failed, s.unavailable,
+    select s.name, s.kind, (select name from apps where id = ${appId}) as app, s.last_success_at as "lastSuccessAt",
+           s.disconnected_at is not null as disconnected, s.last_run_status = 'failed' as failed, s.unavailable,
            s.last_success_at < now() - make_interval(days => coalesce(s.staleness_days, st.staleness_days)) as stale
     from sources s cross join organisation_settings st
     where exists (select 1 from accounts ac where ac.source_id = s.id and ac.app_id = ${appId})
@@ -55,7 +56,7 @@ export async function sourcesOfApp(
     return {
       name: r.name,
       kind: r.kind,
-      coverage: kind?.coverage ?? 'full',
+      coverage: kind?.coverageOf?.(r.app) ?? kind?.coverage ?? 'full',
       freshness,
       lastSuccessAt: r.lastSuccessAt ? new Date(r.lastSuccessAt).toISOString() : null,
       capabilities: kind

@@ -14,13 +14,13 @@ export interface AliasField {
 export const aliasFields: readonly AliasField[] = [
   {
     field: 'proxyAddresses',
-    kinds: ['entra-id'],
+    kinds: ['microsoft-entra'],
     managedOnly: true,
     description: 'Microsoft Entra ID proxyAddresses: smtp:/SMTP: entries of the organisation’s domains',
   },
   {
     field: 'otherMails',
-    kinds: ['entra-id'],
+    kinds: ['microsoft-entra'],
     managedOnly: false,
     description: 'Microsoft Entra ID otherMails (any domain)',
   },

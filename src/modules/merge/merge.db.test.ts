@@ -42,10 +42,10 @@ describe.each(lanes)('Merge Users on %s', (lane) => {
     alias('ann@acme.io', 'otherMails', 'ann.future@acme.io'),
   ];
 
-  // An identity source of kind entra-id, fed by the scripted kind until its connector exists.
+  // An identity source of kind microsoft-entra, fed by the scripted kind so the test decides its records.
   const sync = (sourceId: number, records: SourceRecordInput[]) =>
     syncRecords(roster, sourceId, records, (k) =>
-      k === 'entra-id' ? scriptedKind : findKindWithScripted(k),
+      k === 'microsoft-entra' ? scriptedKind : findKindWithScripted(k),
     );
   const appRecords = (extra: SourceRecordInput[] = []) => [
     {
@@ -76,7 +76,7 @@ describe.each(lanes)('Merge Users on %s', (lane) => {
         .returning('id')
         .executeTakeFirstOrThrow();
     // The identity source is an Entra ID source by kind; its records come through the real sync engine.
-    idp = (await insert('entra-id', 'Entra ID')).id;
+    idp = (await insert('microsoft-entra', 'Entra ID')).id;
     apps = (await insert('scripted', 'App feeds')).id;
     expect((await sync(idp, identityRecords)).status).toBe('succeeded');
     expect((await sync(apps, appRecords())).status).toBe('succeeded');
