@@ -59,7 +59,8 @@ describe('roster serve --demo', () => {
       const apps = (await (await fetch(`${base}/api/apps?limit=500`, { headers: { cookie } })).json()) as {
         items: unknown[];
       };
-      expect(apps.items).toHaveLength(60);
+      // The 60 apps of the demo's feeds, and Microsoft 365 read from the simulated Entra ID tenant.
+      expect(apps.items).toHaveLength(61);
       const users = (await (await fetch(`${base}/api/users?limit=500`, { headers: { cookie } })).json()) as {
         items: { type: string }[];
       };
@@ -68,8 +69,22 @@ describe('roster serve --demo', () => {
       const runs = (await (
         await fetch(`${base}/api/sync-runs?limit=500`, { headers: { cookie } })
       ).json()) as { items: { status: string }[] };
-      expect(runs.items).toHaveLength(61);
-      expect(runs.items.every((r: { status: string }) => r.status === 'succeeded')).toBe(true);
+      // 58 imports, 4 connector syncs, and Okta's second sync after its token was revoked.
+      expect(runs.items).toHaveLength(63);
+      expect(runs.items.filter((r) => r.status !== 'succeeded')).toHaveLength(1);
+      const sources = (await (await fetch(`${base}/api/sources`, { headers: { cookie } })).json()) as {
+        items: { name: string; health: { status: string; message: string | null } }[];
+      };
+      const attention = sources.items.filter((s) => s.health.status === 'needs_attention');
+      expect(attention.map((s) => s.name)).toEqual(['Okta']);
+      expect(attention[0]!.health.message).toContain('Invalid token provided');
+      // The simulated providers keep running while the demo serves: Entra ID syncs again from the API.
+      const entra = await fetch(`${base}/api/sources/Microsoft%20Entra%20ID/sync`, {
+        method: 'POST',
+        headers: { cookie, 'x-roster-request': '1' },
+      });
+      expect(entra.status).toBe(200);
+      expect(((await entra.json()) as { status: string }).status).toBe('succeeded');
       // A cookie session must prove it is the console before changing anything.
       const blocked = await fetch(`${base}/api/apps`, {
         method: 'POST',
