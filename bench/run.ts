@@ -3,6 +3,7 @@ const benchmarks: Record<string, () => Promise<{ run: () => Promise<void> }>> = 
   ingest: () => import('./ingest.js'),
   merge: () => import('./merge.js'),
   licenses: () => import('./licenses.js'),
+  sync: () => import('./sync.js'),
 };
 
 const name = process.argv[2];
