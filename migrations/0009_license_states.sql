@@ -1,7 +1,7 @@
 -- License states kept as data: every assigned license with its state (active, inactive, usage_unknown), its
 -- reason and the facts shown beside it, as of computed_at. Recomputed after each sync for the apps it touched
 -- (every app when employees or aliases changed), after changes that move states (thresholds, settings,
--- Merge Users, removed sources), and whenever older than an hour as time passes; so lists and summaries
+-- Merge Users, removed sources), and hourly as time passes; so lists and summaries
 -- only read, and a million licenses summarise in milliseconds.
 create table license_states (
   account_id bigint not null,

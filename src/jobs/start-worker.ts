@@ -1,4 +1,4 @@
-import { ensureLicenseStates } from '../modules/licenses/license-store.js';
+import { ensureLicenseStates, licenseStatesMaxAgeMs } from '../modules/licenses/license-store.js';
 import { enqueueDueSyncs, syncJobHandler, syncJobKind } from '../modules/sources/scheduled-syncs.js';
 import type { Roster } from '../roster.js';
 import { requeueAbandonedJobs } from './job-queue.js';
@@ -12,7 +12,7 @@ export function startJobWorker(roster: Roster, log: (message: string, error?: un
     beforePoll: async () => {
       await enqueueDueSyncs(roster);
       // Recompute license states a sync or a change made stale, so the next reader finds them ready.
-      await ensureLicenseStates(roster.database);
+      await ensureLicenseStates(roster.database, new Date(), licenseStatesMaxAgeMs);
     },
     log,
   });

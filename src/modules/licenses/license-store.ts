@@ -8,9 +8,15 @@ import { licenseStatesQuery } from './license-states.js';
  * License states kept as data (migrations/0009). Every change that can move a state marks the states stale,
  * in the same transaction as the change, so a crash between the change and the recompute loses nothing; the
  * next read (or the worker) recomputes what is stale. Time moves states too (a license crosses its
- * threshold), so states older than an hour are recomputed in full.
+ * threshold), so the worker recomputes states older than an hour in full.
  */
 export const licenseStatesMaxAgeMs = 3_600_000;
+/**
+ * How old states a reader accepts when nothing marked them stale. The worker refreshes them hourly in the
+ * background, so readers never wait for that; only without a worker (the CLI alone) does a reader recompute
+ * states that time alone has aged, and thresholds are counted in days.
+ */
+export const readerMaxAgeMs = 12 * 3_600_000;
 
 /** Marks the states of some apps, or of every app, out of date. */
 export async function markLicenseStatesStale(
@@ -30,18 +36,22 @@ export async function markLicenseStatesStale(
 const refreshing = new Mutex();
 
 /**
- * Recomputes whatever is stale (or everything, when the states are older than an hour or were computed for
+ * Recomputes whatever is stale (or everything, when the states are older than `maxAgeMs` or were computed for
  * another moment than `now`), then returns. Readers call it first; it costs one status read when nothing
  * changed.
  */
-export async function ensureLicenseStates(database: Database, now = new Date()): Promise<void> {
-  if (!needsWork(await readStatus(database.db), now)) return;
+export async function ensureLicenseStates(
+  database: Database,
+  now = new Date(),
+  maxAgeMs = readerMaxAgeMs,
+): Promise<void> {
+  if (!needsWork(await readStatus(database.db), now, maxAgeMs)) return;
   await refreshing.run(() =>
     database.db.transaction().execute(async (trx) => {
       // One recompute at a time across processes; whoever waited re-reads the status and may find it done.
       await sql`select pg_advisory_xact_lock(hashtext('roster.license_states'))`.execute(trx);
       const status = await readStatus(trx);
-      const work = needsWork(status, now);
+      const work = needsWork(status, now, maxAgeMs);
       if (work) await recompute(trx, now, work);
     }),
   );
@@ -57,11 +67,11 @@ function readStatus(db: Kysely<DB> | Transaction<DB>): Promise<Status> {
     .executeTakeFirstOrThrow();
 }
 
-function needsWork(status: Status, now: Date): 'all' | number[] | null {
+function needsWork(status: Status, now: Date, maxAgeMs: number): 'all' | number[] | null {
   const age = status.computed_at
     ? Math.abs(now.getTime() - new Date(status.computed_at).getTime())
     : Infinity;
-  if (status.stale_all || age > licenseStatesMaxAgeMs) return 'all';
+  if (status.stale_all || age > maxAgeMs) return 'all';
   return status.stale_app_ids.length ? status.stale_app_ids.map(Number) : null;
 }
 
