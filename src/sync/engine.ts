@@ -11,6 +11,7 @@ import type { SecretBox } from '../lib/secret-box.js';
 import { appsOfSource, markLicenseStatesStale } from '../modules/licenses/license-store.js';
 import { applyDomains } from './apply-domains.js';
 import { type ApplyCounters, applyRun } from './apply-run.js';
+import { readAhead } from './read-ahead.js';
 import { findStagedDuplicates } from './staged-duplicates.js';
 import { Staging, stagedTables } from './staging.js';
 import { validateRecord } from './validate-record.js';
@@ -111,7 +112,7 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
     // A source bound to one app keeps that app even when it lists no users yet.
     const boundApp = kind.appOf?.(context.config);
     if (boundApp) staging.add({ type: 'app', name: boundApp, domain: null }, undefined);
-    for await (const page of kind.fetch(context)) {
+    for await (const page of readAhead(kind.fetch(context))) {
       if (signal.aborted) break;
       pages++;
       for (const gap of page.unavailable ?? []) unavailable.set(gap.capability, gap.reason);
