@@ -26,7 +26,7 @@ const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 1_000_000);
 const APPS = 200;
 const USERS = 100_000;
 
-async function seed(roster: Roster) {
+export async function seed(roster: Roster) {
   const { db } = roster.database;
   const source = await db
     .insertInto('sources')

@@ -91,13 +91,16 @@ async function recompute(trx: Transaction<DB>, now: Date, scope: 'all' | number[
             select app_id, license_type_id, state, coalesce(reason, ''), count(*)::int
             from license_states where ${inScope}
             group by app_id, license_type_id, state, coalesce(reason, '')`.execute(trx);
-  if (scope === 'all')
+  if (scope === 'all') {
+    // Rewritten whole: without fresh statistics the planner guesses a handful of rows and picks poor plans.
+    await sql`analyze license_states`.execute(trx);
+    await sql`analyze license_state_counts`.execute(trx);
     await trx
       .updateTable('license_states_status')
       .set({ computed_at: now, stale_all: false, stale_app_ids: [] })
       .where('id', '=', 1)
       .execute();
-  else
+  } else
     await sql`update license_states_status
               set stale_app_ids = array(select unnest(stale_app_ids) except select unnest(${scope}::bigint[]))
               where id = 1`.execute(trx);
