@@ -45,7 +45,7 @@ export function ExplanationPanel({ what, app }: { what: ExplainWhat; app?: strin
           <List size="sm">
             {e.sources.map((s) => (
               <List.Item key={s.name}>
-                {s.name} ({s.kind}) <Badge variant="light">{s.coverage}</Badge> {s.freshness}
+                {s.name} ({s.kind}) <Badge variant="outline">{s.coverage}</Badge> {s.freshness}
                 {s.lastSuccessAt ? ` · last success ${formatDateTime(s.lastSuccessAt)}` : ''}
               </List.Item>
             ))}

@@ -25,7 +25,7 @@ export function AppPage() {
           <Title order={1}>{a.name}</Title>
           <Text c="dimmed" size="sm">
             {[a.vendor, a.category].filter(Boolean).join(' · ') || 'Custom app'}{' '}
-            <Badge variant="light">{a.origin}</Badge>
+            <Badge variant="outline">{a.origin}</Badge>
           </Text>
         </div>
         <Group gap="lg">

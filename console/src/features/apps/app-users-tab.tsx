@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Group, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Group, Stack, Text } from '@mantine/core';
 import { createColumnHelper } from '@tanstack/react-table';
 import { Link } from 'react-router';
 import type { Schemas } from '../../api/client';
@@ -30,9 +30,9 @@ const columns: Columns<Account> = [
   column.accessor('status', {
     header: 'Status in app',
     cell: (c) => (
-      <Badge variant="light" color={c.getValue() === 'active' ? 'green' : 'gray'}>
+      <Text size="sm" fw={c.getValue() === 'active' ? 400 : 700}>
         {c.getValue()}
-      </Badge>
+      </Text>
     ),
   }),
   column.accessor((a) => a.licenseTypes.join(', '), {

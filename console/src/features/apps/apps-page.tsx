@@ -27,7 +27,7 @@ const columns: Columns<App> = [
   column.accessor((a) => a.category ?? '', { id: 'category', header: 'Category' }),
   column.accessor('origin', {
     header: 'Origin',
-    cell: (c) => <Badge variant="light">{c.getValue()}</Badge>,
+    cell: (c) => <Badge variant="outline">{c.getValue()}</Badge>,
   }),
   column.accessor('users', { header: 'Users', cell: (c) => formatNumber(c.getValue()) }),
   column.accessor('activeAccounts', { header: 'Active accounts', cell: (c) => formatNumber(c.getValue()) }),

@@ -16,7 +16,11 @@ export function AddSourcePage() {
         ← Integrations
       </Anchor>
       <Title order={1}>Add a source</Title>
-      <Tabs value={way} onChange={(v) => setParams(v ? { way: v } : {}, { replace: true })}>
+      <Tabs
+        value={way}
+        onChange={(v) => setParams(v ? { way: v } : {}, { replace: true })}
+        keepMounted={false}
+      >
         <Tabs.List>
           <Tabs.Tab value="csv">CSV upload</Tabs.Tab>
           <Tabs.Tab value="custom">Custom integration</Tabs.Tab>

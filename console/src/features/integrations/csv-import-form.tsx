@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import { formatNumber } from '../../api/format';
 import { ErrorAlert } from '../../components/query-state';
+import { ensureApp } from '../apps/ensure-app';
 import {
   type CanonicalColumn,
   type ColumnMapping,
@@ -36,7 +37,8 @@ export function CsvImportForm() {
   const [file, setFile] = useState<Picked | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const upload = useMutation({
-    mutationFn: () => {
+    mutationFn: async () => {
+      await ensureApp(app.trim());
       const query: Record<string, string> = { app: app.trim(), preset: 'roster' };
       for (const [column, header] of Object.entries(mapping)) if (header) query[`map.${column}`] = header;
       return unwrap(

@@ -2,8 +2,9 @@ import { Alert, Button, Code, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client';
-import { ApiError, unwrap } from '../../api/errors';
+import { unwrap } from '../../api/errors';
 import { ErrorAlert } from '../../components/query-state';
+import { ensureApp } from '../apps/ensure-app';
 
 /**
  * A custom integration: the app (created as a custom app when the catalog does not know it) and an
@@ -14,12 +15,7 @@ export function CustomIntegrationForm() {
   const create = useMutation({
     mutationFn: async () => {
       const name = app.trim();
-      try {
-        await unwrap(api.POST('/api/apps', { body: { name } }));
-      } catch (error) {
-        // The app may exist already: then the token is all that is missing.
-        if (!(error instanceof ApiError && error.status === 409)) throw error;
-      }
+      await ensureApp(name);
       const token = await unwrap(
         api.POST('/api/tokens', {
           body: { name: `custom-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, role: 'editor' },

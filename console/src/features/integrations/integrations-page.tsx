@@ -99,7 +99,7 @@ export function IntegrationsPage() {
                         {Object.entries(s.capabilities ?? {})
                           .filter(([, yes]) => yes)
                           .map(([name]) => (
-                            <Badge key={name} size="xs" variant="light">
+                            <Badge key={name} size="xs" variant="outline">
                               {name}
                             </Badge>
                           ))}

@@ -38,7 +38,7 @@ export function SyncButton({ source }: { source: Schemas['Source'] }) {
   const live = progress.data?.items[0];
   return (
     <Stack gap={4}>
-      <Button size="xs" variant="light" onClick={() => sync.mutate()} loading={sync.isPending}>
+      <Button size="xs" variant="default" onClick={() => sync.mutate()} loading={sync.isPending}>
         Sync now
       </Button>
       {sync.isPending && (

@@ -63,7 +63,7 @@ export function MergeReportView({ report }: { report: Schemas['MergeReport'] }) 
                   <Table.Td>{formatNumber(m.licenses)}</Table.Td>
                   <Table.Td>{formatMoney(m.annualCost)}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light">{m.status}</Badge>
+                    <Badge variant="outline">{m.status}</Badge>
                   </Table.Td>
                 </Table.Tr>
               ))}

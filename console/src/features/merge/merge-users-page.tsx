@@ -120,7 +120,7 @@ export function MergeUsersPage() {
           >
             Edit configuration
           </Button>
-          <Button color="red" variant="light" onClick={() => setConfirmRevoke(true)}>
+          <Button color="red" variant="outline" onClick={() => setConfirmRevoke(true)}>
             Revoke
           </Button>
         </Group>

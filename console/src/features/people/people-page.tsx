@@ -47,7 +47,7 @@ const columns: Columns<Person> = [
   column.accessor('type', {
     header: 'Type',
     cell: (c) => (
-      <Badge variant="light" title={`Decided by: ${c.row.original.typeRule}`}>
+      <Badge variant="outline" title={`Decided by: ${c.row.original.typeRule}`}>
         {typeLabels[c.row.original.type]}
       </Badge>
     ),

@@ -25,7 +25,7 @@ export function PersonPage() {
       <div>
         <Title order={1}>{p.name ?? p.primaryEmail}</Title>
         <Group gap="xs">
-          <Badge variant="light" title={`Decided by: ${p.typeRule}`}>
+          <Badge variant="outline" title={`Decided by: ${p.typeRule}`}>
             {typeLabels[p.type]}
           </Badge>
           <Badge variant="outline">{p.status}</Badge>
