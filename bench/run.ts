@@ -3,6 +3,7 @@ const benchmarks: Record<string, () => Promise<{ run: () => Promise<void> }>> = 
   ingest: () => import('./ingest.js'),
   merge: () => import('./merge.js'),
   licenses: () => import('./licenses.js'),
+  console: () => import('./console.js'),
 };
 
 const name = process.argv[2];

@@ -1,11 +1,12 @@
 import { Badge } from '@mantine/core';
 import type { Schemas } from '../../api/client';
 
+// Dark enough that the badge's small white text passes WCAG AA (Mantine's green.9 is 4.4:1).
 const colors: Record<string, string> = {
-  ok: 'green',
-  syncing: 'blue',
-  needs_attention: 'red',
-  disconnected: 'gray',
+  ok: '#1b5e20',
+  syncing: '#0b4f8a',
+  needs_attention: '#a61e1e',
+  disconnected: '#495057',
 };
 const labels: Record<string, string> = {
   ok: 'OK',
@@ -17,7 +18,7 @@ const labels: Record<string, string> = {
 export function HealthBadge({ source }: { source: Schemas['Source'] }) {
   const { status } = source.health;
   return (
-    <Badge color={colors[status] ?? 'gray'} variant="filled">
+    <Badge color={colors[status] ?? '#495057'} variant="filled">
       {labels[status] ?? status}
     </Badge>
   );
