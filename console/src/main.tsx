@@ -7,6 +7,10 @@ import { RouterProvider } from 'react-router';
 import { queryClient } from './app/query-client';
 import { router } from './app/router';
 import { cssVariablesResolver, theme } from './app/theme';
+import { meQuery } from './app/use-me';
+
+// Who is signed in is asked at once, while the router loads the first page's chunk, not after it.
+void queryClient.prefetchQuery(meQuery);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
