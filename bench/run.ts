@@ -4,6 +4,7 @@ const benchmarks: Record<string, () => Promise<{ run: () => Promise<void> }>> = 
   merge: () => import('./merge.js'),
   licenses: () => import('./licenses.js'),
   sync: () => import('./sync.js'),
+  console: () => import('./console.js'),
 };
 
 const name = process.argv[2];

@@ -4,6 +4,7 @@ import { RosterError } from '../lib/errors.js';
 import { findSession } from '../modules/auth/auth.repo.js';
 import { authenticateToken } from '../modules/tokens/tokens.service.js';
 import type { Roster } from '../roster.js';
+import { isServerPath } from './console.routes.js';
 import { permissionOf, selfAuthenticating } from './permissions.js';
 import { type Access, mayAccess, type Principal } from './principal.js';
 
@@ -49,7 +50,9 @@ export function registerAuthentication(app: FastifyInstance, roster: Roster) {
   app.addHook('onRequest', async (request) => {
     const url = request.routeOptions.url;
     // Unknown URLs (404) need a principal too: nothing about the API is told to strangers.
-    const permission = url ? permissionOf(request.method === 'HEAD' ? 'GET' : request.method, url) : 'read';
+    let permission = url ? permissionOf(request.method === 'HEAD' ? 'GET' : request.method, url) : 'read';
+    // The console's catch-all also receives unknown /api and /auth URLs: those stay behind sign-in.
+    if (permission === 'console' && isServerPath(request.url.split('?')[0] ?? '/')) permission = 'read';
     if (selfAuthenticating(permission)) return;
     const principal = await identify(roster, request);
     if (!principal)

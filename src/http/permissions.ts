@@ -6,14 +6,19 @@ import type { Access } from './principal.js';
  * password sign-in). The only place this is decided;
  * a route missing here stops the server from starting.
  */
-export type RoutePermission = Access | 'one-time-token' | 'password';
+export type RoutePermission = Access | 'one-time-token' | 'password' | 'console';
 
-/** Routes that authenticate the caller themselves (a one-time link, or email and password). */
+/**
+ * Routes anyone may call: those that authenticate the caller themselves (a one-time link, or email and
+ * password), and the console's static files (`console`: the page must load before anyone signs in; it
+ * holds no data, and every figure it shows comes from the API).
+ */
 export const selfAuthenticating = (permission: RoutePermission | undefined) =>
-  permission === 'one-time-token' || permission === 'password';
+  permission === 'one-time-token' || permission === 'password' || permission === 'console';
 
 export const permissions: Readonly<Record<string, RoutePermission>> = {
-  'GET /': 'any',
+  'GET /': 'console',
+  'GET /*': 'console',
   'GET /api/openapi.json': 'read',
   'GET /api/me': 'any',
   'POST /api/setup': 'one-time-token',
@@ -62,6 +67,7 @@ export const permissions: Readonly<Record<string, RoutePermission>> = {
   'GET /api/members': 'admin',
   'POST /api/members': 'admin',
   'PATCH /api/members/:email': 'admin',
+  'GET /api/overview': 'read',
 };
 
 export function permissionOf(method: string, url: string): RoutePermission | undefined {

@@ -20,6 +20,7 @@ import { importsRoutes } from '../modules/imports/imports.routes.js';
 import { licensesRoutes } from '../modules/licenses/licenses.routes.js';
 import { membersRoutes } from '../modules/members/members.routes.js';
 import { mergeRoutes } from '../modules/merge/merge.routes.js';
+import { overviewRoutes } from '../modules/overview/overview.routes.js';
 import { settingsRoutes } from '../modules/settings/settings.routes.js';
 import { sourcesRoutes } from '../modules/sources/sources.routes.js';
 import { syncRunsRoutes } from '../modules/sync-runs/sync-runs.routes.js';
@@ -27,8 +28,8 @@ import { tokensRoutes } from '../modules/tokens/tokens.routes.js';
 import { usersRoutes } from '../modules/users/users.routes.js';
 import type { Roster } from '../roster.js';
 import { registerAuthentication } from './authenticate.js';
+import { consoleRoutes } from './console.routes.js';
 import { registerErrorHandling } from './error-handler.js';
-import { homeRoutes } from './home.routes.js';
 import { permissionOf, selfAuthenticating } from './permissions.js';
 import { redactions } from './redactions.js';
 
@@ -46,6 +47,8 @@ declare module 'fastify' {
 
 export interface ServerOptions {
   logger?: LoggerOptions | false;
+  /** Where the built console is (tests point it at a folder of their own). */
+  consoleRoot?: string;
 }
 
 /** Builds the HTTP server: every module registers its own routes; nothing here knows a route's rules. */
@@ -143,10 +146,11 @@ export async function buildServer(roster: Roster, options: ServerOptions = {}): 
     tokensRoutes,
     membersRoutes,
     auditRoutes,
-    homeRoutes,
+    overviewRoutes,
   ]) {
     await app.register(routes(roster));
   }
+  await app.register(consoleRoutes(options.consoleRoot));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

@@ -56,12 +56,14 @@ const userRows = (where: ReturnType<typeof sql>, limit: number) => sql<UserSumma
               else 'no_employee_source' end as "typeRule",
          case when e.status = 'terminated' then 'past' else 'current' end as status,
          (select count(distinct ac.app_id)::int from accounts ac
-          where ac.removed_at is null and (ac.user_id = u.id or ac.user_id in (select user_id from linked where primary_user_id = u.id))) as apps,
+          where ac.removed_at is null and ac.user_id = any (array[u.id] || array(select user_id from linked where primary_user_id = u.id))) as apps,
          array(select a.email from linked l join users a on a.id = l.user_id where l.primary_user_id = u.id order by a.email) as "additionalEmails",
          (select (sum(lt.price_per_user_cents) * 12 / 100.0)::float8 from accounts ac
           join account_licenses al on al.account_id = ac.id and al.removed_at is null
           join license_types lt on lt.id = al.license_type_id
-          where ac.removed_at is null and (ac.user_id = u.id or ac.user_id in (select user_id from linked where primary_user_id = u.id))) as "annualCost"
+          where ac.removed_at is null and ac.user_id = any (array[u.id] || array(select user_id from linked where primary_user_id = u.id))) as "annualCost"
+  -- Apps and cost read the person's accounts by "user_id = any (their ids)": an "or" there made both a
+  -- full scan of accounts per row (a page of 50 people out of 50,000 took 0.9 s; now milliseconds).
   from users u cross join settings st
   left join lateral (select name, status from employees_of_record where email = u.email
                      order by status = 'active' desc, id limit 1) e on true

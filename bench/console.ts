@@ -1,0 +1,139 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { sql } from 'kysely';
+import type { Browser, Page } from 'playwright-core';
+import { hasChromium, installHint, launchChromium } from '../console/e2e/support/chromium.js';
+import { ensureConsoleBuilt } from '../console/e2e/support/console-build.js';
+import { loadConfig } from '../src/config.js';
+import { consoleDist } from '../src/http/console.routes.js';
+import { buildServer } from '../src/http/server.js';
+import { createOneTimeToken, ensureMember } from '../src/modules/auth/auth.repo.js';
+import { openRoster, type Roster } from '../src/roster.js';
+
+/**
+ * The console at scale: the JavaScript a first visit downloads (gzip), and the time from navigation to a
+ * usable Apps page with 1,000 apps and a People page with 50,000 people, in headless Chromium against a
+ * real server on an embedded database. Lists page on the server: the browser never holds the whole list.
+ */
+const APPS = 1_000;
+const PEOPLE = 50_000;
+const RUNS = 5;
+
+async function seed(roster: Roster) {
+  const { db } = roster.database;
+  await sql`update organisation_settings set domains = '{bench.example}' where id = 1`.execute(db);
+  const source = await db
+    .insertInto('sources')
+    .values({ kind: 'csv', name: 'Bench', config: '{}', last_success_at: new Date() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await sql`insert into apps (name) select 'Bench App ' || lpad(a::text, 4, '0') from generate_series(0, ${APPS - 1}) a`.execute(
+    db,
+  );
+  await sql`insert into users (email, domain) select 'person' || u || '@bench.example', 'bench.example' from generate_series(0, ${PEOPLE - 1}) u`.execute(
+    db,
+  );
+  // Every person holds three accounts, spread over the apps.
+  await sql`insert into accounts (source_id, app_id, user_id, status, name)
+            select ${source.id}, a.id, u.id, 'active', 'Person ' || u.id
+            from users u cross join generate_series(0, 2) k
+            join apps a on a.id = ((u.id * 3 + k * 337) % ${APPS}) + 1`.execute(db);
+  await sql`insert into employees (source_id, email, status, name)
+            select ${source.id}, email, 'active', 'Person ' || id from users`.execute(db);
+  await roster.database.afterLargeChange();
+}
+
+/** Entry script plus the modules index.html preloads: what a first visit must download before any page. */
+function initialJs(): { files: number; raw: number; gzip: number } {
+  const html = readFileSync(join(consoleDist, 'index.html'), 'utf8');
+  const paths = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  let raw = 0;
+  let gzip = 0;
+  for (const path of paths) {
+    const content = readFileSync(join(consoleDist, path));
+    raw += content.length;
+    gzip += gzipSync(content, { level: 9 }).length;
+  }
+  return { files: paths.length, raw, gzip };
+}
+
+/** Milliseconds from navigation until the list's first rows are on screen, median of fresh page loads. */
+async function timeToUsable(
+  browser: Browser,
+  link: string,
+  url: string,
+  ready: (page: Page) => Promise<void>,
+) {
+  const context = await browser.newContext();
+  const signIn = await context.newPage();
+  await signIn.goto(link);
+  await signIn.close();
+  const times: number[] = [];
+  const apiTimes: number[] = [];
+  let largestPage = 0;
+  for (let i = 0; i < RUNS + 1; i++) {
+    const page = await context.newPage();
+    page.on('response', async (response) => {
+      if (!/\/api\/(apps|users)\?/.test(response.url())) return;
+      const body = (await response.json().catch(() => null)) as { items?: unknown[] } | null;
+      largestPage = Math.max(largestPage, body?.items?.length ?? 0);
+      apiTimes.push(response.request().timing().responseEnd);
+    });
+    const start = performance.now();
+    await page.goto(url);
+    await ready(page);
+    // The first load warms the server's caches and the browser's: it is not counted.
+    if (i > 0) times.push(performance.now() - start);
+    await page.close();
+  }
+  await context.close();
+  const median = (values: number[]) =>
+    Math.round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!);
+  // How much of it is the list request itself (request start to last byte), the rest being the browser.
+  return { medianMs: median(times), apiMs: median(apiTimes.slice(1)), largestPage };
+}
+
+export async function run() {
+  if (!hasChromium) {
+    console.log(installHint);
+    process.exit(2);
+  }
+  ensureConsoleBuilt();
+  const js = initialJs();
+  const dataDir = mkdtempSync(join(tmpdir(), 'roster-bench-console-'));
+  const roster = await openRoster(loadConfig({ ROSTER_DATA_DIR: dataDir, ROSTER_LOG_LEVEL: 'silent' }));
+  let browser: Browser | undefined;
+  try {
+    await seed(roster);
+    const member = await ensureMember(roster, 'bench', 'bench@bench.example', 'admin');
+    const app = await buildServer(roster, { logger: false });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    browser = await launchChromium();
+    const link = async () =>
+      `${base}/auth/link?token=${await createOneTimeToken(roster, 'sign_in', member.id)}`;
+    const apps = await timeToUsable(browser, await link(), `${base}/apps`, (page) =>
+      page.getByRole('table', { name: 'apps' }).locator('tbody tr').first().waitFor(),
+    );
+    const people = await timeToUsable(browser, await link(), `${base}/people`, (page) =>
+      page.getByText(`of ${PEOPLE.toLocaleString('en')} people`).waitFor(),
+    );
+    console.log(
+      `Initial JS: ${js.files} files, ${(js.raw / 1024).toFixed(1)} KiB, ${(js.gzip / 1024).toFixed(1)} KiB gzip`,
+    );
+    console.log(
+      `Apps page (${APPS} apps): usable in ${apps.medianMs} ms (median of ${RUNS}; the list request ${apps.apiMs} ms); largest list response ${apps.largestPage} rows`,
+    );
+    console.log(
+      `People page (${PEOPLE} people): usable in ${people.medianMs} ms (median of ${RUNS}; the list request ${people.apiMs} ms); largest list response ${people.largestPage} rows`,
+    );
+    await app.close();
+  } finally {
+    await browser?.close();
+    await roster.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

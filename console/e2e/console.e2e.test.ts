@@ -1,0 +1,241 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe.js';
+import { hasChromium, installHint, launchChromium } from './support/chromium.js';
+import { ensureConsoleBuilt } from './support/console-build.js';
+import { type DemoServer, startDemoServer } from './support/demo-server.js';
+
+const screenshots = join(process.cwd(), 'test-output', 'screenshots');
+if (!hasChromium) console.warn(`Skipping the console's end-to-end tests. ${installHint}`);
+
+/** Splits one CSV line as Roster writes it (quoted fields with doubled quotes). */
+const cells = (line: string) =>
+  [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)]
+    .slice(0, -1)
+    .map((m) => m[1]!.replace(/^"|"$/g, '').replace(/""/g, '"'));
+
+describe.skipIf(!hasChromium)('the console against the demo organisation', () => {
+  let server: DemoServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  const shot = (name: string) => page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+  const go = async (path: string, heading: string | RegExp) => {
+    await page.goto(`${server.baseUrl}${path}`);
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  };
+  const expectAccessible = async (name: string) => {
+    await page.waitForLoadState('networkidle');
+    expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
+  };
+
+  beforeAll(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    ensureConsoleBuilt();
+    [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
+    context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    // A content-security-policy violation shows up as a console error.
+    page.on(
+      'console',
+      (m) => m.type() === 'error' && /Content Security Policy/i.test(m.text()) && pageErrors.push(m.text()),
+    );
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the sign-in page to strangers and signs the admin in with a one-time link', async () => {
+    await page.goto(`${server.baseUrl}/apps`);
+    await page.getByRole('heading', { name: 'Sign in to Roster' }).waitFor();
+    await expectAccessible('sign-in');
+    await shot('sign-in');
+    await page.goto(await server.signInLink());
+    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+    await expect(page.getByText(server.adminEmail)).toBeTruthy();
+    const apps = await server.app.inject({ url: '/api/overview', cookies: await sessionCookie() });
+    const figure = page.getByRole('link', { name: /Apps: open the list/ });
+    expect(await figure.textContent()).toBe(String(apps.json().apps));
+    await page.getByText('License use per app').waitFor();
+    await expectAccessible('overview');
+    await shot('overview');
+  });
+
+  async function sessionCookie() {
+    const cookie = (await context.cookies()).find((c) => c.name === 'roster_session');
+    return { roster_session: cookie!.value };
+  }
+
+  it('opens an app, its tabs, and its inactive licenses', async () => {
+    await go('/apps', 'Apps');
+    await page.getByRole('searchbox', { name: 'Search apps' }).fill('Slack');
+    await page.getByRole('link', { name: 'Slack', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Slack' }).waitFor();
+    await page.getByRole('table', { name: 'Slack accounts' }).waitFor();
+    expect(
+      await page.getByRole('table', { name: 'Slack accounts' }).getByRole('row').count(),
+    ).toBeGreaterThan(10);
+    await expectAccessible('app users');
+    await shot('app-users');
+    await page.getByRole('tab', { name: 'Licenses' }).click();
+    await page.getByRole('table', { name: 'Slack license types' }).waitFor();
+    await page.getByRole('tab', { name: 'Sources' }).click();
+    await page.getByRole('table', { name: 'Sources of Slack' }).waitFor();
+    await page.getByRole('tab', { name: 'Why these numbers' }).click();
+    await page.getByTestId('explanation-app-users').waitFor();
+    await expectAccessible('app explanation');
+    await shot('app-why');
+    await page.getByRole('link', { name: /inactive licenses$/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Inactive licenses' }).waitFor();
+    const table = page.getByRole('table', { name: 'inactive licenses' });
+    await table.waitFor();
+    const apps = await table.locator('tbody tr td:nth-child(3)').allTextContents();
+    expect(apps.length).toBeGreaterThan(0);
+    expect(new Set(apps)).toEqual(new Set(['Slack']));
+    await expectAccessible('inactive licenses');
+    await shot('inactive-licenses');
+  });
+
+  it('downloads the inactive licenses as CSV, with the rows the API lists', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download CSV' }).click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split('\n');
+    expect(cells(csv[0]!)).toEqual([
+      'user',
+      'email',
+      'app',
+      'licenseType',
+      'lastUsedAt',
+      'usageSource',
+      'usageStale',
+      'reason',
+      'reasonText',
+    ]);
+    const listed = await server.app.inject({
+      url: '/api/licenses/inactive?app=Slack&limit=1000',
+      cookies: await sessionCookie(),
+    });
+    const items: { email: string; reason: string }[] = listed.json().items;
+    const rows = csv.slice(1).map(cells);
+    expect(rows).toHaveLength(items.length);
+    expect(rows.every((r) => r[2] === 'Slack')).toBe(true);
+    expect(rows.map((r) => `${r[1]} ${r[7]}`).sort()).toEqual(
+      items.map((i) => `${i.email} ${i.reason}`).sort(),
+    );
+  });
+
+  it('imports a CSV with its own headers after a mapping preview', async () => {
+    // An active employee whose HR record lists a personal address: once an app shows that address in
+    // use, Merge Users can merge it into the employee.
+    const employee = await server.roster.database.db
+      .selectFrom('employees')
+      .select(['email', 'personal_email'])
+      .where('status', '=', 'active')
+      .where('personal_email', 'is not', null)
+      .orderBy('email')
+      .executeTakeFirstOrThrow();
+    const alias = { primary_email: employee.email, value: employee.personal_email! };
+    await go('/integrations/new', 'Add a source');
+    await page.getByRole('textbox', { name: /^App/ }).fill('Side Projects <b>Board</b>');
+    await page.getByLabel('CSV file').setInputFiles({
+      name: 'side-projects.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        `Email Address,Full Name,Plan\n${alias.value},Personal Address,Pro\nkit@acme.example,Kit,Pro\n`,
+      ),
+    });
+    const preview = page.getByRole('table', { name: /Preview of the first rows/ });
+    await preview.waitFor();
+    expect(await preview.textContent()).toContain(alias.value);
+    expect(await page.getByLabel('Email (required)').inputValue()).toBe('Email Address');
+    await page.getByLabel('License types').selectOption('Plan');
+    await expectAccessible('add source');
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByText('2 added').waitFor();
+    await shot('csv-import-ok');
+    // Text from sources is text: the markup in the app's name is shown, never run.
+    await go('/apps', 'Apps');
+    await page.getByRole('searchbox', { name: 'Search apps' }).fill('Side Projects');
+    await page.getByRole('link', { name: 'Side Projects <b>Board</b>' }).waitFor();
+    expect(await page.locator('main b').count()).toBe(0);
+    (globalThis as { alias?: typeof alias }).alias = alias;
+  });
+
+  it('rejects a CSV with a bad row, naming the row, and shows its source as needing attention', async () => {
+    await go('/integrations/new', 'Add a source');
+    await page.getByRole('textbox', { name: /^App/ }).fill('Broken Export');
+    await page.getByLabel('CSV file').setInputFiles({
+      name: 'broken.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('email,name\nann@acme.example,Ann\nnot-an-email,Bad Row\n'),
+    });
+    await page.getByRole('button', { name: 'Import' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Nothing was imported' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/Row 3/);
+    await shot('csv-import-error');
+    await go('/integrations', 'Integrations');
+    const attention = page.getByTestId('needs-attention');
+    await attention.waitFor();
+    expect(await attention.textContent()).toContain('Broken Export');
+    await expectAccessible('integrations');
+    await shot('integrations-needs-attention');
+  });
+
+  it('runs Merge Users: preview, enable, find a person by an alias, revoke', async () => {
+    const { alias } = globalThis as unknown as { alias: { primary_email: string; value: string } };
+    await go('/settings/merge-users', 'Merge Users');
+    await page.getByLabel(/^personal_email/).check();
+    await page.getByRole('button', { name: 'Preview changes' }).click();
+    const report = page.getByTestId('merge-report');
+    await report.waitFor();
+    expect(await report.getByRole('table', { name: 'Proposed merges' }).textContent()).toContain(alias.value);
+    await page.getByLabel('Email me this report').check();
+    await expectAccessible('merge preview');
+    await shot('merge-preview');
+    await page.getByRole('button', { name: 'Enable Merge Users' }).click();
+    await page.getByTestId('merge-enabled').waitFor();
+    // No mail server in this test: the report could not be sent, and the console says so.
+    await page.getByText(/The report (was emailed|could not be emailed)/).waitFor();
+    await shot('merge-enabled');
+
+    await go('/people', 'People');
+    await page.getByRole('searchbox', { name: 'Search people' }).fill(alias.value);
+    const people = page.getByRole('table', { name: 'people' });
+    // The search runs once typing pauses: wait for the list to narrow to the one person.
+    await expect.poll(() => people.locator('tbody tr').count(), { timeout: 15_000 }).toBe(1);
+    await people.getByText(`also ${alias.value}`).waitFor();
+    expect(await people.textContent()).toContain(alias.primary_email);
+    await people.getByRole('link', { name: alias.primary_email }).click();
+    await page.getByText('primary', { exact: true }).waitFor();
+    expect(await page.getByText(alias.value).count()).toBeGreaterThan(0);
+    await expectAccessible('person');
+    await shot('person-merged');
+
+    await go('/settings/merge-users', 'Merge Users');
+    await page.getByRole('button', { name: 'Revoke' }).click();
+    await page.getByTestId('merge-report').waitFor();
+    await page.getByRole('button', { name: 'Revoke Merge Users' }).click();
+    await page.getByRole('button', { name: 'Preview changes' }).waitFor();
+    await go('/people', 'People');
+    await page.getByRole('searchbox', { name: 'Search people' }).fill(alias.value);
+    await expect.poll(() => people.locator('tbody tr').count(), { timeout: 15_000 }).toBe(1);
+    await people.getByRole('link', { name: alias.value }).waitFor();
+    expect(await people.textContent()).not.toContain(alias.primary_email);
+  });
+
+  it('raised no page error and no content-security-policy violation', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,27 @@
+const number = new Intl.NumberFormat('en');
+const money = new Intl.NumberFormat('en', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+const date = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
+const dateTime = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+
+export const formatNumber = (n: number) => number.format(n);
+export const formatMoney = (n: number | null | undefined) => (n == null ? '—' : money.format(n));
+export const formatDate = (iso: string | null | undefined) => (iso ? date.format(new Date(iso)) : '—');
+export const formatDateTime = (iso: string | null | undefined) =>
+  iso ? dateTime.format(new Date(iso)) : '—';
+
+/** "3 days ago": how fresh a date is, for last-used and last-sync columns. */
+export function formatAge(iso: string | null | undefined, now = Date.now()): string {
+  if (!iso) return 'never';
+  const days = Math.floor((now - new Date(iso).getTime()) / 86_400_000);
+  if (days < 0) return 'in the future';
+  if (days === 0) return 'today';
+  if (days === 1) return 'yesterday';
+  return `${number.format(days)} days ago`;
+}
+
+export const reasonLabels: Record<string, string> = {
+  account_suspended: 'Account suspended in the app',
+  past_user: 'Past employee',
+  never_used: 'Never used',
+  no_usage_in_threshold: 'Not used within the threshold',
+};

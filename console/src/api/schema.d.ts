@@ -1,0 +1,2655 @@
+/**
+ * Generated from Roster's OpenAPI document by `npm run generate:api`. Do not edit by hand:
+ * test/console/api-schema.test.ts fails when this file no longer matches the server's routes.
+ */
+
+export interface paths {
+    "/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is calling */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actor: string;
+                            role: string;
+                            /** @enum {string} */
+                            kind: "token" | "session";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create the first admin with the one-time setup token printed at first start */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                        email: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Member"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sign in with a one-time link, then go to the console */
+        get: {
+            parameters: {
+                query?: {
+                    token?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/session/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End this browser session */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/session/sign-out-everywhere": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End every session of the signed-in member, on every device */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ended: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/session/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with email and password (local accounts); starts a browser session */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Member"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/session/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set or reset a local password with a one-time password link */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Member"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/oidc/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sign in through the organisation’s OpenID Connect provider */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the OpenID Connect provider returns after sign-in */
+        get: {
+            parameters: {
+                query?: {
+                    state?: string;
+                    code?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisation settings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Settings"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change organisation settings (configured domains decide who is external) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        domains?: string[];
+                        stalenessDays?: number;
+                        inactivityDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Settings"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/source-kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Source kinds and what each can tell (the capability matrix) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            kind: string;
+                            title: string;
+                            description: string;
+                            /** @enum {string} */
+                            mode: "push" | "pull";
+                            needsCredentials: boolean;
+                            capabilities: {
+                                [key: string]: boolean;
+                            };
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List sources with health ("needs attention" and why) */
+        get: {
+            parameters: {
+                query?: {
+                    includeDisconnected?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Source"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a source */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kind: string;
+                        name: string;
+                        /** @default {} */
+                        config?: {
+                            [key: string]: unknown;
+                        };
+                        credentials?: {
+                            [key: string]: unknown;
+                        };
+                        stalenessDays?: number | null;
+                        schedule?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Source"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sources/{ref}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One source, by id or name */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Source"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove (disconnect) a source; what it reported is kept */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Source"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sources/{ref}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run a sync of a pull source now and wait for its result */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SyncResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import one app's users from a CSV file (the whole file is applied, or nothing)
+         * @description Send the file as the body (text/csv). Canonical header: email,name,status,role,license_types,last_used_at. Other headers are mapped with map.<column>=<header> query parameters or preset=auto.
+         */
+        post: {
+            parameters: {
+                query: {
+                    app: string;
+                    preset?: "roster" | "auto";
+                    "map.email"?: string;
+                    "map.name"?: string;
+                    "map.status"?: string;
+                    "map.role"?: string;
+                    "map.license_types"?: string;
+                    "map.last_used_at"?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/custom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Push a full snapshot of a custom app's users and licenses (Roster's or Torii's JSON shape) */
+        post: {
+            parameters: {
+                query: {
+                    app: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sync-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sync runs, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    source?: string;
+                    limit?: number;
+                    cursor?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SyncRun"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sync-runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One sync run with its counters and errors */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SyncRun"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List apps (search by name, cursor pagination) */
+        get: {
+            parameters: {
+                query?: {
+                    search?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AppSummary"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an app by hand (linked to the catalog when the name matches, else a custom app) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            catalogId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apps/{ref}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One app with its license types and accounts (each account as the app names it) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    includeRemoved?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AppDetail"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an app's inactivity threshold (days without use; null for the organisation default) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        inactivityDays: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/apps/{ref}/owners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set an app's owners (emails); app-owner members and tokens for these emails see this app */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        emails: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            owners: string[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List users (search by any email or name, cursor pagination) */
+        get: {
+            parameters: {
+                query?: {
+                    search?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["UserSummary"][];
+                            nextCursor: string | null;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{email}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One person by any of their emails, with every account of every email (active and removed) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    email: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserDetail"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merge/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Merge Users: the full changes report for the configured alias sources */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MergeReport"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merge/configuration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Choose the alias sources (per identity source, its alias fields); answers the new report, applies nothing */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        sources: {
+                            source: string | number;
+                            fields: string[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MergeReport"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merge/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn Merge Users on with the configured alias sources */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MergeApplied"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merge/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn Merge Users off, restoring every user exactly */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MergeApplied"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merge/preview/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email the full changes report (to the signed-in admin, or to `to`) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        to?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sentTo: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/licenses/inactive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inactive licenses with their reason (who, which email, app, license type, last used and its source) */
+        get: {
+            parameters: {
+                query?: {
+                    app?: string;
+                    licenseType?: string;
+                    reason?: "account_suspended" | "past_user" | "never_used" | "no_usage_in_threshold";
+                    user?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["InactiveLicense"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/licenses/inactive/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inactive and usage-unknown license counts per app, by reason */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                app: string;
+                                appId: number;
+                                inactive: number;
+                                usageUnknown: number;
+                                byReason: {
+                                    [key: string]: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/licenses/inactive.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** All inactive licenses as CSV (streamed; cells safe from spreadsheet formulas) */
+        get: {
+            parameters: {
+                query?: {
+                    app?: string;
+                    licenseType?: string;
+                    reason?: "account_suspended" | "past_user" | "never_used" | "no_usage_in_threshold";
+                    user?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/explain/{what}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Why a figure is what it is: how it was computed, from which sources, what is missing */
+        get: {
+            parameters: {
+                query?: {
+                    app?: string;
+                };
+                header?: never;
+                path: {
+                    what: "app-users" | "app-licenses" | "app-usage" | "inactive" | "user-count";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Explanation"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Roster's catalog of known SaaS apps */
+        get: {
+            parameters: {
+                query?: {
+                    search?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CatalogEntry"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Active API tokens (never their secrets) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Token"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an API token; the secret is in this response only */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * @default admin
+                         * @enum {string}
+                         */
+                        role?: "admin" | "editor" | "read-only" | "app-owner";
+                        expiresAt?: string | null;
+                        actsForEmail?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /** @enum {string} */
+                            role: "admin" | "editor" | "read-only" | "app-owner";
+                            createdBy: string;
+                            createdAt: string;
+                            expiresAt: string | null;
+                            lastUsedAt: string | null;
+                            token: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API token; it stops working at once */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Admin members and their roles */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AdminMember"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an admin member with a role */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                        /** @enum {string} */
+                        role: "admin" | "editor" | "read-only" | "app-owner";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminMember"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/{email}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a member's role, or disable them (their sessions end at once) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    email: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        role?: "admin" | "editor" | "read-only" | "app-owner";
+                        disabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminMember"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    action?: string;
+                    actor?: string;
+                    cursor?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AuditEntry"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisation-wide counts (apps, people, licenses, inactive licenses, spend), license use per app (the 12 with most licenses), inactive licenses by reason, apps discovered per month */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Overview"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        SyncResultInput: {
+            runId: number;
+            sourceId: number;
+            /** @enum {string} */
+            status: "succeeded" | "failed" | "cancelled";
+            counters: {
+                added: number;
+                updated: number;
+                removed: number;
+                unchanged: number;
+                rejected: number;
+            };
+            detail: unknown;
+            error: {
+                code: string;
+                message: string;
+                details: {
+                    row?: number;
+                    field?: string;
+                    path?: string;
+                    message: string;
+                }[];
+            } | null;
+        };
+        AppSummaryInput: {
+            id: number;
+            name: string;
+            catalogId: string | null;
+            category: string | null;
+            vendor: string | null;
+            /** @enum {string} */
+            origin: "catalog" | "custom";
+            users: number;
+            activeAccounts: number;
+            licenseTypes: number;
+            sources: string[];
+        };
+        AppDetailInput: {
+            id: number;
+            name: string;
+            catalogId: string | null;
+            category: string | null;
+            vendor: string | null;
+            /** @enum {string} */
+            origin: "catalog" | "custom";
+            users: number;
+            activeAccounts: number;
+            licenseTypes: number;
+            sources: {
+                id: number;
+                name: string;
+                kind: string;
+            }[];
+            owners: string[];
+            licenseTypesDetail: {
+                name: string;
+                source: string;
+                purchased: number | null;
+                assigned: number;
+                unassigned: number | null;
+                active: number;
+                inactive: number;
+                usageUnknown: number;
+                pricePerUserCents: number | null;
+            }[];
+            usage: {
+                covered: boolean;
+                sources: {
+                    name: string;
+                    stale: boolean;
+                }[];
+                wouldFill: string[];
+            };
+            accounts: {
+                items: {
+                    nameInApp: string | null;
+                    status: string;
+                    role: string | null;
+                    licenseTypes: string[];
+                    lastUsedAt: string | null;
+                    lastUsedSource: string | null;
+                    source: string;
+                    removedAt: string | null;
+                    usageBySource: {
+                        source: string;
+                        lastUsedAt: string;
+                        stale: boolean;
+                    }[];
+                    email: string;
+                    firstSeenAt: string;
+                }[];
+                nextCursor: string | null;
+            };
+        };
+        AuditEntryInput: {
+            id: number;
+            at: string;
+            actor: string;
+            action: string;
+            targetType: string;
+            targetId: string | null;
+            before: unknown;
+            after: unknown;
+        };
+        MemberInput: {
+            id: number;
+            email: string;
+            role: string;
+        };
+        CatalogEntryInput: {
+            id: string;
+            name: string;
+            vendor: string;
+            category: string;
+            domains: string[];
+            expenseAliases: string[];
+        };
+        ExplanationInput: {
+            what: string;
+            subject: string | null;
+            figure: {
+                [key: string]: number | null;
+            };
+            computation: string;
+            sources: {
+                name: string;
+                kind: string;
+                /** @enum {string} */
+                coverage: "full" | "partial";
+                freshness: string;
+                lastSuccessAt: string | null;
+                capabilities: string[];
+            }[];
+            causes: {
+                code: string;
+                text: string;
+                count?: number;
+            }[];
+            excluded: {
+                what: string;
+                count: number;
+                why: string;
+            }[];
+            toImprove: string[];
+        };
+        ImportResultInput: {
+            runId: number;
+            sourceId: number;
+            /** @enum {string} */
+            status: "succeeded" | "failed" | "cancelled";
+            counters: {
+                added: number;
+                updated: number;
+                removed: number;
+                unchanged: number;
+                rejected: number;
+            };
+            detail: unknown;
+            error: {
+                code: string;
+                message: string;
+                details: {
+                    row?: number;
+                    field?: string;
+                    path?: string;
+                    message: string;
+                }[];
+            } | null;
+            source: {
+                id: number;
+                name: string;
+            };
+        };
+        InactiveLicenseInput: {
+            user: string | null;
+            personEmail: string;
+            email: string;
+            app: string;
+            licenseType: string;
+            lastUsedAt: string | null;
+            usageSource: string | null;
+            usageStale: boolean;
+            futureDate: boolean;
+            /** @enum {string} */
+            reason: "account_suspended" | "past_user" | "never_used" | "no_usage_in_threshold";
+            reasonText: string;
+            thresholdDays: number;
+        };
+        AdminMemberInput: {
+            id: number;
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "editor" | "read-only" | "app-owner";
+            hasPassword: boolean;
+            disabled: boolean;
+            createdAt: string;
+        };
+        MergeReportInput: {
+            enabled: boolean;
+            configuration: {
+                source: string;
+                sourceId: number;
+                fields: string[];
+            }[];
+            usersBefore: number;
+            usersAfter: number;
+            merges: {
+                primary: string;
+                aliases: string[];
+                provenance: {
+                    email: string;
+                    via: {
+                        sourceId: number;
+                        source: string;
+                        field: string;
+                        value: string;
+                    }[];
+                }[];
+                apps: number;
+                licenses: number;
+                annualCost: number | null;
+                /** @enum {string} */
+                status: "current" | "past";
+            }[];
+            skipped: {
+                email: string;
+                claimedBy: string[];
+                /** @enum {string} */
+                rule: "employee" | "multiple_primaries" | "has_aliases";
+            }[];
+            pending: {
+                email: string;
+                primary: string;
+                /** @enum {string} */
+                waitingFor: "alias" | "primary";
+            }[];
+            ignored: {
+                primary: string;
+                field: string;
+                value: string;
+                reason: string;
+            }[];
+            changes: {
+                merge: {
+                    email: string;
+                    primary: string;
+                }[];
+                unmerge: {
+                    email: string;
+                    primary: string;
+                }[];
+            };
+        };
+        MergeAppliedInput: {
+            merged: number;
+            unmerged: number;
+            message: string;
+        };
+        OverviewInput: {
+            apps: number;
+            people: number;
+            licenses: number;
+            inactiveLicenses: number;
+            usageUnknownLicenses: number;
+            annualLicenseCost: number | null;
+            spend: number | null;
+            utilisation: {
+                app: string;
+                appId: number;
+                purchased: number | null;
+                assigned: number;
+                active: number;
+                inactive: number;
+                usageUnknown: number;
+            }[];
+            inactiveByReason: {
+                [key: string]: number;
+            };
+            discovered: {
+                month: string;
+                apps: number;
+            }[];
+        };
+        SettingsInput: {
+            name: string;
+            domains: string[];
+            stalenessDays: number;
+            inactivityDays: number;
+        };
+        SourceInput: {
+            id: number;
+            kind: string;
+            name: string;
+            /** @enum {string} */
+            mode: "push" | "pull";
+            app: string | null;
+            config: unknown;
+            hasCredentials: boolean;
+            schedule: string | null;
+            capabilities: {
+                [key: string]: boolean;
+            } | null;
+            health: {
+                status: string;
+                reason: string | null;
+                message: string | null;
+                fix: string | null;
+            };
+            lastRunStatus: string | null;
+            lastSyncAt: string | null;
+            lastSuccessAt: string | null;
+            stalenessDays: number;
+            disconnectedAt: string | null;
+            createdAt: string;
+        };
+        SyncRunInput: {
+            id: number;
+            sourceId: number;
+            source: string;
+            status: string;
+            trigger: string;
+            startedAt: string;
+            finishedAt: string | null;
+            pages: number;
+            records: number;
+            added: number;
+            updated: number;
+            removed: number;
+            unchanged: number;
+            rejected: number;
+            counters: unknown;
+            errorCode: string | null;
+            errorMessage: string | null;
+            errorDetails: unknown;
+        };
+        TokenInput: {
+            id: number;
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "editor" | "read-only" | "app-owner";
+            createdBy: string;
+            createdAt: string;
+            expiresAt: string | null;
+            lastUsedAt: string | null;
+        };
+        UserSummaryInput: {
+            id: number;
+            email: string;
+            name: string | null;
+            nameSource: ("employee_record" | "apps") | null;
+            /** @enum {string} */
+            type: "employee" | "past_employee" | "external" | "service" | "unknown";
+            typeRule: string;
+            /** @enum {string} */
+            status: "current" | "past";
+            apps: number;
+            additionalEmails: string[];
+            annualCost: number | null;
+        };
+        UserDetailInput: {
+            id: number;
+            email: string;
+            name: string | null;
+            nameSource: ("employee_record" | "apps") | null;
+            /** @enum {string} */
+            type: "employee" | "past_employee" | "external" | "service" | "unknown";
+            typeRule: string;
+            /** @enum {string} */
+            status: "current" | "past";
+            apps: number;
+            additionalEmails: string[];
+            annualCost: number | null;
+            domain: string;
+            employee: {
+                source: string;
+                status: string;
+                terminationDate: string | null;
+                department: string | null;
+                managerEmail: string | null;
+            } | null;
+            primaryEmail: string;
+            emails: {
+                email: string;
+                primary: boolean;
+                linkedBy: {
+                    source: string;
+                    field: string;
+                    value: string;
+                } | null;
+            }[];
+            accounts: {
+                nameInApp: string | null;
+                status: string;
+                role: string | null;
+                licenseTypes: string[];
+                lastUsedAt: string | null;
+                lastUsedSource: string | null;
+                source: string;
+                removedAt: string | null;
+                usageBySource: {
+                    source: string;
+                    lastUsedAt: string;
+                    stale: boolean;
+                }[];
+                app: string;
+                email: string;
+            }[];
+        };
+        ErrorInput: {
+            error: {
+                code: string;
+                message: string;
+                details: {
+                    row?: number;
+                    field?: string;
+                    path?: string;
+                    message: string;
+                }[];
+                requestId: string;
+            };
+        };
+        SyncResult: {
+            runId: number;
+            sourceId: number;
+            /** @enum {string} */
+            status: "succeeded" | "failed" | "cancelled";
+            counters: {
+                added: number;
+                updated: number;
+                removed: number;
+                unchanged: number;
+                rejected: number;
+            };
+            detail: unknown;
+            error: {
+                code: string;
+                message: string;
+                details: {
+                    row?: number;
+                    field?: string;
+                    path?: string;
+                    message: string;
+                }[];
+            } | null;
+        };
+        AppSummary: {
+            id: number;
+            name: string;
+            catalogId: string | null;
+            category: string | null;
+            vendor: string | null;
+            /** @enum {string} */
+            origin: "catalog" | "custom";
+            users: number;
+            activeAccounts: number;
+            licenseTypes: number;
+            sources: string[];
+        };
+        AppDetail: {
+            id: number;
+            name: string;
+            catalogId: string | null;
+            category: string | null;
+            vendor: string | null;
+            /** @enum {string} */
+            origin: "catalog" | "custom";
+            users: number;
+            activeAccounts: number;
+            licenseTypes: number;
+            sources: {
+                id: number;
+                name: string;
+                kind: string;
+            }[];
+            owners: string[];
+            licenseTypesDetail: {
+                name: string;
+                source: string;
+                purchased: number | null;
+                assigned: number;
+                unassigned: number | null;
+                active: number;
+                inactive: number;
+                usageUnknown: number;
+                pricePerUserCents: number | null;
+            }[];
+            usage: {
+                covered: boolean;
+                sources: {
+                    name: string;
+                    stale: boolean;
+                }[];
+                wouldFill: string[];
+            };
+            accounts: {
+                items: {
+                    nameInApp: string | null;
+                    status: string;
+                    role: string | null;
+                    licenseTypes: string[];
+                    lastUsedAt: string | null;
+                    lastUsedSource: string | null;
+                    source: string;
+                    removedAt: string | null;
+                    usageBySource: {
+                        source: string;
+                        lastUsedAt: string;
+                        stale: boolean;
+                    }[];
+                    email: string;
+                    firstSeenAt: string;
+                }[];
+                nextCursor: string | null;
+            };
+        };
+        AuditEntry: {
+            id: number;
+            at: string;
+            actor: string;
+            action: string;
+            targetType: string;
+            targetId: string | null;
+            before: unknown;
+            after: unknown;
+        };
+        Member: {
+            id: number;
+            email: string;
+            role: string;
+        };
+        CatalogEntry: {
+            id: string;
+            name: string;
+            vendor: string;
+            category: string;
+            domains: string[];
+            expenseAliases: string[];
+        };
+        Explanation: {
+            what: string;
+            subject: string | null;
+            figure: {
+                [key: string]: number | null;
+            };
+            computation: string;
+            sources: {
+                name: string;
+                kind: string;
+                /** @enum {string} */
+                coverage: "full" | "partial";
+                freshness: string;
+                lastSuccessAt: string | null;
+                capabilities: string[];
+            }[];
+            causes: {
+                code: string;
+                text: string;
+                count?: number;
+            }[];
+            excluded: {
+                what: string;
+                count: number;
+                why: string;
+            }[];
+            toImprove: string[];
+        };
+        ImportResult: {
+            runId: number;
+            sourceId: number;
+            /** @enum {string} */
+            status: "succeeded" | "failed" | "cancelled";
+            counters: {
+                added: number;
+                updated: number;
+                removed: number;
+                unchanged: number;
+                rejected: number;
+            };
+            detail: unknown;
+            error: {
+                code: string;
+                message: string;
+                details: {
+                    row?: number;
+                    field?: string;
+                    path?: string;
+                    message: string;
+                }[];
+            } | null;
+            source: {
+                id: number;
+                name: string;
+            };
+        };
+        InactiveLicense: {
+            user: string | null;
+            personEmail: string;
+            email: string;
+            app: string;
+            licenseType: string;
+            lastUsedAt: string | null;
+            usageSource: string | null;
+            usageStale: boolean;
+            futureDate: boolean;
+            /** @enum {string} */
+            reason: "account_suspended" | "past_user" | "never_used" | "no_usage_in_threshold";
+            reasonText: string;
+            thresholdDays: number;
+        };
+        AdminMember: {
+            id: number;
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "editor" | "read-only" | "app-owner";
+            hasPassword: boolean;
+            disabled: boolean;
+            createdAt: string;
+        };
+        MergeReport: {
+            enabled: boolean;
+            configuration: {
+                source: string;
+                sourceId: number;
+                fields: string[];
+            }[];
+            usersBefore: number;
+            usersAfter: number;
+            merges: {
+                primary: string;
+                aliases: string[];
+                provenance: {
+                    email: string;
+                    via: {
+                        sourceId: number;
+                        source: string;
+                        field: string;
+                        value: string;
+                    }[];
+                }[];
+                apps: number;
+                licenses: number;
+                annualCost: number | null;
+                /** @enum {string} */
+                status: "current" | "past";
+            }[];
+            skipped: {
+                email: string;
+                claimedBy: string[];
+                /** @enum {string} */
+                rule: "employee" | "multiple_primaries" | "has_aliases";
+            }[];
+            pending: {
+                email: string;
+                primary: string;
+                /** @enum {string} */
+                waitingFor: "alias" | "primary";
+            }[];
+            ignored: {
+                primary: string;
+                field: string;
+                value: string;
+                reason: string;
+            }[];
+            changes: {
+                merge: {
+                    email: string;
+                    primary: string;
+                }[];
+                unmerge: {
+                    email: string;
+                    primary: string;
+                }[];
+            };
+        };
+        MergeApplied: {
+            merged: number;
+            unmerged: number;
+            message: string;
+        };
+        Overview: {
+            apps: number;
+            people: number;
+            licenses: number;
+            inactiveLicenses: number;
+            usageUnknownLicenses: number;
+            annualLicenseCost: number | null;
+            spend: number | null;
+            utilisation: {
+                app: string;
+                appId: number;
+                purchased: number | null;
+                assigned: number;
+                active: number;
+                inactive: number;
+                usageUnknown: number;
+            }[];
+            inactiveByReason: {
+                [key: string]: number;
+            };
+            discovered: {
+                month: string;
+                apps: number;
+            }[];
+        };
+        Settings: {
+            name: string;
+            domains: string[];
+            stalenessDays: number;
+            inactivityDays: number;
+        };
+        Source: {
+            id: number;
+            kind: string;
+            name: string;
+            /** @enum {string} */
+            mode: "push" | "pull";
+            app: string | null;
+            config: unknown;
+            hasCredentials: boolean;
+            schedule: string | null;
+            capabilities: {
+                [key: string]: boolean;
+            } | null;
+            health: {
+                status: string;
+                reason: string | null;
+                message: string | null;
+                fix: string | null;
+            };
+            lastRunStatus: string | null;
+            lastSyncAt: string | null;
+            lastSuccessAt: string | null;
+            stalenessDays: number;
+            disconnectedAt: string | null;
+            createdAt: string;
+        };
+        SyncRun: {
+            id: number;
+            sourceId: number;
+            source: string;
+            status: string;
+            trigger: string;
+            startedAt: string;
+            finishedAt: string | null;
+            pages: number;
+            records: number;
+            added: number;
+            updated: number;
+            removed: number;
+            unchanged: number;
+            rejected: number;
+            counters: unknown;
+            errorCode: string | null;
+            errorMessage: string | null;
+            errorDetails: unknown;
+        };
+        Token: {
+            id: number;
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "editor" | "read-only" | "app-owner";
+            createdBy: string;
+            createdAt: string;
+            expiresAt: string | null;
+            lastUsedAt: string | null;
+        };
+        UserSummary: {
+            id: number;
+            email: string;
+            name: string | null;
+            nameSource: ("employee_record" | "apps") | null;
+            /** @enum {string} */
+            type: "employee" | "past_employee" | "external" | "service" | "unknown";
+            typeRule: string;
+            /** @enum {string} */
+            status: "current" | "past";
+            apps: number;
+            additionalEmails: string[];
+            annualCost: number | null;
+        };
+        UserDetail: {
+            id: number;
+            email: string;
+            name: string | null;
+            nameSource: ("employee_record" | "apps") | null;
+            /** @enum {string} */
+            type: "employee" | "past_employee" | "external" | "service" | "unknown";
+            typeRule: string;
+            /** @enum {string} */
+            status: "current" | "past";
+            apps: number;
+            additionalEmails: string[];
+            annualCost: number | null;
+            domain: string;
+            employee: {
+                source: string;
+                status: string;
+                terminationDate: string | null;
+                department: string | null;
+                managerEmail: string | null;
+            } | null;
+            primaryEmail: string;
+            emails: {
+                email: string;
+                primary: boolean;
+                linkedBy: {
+                    source: string;
+                    field: string;
+                    value: string;
+                } | null;
+            }[];
+            accounts: {
+                nameInApp: string | null;
+                status: string;
+                role: string | null;
+                licenseTypes: string[];
+                lastUsedAt: string | null;
+                lastUsedSource: string | null;
+                source: string;
+                removedAt: string | null;
+                usageBySource: {
+                    source: string;
+                    lastUsedAt: string;
+                    stale: boolean;
+                }[];
+                app: string;
+                email: string;
+            }[];
+        };
+        Error: {
+            error: {
+                code: string;
+                message: string;
+                details: {
+                    row?: number;
+                    field?: string;
+                    path?: string;
+                    message: string;
+                }[];
+                requestId: string;
+            };
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;

@@ -1,0 +1,75 @@
+import { AppShell, Burger, Button, Group, Loader, NavLink, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { Suspense } from 'react';
+import { Link, Navigate, Outlet, useLocation, useNavigation } from 'react-router';
+import { api } from '../api/client';
+import { QueryState } from '../components/query-state';
+import { useMe } from './use-me';
+
+const sections = [
+  { to: '/', label: 'Overview' },
+  { to: '/apps', label: 'Apps' },
+  { to: '/people', label: 'People' },
+  { to: '/licenses', label: 'Inactive licenses' },
+  { to: '/integrations', label: 'Integrations' },
+  { to: '/settings/merge-users', label: 'Settings · Merge Users' },
+];
+
+const isActive = (pathname: string, to: string) =>
+  to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+
+/** The signed-in frame: navigation, who is signed in, and the current page. */
+export function Shell() {
+  const me = useMe();
+  const [opened, { toggle }] = useDisclosure();
+  const { pathname } = useLocation();
+  const navigation = useNavigation();
+  const queryClient = useQueryClient();
+  if (me.isPending || me.isError) return <QueryState query={me} />;
+  if (!me.data) return <Navigate to="/sign-in" replace state={{ from: pathname }} />;
+  const signOut = async () => {
+    await api.POST('/api/session/sign-out');
+    queryClient.clear();
+    window.location.assign('/sign-in');
+  };
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group>
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Navigation" />
+            <Title order={2} size="h4">
+              Roster
+            </Title>
+            {navigation.state === 'loading' && <Loader size="xs" aria-label="Loading page" />}
+          </Group>
+          <Group gap="sm">
+            <Text size="sm" c="dimmed">
+              {me.data.actor.replace(/^member:/, '')} · {me.data.role}
+            </Text>
+            {me.data.kind === 'session' && (
+              <Button variant="default" size="xs" onClick={signOut}>
+                Sign out
+              </Button>
+            )}
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label="Sections">
+        {sections.map((s) => (
+          <NavLink key={s.to} component={Link} to={s.to} label={s.label} active={isActive(pathname, s.to)} />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Suspense fallback={<Loader aria-label="Loading" />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

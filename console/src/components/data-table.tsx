@@ -1,0 +1,110 @@
+import { Center, Loader, ScrollArea, Table, Text, UnstyledButton } from '@mantine/core';
+import {
+  type ColumnDef,
+  flexRender,
+  getCoreRowModel,
+  getSortedRowModel,
+  type SortingState,
+  useReactTable,
+} from '@tanstack/react-table';
+import { type ReactNode, useState } from 'react';
+import { ErrorAlert } from './query-state';
+
+/**
+ * A table's columns. Each column's value type differs (TanStack's column helper types them one by one),
+ * so the list holds them as `any`, the library's own documented way.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: see above
+export type Columns<T> = ColumnDef<T, any>[];
+
+export interface DataTableProps<T> {
+  /** What the table lists, for its accessible name and its empty and error texts ("apps"). */
+  noun: string;
+  columns: Columns<T>;
+  rows: T[] | undefined;
+  loading: boolean;
+  error: unknown;
+  /** Shown when the list is empty: what would fill it. */
+  empty: ReactNode;
+  rowKey: (row: T) => string;
+  /** Sorting reorders the rows on screen; the server decides which rows the page holds. */
+  sortable?: boolean;
+  /** Fetching a new page while the previous one stays on screen. */
+  refreshing?: boolean;
+}
+
+const sortMark = { asc: ' ▲', desc: ' ▼' } as const;
+
+/** Every list of the console: one table shape, with its loading, error and empty states. */
+export function DataTable<T>(props: DataTableProps<T>) {
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const table = useReactTable({
+    data: props.rows ?? [],
+    columns: props.columns,
+    state: { sorting },
+    onSortingChange: setSorting,
+    enableSorting: props.sortable ?? false,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getRowId: props.rowKey,
+  });
+  if (props.error) return <ErrorAlert error={props.error} title={`Could not load ${props.noun}`} />;
+  if (props.loading && !props.rows)
+    return (
+      <Center py="xl">
+        <Loader aria-label={`Loading ${props.noun}`} />
+      </Center>
+    );
+  if (!props.rows?.length)
+    return (
+      <Text c="dimmed" py="lg" data-testid="empty-state">
+        {props.empty}
+      </Text>
+    );
+  return (
+    <ScrollArea type="auto">
+      <Table
+        striped
+        highlightOnHover
+        aria-label={props.noun}
+        aria-busy={props.refreshing ? true : undefined}
+        style={{ opacity: props.refreshing ? 0.6 : 1 }}
+      >
+        <Table.Thead>
+          {table.getHeaderGroups().map((group) => (
+            <Table.Tr key={group.id}>
+              {group.headers.map((header) => {
+                const label = flexRender(header.column.columnDef.header, header.getContext());
+                const sorted = header.column.getIsSorted();
+                return (
+                  <Table.Th
+                    key={header.id}
+                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                  >
+                    {header.column.getCanSort() ? (
+                      <UnstyledButton onClick={header.column.getToggleSortingHandler()} fw={700} fz="sm">
+                        {label}
+                        {sorted ? sortMark[sorted] : ''}
+                      </UnstyledButton>
+                    ) : (
+                      label
+                    )}
+                  </Table.Th>
+                );
+              })}
+            </Table.Tr>
+          ))}
+        </Table.Thead>
+        <Table.Tbody>
+          {table.getRowModel().rows.map((row) => (
+            <Table.Tr key={row.id}>
+              {row.getVisibleCells().map((cell) => (
+                <Table.Td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </ScrollArea>
+  );
+}

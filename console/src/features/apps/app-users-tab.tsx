@@ -1,0 +1,98 @@
+import { Alert, Anchor, Group, Stack, Text } from '@mantine/core';
+import { createColumnHelper } from '@tanstack/react-table';
+import { Link } from 'react-router';
+import type { Schemas } from '../../api/client';
+import { formatAge, formatDate } from '../../api/format';
+import { type Columns, DataTable } from '../../components/data-table';
+import { Pager } from '../../components/pager';
+import { useCursorPages } from '../../components/use-cursor-pages';
+import { personPath } from '../people/people-page';
+import { useAppAccountsPage } from './use-app-accounts';
+
+type AppDetail = Schemas['AppDetail'];
+type Account = AppDetail['accounts']['items'][number];
+const column = createColumnHelper<Account>();
+
+const columns: Columns<Account> = [
+  column.accessor((a) => a.nameInApp ?? '', {
+    id: 'nameInApp',
+    header: 'Account (as the app names it)',
+    cell: (c) => c.getValue() || <Text c="dimmed">no name in the app</Text>,
+  }),
+  column.accessor('email', {
+    header: 'Email',
+    cell: (c) => (
+      <Anchor component={Link} to={personPath(c.getValue())}>
+        {c.getValue()}
+      </Anchor>
+    ),
+  }),
+  column.accessor('status', {
+    header: 'Status in app',
+    cell: (c) => (
+      <Text size="sm" fw={c.getValue() === 'active' ? 400 : 700}>
+        {c.getValue()}
+      </Text>
+    ),
+  }),
+  column.accessor((a) => a.licenseTypes.join(', '), {
+    id: 'licenses',
+    header: 'License types',
+    cell: (c) => c.getValue() || <Text c="dimmed">no license</Text>,
+  }),
+  column.accessor((a) => a.lastUsedAt ?? '', {
+    id: 'lastUsed',
+    header: 'Last used',
+    cell: (c) => {
+      const a = c.row.original;
+      if (!a.lastUsedAt) return <Text c="dimmed">no usage reported</Text>;
+      const stale = a.usageBySource.find((u) => u.source === a.lastUsedSource)?.stale;
+      return (
+        <Stack gap={0}>
+          <Text size="sm" title={formatDate(a.lastUsedAt)}>
+            {formatAge(a.lastUsedAt)}
+          </Text>
+          <Text size="xs" c="dimmed">
+            from {a.lastUsedSource}
+            {stale ? ' (stale source)' : ''}
+          </Text>
+        </Stack>
+      );
+    },
+  }),
+  column.accessor('source', { header: 'Reported by' }),
+];
+
+/** The app's accounts, each as the app shows it; page by page from the app's own endpoint. */
+export function AppUsersTab({ app }: { app: AppDetail }) {
+  const pages = useCursorPages(['app-accounts', app.name], useAppAccountsPage(app.name));
+  const rows = pages.query.data?.items;
+  return (
+    <Stack>
+      {!app.usage.covered && (
+        <Alert color="yellow" title="Usage unknown">
+          No source reports when these accounts were last used, so their licenses are neither active nor
+          inactive.{' '}
+          {app.usage.wouldFill.length > 0 && `What would fill the gap: ${app.usage.wouldFill.join('; ')}.`}
+        </Alert>
+      )}
+      <Group gap="xs">
+        <Text size="sm" c="dimmed">
+          Names are shown as {app.name} shows them; a person’s own page shows their best-known name.
+        </Text>
+      </Group>
+      <DataTable<Account>
+        noun={`${app.name} accounts`}
+        columns={columns}
+        rows={rows}
+        loading={pages.query.isPending}
+        refreshing={pages.query.isPlaceholderData}
+        error={pages.query.error}
+        rowKey={(a) => `${a.email}|${a.source}`}
+        sortable
+        empty="No accounts: no source has reported users of this app yet."
+      />
+      <Pager pages={pages} shown={rows?.length ?? 0} total={app.users} noun="accounts" />
+    </Stack>
+  );
+}

@@ -1,0 +1,136 @@
+import { Alert, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { api, type Schemas } from '../../api/client';
+import { unwrap } from '../../api/errors';
+import { formatAge, formatNumber } from '../../api/format';
+import { QueryState } from '../../components/query-state';
+import { CapabilityMatrix } from './capability-matrix';
+import { HealthBadge } from './health-badge';
+import { SyncButton } from './sync-button';
+import { useSources } from './use-sources';
+
+type Source = Schemas['Source'];
+type Run = Schemas['SyncRun'];
+
+function NeedsAttention({ sources }: { sources: Source[] }) {
+  const failing = sources.filter((s) => s.health.status === 'needs_attention');
+  if (failing.length === 0) return null;
+  return (
+    <Stack gap="xs" data-testid="needs-attention">
+      <Title order={2}>Needs attention</Title>
+      {failing.map((s) => (
+        <Alert key={s.id} color="red" title={`${s.name}: ${s.health.reason ?? 'needs attention'}`}>
+          {s.health.message && <Text size="sm">{s.health.message}</Text>}
+          {s.health.fix && (
+            <Text size="sm" fw={600}>
+              How to fix it: {s.health.fix}
+            </Text>
+          )}
+        </Alert>
+      ))}
+    </Stack>
+  );
+}
+
+const runCounters = (run: Run | undefined) =>
+  run
+    ? `${formatNumber(run.added)} added · ${formatNumber(run.updated)} updated · ${formatNumber(run.removed)} removed · ${formatNumber(run.rejected)} rejected`
+    : 'no run yet';
+
+/** Every source: what it can tell, when it last synced and with what result, and which need attention. */
+export function IntegrationsPage() {
+  const sources = useSources();
+  const runs = useQuery({
+    queryKey: ['sync-runs', 'recent'],
+    queryFn: () => unwrap(api.GET('/api/sync-runs', { params: { query: { limit: 200 } } })),
+  });
+  const lastRun = new Map<number, Run>();
+  for (const run of runs.data?.items ?? []) if (!lastRun.has(run.sourceId)) lastRun.set(run.sourceId, run);
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1}>Integrations</Title>
+        <Button component={Link} to="/integrations/new">
+          Add a source
+        </Button>
+      </Group>
+      {!sources.data ? (
+        <QueryState query={sources} what="sources" />
+      ) : sources.data.items.length === 0 ? (
+        <Text c="dimmed" data-testid="empty-state">
+          No sources yet. Add one: upload a CSV of an app’s users, push a custom integration, or connect a
+          directory or HR system.
+        </Text>
+      ) : (
+        <>
+          <NeedsAttention sources={sources.data.items} />
+          <Table.ScrollContainer minWidth={900}>
+            <Table striped aria-label="Sources">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Source</Table.Th>
+                  <Table.Th>Kind</Table.Th>
+                  <Table.Th>Capabilities</Table.Th>
+                  <Table.Th>Last sync</Table.Th>
+                  <Table.Th>Last run</Table.Th>
+                  <Table.Th>Health</Table.Th>
+                  <Table.Th>Sync</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {sources.data.items.map((s) => (
+                  <Table.Tr key={s.id}>
+                    <Table.Td>
+                      <Text size="sm" fw={600}>
+                        {s.name}
+                      </Text>
+                      {s.app && (
+                        <Text size="xs" c="dimmed">
+                          app: {s.app}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {s.kind} <Badge variant="outline">{s.mode}</Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={4}>
+                        {Object.entries(s.capabilities ?? {})
+                          .filter(([, yes]) => yes)
+                          .map(([name]) => (
+                            <Badge key={name} size="xs" variant="outline">
+                              {name}
+                            </Badge>
+                          ))}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>{formatAge(s.lastSyncAt)}</Table.Td>
+                    <Table.Td>
+                      <Text size="xs">
+                        {s.lastRunStatus ?? '—'}: {runCounters(lastRun.get(s.id))}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <HealthBadge source={s} />
+                    </Table.Td>
+                    <Table.Td>
+                      {s.mode === 'pull' && !s.disconnectedAt ? (
+                        <SyncButton source={s} />
+                      ) : (
+                        <Text size="xs" c="dimmed">
+                          {s.disconnectedAt ? 'disconnected' : 'fed by uploads'}
+                        </Text>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </>
+      )}
+      <CapabilityMatrix />
+    </Stack>
+  );
+}

@@ -1,0 +1,65 @@
+import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type Schemas } from '../../api/client';
+import { unwrap } from '../../api/errors';
+import { formatNumber } from '../../api/format';
+import { ErrorAlert } from '../../components/query-state';
+
+const counters = (c: {
+  added: number;
+  updated: number;
+  removed: number;
+  unchanged: number;
+  rejected: number;
+}) =>
+  `${formatNumber(c.added)} added, ${formatNumber(c.updated)} updated, ${formatNumber(c.removed)} removed, ${formatNumber(c.unchanged)} unchanged, ${formatNumber(c.rejected)} rejected`;
+
+/**
+ * Runs a sync now. The request waits for the run's end; meanwhile the run's own record is polled so the
+ * admin sees it progress (pages and records fetched so far).
+ */
+export function SyncButton({ source }: { source: Schemas['Source'] }) {
+  const queryClient = useQueryClient();
+  const sync = useMutation({
+    mutationFn: () =>
+      unwrap(api.POST('/api/sources/{ref}/sync', { params: { path: { ref: String(source.id) } } })),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: ['sources'] });
+      void queryClient.invalidateQueries({ queryKey: ['sync-runs'] });
+    },
+  });
+  const progress = useQuery({
+    queryKey: ['sync-runs', 'live', source.id],
+    queryFn: () =>
+      unwrap(api.GET('/api/sync-runs', { params: { query: { source: String(source.id), limit: 1 } } })),
+    enabled: sync.isPending,
+    refetchInterval: 500,
+  });
+  const live = progress.data?.items[0];
+  return (
+    <Stack gap={4}>
+      <Button size="xs" variant="default" onClick={() => sync.mutate()} loading={sync.isPending}>
+        Sync now
+      </Button>
+      {sync.isPending && (
+        <Group gap={6} aria-live="polite">
+          <Loader size="xs" />
+          <Text size="xs">
+            {live?.status === 'running'
+              ? `Running: ${formatNumber(live.pages)} pages, ${formatNumber(live.records)} records`
+              : 'Starting…'}
+          </Text>
+        </Group>
+      )}
+      {sync.data && (
+        <Alert color={sync.data.status === 'succeeded' ? 'green' : 'red'} p="xs" aria-live="polite">
+          <Text size="xs">
+            Sync {sync.data.status}: {counters(sync.data.counters)}
+            {sync.data.error ? ` — ${sync.data.error.message}` : ''}
+          </Text>
+        </Alert>
+      )}
+      {sync.error && <ErrorAlert error={sync.error} title="The sync could not run" />}
+    </Stack>
+  );
+}

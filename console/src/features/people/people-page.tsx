@@ -1,0 +1,98 @@
+import { Anchor, Badge, Stack, Text, Title } from '@mantine/core';
+import { createColumnHelper } from '@tanstack/react-table';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api, type Schemas } from '../../api/client';
+import { unwrap } from '../../api/errors';
+import { formatMoney, formatNumber } from '../../api/format';
+import { type Columns, DataTable } from '../../components/data-table';
+import { Pager } from '../../components/pager';
+import { SearchInput } from '../../components/search-input';
+import { useCursorPages } from '../../components/use-cursor-pages';
+
+type Person = Schemas['UserSummary'];
+const column = createColumnHelper<Person>();
+
+export const personPath = (email: string) => `/people/${encodeURIComponent(email)}`;
+
+export const typeLabels: Record<Person['type'], string> = {
+  employee: 'Employee',
+  past_employee: 'Past employee',
+  external: 'External',
+  service: 'Service / shared',
+  unknown: 'Unknown',
+};
+
+const columns: Columns<Person> = [
+  column.accessor((p) => p.name ?? '', {
+    id: 'name',
+    header: 'Name',
+    cell: (c) => c.getValue() || <Text c="dimmed">no name known</Text>,
+  }),
+  column.accessor('email', {
+    header: 'Email',
+    cell: (c) => (
+      <Stack gap={0}>
+        <Anchor component={Link} to={personPath(c.getValue())}>
+          {c.getValue()}
+        </Anchor>
+        {c.row.original.additionalEmails.length > 0 && (
+          <Text size="xs" c="dimmed">
+            also {c.row.original.additionalEmails.join(', ')}
+          </Text>
+        )}
+      </Stack>
+    ),
+  }),
+  column.accessor('type', {
+    header: 'Type',
+    cell: (c) => (
+      <Badge variant="outline" title={`Decided by: ${c.row.original.typeRule}`}>
+        {typeLabels[c.row.original.type]}
+      </Badge>
+    ),
+  }),
+  column.accessor('status', { header: 'Status' }),
+  column.accessor('apps', { header: 'Apps', cell: (c) => formatNumber(c.getValue()) }),
+  column.accessor((p) => p.annualCost ?? -1, {
+    id: 'annualCost',
+    header: 'Annual cost',
+    cell: (c) => formatMoney(c.row.original.annualCost),
+  }),
+];
+
+/** People (one row per person once Merge Users is on); search by any email or name, server-side. */
+export function PeoplePage() {
+  const [search, setSearch] = useState('');
+  const pages = useCursorPages(['people', search], (cursor, limit) =>
+    unwrap(api.GET('/api/users', { params: { query: { search: search || undefined, cursor, limit } } })),
+  );
+  const rows = pages.query.data?.items;
+  return (
+    <Stack>
+      <Title order={1}>People</Title>
+      <SearchInput
+        label="Search people"
+        placeholder="Any email or name"
+        onSearch={(v) => {
+          setSearch(v);
+          pages.reset();
+        }}
+      />
+      <DataTable<Person>
+        noun="people"
+        columns={columns}
+        rows={rows}
+        loading={pages.query.isPending}
+        refreshing={pages.query.isPlaceholderData}
+        error={pages.query.error}
+        rowKey={(p) => String(p.id)}
+        sortable
+        empty={
+          search ? `Nobody matches “${search}”.` : 'No users yet: they appear as sources report accounts.'
+        }
+      />
+      <Pager pages={pages} shown={rows?.length ?? 0} total={pages.query.data?.total} noun="people" />
+    </Stack>
+  );
+}

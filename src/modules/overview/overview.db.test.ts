@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from '../../../test/support/http.js';
+import { account, ago, syncRecords } from '../../../test/support/records.js';
+
+describe('GET /api/overview', () => {
+  const ctx = useTestServer(async ({ roster }) => {
+    const { id } = await roster.database.db
+      .insertInto('sources')
+      .values({ kind: 'scripted', name: 'Jira feed', config: '{}' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await syncRecords(roster, id, [
+      { type: 'license_type', app: 'Jira', name: 'Standard', purchased: 5, pricePerUserCents: 1000 },
+      account('ann@acme.io', 'Jira', { licenseTypes: ['Standard'], lastUsedAt: ago(2) }),
+      account('bob@acme.io', 'Jira', { licenseTypes: ['Standard'], lastUsedAt: ago(200) }),
+      account('cy@acme.io', 'Confluence'),
+    ]);
+  });
+
+  it('counts apps, people and licenses as the lists do, with utilisation, reasons and discovery', async () => {
+    const response = await ctx.server.app.inject({
+      url: '/api/overview',
+      headers: ctx.server.as('read-only'),
+    });
+    expect(response.statusCode).toBe(200);
+    const overview = response.json();
+    expect(overview).toMatchObject({
+      apps: 2,
+      people: 3,
+      licenses: 2,
+      inactiveLicenses: 1,
+      usageUnknownLicenses: 0,
+      annualLicenseCost: 240,
+      spend: null,
+      inactiveByReason: { no_usage_in_threshold: 1 },
+    });
+    expect(overview.utilisation).toEqual([
+      expect.objectContaining({ app: 'Jira', purchased: 5, assigned: 2, active: 1, inactive: 1 }),
+    ]);
+    expect(overview.discovered).toEqual([{ month: new Date().toISOString().slice(0, 7), apps: 2 }]);
+    // The inactive list agrees with the overview's count.
+    const inactive = await ctx.server.app.inject({
+      url: '/api/licenses/inactive',
+      headers: ctx.server.as('read-only'),
+    });
+    expect(inactive.json().items).toHaveLength(overview.inactiveLicenses);
+  });
+
+  it('is organisation-wide, so app owners may not read it', async () => {
+    const response = await ctx.server.app.inject({
+      url: '/api/overview',
+      headers: ctx.server.as('app-owner'),
+    });
+    expect(response.statusCode).toBe(403);
+  });
+});

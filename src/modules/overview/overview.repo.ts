@@ -1,0 +1,109 @@
+import { sql } from 'kysely';
+import type { Roster } from '../../roster.js';
+import { licenseStatesQuery } from '../licenses/license-states.js';
+
+export interface Overview {
+  apps: number;
+  /** People: users merged into another person are counted with that person. */
+  people: number;
+  /** Assigned licenses, and of them how many are inactive or of unknown usage. */
+  licenses: number;
+  inactiveLicenses: number;
+  usageUnknownLicenses: number;
+  /** Yearly cost of assigned licenses with a known price; null when no license has a price. */
+  annualLicenseCost: number | null;
+  /** Spend from expense sources; null while no expense source exists in this installation. */
+  spend: number | null;
+  utilisation: {
+    app: string;
+    appId: number;
+    purchased: number | null;
+    assigned: number;
+    active: number;
+    inactive: number;
+    usageUnknown: number;
+  }[];
+  inactiveByReason: Record<string, number>;
+  /** Apps first seen per month (UTC), oldest first. */
+  discovered: { month: string; apps: number }[];
+}
+
+const topApps = 12;
+
+/**
+ * The console's first page in one round trip. License figures read the same states query as the
+ * inactive lists and explanations, so the overview cannot disagree with them.
+ */
+export async function loadOverview(roster: Roster, now = new Date()): Promise<Overview> {
+  const { db } = roster.database;
+  const { rows: counts } = await sql<{ apps: number; people: number }>`
+    select (select count(*)::int from apps) as apps,
+           (select count(*)::int from users u
+            where not exists (select 1 from person_links l where l.user_id = u.id)) as people`.execute(db);
+  const { rows: perApp } = await sql<{
+    appId: number;
+    app: string;
+    state: string;
+    reason: string | null;
+    n: number;
+    cost: number | null;
+  }>`
+    select s."appId", s.app, s.state, s.reason, count(*)::int as n,
+           (sum(lt.price_per_user_cents) * 12 / 100.0)::float8 as cost
+    from (${licenseStatesQuery(now)}) s
+    join license_types lt on lt.id = s."licenseTypeId"
+    group by s."appId", s.app, s.state, s.reason`.execute(db);
+  const { rows: purchased } = await sql<{ appId: number; purchased: number | null }>`
+    select app_id as "appId", sum(purchased)::int as purchased from license_types
+    where removed_at is null group by app_id`.execute(db);
+  const { rows: discovered } = await sql<{ month: string; apps: number }>`
+    select to_char(date_trunc('month', created_at at time zone 'UTC'), 'YYYY-MM') as month, count(*)::int as apps
+    from apps group by 1 order by 1`.execute(db);
+
+  const apps = new Map<number, Overview['utilisation'][number]>();
+  const inactiveByReason: Record<string, number> = {};
+  let licenses = 0;
+  let inactive = 0;
+  let unknown = 0;
+  let cost: number | null = null;
+  for (const row of perApp) {
+    const app = apps.get(row.appId) ?? {
+      app: row.app,
+      appId: row.appId,
+      purchased: null,
+      assigned: 0,
+      active: 0,
+      inactive: 0,
+      usageUnknown: 0,
+    };
+    app.assigned += row.n;
+    licenses += row.n;
+    if (row.cost !== null) cost = (cost ?? 0) + row.cost;
+    if (row.state === 'active') app.active += row.n;
+    else if (row.state === 'usage_unknown') {
+      app.usageUnknown += row.n;
+      unknown += row.n;
+    } else {
+      app.inactive += row.n;
+      inactive += row.n;
+      if (row.reason) inactiveByReason[row.reason] = (inactiveByReason[row.reason] ?? 0) + row.n;
+    }
+    apps.set(row.appId, app);
+  }
+  for (const p of purchased) {
+    const app = apps.get(p.appId);
+    if (app) app.purchased = p.purchased;
+  }
+  return {
+    apps: counts[0]?.apps ?? 0,
+    people: counts[0]?.people ?? 0,
+    licenses,
+    inactiveLicenses: inactive,
+    usageUnknownLicenses: unknown,
+    annualLicenseCost: cost === null ? null : Math.round(cost * 100) / 100,
+    spend: null,
+    utilisation: [...apps.values()].sort((a, b) => b.assigned - a.assigned).slice(0, topApps),
+    inactiveByReason,
+    discovered,
+  };
+}

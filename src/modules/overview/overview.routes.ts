@@ -1,0 +1,45 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Roster } from '../../roster.js';
+import { loadOverview } from './overview.repo.js';
+
+const overviewSchema = z
+  .object({
+    apps: z.number(),
+    people: z.number(),
+    licenses: z.number(),
+    inactiveLicenses: z.number(),
+    usageUnknownLicenses: z.number(),
+    annualLicenseCost: z.number().nullable(),
+    spend: z.number().nullable(),
+    utilisation: z.array(
+      z.object({
+        app: z.string(),
+        appId: z.number(),
+        purchased: z.number().nullable(),
+        assigned: z.number(),
+        active: z.number(),
+        inactive: z.number(),
+        usageUnknown: z.number(),
+      }),
+    ),
+    inactiveByReason: z.record(z.string(), z.number()),
+    discovered: z.array(z.object({ month: z.string(), apps: z.number() })),
+  })
+  .meta({ id: 'Overview' });
+
+export function overviewRoutes(roster: Roster): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/overview',
+      {
+        schema: {
+          summary:
+            'Organisation-wide counts (apps, people, licenses, inactive licenses, spend), license use per app (the 12 with most licenses), inactive licenses by reason, apps discovered per month',
+          response: { 200: overviewSchema },
+        },
+      },
+      async () => loadOverview(roster),
+    );
+  };
+}
