@@ -189,6 +189,9 @@ describe.skipIf(!hasChromium)('the console against the demo organisation', () =>
     const attention = page.getByTestId('needs-attention');
     await attention.waitFor();
     expect(await attention.textContent()).toContain('Broken Export');
+    // The demo's Okta, whose token was revoked after its first sync, with Okta's own error.
+    expect(await attention.textContent()).toContain('Okta');
+    expect(await attention.textContent()).toContain('Invalid token provided');
     await expectAccessible('integrations');
     await shot('integrations-needs-attention');
   });
