@@ -418,6 +418,68 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/employees/source": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The employee source of truth: which sources decide who is an employee, and why */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EmployeeSourceOfTruth"];
+                    };
+                };
+            };
+        };
+        /** Choose the employee source of truth (a source name or id; null for the default rule) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        source: string | number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EmployeeSourceOfTruth"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/source-kinds": {
         parameters: {
             query?: never;
@@ -1919,6 +1981,21 @@ export interface components {
             domains: string[];
             expenseAliases: string[];
         };
+        EmployeeSourceOfTruthInput: {
+            chosen: {
+                id: number;
+                name: string;
+                kind: string;
+            } | null;
+            effective: {
+                id: number;
+                name: string;
+                kind: string;
+            }[];
+            /** @enum {string} */
+            rule: "chosen" | "hr_sources" | "identity_providers" | "none";
+            explanation: string;
+        };
         ExplanationInput: {
             what: string;
             subject: string | null;
@@ -1934,6 +2011,10 @@ export interface components {
                 freshness: string;
                 lastSuccessAt: string | null;
                 capabilities: string[];
+                unavailable: {
+                    capability: string;
+                    reason: string;
+                }[];
             }[];
             causes: {
                 code: string;
@@ -2088,6 +2169,7 @@ export interface components {
         SettingsInput: {
             name: string;
             domains: string[];
+            managedDomains: string[];
             stalenessDays: number;
             inactivityDays: number;
         };
@@ -2104,6 +2186,10 @@ export interface components {
             capabilities: {
                 [key: string]: boolean;
             } | null;
+            unavailable: {
+                capability: string;
+                reason: string;
+            }[];
             health: {
                 status: string;
                 reason: string | null;
@@ -2181,6 +2267,9 @@ export interface components {
                 terminationDate: string | null;
                 department: string | null;
                 managerEmail: string | null;
+                attributes: {
+                    [key: string]: unknown;
+                };
             } | null;
             primaryEmail: string;
             emails: {
@@ -2340,6 +2429,21 @@ export interface components {
             domains: string[];
             expenseAliases: string[];
         };
+        EmployeeSourceOfTruth: {
+            chosen: {
+                id: number;
+                name: string;
+                kind: string;
+            } | null;
+            effective: {
+                id: number;
+                name: string;
+                kind: string;
+            }[];
+            /** @enum {string} */
+            rule: "chosen" | "hr_sources" | "identity_providers" | "none";
+            explanation: string;
+        };
         Explanation: {
             what: string;
             subject: string | null;
@@ -2355,6 +2459,10 @@ export interface components {
                 freshness: string;
                 lastSuccessAt: string | null;
                 capabilities: string[];
+                unavailable: {
+                    capability: string;
+                    reason: string;
+                }[];
             }[];
             causes: {
                 code: string;
@@ -2509,6 +2617,7 @@ export interface components {
         Settings: {
             name: string;
             domains: string[];
+            managedDomains: string[];
             stalenessDays: number;
             inactivityDays: number;
         };
@@ -2525,6 +2634,10 @@ export interface components {
             capabilities: {
                 [key: string]: boolean;
             } | null;
+            unavailable: {
+                capability: string;
+                reason: string;
+            }[];
             health: {
                 status: string;
                 reason: string | null;
@@ -2602,6 +2715,9 @@ export interface components {
                 terminationDate: string | null;
                 department: string | null;
                 managerEmail: string | null;
+                attributes: {
+                    [key: string]: unknown;
+                };
             } | null;
             primaryEmail: string;
             emails: {
