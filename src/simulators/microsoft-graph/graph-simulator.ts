@@ -135,6 +135,20 @@ export async function startMicrosoftGraph(options: GraphSimulatorOptions): Promi
     const fault = (request: SimulatorRequest, page?: number): Fault | null =>
       sim.faults.decide(`${request.url.pathname}${request.url.search}`, page);
 
+    /** A page of a collection under another object (an app's assignments, a group's members): 100 by default. */
+    const relatedPage = <T>(
+      request: SimulatorRequest,
+      items: readonly T[],
+      render: (item: T) => unknown,
+    ): SimulatorResponse | Fault => {
+      const query = odata(request.url);
+      const size = pageSize(query.top, 100, maxTop);
+      if (typeof size !== 'number') return size;
+      const cursor = readSkipToken(query.skiptoken);
+      if (!cursor) return graphError(400, 'Request_BadRequest', 'Invalid skip token.');
+      return fault(request) ?? listPage(request, items, cursor, size, render);
+    };
+
     return [
       {
         method: 'POST',
@@ -206,28 +220,14 @@ export async function startMicrosoftGraph(options: GraphSimulatorOptions): Promi
         if (refused) return refused;
         const assigned = tenant.assignments.get(decodeURIComponent(match[1]!));
         if (!assigned) return notFound(match[1]!);
-        const query = odata(request.url);
-        const size = pageSize(query.top, 100, maxTop);
-        if (typeof size !== 'number') return size;
-        const cursor = readSkipToken(query.skiptoken);
-        if (!cursor) return graphError(400, 'Request_BadRequest', 'Invalid skip token.');
-        const injected = fault(request);
-        if (injected) return injected;
-        return listPage(request, assigned, cursor, size, (a) => a);
+        return relatedPage(request, assigned, (a) => a);
       }),
       api(/^\/v1\.0\/groups\/([^/]+)\/transitiveMembers(\/microsoft\.graph\.user)?$/, (request, match) => {
         const refused = denied('GroupMember.Read.All', 'Directory.Read.All');
         if (refused) return refused;
         const members = tenant.groups.get(decodeURIComponent(match[1]!));
         if (!members) return notFound(match[1]!);
-        const query = odata(request.url);
-        const size = pageSize(query.top, 100, maxTop);
-        if (typeof size !== 'number') return size;
-        const cursor = readSkipToken(query.skiptoken);
-        if (!cursor) return graphError(400, 'Request_BadRequest', 'Invalid skip token.');
-        const injected = fault(request);
-        if (injected) return injected;
-        return listPage(request, members, cursor, size, (id) => ({
+        return relatedPage(request, members, (id) => ({
           '@odata.type': '#microsoft.graph.user',
           id,
         }));
