@@ -46,6 +46,9 @@ describe('the console at /', () => {
       const response = await built.inject({ url });
       expect(response.body, url).not.toContain('"name"');
     }
+    // A malformed escape is refused as a bad request before any file is looked up, never a server error.
+    const malformed = await built.inject({ url: '/apps/%E0%A4%A' });
+    expect(malformed.statusCode).toBe(400);
   });
 
   it('keeps unknown API and sign-in URLs behind sign-in, and answers them 404 once signed in', async () => {
