@@ -24,16 +24,30 @@ describe('readAhead', () => {
     expect(log.indexOf('fetch 2')).toBeLessThan(log.indexOf('stage 1'));
   });
 
-  it('passes a failing page on to the caller, after the pages before it', async () => {
-    async function* pages() {
-      yield 1;
-      throw new Error('page 2 failed');
+  it('passes a failing page on to the caller, after the pages before it, and never as an unhandled rejection', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      async function* pages() {
+        yield 1;
+        throw new Error('page 2 failed');
+      }
+      const seen: number[] = [];
+      await expect(async () => {
+        for await (const page of readAhead(pages())) {
+          // The caller is busy with page 1 while page 2 fails.
+          await tick();
+          await tick();
+          seen.push(page);
+        }
+      }).rejects.toThrow('page 2 failed');
+      expect(seen).toEqual([1]);
+      await tick();
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
     }
-    const seen: number[] = [];
-    await expect(async () => {
-      for await (const page of readAhead(pages())) seen.push(page);
-    }).rejects.toThrow('page 2 failed');
-    expect(seen).toEqual([1]);
   });
 
   it('closes the source when the caller stops early, even with a failing page in flight', async () => {

@@ -4,18 +4,23 @@
  */
 export async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
   const iterator = source[Symbol.asyncIterator]();
-  let pending = iterator.next();
+  // A page that fails while the caller is still busy with the one before must wait for the caller, not
+  // surface as an unhandled rejection: it is handled here and rethrown when the caller asks for it.
+  const ask = () => {
+    const next = iterator.next();
+    next.catch(() => {});
+    return next;
+  };
+  let pending = ask();
   try {
     for (;;) {
       const result = await pending;
       if (result.done) return;
-      pending = iterator.next();
+      pending = ask();
       yield result.value;
     }
   } finally {
-    // The caller stopped early (a cancelled run, a failed page): a page still in flight must not surface later
-    // as an unhandled rejection, and the source gets to close its connections.
-    pending.catch(() => {});
+    // The caller stopped early (a cancelled run, a failed page): the source gets to close its connections.
     await iterator.return?.().catch(() => {});
   }
 }
