@@ -15,8 +15,11 @@ export interface FaultMatrixOptions {
   largeOrganisation?: boolean;
 }
 
-/** Fast retries: the faults are about behaviour, not waiting. */
-const http = { timeoutMs: 1000, maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 20 };
+/**
+ * Fast retries: the faults are about behaviour, not waiting. The timeout leaves room for a busy machine:
+ * the simulator shares its thread with the embedded database, so an answer can wait while a page is staged.
+ */
+const http = { timeoutMs: 5000, maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 20 };
 
 /**
  * The fault matrix every provider connector must pass, through the real sync engine and database: for each
