@@ -14,7 +14,7 @@ import {
 } from '../src/modules/licenses/licenses.repo.js';
 import { inactiveCsvColumns } from '../src/modules/licenses/licenses.routes.js';
 import { openRoster, type Roster } from '../src/roster.js';
-import { benchServer, medianMs, timed } from './server.js';
+import { benchServer, laneWanted, medianMs, timed } from './server.js';
 
 /**
  * Inactive licenses at scale: 1,000,000 accounts (200 apps, 100,000 users), each holding a license, with
@@ -173,7 +173,8 @@ export async function run() {
   console.log(
     `licenses: ${ACCOUNTS} accounts, ${APPS} apps, ${USERS} users; node ${process.version}, ${cpus().length} x ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
   );
-  await lane('pglite', {});
+  if (laneWanted('pglite')) await lane('pglite', {});
+  if (!laneWanted('postgres')) return;
   const server = benchServer();
   if (!server) return;
   try {

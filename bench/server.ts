@@ -29,3 +29,9 @@ export async function medianMs(fn: () => Promise<unknown>, runs = 5): Promise<nu
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)]!;
 }
+
+/** BENCH_LANES=postgres (or pglite) runs one lane only; both by default. */
+export function laneWanted(lane: 'pglite' | 'postgres'): boolean {
+  const wanted = process.env.BENCH_LANES?.split(',').map((l) => l.trim());
+  return !wanted || wanted.includes(lane);
+}

@@ -11,7 +11,7 @@ import {
   graphSimulatorCredentials,
   startMicrosoftGraph,
 } from '../src/simulators/microsoft-graph/graph-simulator.js';
-import { benchServer, timed } from './server.js';
+import { benchServer, laneWanted, timed } from './server.js';
 
 /**
  * A full sync of PEOPLE users (3 aliases each, Microsoft 365 licences, enterprise apps) from the simulated
@@ -125,7 +125,8 @@ export async function run() {
   const directory = generateDirectory({ people: PEOPLE, aliasesPerPerson: 3, now: new Date() });
   const graph = await startMicrosoftGraph({ directory });
   try {
-    await lane('pglite', {}, graph);
+    if (laneWanted('pglite')) await lane('pglite', {}, graph);
+    if (!laneWanted('postgres')) return;
     const server = benchServer();
     if (!server) return;
     try {
