@@ -1,4 +1,5 @@
 import { ConnectorError } from './connector-error.js';
+import { deadline } from './deadline.js';
 
 /**
  * Bearer tokens for provider APIs: a static token (tests, air-gapped installs, pre-issued tokens) or one
@@ -48,21 +49,26 @@ async function requestToken(request: TokenRequest): Promise<{ token: string; exp
   // Built outside the try: a form that cannot be built (a broken signing key) is not a network problem.
   const form = new URLSearchParams(await request.form());
   let response: Response;
+  let text: string;
+  const limit = deadline(request.signal, request.timeoutMs ?? 30_000);
   try {
     response = await fetch(request.tokenUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
       body: form,
-      signal: AbortSignal.any([request.signal, AbortSignal.timeout(request.timeoutMs ?? 30_000)]),
+      signal: limit.signal,
     });
+    text = await response.text();
   } catch (error) {
     if (request.signal.aborted) throw error;
     throw new ConnectorError(
       'transient',
       `Cannot reach the ${request.provider} token endpoint: ${(error as Error).message}`,
     );
+  } finally {
+    limit.clear();
   }
-  const body = (await response.json().catch(() => undefined)) as
+  const body = parseBody(text) as
     | { access_token?: unknown; expires_in?: unknown; error?: unknown; error_description?: unknown }
     | undefined;
   if (!response.ok || typeof body?.access_token !== 'string') {
@@ -74,4 +80,12 @@ async function requestToken(request: TokenRequest): Promise<{ token: string; exp
   }
   const expiresIn = Number(body.expires_in);
   return { token: body.access_token, expiresInSeconds: Number.isFinite(expiresIn) ? expiresIn : 3600 };
+}
+
+function parseBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConnectorError } from './connector-error.js';
+import { deadline } from './deadline.js';
 
 /**
  * The one HTTP client every provider connector uses: JSON over fetch with a per-request timeout, bounded
@@ -77,13 +78,19 @@ export function providerHttp(options: ProviderHttpOptions): ProviderHttp {
     const headers: Record<string, string> = { accept: 'application/json', ...settings.headers };
     if (payload !== undefined) headers['content-type'] = 'application/json';
     if (settings.authorization) headers.authorization = await settings.authorization();
-    const response = await fetch(url, {
-      headers,
-      ...(payload === undefined ? {} : { method: 'POST', body: payload }),
-      signal: AbortSignal.any([settings.signal, AbortSignal.timeout(settings.timeoutMs)]),
-    });
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, body: parseJson(text) };
+    // The deadline covers the body too: a provider can stall half way through a page.
+    const limit = deadline(settings.signal, settings.timeoutMs);
+    try {
+      const response = await fetch(url, {
+        headers,
+        ...(payload === undefined ? {} : { method: 'POST', body: payload }),
+        signal: limit.signal,
+      });
+      const text = await response.text();
+      return { status: response.status, headers: response.headers, body: parseJson(text) };
+    } finally {
+      limit.clear();
+    }
   }
 
   function getJson<T>(target: string | URL): Promise<{ body: T; headers: Headers }> {
