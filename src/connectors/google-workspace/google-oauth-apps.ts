@@ -1,4 +1,5 @@
 import { ConnectorError } from '../kit/connector-error.js';
+import { pause } from '../kit/pause.js';
 import type { ProviderHttp } from '../kit/provider-http.js';
 import type { SourceRecordInput } from '../kit/records.js';
 
@@ -121,21 +122,6 @@ export function pacer(perMinute: number, signal: AbortSignal): () => Promise<voi
     const now = Date.now();
     const at = Math.max(now, nextAt);
     nextAt = at + gapMs;
-    if (at > now) await sleep(at - now, signal);
+    if (at > now) await pause(at - now, signal);
   };
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConnectorError } from './connector-error.js';
 import { deadline } from './deadline.js';
+import { pause } from './pause.js';
 
 /**
  * The one HTTP client every provider connector uses: JSON over fetch with a per-request timeout, bounded
@@ -225,19 +226,4 @@ export function retryAfterMs(headers: Headers, now = Date.now()): number | undef
   if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
   const at = Date.parse(value);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
