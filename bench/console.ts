@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -45,10 +46,14 @@ async function seed(roster: Roster) {
   await roster.database.afterLargeChange();
 }
 
-/** Entry script plus the modules index.html preloads: what a first visit must download before any page. */
-function initialJs(): { files: number; raw: number; gzip: number } {
+/**
+ * What a first visit must download before any page: the entry script plus the modules index.html preloads,
+ * and the stylesheets it links.
+ */
+function initialAssets(extension: 'js' | 'css'): { files: number; raw: number; gzip: number } {
   const html = readFileSync(join(consoleDist, 'index.html'), 'utf8');
-  const paths = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const linked = new RegExp(`(?:src|href)="(/assets/[^"]+\\.${extension})"`, 'g');
+  const paths = [...html.matchAll(linked)].map((m) => m[1]!);
   let raw = 0;
   let gzip = 0;
   for (const path of paths) {
@@ -58,6 +63,9 @@ function initialJs(): { files: number; raw: number; gzip: number } {
   }
   return { files: paths.length, raw, gzip };
 }
+
+const describeSize = (size: { files: number; raw: number; gzip: number }) =>
+  `${size.files} files, ${(size.raw / 1024).toFixed(1)} KiB, ${(size.gzip / 1024).toFixed(1)} KiB gzip`;
 
 /** Milliseconds from navigation until the list's first rows are on screen, median of fresh page loads. */
 async function timeToUsable(
@@ -95,13 +103,36 @@ async function timeToUsable(
   return { medianMs: median(times), apiMs: median(apiTimes.slice(1)), largestPage };
 }
 
+/**
+ * The floor under every time above: a fresh page navigating to a one-table HTML document and waiting for
+ * its first row, served from the same loopback. What the console adds is the time above this.
+ */
+async function staticPageFloor(browser: Browser) {
+  const html =
+    '<!doctype html><html lang="en"><title>floor</title><table aria-label="rows"><tbody><tr><td>1</td></tr></tbody></table></html>';
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+  try {
+    return await timeToUsable(browser, url, url, (page) =>
+      page.getByRole('table', { name: 'rows' }).locator('tbody tr').first().waitFor(),
+    );
+  } finally {
+    server.close();
+  }
+}
+
 export async function run() {
   if (!hasChromium) {
     console.log(installHint);
     process.exit(2);
   }
   ensureConsoleBuilt();
-  const js = initialJs();
+  const js = initialAssets('js');
+  const css = initialAssets('css');
   const dataDir = mkdtempSync(join(tmpdir(), 'roster-bench-console-'));
   const roster = await openRoster(loadConfig({ ROSTER_DATA_DIR: dataDir, ROSTER_LOG_LEVEL: 'silent' }));
   let browser: Browser | undefined;
@@ -121,14 +152,16 @@ export async function run() {
     const people = await timeToUsable(browser, await link(), `${base}/people`, (page) =>
       page.getByText(`of ${PEOPLE.toLocaleString('en')} people`).waitFor(),
     );
-    console.log(
-      `Initial JS: ${js.files} files, ${(js.raw / 1024).toFixed(1)} KiB, ${(js.gzip / 1024).toFixed(1)} KiB gzip`,
-    );
+    const floor = await staticPageFloor(browser);
+    console.log(`Initial JS: ${describeSize(js)}; initial CSS: ${describeSize(css)}`);
     console.log(
       `Apps page (${APPS} apps): usable in ${apps.medianMs} ms (median of ${RUNS}; the list request ${apps.apiMs} ms); largest list response ${apps.largestPage} rows`,
     );
     console.log(
       `People page (${PEOPLE} people): usable in ${people.medianMs} ms (median of ${RUNS}; the list request ${people.apiMs} ms); largest list response ${people.largestPage} rows`,
+    );
+    console.log(
+      `Baseline: a one-table static page on the same loopback is usable in ${floor.medianMs} ms (median of ${RUNS})`,
     );
     await app.close();
   } finally {

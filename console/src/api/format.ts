@@ -1,13 +1,23 @@
-const number = new Intl.NumberFormat('en');
-const money = new Intl.NumberFormat('en', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
-const date = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
-const dateTime = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+/**
+ * Each formatter is built on first use: building an Intl formatter loads locale data, tens of
+ * milliseconds on a first visit, and most pages need only one or two of them.
+ */
+const once = <T>(make: () => T) => {
+  let value: T | undefined;
+  return () => (value ??= make());
+};
+const number = once(() => new Intl.NumberFormat('en'));
+const money = once(
+  () => new Intl.NumberFormat('en', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }),
+);
+const date = once(() => new Intl.DateTimeFormat('en', { dateStyle: 'medium' }));
+const dateTime = once(() => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }));
 
-export const formatNumber = (n: number) => number.format(n);
-export const formatMoney = (n: number | null | undefined) => (n == null ? '—' : money.format(n));
-export const formatDate = (iso: string | null | undefined) => (iso ? date.format(new Date(iso)) : '—');
+export const formatNumber = (n: number) => number().format(n);
+export const formatMoney = (n: number | null | undefined) => (n == null ? '—' : money().format(n));
+export const formatDate = (iso: string | null | undefined) => (iso ? date().format(new Date(iso)) : '—');
 export const formatDateTime = (iso: string | null | undefined) =>
-  iso ? dateTime.format(new Date(iso)) : '—';
+  iso ? dateTime().format(new Date(iso)) : '—';
 
 /** "3 days ago": how fresh a date is, for last-used and last-sync columns. */
 export function formatAge(iso: string | null | undefined, now = Date.now()): string {
@@ -16,7 +26,7 @@ export function formatAge(iso: string | null | undefined, now = Date.now()): str
   if (days < 0) return 'in the future';
   if (days === 0) return 'today';
   if (days === 1) return 'yesterday';
-  return `${number.format(days)} days ago`;
+  return `${number().format(days)} days ago`;
 }
 
 export const reasonLabels: Record<string, string> = {
