@@ -1,13 +1,29 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter } from 'react-router';
 import { RouteError } from '../components/route-error';
+import { prefetchApps } from '../features/apps/apps-list';
+import { prefetchPeople } from '../features/people/people-list';
+import { queryClient } from './query-client';
 import { Shell } from './shell';
 
 /**
  * Every page is its own chunk, loaded when first visited: the first paint carries only the shell,
- * Mantine and the data layer.
+ * Mantine and the data layer. A page may name its `prefetch`: on each visit it asks for the page's
+ * data while the chunk loads, without waiting for the page to render, and without holding up the
+ * navigation (the page shows its own loading state).
  */
-const page = <T,>(load: () => Promise<T>, pick: (m: T) => React.ComponentType) => ({
+const page = <T,>(
+  load: () => Promise<T>,
+  pick: (m: T) => React.ComponentType,
+  prefetch?: (client: QueryClient) => Promise<void>,
+) => ({
   lazy: async () => ({ Component: pick(await load()) }),
+  ...(prefetch && {
+    loader: () => {
+      void prefetch(queryClient);
+      return null;
+    },
+  }),
 });
 
 export const router = createBrowserRouter([
@@ -42,6 +58,7 @@ export const router = createBrowserRouter([
         ...page(
           () => import('../features/apps/apps-page'),
           (m) => m.AppsPage,
+          prefetchApps,
         ),
       },
       {
@@ -56,6 +73,7 @@ export const router = createBrowserRouter([
         ...page(
           () => import('../features/people/people-page'),
           (m) => m.PeoplePage,
+          prefetchPeople,
         ),
       },
       {

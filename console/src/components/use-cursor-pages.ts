@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 
 export interface CursorPage<T> {
@@ -7,22 +7,40 @@ export interface CursorPage<T> {
   total?: number;
 }
 
+export type FetchPage<T> = (cursor: string | undefined, limit: number) => Promise<CursorPage<T>>;
+
+/** The page a list opens on. */
+export const firstPage = { cursor: undefined, limit: 50 } as const;
+
+/**
+ * One page of a list as a query: the hook below reads it, and a route prefetches the first page with it
+ * while the page's code loads, so the rows are there when the page first renders.
+ */
+export const cursorPageQuery = <T>(
+  key: readonly unknown[],
+  fetchPage: FetchPage<T>,
+  page: { cursor: string | undefined; limit: number },
+) =>
+  queryOptions({
+    queryKey: [...key, { cursor: page.cursor, limit: page.limit }],
+    queryFn: () => fetchPage(page.cursor, page.limit),
+  });
+
 /**
  * Server-side paging over the API's cursors: the console holds one page at a time, however long the
  * list (50,000 people are never downloaded). Earlier pages are revisited through the cursors seen.
  */
 export function useCursorPages<T>(
   key: readonly unknown[],
-  fetchPage: (cursor: string | undefined, limit: number) => Promise<CursorPage<T>>,
-  initialLimit = 50,
+  fetchPage: FetchPage<T>,
+  initialLimit: number = firstPage.limit,
 ) {
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const [limit, setLimitState] = useState(initialLimit);
   const index = cursors.length - 1;
   const cursor = cursors[index];
   const query = useQuery({
-    queryKey: [...key, { cursor, limit }],
-    queryFn: () => fetchPage(cursor, limit),
+    ...cursorPageQuery(key, fetchPage, { cursor, limit }),
     placeholderData: keepPreviousData,
   });
   const nextCursor = query.data?.nextCursor ?? null;

@@ -2,13 +2,13 @@ import { Anchor, Badge, Stack, Text, Title } from '@mantine/core';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, type Schemas } from '../../api/client';
-import { unwrap } from '../../api/errors';
+import type { Schemas } from '../../api/client';
 import { formatNumber } from '../../api/format';
 import { type Columns, DataTable } from '../../components/data-table';
 import { Pager } from '../../components/pager';
 import { SearchInput } from '../../components/search-input';
 import { useCursorPages } from '../../components/use-cursor-pages';
+import { fetchApps } from './apps-list';
 
 type App = Schemas['AppSummary'];
 const column = createColumnHelper<App>();
@@ -37,9 +37,7 @@ const columns: Columns<App> = [
 
 export function AppsPage() {
   const [search, setSearch] = useState('');
-  const pages = useCursorPages(['apps', search], (cursor, limit) =>
-    unwrap(api.GET('/api/apps', { params: { query: { search: search || undefined, cursor, limit } } })),
-  );
+  const pages = useCursorPages(['apps', search], fetchApps(search));
   const rows = pages.query.data?.items;
   return (
     <Stack>

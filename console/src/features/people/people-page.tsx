@@ -2,13 +2,13 @@ import { Anchor, Badge, Stack, Text, Title } from '@mantine/core';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, type Schemas } from '../../api/client';
-import { unwrap } from '../../api/errors';
+import type { Schemas } from '../../api/client';
 import { formatMoney, formatNumber } from '../../api/format';
 import { type Columns, DataTable } from '../../components/data-table';
 import { Pager } from '../../components/pager';
 import { SearchInput } from '../../components/search-input';
 import { useCursorPages } from '../../components/use-cursor-pages';
+import { fetchPeople } from './people-list';
 
 type Person = Schemas['UserSummary'];
 const column = createColumnHelper<Person>();
@@ -64,9 +64,7 @@ const columns: Columns<Person> = [
 /** People (one row per person once Merge Users is on); search by any email or name, server-side. */
 export function PeoplePage() {
   const [search, setSearch] = useState('');
-  const pages = useCursorPages(['people', search], (cursor, limit) =>
-    unwrap(api.GET('/api/users', { params: { query: { search: search || undefined, cursor, limit } } })),
-  );
+  const pages = useCursorPages(['people', search], fetchPeople(search));
   const rows = pages.query.data?.items;
   return (
     <Stack>
