@@ -45,6 +45,31 @@ async function seedLargeOrganisation(roster: TestRoster) {
   await roster.database.afterLargeChange();
 }
 
+/**
+ * An identity source listing, for each of the 10,000 people, an otherMails alias that is in use in an app:
+ * Merge Users proposes 10,000 merges.
+ */
+async function seedAliases(roster: TestRoster) {
+  const { db } = roster.database;
+  const entra = await db
+    .insertInto('sources')
+    .values({ kind: 'microsoft-entra', name: 'Entra ID', config: '{}', last_success_at: new Date() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await sql`insert into users (email, domain)
+            select 'alias' || substr(email, 7, 5) || '@elsewhere.example', 'elsewhere.example'
+            from users where email like 'person%'`.execute(db);
+  await sql`insert into accounts (source_id, app_id, user_id, status)
+            select ${entra.id}, (select min(id) from apps), id, 'active' from users where email like 'alias%'`.execute(
+    db,
+  );
+  await sql`insert into identity_aliases (source_id, primary_email, field, value)
+            select ${entra.id}, email, 'otherMails', 'alias' || substr(email, 7, 5) || '@elsewhere.example'
+            from users where email like 'person%'`.execute(db);
+  await roster.database.afterLargeChange();
+  return entra.id;
+}
+
 describe.skipIf(!hasChromium)('every list of the console: empty, loading, failing and 10,000 rows', () => {
   let roster: TestRoster;
   let app: FastifyInstance;
@@ -150,5 +175,23 @@ describe.skipIf(!hasChromium)('every list of the console: empty, loading, failin
 
     expect(listed.length).toBeGreaterThanOrEqual(5);
     expect(Math.max(...listed.map((l) => l.items))).toBeLessThanOrEqual(200);
+  });
+
+  it('shows a Merge Users report of 10,000 merges one page at a time', async () => {
+    await seedAliases(roster);
+    await page.goto(`${baseUrl}/settings/merge-users`);
+    await heading('Merge Users');
+    await page.getByLabel(/^otherMails/).check();
+    await page.getByRole('button', { name: 'Preview changes' }).click();
+    const report = page.getByTestId('merge-report');
+    await report
+      .getByText(`1–50 of ${LARGE.toLocaleString('en')} proposed merges`)
+      .waitFor({ timeout: 60_000 });
+    const merges = report.getByRole('table', { name: 'Proposed merges' }).locator('tbody tr');
+    expect(await merges.count()).toBe(50);
+    expect(await merges.first().textContent()).toContain('alias00000@elsewhere.example');
+    await report.getByRole('button', { name: 'Next' }).first().click();
+    await report.getByText(`51–100 of ${LARGE.toLocaleString('en')} proposed merges`).waitFor();
+    expect(await merges.first().textContent()).toContain('alias00050@elsewhere.example');
   });
 });

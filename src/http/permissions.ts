@@ -51,6 +51,7 @@ export const permissions: Readonly<Record<string, RoutePermission>> = {
   'GET /api/users': 'read',
   'GET /api/users/:email': 'read',
   'GET /api/merge/preview': 'read',
+  'GET /api/merge/alias-fields': 'read',
   'PUT /api/merge/configuration': 'admin',
   'POST /api/merge/apply': 'admin',
   'POST /api/merge/revoke': 'admin',

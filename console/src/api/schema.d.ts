@@ -1142,6 +1142,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/merge/alias-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The alias fields Merge Users can read, per source kind (managedOnly: only addresses of the organisation’s domains count) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AliasField"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/merge/preview": {
         parameters: {
             query?: never;
@@ -2141,6 +2179,12 @@ export interface components {
             unmerged: number;
             message: string;
         };
+        AliasFieldInput: {
+            field: string;
+            kinds: string[];
+            managedOnly: boolean;
+            description: string;
+        };
         OverviewInput: {
             apps: number;
             people: number;
@@ -2588,6 +2632,12 @@ export interface components {
             merged: number;
             unmerged: number;
             message: string;
+        };
+        AliasField: {
+            field: string;
+            kinds: string[];
+            managedOnly: boolean;
+            description: string;
         };
         Overview: {
             apps: number;

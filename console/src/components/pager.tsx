@@ -1,15 +1,25 @@
 import { Button, Group, NativeSelect, Text } from '@mantine/core';
 import { formatNumber } from '../api/format';
-import type { useCursorPages } from './use-cursor-pages';
 
-/** Previous / next over cursor pages, the page size, and the total when the API gives one. */
+/** What a pager drives: the server's cursor pages (useCursorPages) or a whole list's (useClientPages). */
+export interface PageControls {
+  page: number;
+  limit: number;
+  hasPrevious: boolean;
+  hasNext: boolean;
+  next: () => void;
+  previous: () => void;
+  setLimit: (limit: number) => void;
+}
+
+/** Previous / next over pages, the page size, and the total when it is known. */
 export function Pager({
   pages,
   shown,
   total,
   noun,
 }: {
-  pages: ReturnType<typeof useCursorPages<unknown>>;
+  pages: PageControls;
   shown: number;
   total?: number;
   noun: string;

@@ -69,6 +69,22 @@ describe.each(lanes)('Merge Users through the API on %s', (lane) => {
     await mail.close();
   });
 
+  it('publishes the alias fields each source kind offers, to any signed-in member', async () => {
+    const anonymous = await server.app.inject({ url: '/api/merge/alias-fields' });
+    expect(anonymous.statusCode).toBe(401);
+    const answer = await server.app.inject({
+      url: '/api/merge/alias-fields',
+      headers: server.as('read-only'),
+    });
+    expect(answer.statusCode, answer.body).toBe(200);
+    const items: { field: string; kinds: string[] }[] = answer.json().items;
+    expect(items.filter((f) => f.kinds.includes('microsoft-entra')).map((f) => f.field)).toEqual([
+      'proxyAddresses',
+      'otherMails',
+    ]);
+    expect(items.filter((f) => f.kinds.includes('hr-csv')).map((f) => f.field)).toEqual(['personal_email']);
+  });
+
   it('configures, emails the report, applies, merges on discovery through an import, and revokes', async () => {
     const admin = server.as('admin');
     const configured = await server.app.inject({

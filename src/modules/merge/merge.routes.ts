@@ -5,6 +5,7 @@ import { emailField } from '../../lib/email.js';
 import { invalidInput } from '../../lib/errors.js';
 import { sendMail } from '../../lib/mailer.js';
 import type { Roster } from '../../roster.js';
+import { aliasFields } from './alias-fields.js';
 import { applyMerge, configureMerge, previewMerge, revokeMerge } from './merge.service.js';
 import { mergeReportText } from './merge-report-text.js';
 
@@ -56,8 +57,28 @@ const appliedSchema = z
   .object({ merged: z.number(), unmerged: z.number(), message: z.string() })
   .meta({ id: 'MergeApplied' });
 
+const aliasFieldSchema = z
+  .object({
+    field: z.string(),
+    kinds: z.array(z.string()),
+    managedOnly: z.boolean(),
+    description: z.string(),
+  })
+  .meta({ id: 'AliasField' });
+
 export function mergeRoutes(roster: Roster): FastifyPluginAsyncZod {
   return async (app) => {
+    app.get(
+      '/api/merge/alias-fields',
+      {
+        schema: {
+          summary:
+            'The alias fields Merge Users can read, per source kind (managedOnly: only addresses of the organisation’s domains count)',
+          response: { 200: z.object({ items: z.array(aliasFieldSchema) }) },
+        },
+      },
+      async () => ({ items: aliasFields.map((f) => ({ ...f, kinds: [...f.kinds] })) }),
+    );
     app.get(
       '/api/merge/preview',
       {

@@ -5,7 +5,7 @@ import { api, type Schemas } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import { ErrorAlert, QueryState } from '../../components/query-state';
 import { useSources } from '../integrations/use-sources';
-import { fieldsOfKind } from './alias-fields';
+import { useAliasFields } from './alias-fields';
 import { MergeReportView } from './merge-report-view';
 
 type Selection = Record<number, string[]>;
@@ -24,6 +24,7 @@ export function MergeUsersPage() {
     queryFn: () => unwrap(api.GET('/api/merge/preview')),
   });
   const sources = useSources();
+  const aliasFields = useAliasFields();
   const [step, setStep] = useState(0);
   const [editing, setEditing] = useState(false);
   const [selection, setSelection] = useState<Selection | null>(null);
@@ -70,8 +71,14 @@ export function MergeUsersPage() {
     },
   });
 
-  if (!current.data || !sources.data)
-    return <QueryState query={!current.data ? current : sources} what="Merge Users" />;
+  if (!current.data || !sources.data || !aliasFields.data)
+    return (
+      <QueryState
+        query={!current.data ? current : !sources.data ? sources : aliasFields}
+        what="Merge Users"
+      />
+    );
+  const fieldsOfKind = (kind: string) => aliasFields.data.items.filter((f) => f.kinds.includes(kind));
   const report = current.data;
   const chosen = selection ?? selectionOf(report);
   const identitySources = sources.data.items.filter((s) => !s.disconnectedAt && fieldsOfKind(s.kind).length);

@@ -1,12 +1,45 @@
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { createColumnHelper } from '@tanstack/react-table';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api/client';
+import { api, type Schemas } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import { formatAge, formatDate, formatMoney, formatNumber } from '../../api/format';
+import type { Columns } from '../../components/data-table';
+import { PagedTable } from '../../components/paged-table';
 import { QueryState } from '../../components/query-state';
 import { appPath } from '../apps/apps-page';
 import { typeLabels } from './people-page';
+
+type Account = Schemas['UserDetail']['accounts'][number];
+type License = Account & { type: string };
+const account = createColumnHelper<Account>();
+const license = createColumnHelper<License>();
+
+const lastUsed = (a: Account) =>
+  `${formatAge(a.lastUsedAt)}${a.lastUsedSource ? ` (${a.lastUsedSource})` : ''}`;
+
+const appColumns: Columns<Account> = [
+  account.accessor('app', {
+    header: 'App',
+    cell: (c) => (
+      <Anchor component={Link} to={appPath(c.getValue())}>
+        {c.getValue()}
+      </Anchor>
+    ),
+  }),
+  account.accessor('email', { header: 'Email' }),
+  account.accessor((a) => a.nameInApp ?? '—', { id: 'nameInApp', header: 'Name in the app' }),
+  account.accessor((a) => a.role ?? '—', { id: 'role', header: 'Role' }),
+  account.accessor(lastUsed, { id: 'lastUsed', header: 'Last used' }),
+];
+
+const licenseColumns: Columns<License> = [
+  license.accessor('app', { header: 'App' }),
+  license.accessor('type', { header: 'License type' }),
+  license.accessor('email', { header: 'Email' }),
+  license.accessor((l) => formatAge(l.lastUsedAt), { id: 'lastUsed', header: 'Last used' }),
+];
 
 /** One person: every email, the apps they use now, their licenses and what HR or the IdP says. */
 export function PersonPage() {
@@ -109,64 +142,21 @@ export function PersonPage() {
         Active accounts only. Offboarding lists every account, deleted and suspended ones too, because someone
         may still sign in with a password.
       </Text>
-      {active.length === 0 ? (
-        <Text c="dimmed">No active accounts.</Text>
-      ) : (
-        <Table striped aria-label="Apps">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>App</Table.Th>
-              <Table.Th>Email</Table.Th>
-              <Table.Th>Name in the app</Table.Th>
-              <Table.Th>Role</Table.Th>
-              <Table.Th>Last used</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {active.map((a) => (
-              <Table.Tr key={`${a.app}|${a.email}|${a.source}`}>
-                <Table.Td>
-                  <Anchor component={Link} to={appPath(a.app)}>
-                    {a.app}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{a.email}</Table.Td>
-                <Table.Td>{a.nameInApp ?? '—'}</Table.Td>
-                <Table.Td>{a.role ?? '—'}</Table.Td>
-                <Table.Td>
-                  {formatAge(a.lastUsedAt)}
-                  {a.lastUsedSource ? ` (${a.lastUsedSource})` : ''}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <PagedTable
+        noun="Apps"
+        columns={appColumns}
+        rows={active}
+        rowKey={(a) => `${a.app}|${a.email}|${a.source}`}
+        empty="No active accounts."
+      />
       <Title order={2}>Licenses ({formatNumber(licenses.length)})</Title>
-      {licenses.length === 0 ? (
-        <Text c="dimmed">No licenses.</Text>
-      ) : (
-        <Table striped aria-label="Licenses">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>App</Table.Th>
-              <Table.Th>License type</Table.Th>
-              <Table.Th>Email</Table.Th>
-              <Table.Th>Last used</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {licenses.map((l) => (
-              <Table.Tr key={`${l.app}|${l.email}|${l.type}|${l.source}`}>
-                <Table.Td>{l.app}</Table.Td>
-                <Table.Td>{l.type}</Table.Td>
-                <Table.Td>{l.email}</Table.Td>
-                <Table.Td>{formatAge(l.lastUsedAt)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <PagedTable
+        noun="Licenses"
+        columns={licenseColumns}
+        rows={licenses}
+        rowKey={(l) => `${l.app}|${l.email}|${l.type}|${l.source}`}
+        empty="No licenses."
+      />
     </Stack>
   );
 }
