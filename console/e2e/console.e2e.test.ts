@@ -223,6 +223,15 @@ describe.skipIf(!hasChromium)('the console against the demo organisation', () =>
     await people.getByRole('link', { name: alias.primary_email }).click();
     await page.getByText('primary', { exact: true }).waitFor();
     expect(await page.getByText(alias.value).count()).toBeGreaterThan(0);
+    // The extra fields the demo's BambooHR syncs are shown with the person's HR record.
+    const record = await server.roster.database.db
+      .selectFrom('employees')
+      .select('attributes')
+      .where('email', '=', alias.primary_email)
+      .executeTakeFirstOrThrow();
+    const { jobTitle } = record.attributes as { jobTitle: string };
+    const attributes = page.getByRole('table', { name: 'Employee attributes' });
+    expect(await attributes.getByRole('row', { name: /jobTitle/ }).textContent()).toBe(`jobTitle${jobTitle}`);
     await expectAccessible('person');
     await shot('person-merged');
 

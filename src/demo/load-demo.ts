@@ -28,6 +28,11 @@ export async function isEmpty(roster: Roster): Promise<boolean> {
   return !source && !app;
 }
 
+/** Settings an admin would add to a connector beyond what connects it: BambooHR's extra fields. */
+const demoSettings: Record<string, Record<string, unknown>> = {
+  bamboohr: { fields: ['jobTitle', 'location'] },
+};
+
 /**
  * Loads the demo organisation through the same paths an admin would use: settings, the simulated BambooHR,
  * Entra ID, Google Workspace and Okta tenants read by Roster's connectors, CSV imports and custom-integration
@@ -50,7 +55,7 @@ export async function loadDemo(
       const created = await addSource(roster, actor, {
         kind: provider.kind,
         name: source,
-        config: provider.source.config,
+        config: { ...provider.source.config, ...demoSettings[provider.kind] },
         credentials: provider.source.credentials,
       });
       const run = await syncSource(roster, actor, created.id);

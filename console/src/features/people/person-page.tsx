@@ -41,6 +41,10 @@ const licenseColumns: Columns<License> = [
   license.accessor((l) => formatAge(l.lastUsedAt), { id: 'lastUsed', header: 'Last used' }),
 ];
 
+/** An attribute as the HR system or IdP sent it: text as is, anything else as JSON. */
+const attributeText = (value: unknown) =>
+  value === null || value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value);
+
 /** One person: every email, the apps they use now, their licenses and what HR or the IdP says. */
 export function PersonPage() {
   const email = useParams().email ?? '';
@@ -128,6 +132,12 @@ export function PersonPage() {
                   <Table.Th>Termination date</Table.Th>
                   <Table.Td>{formatDate(p.employee.terminationDate)}</Table.Td>
                 </Table.Tr>
+                {Object.entries(p.employee.attributes).map(([name, value]) => (
+                  <Table.Tr key={name}>
+                    <Table.Th>{name}</Table.Th>
+                    <Table.Td>{attributeText(value)}</Table.Td>
+                  </Table.Tr>
+                ))}
               </Table.Tbody>
             </Table>
           ) : (
