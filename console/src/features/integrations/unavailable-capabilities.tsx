@@ -25,7 +25,7 @@ export function UnavailableCapabilities({ source }: { source: Schemas['Source'] 
     <List size="xs" mt={4} aria-label={`Unavailable from ${source.name}`} data-testid="unavailable">
       {source.unavailable.map((u) => (
         <List.Item key={u.capability}>
-          <Text size="xs" c="orange.9" span>
+          <Text size="xs" span>
             {capabilityLabel(u.capability)} unavailable: {u.reason}
           </Text>
         </List.Item>
