@@ -2,6 +2,9 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addSource, syncSource } from '../../src/modules/sources/sources.service.js';
+import { generateDirectory } from '../../src/simulators/kit/directory.js';
+import { startMicrosoftGraph } from '../../src/simulators/microsoft-graph/graph-simulator.js';
 import { seriousViolations } from './support/axe.js';
 import { hasChromium, installHint, launchChromium } from './support/chromium.js';
 import { ensureConsoleBuilt } from './support/console-build.js';
@@ -245,6 +248,113 @@ describe.skipIf(!hasChromium)('the console against the demo organisation', () =>
     await expect.poll(() => people.locator('tbody tr').count(), { timeout: 15_000 }).toBe(1);
     await people.getByRole('link', { name: alias.value }).waitFor();
     expect(await people.textContent()).not.toContain(alias.primary_email);
+  });
+
+  it('adds an Okta source through the form drawn from its settings schema, with messages next to their fields', async () => {
+    await go('/integrations/new?way=connector', 'Add a source');
+    await page.getByLabel('Kind').selectOption({ label: 'Okta' });
+    await page.getByRole('textbox', { name: /^Name/ }).fill('Okta (second org)');
+    // Okta takes an API token or an OAuth service app: the form offers the schema's titled alternatives.
+    await page.getByText('OAuth service app', { exact: true }).click();
+    await page.getByLabel(/^Private key/).waitFor();
+    await page.getByText('API token (SSWS)', { exact: true }).click();
+    const token = page.getByLabel(/^API token( \*)?$/);
+    expect(await token.getAttribute('type')).toBe('password');
+    await token.fill('00a-okta-api-token-from-the-form');
+    await page.getByRole('button', { name: 'Advanced settings' }).click();
+    await page.getByRole('group', { name: 'HTTP tuning' }).waitFor();
+    await expectAccessible('add source: the Okta form');
+    await shot('connector-okta-form');
+
+    // A required field left empty is named where it is.
+    const oktaUrl = page.getByRole('textbox', { name: /^Okta URL/ });
+    const wrapperOf = (field: typeof oktaUrl) =>
+      field.locator('xpath=ancestor::div[contains(@class, "InputWrapper-root")][1]');
+    await page.getByRole('button', { name: 'Add source' }).click();
+    await expect.poll(() => oktaUrl.getAttribute('aria-invalid')).toBe('true');
+    expect(await wrapperOf(oktaUrl).textContent()).toContain('is required');
+    // The server's own rule (https only) comes back next to the field too.
+    await oktaUrl.fill('http://acme-two.okta.com');
+    await page.getByRole('button', { name: 'Add source' }).click();
+    await wrapperOf(oktaUrl).getByText('must be an https:// URL').waitFor();
+    await shot('connector-okta-error');
+
+    await oktaUrl.fill('https://acme-two.okta.com');
+    await page.getByRole('button', { name: 'Add source' }).click();
+    await page.getByRole('status').filter({ hasText: 'Okta (second org) added' }).waitFor();
+    // The token went to the server once and is not kept in the form.
+    const secrets = page.locator('input[type=password]');
+    expect(await secrets.count()).toBe(1);
+    expect(await secrets.inputValue()).toBe('');
+    const sources = await server.app.inject({ url: '/api/sources', cookies: await sessionCookie() });
+    const added = sources.json().items.find((s: { name: string }) => s.name === 'Okta (second org)');
+    expect(added).toMatchObject({
+      kind: 'okta',
+      hasCredentials: true,
+      config: { baseUrl: 'https://acme-two.okta.com' },
+    });
+    expect(sources.body).not.toContain('00a-okta-api-token-from-the-form');
+
+    await go('/integrations', 'Integrations');
+    await page
+      .getByRole('table', { name: 'Sources' })
+      .getByText('Okta (second org)', { exact: true })
+      .waitFor();
+  });
+
+  it('shows the employee source of truth, lets the admin choose it, and what a provider could not give', async () => {
+    // The demo's providers give everything they can, so a tenant without Entra ID P1/P2 is added: Microsoft
+    // Graph refuses its sign-in activity, and the source reports usage as unavailable with Graph's reason.
+    const entra = await startMicrosoftGraph({
+      directory: generateDirectory({ people: 6, seed: 7, now: new Date() }),
+      premium: false,
+      retryAfterSeconds: 0,
+    });
+    try {
+      const created = await addSource(server.roster, 'e2e', {
+        kind: entra.kind,
+        name: 'Entra ID (no P1)',
+        config: entra.source.config,
+        credentials: entra.source.credentials,
+      });
+      expect((await syncSource(server.roster, 'e2e', created.id)).status).toBe('succeeded');
+    } finally {
+      await entra.close();
+    }
+    const cookies = await sessionCookie();
+    const sources: { name: string; unavailable: { capability: string; reason: string }[] }[] = (
+      await server.app.inject({ url: '/api/sources', cookies })
+    ).json().items;
+    const reported = sources.filter((s) => s.unavailable.length > 0);
+    expect(reported.map((s) => s.name)).toEqual(['Entra ID (no P1)']);
+    const reason = reported[0]!.unavailable.find((u) => u.capability === 'lastUsed')!.reason;
+    expect(reason).toContain('P1 or P2');
+
+    await go('/integrations', 'Integrations');
+    const table = page.getByRole('table', { name: 'Sources' });
+    const row = table.getByRole('row').filter({ hasText: 'Entra ID (no P1)' });
+    expect(await row.getByTestId('unavailable').textContent()).toBe(`Usage unavailable: ${reason}`);
+    // Only the source that reported a gap shows one.
+    expect(await table.getByTestId('unavailable').count()).toBe(1);
+
+    const truth = (await server.app.inject({ url: '/api/employees/source', cookies })).json();
+    const card = page.getByTestId('employee-source');
+    await card.getByText(truth.explanation).waitFor();
+    for (const source of truth.effective) expect(await card.textContent()).toContain(source.name);
+    await expectAccessible('integrations with the employee source');
+    await shot('integrations-employee-source');
+
+    // The admin chooses the demo's Entra ID, then returns to the default rule.
+    const choice = card.getByLabel('Employee source');
+    await choice.selectOption({ label: 'Microsoft Entra ID' });
+    await card.getByRole('button', { name: 'Save' }).click();
+    await card.getByText('Chosen by an admin').waitFor();
+    const chosen = (await server.app.inject({ url: '/api/employees/source', cookies })).json();
+    expect(chosen).toMatchObject({ rule: 'chosen', chosen: { name: 'Microsoft Entra ID' } });
+    await choice.selectOption({ value: '' });
+    await card.getByRole('button', { name: 'Save' }).click();
+    await card.getByText(truth.explanation).waitFor();
+    expect((await server.app.inject({ url: '/api/employees/source', cookies })).json().rule).toBe(truth.rule);
   });
 
   it('raised no page error and no content-security-policy violation', () => {

@@ -513,6 +513,14 @@ export interface paths {
                             capabilities: {
                                 [key: string]: boolean;
                             };
+                            /** @description JSON Schema (2020-12) of the config a source of this kind takes */
+                            configSchema: {
+                                [key: string]: unknown;
+                            };
+                            /** @description JSON Schema of its credentials (secret fields are writeOnly); null when it takes none */
+                            credentialsSchema: {
+                                [key: string]: unknown;
+                            } | null;
                         }[];
                     };
                 };

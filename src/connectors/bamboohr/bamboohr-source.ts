@@ -6,6 +6,7 @@ import { ConnectorError } from '../kit/connector-error.js';
 import { firstOfEach } from '../kit/paging.js';
 import { httpTuningSchema, providerHttp } from '../kit/provider-http.js';
 import type { SourceRecordInput } from '../kit/records.js';
+import { advancedField, secretField } from '../kit/settings-schema.js';
 import { defaultReportFields, employeeFromRow, type ReportRow } from './employee-mapping.js';
 
 /**
@@ -25,19 +26,27 @@ const PROVIDER = 'BambooHR';
 const CHUNK = 1000;
 
 const configSchema = z.strictObject({
-  /** The company's BambooHR subdomain: "acme" for acme.bamboohr.com. */
   companyDomain: z
     .string()
     .trim()
     .min(1)
     .max(100)
-    .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, 'must be the company subdomain, like "acme" for acme.bamboohr.com'),
-  /** Scheme and host of the API; the path `/api/gateway.php/{companyDomain}/v1/` is added. */
+    .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, 'must be the company subdomain, like "acme" for acme.bamboohr.com')
+    .meta({
+      title: 'Company subdomain',
+      description: 'The part before .bamboohr.com in your BambooHR address: acme for acme.bamboohr.com.',
+      examples: ['acme'],
+    }),
   baseUrl: z
     .url({ protocol: /^https?$/ })
     .default('https://api.bamboohr.com')
-    .transform((u) => u.replace(/\/+$/, '')),
-  /** Extra BambooHR fields synced as employee attributes (PRODUCT.md §7); nothing else is synced. */
+    .transform((u) => u.replace(/\/+$/, ''))
+    .meta({
+      title: 'API URL',
+      description:
+        'Scheme and host of the BambooHR API; /api/gateway.php/{subdomain}/v1/ is added. Change it only for a proxy. Default: https://api.bamboohr.com',
+      ...advancedField,
+    }),
   fields: z
     .array(
       z
@@ -48,17 +57,33 @@ const configSchema = z.strictObject({
         .regex(/^[A-Za-z0-9_.-]+$/, 'must be a BambooHR field name or id, like "jobTitle" or "4021"'),
     )
     .max(100)
-    .default([]),
+    .default([])
+    .meta({
+      title: 'Extra fields',
+      description:
+        'BambooHR fields (names or numeric IDs) synced as employee attributes, such as jobTitle or 4021. No other field is synced.',
+      examples: [['jobTitle', 'location']],
+    }),
   http: httpTuningSchema,
 });
 
+const apiKey = z
+  .string()
+  .trim()
+  .min(1)
+  .max(500)
+  .meta({
+    title: 'API key',
+    description:
+      'A BambooHR API key (account menu → API Keys) of a user who may see every employee and the extra fields.',
+    ...secretField,
+  });
 /** A BambooHR API key; `accessToken` is accepted as the same key so every provider takes one static secret. */
-const credentialsSchema = z
-  .strictObject({
-    apiKey: z.string().trim().min(1).max(500).optional(),
-    accessToken: z.string().trim().min(1).max(500).optional(),
-  })
-  .refine((c) => c.apiKey || c.accessToken, 'needs apiKey (a BambooHR API key)');
+const credentialsSchema = z.union([
+  z.strictObject({ apiKey }).meta({ title: 'API key' }),
+  // Published as deprecated so forms offer the one name, apiKey.
+  z.strictObject({ accessToken: apiKey }).meta({ title: 'API key (as accessToken)', deprecated: true }),
+]);
 
 export type BambooHrConfig = z.output<typeof configSchema>;
 
@@ -76,7 +101,7 @@ export const bambooHrSourceKind = defineSourceKind({
   configSchema,
   credentialsSchema,
   async *fetch({ config, credentials, signal }) {
-    const key = credentials?.apiKey ?? credentials?.accessToken;
+    const key = credentials && ('apiKey' in credentials ? credentials.apiKey : credentials.accessToken);
     if (!key) throw new ConnectorError('auth', `${PROVIDER} needs an API key`);
     const basic = `Basic ${Buffer.from(`${key}:x`).toString('base64')}`;
     const http = providerHttp({

@@ -10,10 +10,25 @@ import { parseAccountStatus } from '../kit/status.js';
 import { type ColumnMapping, canonicalColumns, type Preset, presets, resolveColumns } from './columns.js';
 
 const configSchema = z.strictObject({
-  app: z.string().trim().min(1).max(200),
-  preset: z.enum(presets).default('roster'),
-  /** Canonical column → header in the file, for exports with other header names. */
-  mapping: z.partialRecord(z.enum(canonicalColumns), z.string().min(1).max(200)).default({}),
+  app: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .meta({ title: 'App', description: 'The app whose users the file lists.', examples: ['Slack'] }),
+  preset: z.enum(presets).default('roster').meta({
+    title: 'Header preset',
+    description:
+      'roster: the file uses Roster’s column names; auto: common export header names are recognised too.',
+  }),
+  mapping: z
+    .partialRecord(z.enum(canonicalColumns), z.string().min(1).max(200))
+    .default({})
+    .meta({
+      title: 'Column mapping',
+      description: 'Roster column → header in the file, for exports whose headers have other names.',
+      examples: [{ email: 'Email Address' }],
+    }),
 });
 export type CsvSourceConfig = z.infer<typeof configSchema>;
 

@@ -4,38 +4,69 @@ import { defineSourceKind } from '../kit/connector.js';
 import { firstOfEach, followPages } from '../kit/paging.js';
 import { httpTuningSchema } from '../kit/provider-http.js';
 import { domainRecordSchema, type SourceRecordInput } from '../kit/records.js';
+import { advancedField, privateKeyField, secretField } from '../kit/settings-schema.js';
 import { type GoogleCredentials, googleHttp, provider, scopes } from './google-client.js';
 import { type Licenses, readLicenses } from './google-licenses.js';
 import { type OAuthAppReader, oauthAppRecords, pacer } from './google-oauth-apps.js';
 import { type GoogleUser, userName, userRecords, workspaceApp } from './google-users.js';
 
-const httpUrl = z
-  .url({ protocol: /^https?$/ })
-  .transform((u) => u.replace(/\/+$/, ''))
-  .pipe(z.string());
+/** An http(s) URL defaulting to one of Google's hosts, kept without a trailing slash. */
+const googleUrl = (fallback: string, meta: { title: string; description: string }) =>
+  z
+    .url({ protocol: /^https?$/ })
+    .default(fallback)
+    .transform((u) => u.replace(/\/+$/, ''))
+    .meta({ ...meta, description: `${meta.description} Default: ${fallback}`, ...advancedField });
 
 const configSchema = z.strictObject({
-  /** Directory API host. */
-  baseUrl: httpUrl.default('https://admin.googleapis.com'),
-  /** Enterprise License Manager host. */
-  licensingBaseUrl: httpUrl.default('https://licensing.googleapis.com'),
-  tokenUrl: httpUrl.default('https://oauth2.googleapis.com/token'),
-  /** `my_customer` (the admin's own account) or a customer id such as C01234abc. */
+  baseUrl: googleUrl('https://admin.googleapis.com', {
+    title: 'Directory API URL',
+    description: 'Admin SDK Directory API host; change it only for a proxy.',
+  }),
+  licensingBaseUrl: googleUrl('https://licensing.googleapis.com', {
+    title: 'License Manager URL',
+    description: 'Enterprise License Manager API host; change it only for a proxy.',
+  }),
+  tokenUrl: googleUrl('https://oauth2.googleapis.com/token', {
+    title: 'Token URL',
+    description: 'Where the service account trades its signed assertion for an access token.',
+  }),
   customer: z
     .string()
     .trim()
     .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be my_customer or a customer id such as C01234abc')
-    .default('my_customer'),
-  /** The super admin the service account acts for (the JWT `sub`); not needed with an access token. */
-  adminEmail: z.email().max(320).optional(),
-  /** Users per page, at most 500 (Google's limit). */
-  pageSize: z.number().int().min(1).max(500).default(500),
-  /** `full` adds custom schema fields to each employee's attributes. */
-  projection: z.enum(['basic', 'full']).default('basic'),
-  /**
-   * Enterprise License Manager products whose assignments become licences (`Google-Apps` is Workspace
-   * itself; add e.g. `101047` Gemini or `101033` Google Voice). Empty: no licences are read.
-   */
+    .default('my_customer')
+    .meta({
+      title: 'Customer',
+      description:
+        'my_customer (the account of the admin below) or a customer ID from Admin console → Account → Account settings, such as C01234abc.',
+      examples: ['my_customer'],
+    }),
+  adminEmail: z
+    .email()
+    .max(320)
+    .optional()
+    .meta({
+      title: 'Admin email',
+      description:
+        'A super admin the service account acts for through domain-wide delegation. Needed with a service account key, not with an access token.',
+      examples: ['admin@acme.com'],
+    }),
+  pageSize: z
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .default(500)
+    .meta({
+      title: 'Users per page',
+      description: 'At most 500, Google’s limit. Default: 500.',
+      ...advancedField,
+    }),
+  projection: z.enum(['basic', 'full']).default('basic').meta({
+    title: 'User fields',
+    description: 'full also syncs custom schema fields into employee attributes (as Schema.field).',
+  }),
   licenseProducts: z
     .array(
       z
@@ -44,29 +75,96 @@ const configSchema = z.strictObject({
         .regex(/^[A-Za-z0-9_-]{1,64}$/),
     )
     .max(50)
-    .default(['Google-Apps']),
-  /** Read each user's third-party OAuth grants as discovered apps: one API call per user. */
-  discoverOAuthApps: z.boolean().default(true),
-  /** Users whose grants are read at once. */
-  oauthConcurrency: z.number().int().min(1).max(32).default(8),
-  /**
-   * Grant look-ups started per minute: below Google's default Directory API quota (2,400 a minute per
-   * project), leaving room for other tools. 50,000 users take about 28 minutes at the default.
-   */
-  oauthRequestsPerMinute: z.number().int().min(1).max(1_000_000).default(1800),
+    .default(['Google-Apps'])
+    .meta({
+      title: 'Licence products',
+      description:
+        'Enterprise License Manager product IDs whose assignments become licences: Google-Apps is Workspace itself; add e.g. 101047 (Gemini) or 101033 (Google Voice). Empty: no licences are read.',
+      examples: [['Google-Apps', '101047']],
+    }),
+  discoverOAuthApps: z.boolean().default(true).meta({
+    title: 'Discover third-party apps',
+    description:
+      'Adds the apps people granted access to their Google account (OAuth grants): one request per user, and a scope that can also revoke grants.',
+  }),
+  oauthConcurrency: z
+    .number()
+    .int()
+    .min(1)
+    .max(32)
+    .default(8)
+    .meta({
+      title: 'Grant look-ups at once',
+      description: 'Users whose third-party grants are read at the same time. Default: 8.',
+      ...advancedField,
+    }),
+  oauthRequestsPerMinute: z
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .default(1800)
+    .meta({
+      title: 'Grant look-ups per minute',
+      description:
+        'Kept below Google’s default Directory API quota (2,400 a minute per project) to leave room for other tools; 50,000 users take about 28 minutes at the default, 1800.',
+      ...advancedField,
+    }),
   http: httpTuningSchema,
 });
 type Config = z.output<typeof configSchema>;
 
 const credentialsSchema = z.union([
-  z.strictObject({ accessToken: z.string().min(1).max(8192) }),
   // The JSON key file as Google hands it out; fields Roster does not use are dropped.
-  z.object({
-    type: z.literal('service_account').optional(),
-    client_email: z.email().max(320),
-    private_key: z.string().min(1).max(16_384),
-    private_key_id: z.string().max(200).optional(),
-  }),
+  z
+    .object({
+      type: z.literal('service_account').optional().meta({
+        title: 'Key type',
+        description: 'service_account, as in the key file.',
+      }),
+      client_email: z
+        .email()
+        .max(320)
+        .meta({
+          title: 'Service account email',
+          description: 'client_email in the service account’s JSON key file.',
+          examples: ['roster@acme-project.iam.gserviceaccount.com'],
+        }),
+      private_key: z
+        .string()
+        .min(1)
+        .max(16_384)
+        .meta({
+          title: 'Private key',
+          description:
+            'private_key in the JSON key file: the PEM text from -----BEGIN PRIVATE KEY----- to the end; line breaks written as \\n may stay so.',
+          ...secretField,
+          ...privateKeyField,
+        }),
+      private_key_id: z
+        .string()
+        .max(200)
+        .optional()
+        .meta({ title: 'Private key ID', description: 'private_key_id in the JSON key file.' }),
+    })
+    .meta({
+      title: 'Service account key',
+      description: 'A key of a service account with domain-wide delegation for the scopes Roster reads.',
+    }),
+  z
+    .strictObject({
+      accessToken: z
+        .string()
+        .min(1)
+        .max(8192)
+        .meta({
+          title: 'Access token',
+          description:
+            'An OAuth access token minted elsewhere. Roster cannot renew it: syncs fail once it expires.',
+          ...secretField,
+        }),
+    })
+    .meta({ title: 'Access token' }),
 ]);
 
 interface UsersPage {

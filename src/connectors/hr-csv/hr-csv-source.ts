@@ -19,7 +19,6 @@ export const hrCsvColumns = [
 ] as const;
 
 const configSchema = z.strictObject({
-  /** A path inside ROSTER_FILES_DIR, e.g. `hr/employees.csv`: absolute paths and `..` are refused. */
   file: z
     .string()
     .min(1)
@@ -27,9 +26,23 @@ const configSchema = z.strictObject({
     .refine(
       (f) => !isAbsolute(f) && !f.split(/[\\/]/).includes('..'),
       'must be a path inside the files directory (ROSTER_FILES_DIR)',
-    ),
-  /** Extra columns synced as employee attributes; all others are ignored (only chosen fields are synced). */
-  fields: z.array(z.string().min(1).max(200)).max(100).default([]),
+    )
+    .meta({
+      title: 'File',
+      description:
+        'Path of the CSV file inside the server’s files directory (ROSTER_FILES_DIR); absolute paths and .. are refused. Re-read at every sync; it needs email and status columns.',
+      examples: ['hr/employees.csv'],
+    }),
+  fields: z
+    .array(z.string().min(1).max(200))
+    .max(100)
+    .default([])
+    .meta({
+      title: 'Extra columns',
+      description:
+        'Columns synced as employee attributes, besides email, name, status, termination_date, personal_email, department and manager_email. Other columns are ignored.',
+      examples: [['cost_center', 'location']],
+    }),
 });
 
 const statusWords: Record<string, 'active' | 'terminated'> = {

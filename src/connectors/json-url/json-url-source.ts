@@ -3,12 +3,38 @@ import { snapshotRecords } from '../custom/snapshot.js';
 import { capabilities } from '../kit/capabilities.js';
 import { defineSourceKind } from '../kit/connector.js';
 import { ConnectorError } from '../kit/connector-error.js';
+import { secretField } from '../kit/settings-schema.js';
 
 const configSchema = z.strictObject({
-  app: z.string().trim().min(1).max(200),
-  url: z.url({ protocol: /^https?$/ }),
+  app: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .meta({
+      title: 'App',
+      description:
+        'The app the snapshot describes: an app of this organisation or of the catalog (add a custom app first).',
+      examples: ['Acme Intranet'],
+    }),
+  url: z.url({ protocol: /^https?$/ }).meta({
+    title: 'URL',
+    description:
+      'Address answering a full snapshot of the app’s users and licences in JSON (Roster’s or Torii’s shape).',
+    examples: ['https://intranet.acme.com/roster-snapshot.json'],
+  }),
 });
-const credentialsSchema = z.strictObject({ token: z.string().min(1).max(4096) });
+const credentialsSchema = z.strictObject({
+  token: z
+    .string()
+    .min(1)
+    .max(4096)
+    .meta({
+      title: 'Bearer token',
+      description: 'Sent as Authorization: Bearer with every request to the URL.',
+      ...secretField,
+    }),
+});
 
 const maxBytes = 200 * 1024 * 1024;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ConnectorError } from './connector-error.js';
 import { deadline } from './deadline.js';
 import { pause } from './pause.js';
+import { advancedField } from './settings-schema.js';
 
 /**
  * The one HTTP client every provider connector uses: JSON over fetch with a per-request timeout, bounded
@@ -52,12 +53,33 @@ export interface ProviderHttpOptions {
  */
 export const httpTuningSchema = z
   .strictObject({
-    timeoutMs: z.number().int().min(100).max(600_000).optional(),
-    maxAttempts: z.number().int().min(1).max(20).optional(),
-    baseDelayMs: z.number().int().min(0).max(60_000).optional(),
-    maxDelayMs: z.number().int().min(0).max(600_000).optional(),
+    timeoutMs: z.number().int().min(100).max(600_000).optional().meta({
+      title: 'Request timeout (ms)',
+      description:
+        'How long one request to the provider may take, reading the answer included. Default: 30000.',
+    }),
+    maxAttempts: z.number().int().min(1).max(20).optional().meta({
+      title: 'Attempts per request',
+      description:
+        'Tries of one request, the first included, when the provider is busy or fails for a moment. Default: 6.',
+    }),
+    baseDelayMs: z.number().int().min(0).max(60_000).optional().meta({
+      title: 'First retry delay (ms)',
+      description:
+        'Wait before the first retry, doubled at every further retry, unless the provider says how long to wait. Default: 500.',
+    }),
+    maxDelayMs: z.number().int().min(0).max(600_000).optional().meta({
+      title: 'Longest retry delay (ms)',
+      description:
+        'The doubling retry delay stops growing here; a throttling provider is not waited for longer. Default: 30000.',
+    }),
   })
-  .optional();
+  .optional()
+  .meta({
+    title: 'HTTP tuning',
+    description: 'Timeouts and retries of the requests to the provider; the defaults suit most networks.',
+    ...advancedField,
+  });
 export type HttpTuning = z.output<typeof httpTuningSchema>;
 
 export interface ProviderHttp {

@@ -5,6 +5,7 @@ import { ConnectorError } from '../kit/connector-error.js';
 import { firstOfEach } from '../kit/paging.js';
 import { httpTuningSchema } from '../kit/provider-http.js';
 import type { SourceRecordInput } from '../kit/records.js';
+import { advancedField, secretField } from '../kit/settings-schema.js';
 import { enterpriseAppPages } from './enterprise-apps.js';
 import { type GraphClient, type GraphPage, graphClient, hasGraphCode } from './graph-client.js';
 import { licenseTypeRecords, type SubscribedSku } from './licenses.js';
@@ -15,31 +16,102 @@ const maxPageSize = 999;
 const signInActivityPageSize = 120;
 
 const configSchema = z.strictObject({
-  /** Directory (tenant) ID, or one of the tenant's domains. */
   tenantId: z
     .string()
     .trim()
     .min(1)
     .max(200)
-    .regex(/^[A-Za-z0-9.-]+$/, 'must be a directory (tenant) ID or a domain of the tenant'),
-  /** Application (client) ID of the app registration Roster signs in as; needed with a client secret. */
-  clientId: z.string().trim().min(1).max(200).optional(),
-  baseUrl: z.url({ protocol: /^https?$/ }).default('https://graph.microsoft.com/v1.0'),
-  /** Default: https://login.microsoftonline.com/{tenantId}/oauth2/v2.0/token */
-  tokenUrl: z.url({ protocol: /^https?$/ }).optional(),
-  /** Users per page (Graph allows 1–999; 120 at most while sign-in activity is read). */
-  pageSize: z.number().int().min(1).max(maxPageSize).optional(),
-  /** Read last sign-ins (needs Entra ID P1/P2 and AuditLog.Read.All). Off: last use is unknown. */
-  signInActivity: z.boolean().default(true),
-  /** Discover enterprise apps and their assigned users (needs Application.Read.All). */
-  discoverApps: z.boolean().default(true),
+    .regex(/^[A-Za-z0-9.-]+$/, 'must be a directory (tenant) ID or a domain of the tenant')
+    .meta({
+      title: 'Directory (tenant) ID',
+      description:
+        'Directory (tenant) ID from Microsoft Entra admin center → Overview, or one of the tenant’s domains.',
+      examples: ['contoso.onmicrosoft.com'],
+    }),
+  clientId: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .meta({
+      title: 'Application (client) ID',
+      description:
+        'Application (client) ID of the app registration Roster signs in as (App registrations → the app → Overview). Needed with a client secret.',
+      examples: ['00000000-0000-0000-0000-000000000000'],
+    }),
+  baseUrl: z
+    .url({ protocol: /^https?$/ })
+    .default('https://graph.microsoft.com/v1.0')
+    .meta({
+      title: 'Microsoft Graph URL',
+      description:
+        'Change it only for a national cloud or a proxy. Default: https://graph.microsoft.com/v1.0',
+      ...advancedField,
+    }),
+  tokenUrl: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .meta({
+      title: 'Token URL',
+      description:
+        'Where Roster trades the client secret for a token. Default: https://login.microsoftonline.com/{tenant ID}/oauth2/v2.0/token',
+      ...advancedField,
+    }),
+  pageSize: z
+    .number()
+    .int()
+    .min(1)
+    .max(maxPageSize)
+    .optional()
+    .meta({
+      title: 'Users per page',
+      description: `1–${maxPageSize}; while sign-in activity is read, at most ${signInActivityPageSize}. Default: the most Microsoft Graph allows.`,
+      ...advancedField,
+    }),
+  signInActivity: z.boolean().default(true).meta({
+    title: 'Read last sign-ins',
+    description:
+      'Last use comes from each user’s last sign-in, which needs Microsoft Entra ID P1 or P2 and the AuditLog.Read.All permission. Without them, or turned off, last use is unknown.',
+  }),
+  discoverApps: z.boolean().default(true).meta({
+    title: 'Discover enterprise apps',
+    description:
+      'Adds the enterprise apps and the users assigned to them; needs the Application.Read.All permission.',
+  }),
   http: httpTuningSchema,
 });
 export type MicrosoftEntraConfig = z.output<typeof configSchema>;
 
 const credentialsSchema = z.union([
-  z.strictObject({ clientSecret: z.string().min(1).max(4096) }),
-  z.strictObject({ accessToken: z.string().min(1).max(16_384) }),
+  z
+    .strictObject({
+      clientSecret: z
+        .string()
+        .min(1)
+        .max(4096)
+        .meta({
+          title: 'Client secret',
+          description:
+            'The Value of a client secret of the app registration (Certificates & secrets → Client secrets), not its Secret ID.',
+          ...secretField,
+        }),
+    })
+    .meta({ title: 'Client secret' }),
+  z
+    .strictObject({
+      accessToken: z
+        .string()
+        .min(1)
+        .max(16_384)
+        .meta({
+          title: 'Access token',
+          description:
+            'A Microsoft Graph access token issued elsewhere. Roster cannot renew it: syncs fail once it expires.',
+          ...secretField,
+        }),
+    })
+    .meta({ title: 'Access token' }),
 ]);
 export type MicrosoftEntraCredentials = z.output<typeof credentialsSchema>;
 

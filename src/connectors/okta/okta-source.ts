@@ -6,6 +6,7 @@ import { ConnectorError } from '../kit/connector-error.js';
 import { firstOfEach, followPages } from '../kit/paging.js';
 import { httpTuningSchema, type ProviderHttp } from '../kit/provider-http.js';
 import type { SourceRecordInput } from '../kit/records.js';
+import { advancedField, privateKeyField, secretField } from '../kit/settings-schema.js';
 import { nextLink, type OktaCredentials, oktaHttp, PROVIDER, sameOrigin } from './okta-client.js';
 import {
   appDomain,
@@ -29,27 +30,86 @@ const orgUrl = z
   .transform((v) => v.replace(/\/+$/, ''));
 
 const configSchema = z.strictObject({
-  /** The org's Okta URL, e.g. https://acme.okta.com (or its custom domain). */
-  baseUrl: orgUrl,
-  /** OAuth token endpoint of the org authorization server; default `{baseUrl}/oauth2/v1/token`. */
-  tokenUrl: orgUrl.optional(),
-  /** Items per page (users, apps, app assignments); default the most Okta serves: 200 users, 500 assignments. */
-  pageSize: z.number().int().min(1).max(200).optional(),
-  /** Read app instances and their assignments (needs `okta.apps.read`); on by default. */
-  includeApps: z.boolean().optional(),
+  baseUrl: orgUrl.meta({
+    title: 'Okta URL',
+    description: 'The address of your Okta org (or its custom domain), https:// included.',
+    examples: ['https://acme.okta.com'],
+  }),
+  tokenUrl: orgUrl.optional().meta({
+    title: 'Token URL',
+    description:
+      'OAuth token endpoint of the org authorization server, for a service app. Default: {Okta URL}/oauth2/v1/token',
+    ...advancedField,
+  }),
+  pageSize: z
+    .number()
+    .int()
+    .min(1)
+    .max(200)
+    .optional()
+    .meta({
+      title: 'Items per page',
+      description:
+        'Users, apps and app assignments per request. Default: the most Okta serves (200 users, 500 assignments).',
+      ...advancedField,
+    }),
+  includeApps: z.boolean().default(true).meta({
+    title: 'Read apps',
+    description:
+      'Adds the apps in Okta and the people assigned to them; needs the okta.apps.read scope or a read-only admin token.',
+  }),
   http: httpTuningSchema,
 });
 type OktaConfig = z.output<typeof configSchema>;
 
 const secret = z.string().trim().min(1).max(16_384);
 const credentialsSchema = z.union([
-  z.strictObject({ apiToken: secret }),
-  z.strictObject({ accessToken: secret }),
-  z.strictObject({
-    clientId: z.string().trim().min(1).max(200),
-    privateKey: secret,
-    keyId: secret.optional(),
-  }),
+  z
+    .strictObject({
+      apiToken: secret.meta({
+        title: 'API token',
+        description:
+          'An Okta API token (Security → API → Tokens), created by a read-only admin. Sent as SSWS.',
+        ...secretField,
+      }),
+    })
+    .meta({ title: 'API token (SSWS)' }),
+  z
+    .strictObject({
+      accessToken: secret.meta({
+        title: 'Access token',
+        description:
+          'An OAuth access token issued elsewhere. Roster cannot renew it: syncs fail once it expires.',
+        ...secretField,
+      }),
+    })
+    .meta({ title: 'Access token' }),
+  z
+    .strictObject({
+      clientId: z
+        .string()
+        .trim()
+        .min(1)
+        .max(200)
+        .meta({
+          title: 'Client ID',
+          description:
+            'Client ID of the API service app (Applications → the app → General), granted okta.users.read and okta.apps.read.',
+          examples: ['0oa1b2c3d4e5f6g7h8i9'],
+        }),
+      privateKey: secret.meta({
+        title: 'Private key',
+        description:
+          'The private key whose public key the service app holds, as PEM (PKCS #8, -----BEGIN PRIVATE KEY-----) or as JWK JSON.',
+        ...secretField,
+        ...privateKeyField,
+      }),
+      keyId: z.string().trim().min(1).max(16_384).optional().meta({
+        title: 'Key ID',
+        description: 'The key’s KID in the service app, needed when the app holds several public keys.',
+      }),
+    })
+    .meta({ title: 'OAuth service app' }),
 ]);
 
 const USERS_PAGE = 200;

@@ -1,12 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { capabilityNames } from '../../connectors/kit/capabilities.js';
+import { publishedSettings } from '../../connectors/kit/settings-schema.js';
 import { sourceKinds } from '../../connectors/registry.js';
 import { actorOf } from '../../http/authenticate.js';
 import { idOrNameParams, syncResultSchema } from '../../http/schemas.js';
 import type { Roster } from '../../roster.js';
 import { errorOfFailedRun } from '../../sync/result-error.js';
 import { addSource, getSource, listSources, removeSource, syncSource } from './sources.service.js';
+
+/** A kind's settings as JSON Schema: what the console builds its forms from. */
+const jsonSchemaDocument = z.record(z.string(), z.unknown());
 
 const sourceSchema = z
   .object({
@@ -51,6 +55,14 @@ export function sourcesRoutes(roster: Roster): FastifyPluginAsyncZod {
                 mode: z.enum(['push', 'pull']),
                 needsCredentials: z.boolean(),
                 capabilities: z.record(z.enum(capabilityNames), z.boolean()),
+                configSchema: jsonSchemaDocument.describe(
+                  'JSON Schema (2020-12) of the config a source of this kind takes',
+                ),
+                credentialsSchema: jsonSchemaDocument
+                  .nullable()
+                  .describe(
+                    'JSON Schema of its credentials (secret fields are writeOnly); null when it takes none',
+                  ),
               }),
             ),
           },
@@ -64,6 +76,7 @@ export function sourcesRoutes(roster: Roster): FastifyPluginAsyncZod {
           mode: k.mode,
           needsCredentials: k.credentialsSchema !== undefined,
           capabilities: k.capabilities,
+          ...publishedSettings(k),
         })),
     );
 

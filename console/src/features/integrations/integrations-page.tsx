@@ -6,8 +6,10 @@ import { unwrap } from '../../api/errors';
 import { formatAge, formatNumber } from '../../api/format';
 import { QueryState } from '../../components/query-state';
 import { CapabilityMatrix } from './capability-matrix';
+import { EmployeeSourceCard } from './employee-source-card';
 import { HealthBadge } from './health-badge';
 import { SyncButton } from './sync-button';
+import { UnavailableCapabilities } from './unavailable-capabilities';
 import { useSources } from './use-sources';
 
 type Source = Schemas['Source'];
@@ -38,7 +40,10 @@ const runCounters = (run: Run | undefined) =>
     ? `${formatNumber(run.added)} added · ${formatNumber(run.updated)} updated · ${formatNumber(run.removed)} removed · ${formatNumber(run.rejected)} rejected`
     : 'no run yet';
 
-/** Every source: what it can tell, when it last synced and with what result, and which need attention. */
+/**
+ * Every source: what it can tell (and what its provider could not give), when it last synced and with what
+ * result, which need attention, and which source decides who is an employee.
+ */
 export function IntegrationsPage() {
   const sources = useSources();
   const runs = useQuery({
@@ -65,6 +70,7 @@ export function IntegrationsPage() {
       ) : (
         <>
           <NeedsAttention sources={sources.data.items} />
+          <EmployeeSourceCard sources={sources.data.items} />
           <Table.ScrollContainer minWidth={900}>
             <Table striped aria-label="Sources">
               <Table.Thead>
@@ -90,6 +96,7 @@ export function IntegrationsPage() {
                           app: {s.app}
                         </Text>
                       )}
+                      <UnavailableCapabilities source={s} />
                     </Table.Td>
                     <Table.Td>
                       {s.kind} <Badge variant="outline">{s.mode}</Badge>
