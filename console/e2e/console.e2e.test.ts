@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOneTimeToken, ensureMember } from '../../src/modules/auth/auth.repo.js';
 import { addSource, syncSource } from '../../src/modules/sources/sources.service.js';
 import { generateDirectory } from '../../src/simulators/kit/directory.js';
 import { startMicrosoftGraph } from '../../src/simulators/microsoft-graph/graph-simulator.js';
@@ -355,6 +356,28 @@ describe.skipIf(!hasChromium)('the console against the demo organisation', () =>
     await card.getByRole('button', { name: 'Save' }).click();
     await card.getByText(truth.explanation).waitFor();
     expect((await server.app.inject({ url: '/api/employees/source', cookies })).json().rule).toBe(truth.rule);
+  });
+
+  it('offers a read-only member no action the API would refuse them', async () => {
+    const member = await ensureMember(server.roster, 'e2e', 'auditor@acme.example', 'read-only');
+    const readOnly = await browser.newContext();
+    try {
+      const auditor = await readOnly.newPage();
+      await auditor.goto(
+        `${server.baseUrl}/auth/link?token=${await createOneTimeToken(server.roster, 'sign_in', member.id)}`,
+      );
+      await auditor.goto(`${server.baseUrl}/integrations`);
+      await auditor.getByRole('table', { name: 'Sources' }).waitFor();
+      expect(await auditor.getByText('read-only', { exact: false }).count()).toBeGreaterThan(0);
+      expect(await auditor.getByRole('link', { name: 'Add a source' }).count()).toBe(0);
+      expect(await auditor.getByRole('button', { name: /^Sync/ }).count()).toBe(0);
+      // The admin sees both.
+      await go('/integrations', 'Integrations');
+      expect(await page.getByRole('link', { name: 'Add a source' }).count()).toBe(1);
+      expect(await page.getByRole('button', { name: /^Sync/ }).count()).toBeGreaterThan(0);
+    } finally {
+      await readOnly.close();
+    }
   });
 
   it('raised no page error and no content-security-policy violation', () => {

@@ -19,3 +19,12 @@ export const meQuery = queryOptions({
 export function useMe() {
   return useQuery(meQuery);
 }
+
+/**
+ * Whether the signed-in member may change data (add sources, run syncs): the API's `write` level, admins
+ * and editors. Actions they may not take are not offered; the API refuses them anyway.
+ */
+export function useCanWrite(): boolean {
+  const role = useMe().data?.role;
+  return role === 'admin' || role === 'editor';
+}

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { api, type Schemas } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import { formatAge, formatNumber } from '../../api/format';
+import { useCanWrite } from '../../app/use-me';
 import { QueryState } from '../../components/query-state';
 import { CapabilityMatrix } from './capability-matrix';
 import { EmployeeSourceCard } from './employee-source-card';
@@ -50,15 +51,18 @@ export function IntegrationsPage() {
     queryKey: ['sync-runs', 'recent'],
     queryFn: () => unwrap(api.GET('/api/sync-runs', { params: { query: { limit: 200 } } })),
   });
+  const canWrite = useCanWrite();
   const lastRun = new Map<number, Run>();
   for (const run of runs.data?.items ?? []) if (!lastRun.has(run.sourceId)) lastRun.set(run.sourceId, run);
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={1}>Integrations</Title>
-        <Button component={Link} to="/integrations/new">
-          Add a source
-        </Button>
+        {canWrite && (
+          <Button component={Link} to="/integrations/new">
+            Add a source
+          </Button>
+        )}
       </Group>
       {!sources.data ? (
         <QueryState query={sources} what="sources" />
@@ -123,7 +127,7 @@ export function IntegrationsPage() {
                     </Table.Td>
                     <Table.Td>
                       {s.mode === 'pull' && !s.disconnectedAt ? (
-                        <SyncButton source={s} />
+                        canWrite && <SyncButton source={s} />
                       ) : (
                         <Text size="xs" c="dimmed">
                           {s.disconnectedAt ? 'disconnected' : 'fed by uploads'}
