@@ -9,6 +9,7 @@ import { type Columns, DataTable } from '../../components/data-table';
 import { Pager } from '../../components/pager';
 import { SearchInput } from '../../components/search-input';
 import { useCursorPages } from '../../components/use-cursor-pages';
+import { useServerSort } from '../../components/use-server-sort';
 
 type App = Schemas['AppSummary'];
 const column = createColumnHelper<App>();
@@ -35,10 +36,18 @@ const columns: Columns<App> = [
   column.accessor((a) => a.sources.join(', '), { id: 'sources', header: 'Sources', enableSorting: false }),
 ];
 
+/** Columns the API sorts apps by; `name` is its default order. */
+const sortFields = ['name', 'users', 'activeAccounts', 'licenseTypes', 'category'] as const;
+
 export function AppsPage() {
   const [search, setSearch] = useState('');
-  const pages = useCursorPages(['apps', search], (cursor, limit) =>
-    unwrap(api.GET('/api/apps', { params: { query: { search: search || undefined, cursor, limit } } })),
+  const sort = useServerSort(sortFields, 'name', () => pages.reset());
+  const pages = useCursorPages(['apps', search, sort.param], (cursor, limit) =>
+    unwrap(
+      api.GET('/api/apps', {
+        params: { query: { search: search || undefined, sort: sort.param, cursor, limit } },
+      }),
+    ),
   );
   const rows = pages.query.data?.items;
   return (
@@ -60,7 +69,7 @@ export function AppsPage() {
         refreshing={pages.query.isPlaceholderData}
         error={pages.query.error}
         rowKey={(a) => String(a.id)}
-        sortable
+        sorting={sort.sorting}
         empty={
           search
             ? `No app matches “${search}”.`
@@ -69,7 +78,7 @@ export function AppsPage() {
       />
       <Pager pages={pages} shown={rows?.length ?? 0} noun="apps" />
       <Text size="xs" c="dimmed">
-        Apps are listed by name, page by page; sorting a column reorders the page shown.
+        Sorting a column orders the whole list; apps without a category come last either way.
       </Text>
     </Stack>
   );

@@ -9,6 +9,7 @@ import { type Columns, DataTable } from '../../components/data-table';
 import { Pager } from '../../components/pager';
 import { SearchInput } from '../../components/search-input';
 import { useCursorPages } from '../../components/use-cursor-pages';
+import { useServerSort } from '../../components/use-server-sort';
 
 type Person = Schemas['UserSummary'];
 const column = createColumnHelper<Person>();
@@ -62,10 +63,18 @@ const columns: Columns<Person> = [
 ];
 
 /** People (one row per person once Merge Users is on); search by any email or name, server-side. */
+/** Columns the API sorts people by; `email` is its default order. */
+const sortFields = ['email', 'name', 'apps', 'annualCost', 'type', 'status'] as const;
+
 export function PeoplePage() {
   const [search, setSearch] = useState('');
-  const pages = useCursorPages(['people', search], (cursor, limit) =>
-    unwrap(api.GET('/api/users', { params: { query: { search: search || undefined, cursor, limit } } })),
+  const sort = useServerSort(sortFields, 'email', () => pages.reset());
+  const pages = useCursorPages(['people', search, sort.param], (cursor, limit) =>
+    unwrap(
+      api.GET('/api/users', {
+        params: { query: { search: search || undefined, sort: sort.param, cursor, limit } },
+      }),
+    ),
   );
   const rows = pages.query.data?.items;
   return (
@@ -87,7 +96,7 @@ export function PeoplePage() {
         refreshing={pages.query.isPlaceholderData}
         error={pages.query.error}
         rowKey={(p) => String(p.id)}
-        sortable
+        sorting={sort.sorting}
         empty={
           search ? `Nobody matches “${search}”.` : 'No users yet: they appear as sources report accounts.'
         }
