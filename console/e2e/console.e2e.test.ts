@@ -107,6 +107,33 @@ describe.skipIf(!hasChromium)('the console against the demo organisation', () =>
     await shot('inactive-licenses');
   });
 
+  it('sorts the apps on the server: twice on Users puts the app with the most users first', async () => {
+    // The next test starts where the previous one ended: come back to it afterwards.
+    const previous = page.url();
+    await go('/apps', 'Apps');
+    const table = page.getByRole('table', { name: 'apps' });
+    await table.locator('tbody tr').first().waitFor();
+    const users = table.getByRole('columnheader', { name: /^Users/ });
+    await users.getByRole('button').click();
+    await expect.poll(() => users.getAttribute('aria-sort')).toBe('ascending');
+    // The order comes from the server, not from reordering the rows already on screen.
+    const sortedOnServer = page.waitForResponse(
+      (r) => r.url().includes('/api/apps?') && new URL(r.url()).searchParams.get('sort') === '-users',
+    );
+    await users.getByRole('button').click();
+    await sortedOnServer;
+    const response = await page.request.get(`${server.baseUrl}/api/apps?sort=-users&limit=1`);
+    expect(response.status()).toBe(200);
+    const top = ((await response.json()) as { items: { name: string }[] }).items[0]!;
+    await expect
+      .poll(() => table.locator('tbody tr').first().locator('td').first().textContent())
+      .toBe(top.name);
+    expect(await users.getAttribute('aria-sort')).toBe('descending');
+    expect(await table.locator('th[aria-sort]').count()).toBe(1);
+    await page.goto(previous);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+  });
+
   it('downloads the inactive licenses as CSV, with the rows the API lists', async () => {
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -888,13 +888,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List apps (search by name, cursor pagination) */
+        /** List apps (search by name, sort by a column, cursor pagination) */
         get: {
             parameters: {
                 query?: {
                     search?: string;
                     cursor?: string;
                     limit?: number;
+                    /** @description Sort field, "-" first for descending (default name). Rows without a value come last in both directions; ties are broken by the default order. */
+                    sort?: "name" | "-name" | "users" | "-users" | "activeAccounts" | "-activeAccounts" | "licenseTypes" | "-licenseTypes" | "category" | "-category";
                 };
                 header?: never;
                 path?: never;
@@ -1075,13 +1077,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List users (search by any email or name, cursor pagination) */
+        /** List users (search by any email or name, sort by a column, cursor pagination) */
         get: {
             parameters: {
                 query?: {
                     search?: string;
                     cursor?: string;
                     limit?: number;
+                    /** @description Sort field, "-" first for descending (default email). Rows without a value come last in both directions; ties are broken by the default order. */
+                    sort?: "email" | "-email" | "name" | "-name" | "apps" | "-apps" | "annualCost" | "-annualCost" | "type" | "-type" | "status" | "-status";
                 };
                 header?: never;
                 path?: never;

@@ -9,6 +9,7 @@ import {
 } from '@tanstack/react-table';
 import { type ReactNode, useState } from 'react';
 import { ErrorAlert } from './query-state';
+import type { ServerSorting } from './use-server-sort';
 
 /**
  * A table's columns. Each column's value type differs (TanStack's column helper types them one by one),
@@ -27,23 +28,29 @@ export interface DataTableProps<T> {
   /** Shown when the list is empty: what would fill it. */
   empty: ReactNode;
   rowKey: (row: T) => string;
-  /** Sorting reorders the rows on screen; the server decides which rows the page holds. */
-  sortable?: boolean;
+  /**
+   * How a header click sorts; without it the headers do not sort. `client` reorders the rows on screen,
+   * so only a table holding the whole list may use it; a page of a longer list sorts on the server.
+   */
+  sorting?: TableSorting;
   /** Fetching a new page while the previous one stays on screen. */
   refreshing?: boolean;
 }
+
+export type TableSorting = { mode: 'client' } | ServerSorting;
 
 const sortMark = { asc: ' ▲', desc: ' ▼' } as const;
 
 /** Every list of the console: one table shape, with its loading, error and empty states. */
 export function DataTable<T>(props: DataTableProps<T>) {
   const [sorting, setSorting] = useState<SortingState>([]);
+  const server = props.sorting?.mode === 'server' ? props.sorting : undefined;
   const table = useReactTable({
     data: props.rows ?? [],
     columns: props.columns,
     state: { sorting },
     onSortingChange: setSorting,
-    enableSorting: props.sortable ?? false,
+    enableSorting: props.sorting?.mode === 'client',
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
     getRowId: props.rowKey,
@@ -75,14 +82,20 @@ export function DataTable<T>(props: DataTableProps<T>) {
             <Table.Tr key={group.id}>
               {group.headers.map((header) => {
                 const label = flexRender(header.column.columnDef.header, header.getContext());
-                const sorted = header.column.getIsSorted();
+                const { id } = header.column;
+                const canSort = server ? server.fields.includes(id) : header.column.getCanSort();
+                // The server's order, or the browser's when the rows are the whole list.
+                const sorted = server
+                  ? server.current.field === id && (server.current.descending ? 'desc' : 'asc')
+                  : canSort && header.column.getIsSorted();
+                const onClick = server ? () => server.toggle(id) : header.column.getToggleSortingHandler();
                 return (
                   <Table.Th
                     key={header.id}
                     aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
                   >
-                    {header.column.getCanSort() ? (
-                      <UnstyledButton onClick={header.column.getToggleSortingHandler()} fw={700} fz="sm">
+                    {canSort ? (
+                      <UnstyledButton onClick={onClick} fw={700} fz="sm">
                         {label}
                         {sorted ? sortMark[sorted] : ''}
                       </UnstyledButton>

@@ -50,6 +50,8 @@ export function useCursorPages<T>(
     limit,
     hasPrevious: index > 0,
     hasNext: nextCursor !== null && !query.isPlaceholderData,
+    /** The page on screen is the whole list: sorting it in the browser sorts the list. */
+    complete: index === 0 && query.data !== undefined && nextCursor === null && !query.isPlaceholderData,
     next: () => nextCursor && setCursors((c) => [...c, nextCursor]),
     previous: () => setCursors((c) => (c.length > 1 ? c.slice(0, -1) : c)),
     setLimit: (n: number) => {

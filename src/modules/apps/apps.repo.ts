@@ -1,5 +1,15 @@
 import { sql } from 'kysely';
 import { decodeCursor, encodeCursor, likePattern, type Page } from '../../lib/cursor.js';
+import {
+  type CursorValue,
+  decodeSortCursor,
+  encodeSortCursor,
+  keysetAfter,
+  keysetOrder,
+  parseSort,
+  type SortKey,
+  type SortParam,
+} from '../../lib/list-sort.js';
 import type { Roster } from '../../roster.js';
 import {
   type AccountFacts,
@@ -25,36 +35,61 @@ export interface AppSummary {
   sources: string[];
 }
 
+/** Fields the apps list sorts by; `name` is the default order. */
+export const appSortFields = ['name', 'users', 'activeAccounts', 'licenseTypes', 'category'] as const;
+export type AppSortField = (typeof appSortFields)[number];
+
+const byName = [sql`lower(a.name)`, sql`a.id`];
+// Each field's value as the list computes it (the query's own expressions), so rows sort by what they show.
+const appSortKeys: Record<AppSortField, SortKey> = {
+  name: { value: byName[0]!, nullable: false, ties: [sql`a.id`] },
+  users: { value: sql`coalesce(x.users, 0)`, nullable: false, ties: byName },
+  activeAccounts: { value: sql`coalesce(x.active, 0)`, nullable: false, ties: byName },
+  licenseTypes: { value: sql`lt.count`, nullable: false, ties: byName },
+  // Custom apps have no category: they come last in both directions.
+  category: { value: sql`c.category`, nullable: true, ties: byName },
+};
+
 export async function listApps(
   roster: Roster,
-  options: { search?: string; cursor?: string; limit?: number; appIds?: number[] | null },
+  options: {
+    search?: string;
+    cursor?: string;
+    limit?: number;
+    sort?: SortParam<AppSortField>;
+    appIds?: number[] | null;
+  },
 ): Promise<Page<AppSummary>> {
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
-  const after = decodeCursor(options.cursor, 2);
-  const { rows } = await sql<AppSummary & { sortKey: string }>`
+  const sort = parseSort(options.sort, 'name');
+  const key = appSortKeys[sort.field];
+  const after = decodeSortCursor(options.cursor, sort.param, 1 + key.ties.length);
+  const { rows } = await sql<AppSummary & { sortKey: CursorValue[] }>`
     select a.id, a.name, a.catalog_id as "catalogId", c.category, c.vendor,
            case when a.catalog_id is null then 'custom' else 'catalog' end as origin,
-           lower(a.name) as "sortKey",
+           json_build_array(${sql.join([key.value, ...key.ties])}) as "sortKey",
            coalesce(x.users, 0)::int as users, coalesce(x.active, 0)::int as "activeAccounts",
-           (select count(*)::int from license_types lt where lt.app_id = a.id and lt.removed_at is null) as "licenseTypes",
+           lt.count as "licenseTypes",
            coalesce((select array_agg(distinct s.name) from accounts ac join sources s on s.id = ac.source_id
                      where ac.app_id = a.id), '{}') as sources
     from apps a
     left join catalog_apps c on c.id = a.catalog_id
     left join lateral (
-      select count(distinct ac.user_id) filter (where ac.removed_at is null) as users,
-             count(*) filter (where ac.removed_at is null and ac.status = 'active') as active
+      select count(distinct ac.user_id) filter (where ac.removed_at is null)::int as users,
+             count(*) filter (where ac.removed_at is null and ac.status = 'active')::int as active
       from accounts ac where ac.app_id = a.id) x on true
+    cross join lateral (
+      select count(*)::int as count from license_types l where l.app_id = a.id and l.removed_at is null) lt
     where ${options.search ? sql`a.name ilike ${likePattern(options.search)}` : sql`true`}
       and ${options.appIds ? sql`a.id = any (${options.appIds}::bigint[])` : sql`true`}
-      and ${after ? sql`(lower(a.name), a.id) > (${after[0]}, ${after[1]})` : sql`true`}
-    order by lower(a.name), a.id
+      and ${keysetAfter(key, sort.descending, after)}
+    order by ${keysetOrder(key, sort.descending)}
     limit ${limit + 1}`.execute(roster.database.db);
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return {
     items: items.map(({ sortKey: _sortKey, ...app }) => app),
-    nextCursor: rows.length > limit && last ? encodeCursor([last.sortKey, last.id]) : null,
+    nextCursor: rows.length > limit && last ? encodeSortCursor(sort.param, last.sortKey) : null,
   };
 }
 

@@ -2,10 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/authenticate.js';
 import { idOrNameParams, pageOf, pageQuery } from '../../http/schemas.js';
+import { sortParam } from '../../lib/list-sort.js';
 import type { Roster } from '../../roster.js';
 import { accountFactsSchema } from '../accounts/account-facts.js';
 import { findVisibleAppId, setAppOwners, visibleAppIds } from './app-owners.js';
-import { listApps, showApp } from './apps.repo.js';
+import { appSortFields, listApps, showApp } from './apps.repo.js';
 import { addApp, setInactivityThreshold } from './apps.service.js';
 
 const appSummarySchema = z
@@ -55,8 +56,8 @@ export function appsRoutes(roster: Roster): FastifyPluginAsyncZod {
       '/api/apps',
       {
         schema: {
-          summary: 'List apps (search by name, cursor pagination)',
-          querystring: pageQuery,
+          summary: 'List apps (search by name, sort by a column, cursor pagination)',
+          querystring: pageQuery.extend({ sort: sortParam(appSortFields, 'name') }),
           response: { 200: pageOf(appSummarySchema) },
         },
       },

@@ -1,7 +1,8 @@
-import { sql } from 'kysely';
-import { decodeCursor, encodeCursor, likePattern, type Page } from '../../lib/cursor.js';
+import { type RawBuilder, sql } from 'kysely';
+import { likePattern, type Page } from '../../lib/cursor.js';
 import { normaliseEmail } from '../../lib/email.js';
 import { notFound } from '../../lib/errors.js';
+import type { SortParam } from '../../lib/list-sort.js';
 import type { Roster } from '../../roster.js';
 import {
   type AccountFacts,
@@ -9,6 +10,16 @@ import {
   lastUsedJoin,
   toAccountFacts,
 } from '../accounts/account-facts.js';
+import { peopleInOrder, type UserSortField } from './people-order.js';
+import {
+  annualCostOf,
+  employeeRecordOrder,
+  nameInApps,
+  personContext,
+  personStatus,
+  personType,
+  personTypeRule,
+} from './person-facts.js';
 
 export type UserType = 'employee' | 'past_employee' | 'external' | 'service' | 'unknown';
 
@@ -33,32 +44,20 @@ export interface UserSummary {
 /**
  * One query shape for listing and showing users. A row is a person: users merged into another by Merge
  * Users are left out and counted with their primary (apps, cost, emails); status and type are the primary's.
- * The type comes from The type comes from, in order: an employee record
- * (active → employee, terminated → past employee); a domain the organisation does not own → external;
- * with an employee source present, an internal address without a record → service/shared account.
+ * Rows come by email; listUsers puts them in the order of the sort.
  */
-const userRows = (where: ReturnType<typeof sql>, limit: number) => sql<UserSummary>`
-  with settings as (select array(select name from managed_domains) as domains),
-       has_employee_source as (select exists (select 1 from employees_of_record) as present),
-       linked as (select user_id, primary_user_id from person_links)
+const userRows = (where: RawBuilder<unknown>, limit: number) => sql<UserSummary>`
+  with ${personContext}
   select u.id, u.email,
          coalesce(e.name, an.name) as name,
          case when e.name is not null then 'employee_record' when an.name is not null then 'apps' end as "nameSource",
-         case when e.status = 'active' then 'employee'
-              when e.status = 'terminated' then 'past_employee'
-              when not (u.domain = any (st.domains)) then 'external'
-              when (select present from has_employee_source) then 'service'
-              else 'unknown' end as type,
-         case when e.status = 'active' then 'employee_record_active'
-              when e.status = 'terminated' then 'employee_record_terminated'
-              when not (u.domain = any (st.domains)) then 'domain_not_configured'
-              when (select present from has_employee_source) then 'internal_without_employee_record'
-              else 'no_employee_source' end as "typeRule",
-         case when e.status = 'terminated' then 'past' else 'current' end as status,
+         ${personType} as type,
+         ${personTypeRule} as "typeRule",
+         ${personStatus} as status,
          (select count(distinct ac.app_id)::int from accounts ac
           where ac.removed_at is null and ac.user_id = any (array[u.id] || array(select user_id from linked where primary_user_id = u.id))) as apps,
          array(select a.email from linked l join users a on a.id = l.user_id where l.primary_user_id = u.id order by a.email) as "additionalEmails",
-         (select (sum(lt.price_per_user_cents) * 12 / 100.0)::float8 from accounts ac
+         (select ${annualCostOf} from accounts ac
           join account_licenses al on al.account_id = ac.id and al.removed_at is null
           join license_types lt on lt.id = al.license_type_id
           where ac.removed_at is null and ac.user_id = any (array[u.id] || array(select user_id from linked where primary_user_id = u.id))) as "annualCost"
@@ -66,19 +65,18 @@ const userRows = (where: ReturnType<typeof sql>, limit: number) => sql<UserSumma
   -- full scan of accounts per row (a page of 50 people out of 50,000 took 0.9 s; now milliseconds).
   from users u cross join settings st
   left join lateral (select name, status from employees_of_record where email = u.email
-                     order by status = 'active' desc, id limit 1) e on true
-  left join lateral (select name from accounts where user_id = u.id and name is not null
-                     group by name order by count(*) desc, name limit 1) an on true
+                     order by ${employeeRecordOrder} limit 1) e on true
+  left join lateral (select ${nameInApps(sql`u.id`)} as name) an on true
   where not exists (select 1 from linked l where l.user_id = u.id) and ${where}
   order by u.email
   limit ${limit}`;
 
 export async function listUsers(
   roster: Roster,
-  options: { search?: string; cursor?: string; limit?: number },
+  options: { search?: string; cursor?: string; limit?: number; sort?: SortParam<UserSortField> },
 ): Promise<Page<UserSummary> & { total: number }> {
+  const { db } = roster.database;
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
-  const after = decodeCursor(options.cursor, 1);
   const search = options.search?.trim();
   // Search by any email or by name (as HR or any app knows it).
   const matches = search
@@ -88,20 +86,22 @@ export async function listUsers(
            or exists (select 1 from employees_of_record em where em.email = u.email and em.name ilike ${likePattern(search)})
            or exists (select 1 from accounts ac where ac.user_id = u.id and ac.name ilike ${likePattern(search)}))`
     : sql`true`;
-  const where = sql`${matches} and ${after ? sql`u.email > ${after[0]}` : sql`true`}`;
-  const { rows } = await userRows(where, limit + 1).execute(roster.database.db);
+  // The page's people in the sort's order first, then their rows: ordering 50,000 people needs only the
+  // sorted value, not every fact of every person.
+  const ordered = await peopleInOrder(roster, { matches, sort: options.sort, cursor: options.cursor, limit });
+  const ids = ordered.ids;
+  const { rows } = ids.length
+    ? await userRows(sql`u.id = any (${ids}::bigint[])`, ids.length).execute(db)
+    : { rows: [] };
+  const byId = new Map(rows.map((row) => [row.id, row]));
   // People, not emails: users merged into another person are counted with that person.
   const { rows: counted } = await sql<{ total: number }>`
     select count(*)::int as total from users u
-    where not exists (select 1 from person_links l where l.user_id = u.id) and ${matches}`.execute(
-    roster.database.db,
-  );
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
+    where not exists (select 1 from person_links l where l.user_id = u.id) and ${matches}`.execute(db);
   return {
-    items,
+    items: ids.map((id) => byId.get(id)).filter((row) => row !== undefined),
     total: counted[0]?.total ?? 0,
-    nextCursor: rows.length > limit && last ? encodeCursor([last.email]) : null,
+    nextCursor: ordered.nextCursor,
   };
 }
 

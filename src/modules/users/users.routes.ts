@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../http/schemas.js';
+import { sortParam } from '../../lib/list-sort.js';
 import type { Roster } from '../../roster.js';
 import { accountFactsSchema } from '../accounts/account-facts.js';
+import { userSortFields } from './people-order.js';
 import { listUsers, showUser } from './users.repo.js';
 
 const userSummarySchema = z
@@ -51,8 +53,8 @@ export function usersRoutes(roster: Roster): FastifyPluginAsyncZod {
       '/api/users',
       {
         schema: {
-          summary: 'List users (search by any email or name, cursor pagination)',
-          querystring: pageQuery,
+          summary: 'List users (search by any email or name, sort by a column, cursor pagination)',
+          querystring: pageQuery.extend({ sort: sortParam(userSortFields, 'email') }),
           response: { 200: pageOf(userSummarySchema).extend({ total: z.number() }) },
         },
       },

@@ -89,7 +89,7 @@ export function AppUsersTab({ app }: { app: AppDetail }) {
         refreshing={pages.query.isPlaceholderData}
         error={pages.query.error}
         rowKey={(a) => `${a.email}|${a.source}`}
-        sortable
+        sorting={pages.complete ? { mode: 'client' } : undefined}
         empty="No accounts: no source has reported users of this app yet."
       />
       <Pager pages={pages} shown={rows?.length ?? 0} total={app.users} noun="accounts" />

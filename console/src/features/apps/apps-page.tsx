@@ -8,7 +8,8 @@ import { type Columns, DataTable } from '../../components/data-table';
 import { Pager } from '../../components/pager';
 import { SearchInput } from '../../components/search-input';
 import { useCursorPages } from '../../components/use-cursor-pages';
-import { fetchApps } from './apps-list';
+import { useServerSort } from '../../components/use-server-sort';
+import { appsSortFields, fetchApps } from './apps-list';
 
 type App = Schemas['AppSummary'];
 const column = createColumnHelper<App>();
@@ -37,7 +38,8 @@ const columns: Columns<App> = [
 
 export function AppsPage() {
   const [search, setSearch] = useState('');
-  const pages = useCursorPages(['apps', search], fetchApps(search));
+  const sort = useServerSort(appsSortFields, 'name', () => pages.reset());
+  const pages = useCursorPages(['apps', search, sort.param], fetchApps(search, sort.param));
   const rows = pages.query.data?.items;
   return (
     <Stack>
@@ -58,7 +60,7 @@ export function AppsPage() {
         refreshing={pages.query.isPlaceholderData}
         error={pages.query.error}
         rowKey={(a) => String(a.id)}
-        sortable
+        sorting={sort.sorting}
         empty={
           search
             ? `No app matches “${search}”.`
@@ -67,7 +69,7 @@ export function AppsPage() {
       />
       <Pager pages={pages} shown={rows?.length ?? 0} noun="apps" />
       <Text size="xs" c="dimmed">
-        Apps are listed by name, page by page; sorting a column reorders the page shown.
+        Sorting a column orders the whole list; apps without a category come last either way.
       </Text>
     </Stack>
   );

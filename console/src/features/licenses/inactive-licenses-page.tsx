@@ -135,7 +135,7 @@ export function InactiveLicensesPage() {
         refreshing={pages.query.isPlaceholderData}
         error={pages.query.error}
         rowKey={(l) => `${l.app}|${l.licenseType}|${l.email}`}
-        sortable
+        sorting={pages.complete ? { mode: 'client' } : undefined}
         empty="No inactive licenses match these filters."
       />
       <Pager pages={pages} shown={rows?.length ?? 0} noun="inactive licenses" />

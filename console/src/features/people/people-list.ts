@@ -2,16 +2,22 @@ import type { QueryClient } from '@tanstack/react-query';
 import { api, type Schemas } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import { cursorPageQuery, type FetchPage, firstPage } from '../../components/use-cursor-pages';
+import type { SortParam } from '../../components/use-server-sort';
 
-/** One page of the people list, searched on the server. */
+/** Columns the API sorts people by; `email` is its default order. */
+export const peopleSortFields = ['email', 'name', 'apps', 'annualCost', 'type', 'status'] as const;
+
+/** One page of the people list, searched and sorted on the server (no sort: the default order). */
 export const fetchPeople =
-  (search: string): FetchPage<Schemas['UserSummary']> =>
+  (search: string, sort?: SortParam<(typeof peopleSortFields)[number]>): FetchPage<Schemas['UserSummary']> =>
   (cursor, limit) =>
-    unwrap(api.GET('/api/users', { params: { query: { search: search || undefined, cursor, limit } } }));
+    unwrap(
+      api.GET('/api/users', { params: { query: { search: search || undefined, sort, cursor, limit } } }),
+    );
 
 /**
  * The list's first page, asked for by the router on each visit as the page's code loads (this module is
  * part of the first download, so the request starts at once, alongside "who is signed in").
  */
 export const prefetchPeople = (client: QueryClient) =>
-  client.prefetchQuery(cursorPageQuery(['people', ''], fetchPeople(''), firstPage));
+  client.prefetchQuery(cursorPageQuery(['people', '', undefined], fetchPeople(''), firstPage));

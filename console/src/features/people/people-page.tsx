@@ -8,7 +8,8 @@ import { type Columns, DataTable } from '../../components/data-table';
 import { Pager } from '../../components/pager';
 import { SearchInput } from '../../components/search-input';
 import { useCursorPages } from '../../components/use-cursor-pages';
-import { fetchPeople } from './people-list';
+import { useServerSort } from '../../components/use-server-sort';
+import { fetchPeople, peopleSortFields } from './people-list';
 
 type Person = Schemas['UserSummary'];
 const column = createColumnHelper<Person>();
@@ -64,7 +65,8 @@ const columns: Columns<Person> = [
 /** People (one row per person once Merge Users is on); search by any email or name, server-side. */
 export function PeoplePage() {
   const [search, setSearch] = useState('');
-  const pages = useCursorPages(['people', search], fetchPeople(search));
+  const sort = useServerSort(peopleSortFields, 'email', () => pages.reset());
+  const pages = useCursorPages(['people', search, sort.param], fetchPeople(search, sort.param));
   const rows = pages.query.data?.items;
   return (
     <Stack>
@@ -85,7 +87,7 @@ export function PeoplePage() {
         refreshing={pages.query.isPlaceholderData}
         error={pages.query.error}
         rowKey={(p) => String(p.id)}
-        sortable
+        sorting={sort.sorting}
         empty={
           search ? `Nobody matches “${search}”.` : 'No users yet: they appear as sources report accounts.'
         }

@@ -1,0 +1,40 @@
+import { type RawBuilder, sql } from 'kysely';
+
+/**
+ * The rules that make a person's listed facts, shared by the query that shows people and the one that
+ * orders them, so a list sorts by exactly what it shows. They read the aliases `u` (the user), `e` (the
+ * person's employee record) and `st` (settings), and the CTEs of `personContext`.
+ */
+export const personContext = sql`settings as (select array(select name from managed_domains) as domains),
+       has_employee_source as (select exists (select 1 from employees_of_record) as present),
+       linked as (select user_id, primary_user_id from person_links)`;
+
+/** Which employee record speaks for an email when there are several: an active one, then the oldest. */
+export const employeeRecordOrder = sql`status = 'active' desc, id`;
+
+/** The name most of a user's accounts show (ties: the first name alphabetically); NULL when none. */
+export const nameInApps = (userId: RawBuilder<unknown>) =>
+  sql`(select name from accounts where user_id = ${userId} and name is not null
+       group by name order by count(*) desc, name limit 1)`;
+
+/**
+ * The type comes from, in order: an employee record (active → employee, terminated → past employee);
+ * a domain the organisation does not own → external; with an employee source present, an internal
+ * address without a record → service/shared account.
+ */
+export const personType = sql`case when e.status = 'active' then 'employee'
+              when e.status = 'terminated' then 'past_employee'
+              when not (u.domain = any (st.domains)) then 'external'
+              when (select present from has_employee_source) then 'service'
+              else 'unknown' end`;
+
+export const personTypeRule = sql`case when e.status = 'active' then 'employee_record_active'
+              when e.status = 'terminated' then 'employee_record_terminated'
+              when not (u.domain = any (st.domains)) then 'domain_not_configured'
+              when (select present from has_employee_source) then 'internal_without_employee_record'
+              else 'no_employee_source' end`;
+
+export const personStatus = sql`case when e.status = 'terminated' then 'past' else 'current' end`;
+
+/** Yearly cost from the summed monthly prices of a set of license rows `lt`. */
+export const annualCostOf = sql`(sum(lt.price_per_user_cents) * 12 / 100.0)::float8`;
