@@ -13,7 +13,10 @@ const money = once(
 const date = once(() => new Intl.DateTimeFormat('en', { dateStyle: 'medium' }));
 const dateTime = once(() => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }));
 
-export const formatNumber = (n: number) => number().format(n);
+/** Whole numbers (every count the console shows) need no locale data: "12,345". */
+const groupThousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+export const formatNumber = (n: number) => (Number.isSafeInteger(n) ? groupThousands(n) : number().format(n));
 export const formatMoney = (n: number | null | undefined) => (n == null ? '—' : money().format(n));
 export const formatDate = (iso: string | null | undefined) => (iso ? date().format(new Date(iso)) : '—');
 export const formatDateTime = (iso: string | null | undefined) =>
@@ -26,7 +29,7 @@ export function formatAge(iso: string | null | undefined, now = Date.now()): str
   if (days < 0) return 'in the future';
   if (days === 0) return 'today';
   if (days === 1) return 'yesterday';
-  return `${number().format(days)} days ago`;
+  return `${formatNumber(days)} days ago`;
 }
 
 export const reasonLabels: Record<string, string> = {
