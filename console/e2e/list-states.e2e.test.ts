@@ -3,9 +3,10 @@ import { sql } from 'kysely';
 import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/http/server.js';
-import { createOneTimeToken, ensureMember } from '../../src/modules/auth/auth.repo.js';
+import { createOneTimeToken } from '../../src/modules/auth/auth.repo.js';
 import { markLicenseStatesStale } from '../../src/modules/licenses/license-store.js';
 import { openTestRoster, type TestRoster } from '../../test/support/test-roster.js';
+import { seriousViolations } from './support/axe.js';
 import { hasChromium, launchChromium } from './support/chromium.js';
 import { ensureConsoleBuilt } from './support/console-build.js';
 
@@ -84,7 +85,6 @@ describe.skipIf(!hasChromium)('every list of the console: empty, loading, failin
   beforeAll(async () => {
     ensureConsoleBuilt();
     [roster, browser] = await Promise.all([openTestRoster('pglite'), launchChromium()]);
-    const member = await ensureMember(roster, 'e2e', 'admin@large.example', 'admin');
     app = await buildServer(roster, { logger: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
@@ -96,7 +96,6 @@ describe.skipIf(!hasChromium)('every list of the console: empty, loading, failin
       const body = (await response.json().catch(() => null)) as { items?: unknown[] } | null;
       if (body?.items) listed.push({ url: response.url(), items: body.items.length });
     });
-    await page.goto(`${baseUrl}/auth/link?token=${await createOneTimeToken(roster, 'sign_in', member.id)}`);
   }, 240_000);
 
   afterAll(async () => {
@@ -105,16 +104,43 @@ describe.skipIf(!hasChromium)('every list of the console: empty, loading, failin
     await roster?.close();
   });
 
+  const expectAccessible = async (name: string) => {
+    await page.waitForLoadState('networkidle');
+    expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
+  };
+
+  it('sets up the first admin with the setup token a new installation prints', async () => {
+    const token = await createOneTimeToken(roster, 'setup', null);
+    await page.goto(`${baseUrl}/setup?token=${encodeURIComponent(token)}`);
+    await page.getByRole('heading', { name: 'Set up Roster' }).waitFor();
+    expect(await page.getByLabel('Setup token').inputValue()).toBe(token);
+    await expectAccessible('setup');
+    await page.getByLabel('Admin email').fill('admin@large.example');
+    await page.getByRole('button', { name: 'Create the first admin' }).click();
+    await heading('Overview');
+    await page.getByText('admin@large.example · admin').waitFor();
+    await expectAccessible('overview of an empty organisation');
+    // The token made one admin; it cannot make another.
+    const again = await page.request.post(`${baseUrl}/api/setup`, {
+      data: { token, email: 'intruder@large.example' },
+      headers: { 'x-roster-request': 'console' },
+    });
+    expect(again.status()).toBeGreaterThanOrEqual(400);
+  });
+
   it('says what would fill each list while the organisation is empty', async () => {
     const empty = page.getByTestId('empty-state');
     await page.goto(`${baseUrl}/apps`);
     await expect.poll(() => empty.textContent()).toMatch(/No apps yet/);
+    await expectAccessible('apps, empty');
     await page.goto(`${baseUrl}/people`);
     await expect.poll(() => empty.textContent()).toMatch(/No users yet/);
+    await expectAccessible('people, empty');
     await page.goto(`${baseUrl}/licenses`);
     await expect.poll(() => empty.textContent()).toMatch(/No inactive licenses/);
     await page.goto(`${baseUrl}/integrations`);
     await expect.poll(() => empty.textContent()).toMatch(/No sources yet/);
+    await expectAccessible('integrations, empty');
   });
 
   it('shows a loader while a list loads, then the error the API answered', async () => {
@@ -156,12 +182,14 @@ describe.skipIf(!hasChromium)('every list of the console: empty, loading, failin
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByText(`51–100 of ${LARGE.toLocaleString('en')} people`).waitFor();
     expect(await people.first().textContent()).toContain('person00050@large.example');
+    await expectAccessible('people, 10,000');
 
     await page.goto(`${baseUrl}/apps`);
     await heading('Apps');
     const apps = page.getByRole('table', { name: 'apps' }).locator('tbody tr');
     await apps.first().waitFor();
     expect(await apps.count()).toBe(50);
+    await expectAccessible('apps, 10,000');
     await page.getByLabel('Search apps').fill('Large App 09999');
     await expect.poll(() => apps.count()).toBe(1);
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatNumber } from '../../console/src/api/format.js';
+import { countOf, formatNumber } from '../../console/src/api/format.js';
 
 describe("the console's number format", () => {
   it('writes every whole number as Intl does for English, without loading locale data', () => {
@@ -18,5 +18,11 @@ describe("the console's number format", () => {
 
   it('keeps the fraction of a number that has one', () => {
     expect(formatNumber(1234.5)).toBe('1,234.5');
+  });
+
+  it('names a count with its noun, singular for one', () => {
+    expect(countOf(1, 'email')).toBe('1 email');
+    expect(countOf(0, 'email')).toBe('0 emails');
+    expect(countOf(12_500, 'person has', 'people have')).toBe('12,500 people have');
   });
 });

@@ -38,3 +38,7 @@ export const reasonLabels: Record<string, string> = {
   never_used: 'Never used',
   no_usage_in_threshold: 'Not used within the threshold',
 };
+
+/** "1 email", "3 emails": a count with its noun. */
+export const countOf = (n: number, one: string, many = `${one}s`) =>
+  `${formatNumber(n)} ${n === 1 ? one : many}`;

@@ -1,7 +1,7 @@
 import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { Schemas } from '../../api/client';
-import { formatMoney, formatNumber } from '../../api/format';
+import { countOf, formatMoney, formatNumber } from '../../api/format';
 import type { Columns } from '../../components/data-table';
 import { PagedTable } from '../../components/paged-table';
 import { ruleTexts } from './skip-rules';
@@ -62,7 +62,7 @@ export function MergeReportView({ report }: { report: Schemas['MergeReport'] }) 
           </Text>
         </Card>
         <Text size="sm">
-          {formatNumber(report.changes.merge.length)} emails to merge,{' '}
+          {countOf(report.changes.merge.length, 'email')} to merge,{' '}
           {formatNumber(report.changes.unmerge.length)} to split back
         </Text>
       </Group>
@@ -83,9 +83,10 @@ export function MergeReportView({ report }: { report: Schemas['MergeReport'] }) 
         empty="No candidate was stopped by a safety rule."
       />
       <Text size="sm" c="dimmed">
-        {formatNumber(report.pending.length)} aliases are remembered but not yet seen in any app: they merge
-        automatically once a source discovers them. {formatNumber(report.ignored.length)} listed values are
-        not addresses Roster can use.
+        {countOf(report.pending.length, 'alias is', 'aliases are')} remembered but not yet seen in any app:
+        they merge automatically once a source discovers them.{' '}
+        {countOf(report.ignored.length, 'listed value is', 'listed values are')} not an address Roster can
+        use.
       </Text>
     </Stack>
   );

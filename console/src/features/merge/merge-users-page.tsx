@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, type Schemas } from '../../api/client';
 import { unwrap } from '../../api/errors';
+import { countOf } from '../../api/format';
 import { ErrorAlert, QueryState } from '../../components/query-state';
 import { useSources } from '../integrations/use-sources';
 import { useAliasFields } from './alias-fields';
@@ -109,7 +110,7 @@ export function MergeUsersPage() {
       <Stack>
         {header}
         <Alert color="green" title="Merge Users is on" data-testid="merge-enabled">
-          {report.merges.length} people have merged emails, with{' '}
+          {countOf(report.merges.length, 'person has', 'people have')} merged emails, with{' '}
           {report.configuration.map((c) => `${c.source} (${c.fields.join(', ')})`).join('; ')}.
         </Alert>
         {apply.data && (
