@@ -90,8 +90,10 @@ describe.skipIf(!hasChromium)('the console against the demo organisation', () =>
     await shot('app-users');
     await page.getByRole('tab', { name: 'Licenses' }).click();
     await page.getByRole('table', { name: 'Slack license types' }).waitFor();
+    await expectAccessible('app licenses');
     await page.getByRole('tab', { name: 'Sources' }).click();
     await page.getByRole('table', { name: 'Sources of Slack' }).waitFor();
+    await expectAccessible('app sources');
     await page.getByRole('tab', { name: 'Why these numbers' }).click();
     await page.getByTestId('explanation-app-users').waitFor();
     await expectAccessible('app explanation');
@@ -240,6 +242,7 @@ describe.skipIf(!hasChromium)('the console against the demo organisation', () =>
     await shot('merge-preview');
     await page.getByRole('button', { name: 'Enable Merge Users' }).click();
     await page.getByTestId('merge-enabled').waitFor();
+    await expectAccessible('merge enabled');
     // No mail server in this test: the report could not be sent, and the console says so.
     await page.getByText(/The report (was emailed|could not be emailed)/).waitFor();
     await shot('merge-enabled');
@@ -383,6 +386,29 @@ describe.skipIf(!hasChromium)('the console against the demo organisation', () =>
     await card.getByRole('button', { name: 'Save' }).click();
     await card.getByText(truth.explanation).waitFor();
     expect((await server.app.inject({ url: '/api/employees/source', cookies })).json().rule).toBe(truth.rule);
+  });
+
+  it('creates a custom integration whose token, shown once, pushes a snapshot', async () => {
+    await go('/integrations/new', 'Add a source');
+    await page.getByRole('tab', { name: 'Custom integration' }).click();
+    await page.getByRole('textbox', { name: /^App/ }).fill('Warehouse Scanner');
+    await page.getByRole('button', { name: 'Create the app and its token' }).click();
+    const shown = page.getByRole('alert').filter({ hasText: 'shown only once' });
+    await shown.waitFor();
+    await expectAccessible('add source: custom integration');
+    const token = (await shown.locator('pre').first().textContent())!.trim();
+    expect(token.length).toBeGreaterThan(20);
+    // The script the admin would write: the token, not the console's session, authenticates it.
+    const pushed = await fetch(`${server.baseUrl}/api/imports/custom?app=Warehouse%20Scanner`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        users: [{ email: 'kit@acme.example', status: 'active', licenseTypes: ['Scanner'] }],
+      }),
+    });
+    expect(pushed.status, await pushed.clone().text()).toBe(200);
+    await go('/integrations', 'Integrations');
+    await page.getByRole('table', { name: 'Sources' }).getByText('app: Warehouse Scanner').waitFor();
   });
 
   it('offers a read-only member no action the API would refuse them', async () => {

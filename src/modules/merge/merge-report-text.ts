@@ -1,3 +1,4 @@
+import { countOf } from '../../lib/count-of.js';
 import type { MergeReport } from './merge.service.js';
 
 const ruleText = {
@@ -42,7 +43,7 @@ export function mergeReportText(report: MergeReport): string {
   }
   lines.push(
     '',
-    `Applying this configuration merges ${report.changes.merge.length} email(s) and undoes ${report.changes.unmerge.length} merge(s).`,
+    `Applying this configuration merges ${countOf(report.changes.merge.length, 'email')} and undoes ${countOf(report.changes.unmerge.length, 'merge')}.`,
   );
   lines.push('Merging is reversible: revoking restores every user exactly as before.');
   return `${lines.join('\n')}\n`;

@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { countOf } from '../../lib/count-of.js';
 import { conflict, invalidInput } from '../../lib/errors.js';
 import type { Roster } from '../../roster.js';
 import { writeAudit } from '../audit/audit.repo.js';
@@ -236,7 +237,7 @@ export async function applyMerge(roster: Roster, actor: string): Promise<MergeAp
     });
     return {
       ...counts,
-      message: `Merged ${counts.merged} email(s) into their people; ${counts.unmerged} merge(s) undone`,
+      message: `Merged ${countOf(counts.merged, 'email')} into their people; ${countOf(counts.unmerged, 'merge')} undone.`,
     };
   });
 }
@@ -264,7 +265,7 @@ export async function revokeMerge(roster: Roster, actor: string): Promise<MergeA
     return {
       merged: 0,
       unmerged: removed.length,
-      message: `Revoked Merge Users: ${removed.length} email(s) are separate users again`,
+      message: `Revoked Merge Users: ${countOf(removed.length, 'email is a separate user', 'emails are separate users')} again.`,
     };
   });
 }
