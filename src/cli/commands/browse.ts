@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
-import { listApps, showApp } from '../../modules/apps/apps.repo.js';
+import { appSortFields, listApps, showApp } from '../../modules/apps/apps.repo.js';
 import { addApp, setInactivityThreshold } from '../../modules/apps/apps.service.js';
+import { userSortFields } from '../../modules/users/people-order.js';
 import { listUsers, showUser } from '../../modules/users/users.repo.js';
 import { cliActor, withRoster } from '../context.js';
 import { printJson, printTable } from '../output.js';
+import { sortOption } from '../sort-option.js';
 
 /** Reads every page of a paginated list (the CLI prints whole lists). */
 async function allPages<T>(
@@ -24,12 +26,14 @@ export function registerBrowseCommands(program: Command) {
   apps
     .command('list')
     .option('--search <text>', 'filter by name')
+    .option('--sort <field>', `order by ${appSortFields.join(', ')} ("-" first for descending)`)
     .option('--json', 'print JSON')
     .action(async (options) => {
       const json = Boolean(options.json);
       await withRoster(json, async (roster) => {
+        const sort = sortOption(options.sort, appSortFields);
         const items = await allPages((cursor) =>
-          listApps(roster, { search: options.search, cursor, limit: 500 }),
+          listApps(roster, { search: options.search, sort, cursor, limit: 500 }),
         );
         if (json) printJson({ items });
         else printTable(items as never, ['name', 'origin', 'category', 'users', 'licenseTypes', 'sources']);
@@ -113,12 +117,14 @@ export function registerBrowseCommands(program: Command) {
   users
     .command('list')
     .option('--search <text>', 'find by any email or name')
+    .option('--sort <field>', `order by ${userSortFields.join(', ')} ("-" first for descending)`)
     .option('--json', 'print JSON')
     .action(async (options) => {
       const json = Boolean(options.json);
       await withRoster(json, async (roster) => {
+        const sort = sortOption(options.sort, userSortFields);
         const items = await allPages((cursor) =>
-          listUsers(roster, { search: options.search, cursor, limit: 500 }),
+          listUsers(roster, { search: options.search, sort, cursor, limit: 500 }),
         );
         if (json) printJson({ items });
         else printTable(items as never, ['email', 'name', 'type', 'status', 'apps']);
