@@ -411,6 +411,32 @@ describe.skipIf(!hasChromium)('the console against the demo organisation', () =>
     await page.getByRole('table', { name: 'Sources' }).getByText('app: Warehouse Scanner').waitFor();
   });
 
+  it('follows a sync started elsewhere while it runs, without a reload', async () => {
+    const { db } = server.roster.database;
+    const source = await db
+      .selectFrom('sources')
+      .select('id')
+      .where('name', '=', 'BambooHR')
+      .executeTakeFirstOrThrow();
+    // A run as the job worker or another server writes it while it reads its pages.
+    const run = await db
+      .insertInto('sync_runs')
+      .values({ source_id: source.id, status: 'running', trigger: 'schedule', pages: 3, records: 120 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await go('/integrations', 'Integrations');
+    const row = page.getByRole('table', { name: 'Sources' }).getByRole('row', { name: /^BambooHR/ });
+    await row.getByText('running: 3 pages · 120 records so far').waitFor();
+    await db.updateTable('sync_runs').set({ pages: 7, records: 527 }).where('id', '=', run.id).execute();
+    await row.getByText('running: 7 pages · 527 records so far').waitFor();
+    await db
+      .updateTable('sync_runs')
+      .set({ status: 'succeeded', finished_at: new Date(), unchanged: 527 })
+      .where('id', '=', run.id)
+      .execute();
+    await row.getByText(/^succeeded: 0 added/).waitFor();
+  });
+
   it('offers a read-only member no action the API would refuse them', async () => {
     const member = await ensureMember(server.roster, 'e2e', 'auditor@acme.example', 'read-only');
     const readOnly = await browser.newContext();

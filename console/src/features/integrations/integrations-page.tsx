@@ -1,8 +1,6 @@
 import { Alert, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api, type Schemas } from '../../api/client';
-import { unwrap } from '../../api/errors';
+import type { Schemas } from '../../api/client';
 import { formatAge, formatNumber } from '../../api/format';
 import { useCanWrite } from '../../app/use-me';
 import { QueryState } from '../../components/query-state';
@@ -11,6 +9,7 @@ import { EmployeeSourceCard } from './employee-source-card';
 import { HealthBadge } from './health-badge';
 import { SyncButton } from './sync-button';
 import { UnavailableCapabilities } from './unavailable-capabilities';
+import { useRecentRuns } from './use-recent-runs';
 import { useSources } from './use-sources';
 
 type Source = Schemas['Source'];
@@ -37,9 +36,11 @@ function NeedsAttention({ sources }: { sources: Source[] }) {
 }
 
 const runCounters = (run: Run | undefined) =>
-  run
-    ? `${formatNumber(run.added)} added · ${formatNumber(run.updated)} updated · ${formatNumber(run.removed)} removed · ${formatNumber(run.rejected)} rejected`
-    : 'no run yet';
+  !run
+    ? 'no run yet'
+    : run.status === 'running'
+      ? `${formatNumber(run.pages)} pages · ${formatNumber(run.records)} records so far`
+      : `${formatNumber(run.added)} added · ${formatNumber(run.updated)} updated · ${formatNumber(run.removed)} removed · ${formatNumber(run.rejected)} rejected`;
 
 /**
  * Every source: what it can tell (and what its provider could not give), when it last synced and with what
@@ -47,10 +48,7 @@ const runCounters = (run: Run | undefined) =>
  */
 export function IntegrationsPage() {
   const sources = useSources();
-  const runs = useQuery({
-    queryKey: ['sync-runs', 'recent'],
-    queryFn: () => unwrap(api.GET('/api/sync-runs', { params: { query: { limit: 200 } } })),
-  });
+  const runs = useRecentRuns();
   const canWrite = useCanWrite();
   const lastRun = new Map<number, Run>();
   for (const run of runs.data?.items ?? []) if (!lastRun.has(run.sourceId)) lastRun.set(run.sourceId, run);
@@ -119,7 +117,8 @@ export function IntegrationsPage() {
                     <Table.Td>{formatAge(s.lastSyncAt)}</Table.Td>
                     <Table.Td>
                       <Text size="xs">
-                        {s.lastRunStatus ?? '—'}: {runCounters(lastRun.get(s.id))}
+                        {lastRun.get(s.id)?.status ?? s.lastRunStatus ?? '—'}:{' '}
+                        {runCounters(lastRun.get(s.id))}
                       </Text>
                     </Table.Td>
                     <Table.Td>
