@@ -450,6 +450,10 @@ describe.skipIf(!hasChromium)('the console against the demo organisation', () =>
       expect(await auditor.getByText('read-only', { exact: false }).count()).toBeGreaterThan(0);
       expect(await auditor.getByRole('link', { name: 'Add a source' }).count()).toBe(0);
       expect(await auditor.getByRole('button', { name: /^Sync/ }).count()).toBe(0);
+      // The address typed by hand says why there is no form.
+      await auditor.goto(`${server.baseUrl}/integrations/new`);
+      await auditor.getByText('Only editors and admins add sources').waitFor();
+      expect(await auditor.getByRole('button', { name: 'Import' }).count()).toBe(0);
       // The admin sees both.
       await go('/integrations', 'Integrations');
       expect(await page.getByRole('link', { name: 'Add a source' }).count()).toBe(1);

@@ -1,5 +1,6 @@
-import { Anchor, Stack, Tabs, Title } from '@mantine/core';
+import { Alert, Anchor, Stack, Tabs, Title } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
+import { useCanWrite, useMe } from '../../app/use-me';
 import { ConnectorForm } from './connector-form';
 import { CsvImportForm } from './csv-import-form';
 import { CustomIntegrationForm } from './custom-integration-form';
@@ -10,6 +11,17 @@ const ways = ['csv', 'custom', 'connector'] as const;
 export function AddSourcePage() {
   const [params, setParams] = useSearchParams();
   const way = ways.find((w) => w === params.get('way')) ?? 'csv';
+  const me = useMe();
+  const canWrite = useCanWrite();
+  if (me.data && !canWrite)
+    return (
+      <Stack>
+        <Title order={1}>Add a source</Title>
+        <Alert color="blue" title="Only editors and admins add sources">
+          You are signed in as {me.data.role}: ask an admin to add the source, or to give you the editor role.
+        </Alert>
+      </Stack>
+    );
   return (
     <Stack>
       <Anchor component={Link} to="/integrations" size="sm">
