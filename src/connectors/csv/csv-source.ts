@@ -6,16 +6,12 @@ import { defineSourceKind } from '../kit/connector.js';
 import { ConnectorError } from '../kit/connector-error.js';
 import { decodeUtf8, readCsvRows } from '../kit/csv-reader.js';
 import { type AccountRecordInput, accountRecordSchema, type SourceRecordInput } from '../kit/records.js';
+import { appSetting } from '../kit/settings-schema.js';
 import { parseAccountStatus } from '../kit/status.js';
 import { type ColumnMapping, canonicalColumns, type Preset, presets, resolveColumns } from './columns.js';
 
 const configSchema = z.strictObject({
-  app: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .meta({ title: 'App', description: 'The app whose users the file lists.', examples: ['Slack'] }),
+  app: appSetting('The app whose users the file lists.', 'Slack'),
   preset: z.enum(presets).default('roster').meta({
     title: 'Header preset',
     description:

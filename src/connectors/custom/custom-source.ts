@@ -2,19 +2,14 @@ import { z } from 'zod';
 import { capabilities } from '../kit/capabilities.js';
 import { defineSourceKind } from '../kit/connector.js';
 import { ConnectorError } from '../kit/connector-error.js';
+import { appSetting } from '../kit/settings-schema.js';
 import { snapshotRecords } from './snapshot.js';
 
 const configSchema = z.strictObject({
-  app: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .meta({
-      title: 'App',
-      description: 'The app the snapshots describe: an app of this organisation or of the catalog.',
-      examples: ['Acme Intranet'],
-    }),
+  app: appSetting(
+    'The app the snapshots describe: an app of this organisation or of the catalog.',
+    'Acme Intranet',
+  ),
 });
 
 /** A custom app fed by JSON snapshots pushed through the API or the CLI. */

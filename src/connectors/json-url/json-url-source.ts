@@ -3,20 +3,13 @@ import { snapshotRecords } from '../custom/snapshot.js';
 import { capabilities } from '../kit/capabilities.js';
 import { defineSourceKind } from '../kit/connector.js';
 import { ConnectorError } from '../kit/connector-error.js';
-import { secretField } from '../kit/settings-schema.js';
+import { appSetting, secretField } from '../kit/settings-schema.js';
 
 const configSchema = z.strictObject({
-  app: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .meta({
-      title: 'App',
-      description:
-        'The app the snapshot describes: an app of this organisation or of the catalog (add a custom app first).',
-      examples: ['Acme Intranet'],
-    }),
+  app: appSetting(
+    'The app the snapshot describes: an app of this organisation or of the catalog (add a custom app first).',
+    'Acme Intranet',
+  ),
   url: z.url({ protocol: /^https?$/ }).meta({
     title: 'URL',
     description:

@@ -19,6 +19,18 @@ export const secretField = { writeOnly: true } as const;
 /** Marks a field that tunes rather than configures; forms show it under "Advanced". */
 export const advancedField = { 'x-advanced': true } as const;
 
+/**
+ * The app a source feeds, by name: one rule for every kind that feeds a single app (the name an admin
+ * types or the catalog knows), with the kind's own help text.
+ */
+export const appSetting = (description: string, example: string) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .meta({ title: 'App', description, examples: [example] });
+
 /** A PEM (or JWK) private key: forms give it a multi-line box. */
 export const privateKeyField = { contentMediaType: 'application/x-pem-file' } as const;
 
