@@ -26,6 +26,5 @@ export function useClientPages<T>(rows: readonly T[] | undefined, initialLimit: 
       setLimitState(n);
       setPage(1);
     },
-    reset: () => setPage(1),
   };
 }
