@@ -94,8 +94,31 @@ export interface UsersTable {
   created_at: DefaultTimestamp;
 }
 
+/** One user in one app instance; its values are derived from its observations (view account_precedence). */
 export interface AccountsTable {
+  id: Generated<number>;
+  app_id: number;
+  instance_id: number;
+  user_id: number;
+  name: string | null;
+  status: AccountStatus;
+  role: string | null;
+  first_seen_at: Timestamp;
+  removed_at: Timestamp | null;
+  last_seen_at: Timestamp | null;
+}
+
+/** One connected copy of an app that a direct source reads; `source_id` null is the unmanaged instance. */
+export interface AppInstancesTable {
   id: Id;
+  app_id: number;
+  source_id: number | null;
+  created_at: DefaultTimestamp;
+}
+
+/** What one source reported about one account. */
+export interface AccountObservationsTable {
+  account_id: number;
   source_id: number;
   app_id: number;
   user_id: number;
@@ -103,7 +126,8 @@ export interface AccountsTable {
   name: string | null;
   status: AccountStatus;
   role: string | null;
-  first_seen_at: DefaultTimestamp;
+  last_used_at: Timestamp | null;
+  first_seen_at: Timestamp;
   removed_at: Timestamp | null;
   last_seen_at: Timestamp | null;
 }
@@ -126,6 +150,7 @@ export interface AccountLicensesTable {
   removed_at: Timestamp | null;
 }
 
+/** A view over account_observations: each source's last-used date of an account. */
 export interface UsageTable {
   account_id: number;
   source_id: number;
@@ -325,6 +350,8 @@ export interface DB {
   apps: AppsTable;
   users: UsersTable;
   accounts: AccountsTable;
+  app_instances: AppInstancesTable;
+  account_observations: AccountObservationsTable;
   license_types: LicenseTypesTable;
   account_licenses: AccountLicensesTable;
   usage: UsageTable;

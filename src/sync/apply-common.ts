@@ -25,6 +25,8 @@ export interface ApplyInput {
   now: Date;
   /** When the source last completed; recorded as last-seen on accounts this run no longer lists. */
   previousSuccessAt: Date | null;
+  /** Whether the source reads an app directly (`full`: it lists every account) or sees only some users. */
+  coverageOf(app: string): 'full' | 'partial';
 }
 
 export type Counts = { added: number; updated: number };

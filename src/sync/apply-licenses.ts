@@ -7,6 +7,7 @@ export async function applyLicenseTypes(
   { runId, sourceId, now }: ApplyInput,
 ): Promise<EntityCounters> {
   // Declared license types carry seats and prices; types only named on accounts are known without them.
+  // Licenses come only from the sources that read an app directly: an SSO assignment holds no seat.
   await sql`create temporary table run_license_types on commit drop as
             select distinct on (a.id, l.name) a.id as app_id, l.name, l.purchased, l.price_per_user_cents
             from (
@@ -15,7 +16,7 @@ export async function applyLicenseTypes(
               union all
               select distinct app_name, unnest(license_types), null::int, null::int, 1
               from staged_accounts where run_id = ${runId} and cardinality(license_types) > 0
-            ) l join run_apps a on a.name_key = lower(l.app_name)
+            ) l join run_apps a on a.name_key = lower(l.app_name) and a.direct
             order by a.id, l.name, l.priority`.execute(trx);
   const up = await one<Counts & { total: number }>(
     trx,
@@ -58,7 +59,7 @@ export async function applyAccountLicenses(
                   from run_accounts r
                   cross join lateral unnest(r.license_types) as held(name)
                   join license_types lt on lt.source_id = ${sourceId} and lt.app_id = r.app_id and lt.name = held.name
-                  where cardinality(r.license_types) > 0) w
+                  where r.direct and cardinality(r.license_types) > 0) w
             left join account_licenses al on al.account_id = w.account_id and al.license_type_id = w.license_type_id`.execute(
     trx,
   );
@@ -86,8 +87,8 @@ export async function applyAccountLicenses(
     trx,
     sql`with gone as (
           update account_licenses al set removed_at = ${now}::timestamptz
-          from accounts t
-          where al.account_id = t.id and t.source_id = ${sourceId} and al.removed_at is null
+          from license_types lt
+          where al.license_type_id = lt.id and lt.source_id = ${sourceId} and al.removed_at is null
             and not exists (select 1 from run_account_licenses r
                             where r.account_id = al.account_id and r.license_type_id = al.license_type_id)
           returning 1

@@ -51,7 +51,7 @@ describe.each(lanes)('sync engine on %s', (lane) => {
 
   const accountsOf = (sourceId: number) =>
     roster.database.db
-      .selectFrom('accounts as a')
+      .selectFrom('account_observations as a')
       .innerJoin('users as u', 'u.id', 'a.user_id')
       .select(['u.email', 'a.status', 'a.removed_at', 'a.name', 'a.last_seen_at'])
       .where('a.source_id', '=', sourceId)
@@ -252,9 +252,9 @@ describe.each(lanes)('sync engine on %s', (lane) => {
     expect(result.status).toBe('succeeded');
     const apps = await roster.database.db
       .selectFrom('apps as a')
-      .innerJoin('accounts as ac', 'ac.app_id', 'a.id')
+      .innerJoin('account_observations as ac', 'ac.app_id', 'a.id')
       .select(['a.name', 'a.catalog_id'])
-      .select((eb) => eb.fn.count<number>('ac.id').as('accounts'))
+      .select((eb) => eb.fn.count<number>('ac.account_id').as('accounts'))
       .where('ac.source_id', '=', source)
       .groupBy(['a.name', 'a.catalog_id'])
       .orderBy('a.name')

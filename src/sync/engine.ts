@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import type { SourceKind } from '../connectors/kit/connector.js';
+import { coverageOf, type SourceKind } from '../connectors/kit/connector.js';
 import { ConnectorError } from '../connectors/kit/connector-error.js';
 import { findSourceKind } from '../connectors/registry.js';
 import { writeAudit } from '../db/audit-log.js';
@@ -159,6 +159,7 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
         sourceId: source.id,
         now: startedAt,
         previousSuccessAt: source.last_success_at,
+        coverageOf: (app: string) => coverageOf(kind, app),
       };
       const counters = await applyRun(trx, applyInput);
       await applyDomains(trx, applyInput, staging.domains);

@@ -5,10 +5,11 @@ import type { Roster } from '../../src/roster.js';
 export const syncedTables = [
   'apps',
   'users',
+  'app_instances',
   'accounts',
+  'account_observations',
   'license_types',
   'account_licenses',
-  'usage',
   'employees',
   'raw_records',
 ] as const;

@@ -35,7 +35,7 @@ describe('a Google Workspace source synced through the engine', () => {
     expect(result.status).toBe('succeeded');
     const listed = directory.people.filter((p) => p.accountStatus !== 'deprovisioned');
     const accounts = await roster.database.db
-      .selectFrom('accounts as a')
+      .selectFrom('account_observations as a')
       .innerJoin('apps', 'apps.id', 'a.app_id')
       .select(({ fn }) => ['apps.name', fn.countAll<number>().as('n')])
       .where('a.source_id', '=', source.id)

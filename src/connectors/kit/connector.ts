@@ -62,3 +62,11 @@ export function defineSourceKind<Config, Credentials = never>(
 ): SourceKind<Config, Credentials> {
   return kind;
 }
+
+/**
+ * How a source of this kind sees an app: `full` (it reads the app directly: its own instance, licenses and
+ * every account) or `partial` (some users only, through SSO or OAuth grants).
+ */
+export function coverageOf(kind: SourceKind<unknown, unknown>, app: string): 'full' | 'partial' {
+  return kind.coverageOf?.(app) ?? kind.coverage ?? 'full';
+}

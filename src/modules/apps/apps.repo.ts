@@ -14,7 +14,9 @@ import type { Roster } from '../../roster.js';
 import {
   type AccountFacts,
   accountFactsColumns,
+  instanceJoin,
   lastUsedJoin,
+  unmanagedInstance,
   toAccountFacts,
 } from '../accounts/account-facts.js';
 import { type LicenseTypeCounts, licenseCounts } from '../licenses/licenses.repo.js';
@@ -28,8 +30,9 @@ export interface AppSummary {
   category: string | null;
   vendor: string | null;
   origin: 'catalog' | 'custom';
-  /** Distinct users with an account in the app that is not removed. */
+  /** Accounts in the app that are not removed: one per user per instance, the rows of its Users tab. */
   users: number;
+  /** Of those, the accounts whose (derived) status is active. */
   activeAccounts: number;
   licenseTypes: number;
   sources: string[];
@@ -70,12 +73,12 @@ export async function listApps(
            json_build_array(${sql.join([key.value, ...key.ties])}) as "sortKey",
            coalesce(x.users, 0)::int as users, coalesce(x.active, 0)::int as "activeAccounts",
            lt.count as "licenseTypes",
-           coalesce((select array_agg(distinct s.name) from accounts ac join sources s on s.id = ac.source_id
-                     where ac.app_id = a.id), '{}') as sources
+           coalesce((select array_agg(distinct s.name) from account_observations o join sources s on s.id = o.source_id
+                     where o.app_id = a.id), '{}') as sources
     from apps a
     left join catalog_apps c on c.id = a.catalog_id
     left join lateral (
-      select count(distinct ac.user_id) filter (where ac.removed_at is null)::int as users,
+      select count(*) filter (where ac.removed_at is null)::int as users,
              count(*) filter (where ac.removed_at is null and ac.status = 'active')::int as active
       from accounts ac where ac.app_id = a.id) x on true
     cross join lateral (
@@ -100,6 +103,8 @@ export interface AppAccount extends AccountFacts {
 
 export interface AppDetail extends Omit<AppSummary, 'sources'> {
   sources: { id: number; name: string; kind: string }[];
+  /** The app's instances: each direct source's copy of it, and `unmanaged` (users only partial sources see). */
+  instances: { name: string; managed: boolean; accounts: number }[];
   owners: string[];
   licenseTypesDetail: LicenseTypeCounts[];
   /** Whether any usage source covers the app, which do, and what would fill the gap. */
@@ -117,15 +122,22 @@ export async function showApp(
   const summary = await sql<AppSummary>`
     select a.id, a.name, a.catalog_id as "catalogId", c.category, c.vendor,
            case when a.catalog_id is null then 'custom' else 'catalog' end as origin,
-           (select count(distinct user_id)::int from accounts where app_id = a.id and removed_at is null) as users,
+           (select count(*)::int from accounts where app_id = a.id and removed_at is null) as users,
            (select count(*)::int from accounts where app_id = a.id and removed_at is null and status = 'active') as "activeAccounts",
            (select count(*)::int from license_types where app_id = a.id and removed_at is null) as "licenseTypes"
     from apps a left join catalog_apps c on c.id = a.catalog_id where a.id = ${id}`.execute(db);
   const sources = await sql<{ id: number; name: string; kind: string }>`
     select distinct s.id, s.name, s.kind from sources s
-    where exists (select 1 from accounts ac where ac.source_id = s.id and ac.app_id = ${id})
+    where exists (select 1 from account_observations o where o.source_id = s.id and o.app_id = ${id})
        or exists (select 1 from license_types lt where lt.source_id = s.id and lt.app_id = ${id})
     order by s.id`.execute(db);
+  const instances = await sql<{ name: string; managed: boolean; accounts: number }>`
+    select coalesce(s.name, ${unmanagedInstance}) as name, ai.source_id is not null as managed,
+           (select count(*)::int from accounts ac where ac.app_id = ai.app_id and ac.instance_id = ai.id
+              and ac.removed_at is null) as accounts
+    from app_instances ai left join sources s on s.id = ai.source_id
+    where ai.app_id = ${id}
+    order by ai.source_id is null, ai.id`.execute(db);
   const licenseTypes = await licenseCounts(roster, id);
   const usageSources = await sql<{ name: string; stale: boolean; connected: boolean }>`
     select s.name, bool_and(s.disconnected_at is null) as connected, bool_or(s.disconnected_at is not null or s.last_success_at is null
@@ -140,7 +152,7 @@ export async function showApp(
   const after = decodeCursor(options.cursor, 2);
   const accounts = await sql<AppAccount & { id: number }>`
     select ac.id, u.email, ac.first_seen_at as "firstSeenAt", ${accountFactsColumns}
-    from accounts ac join users u on u.id = ac.user_id join sources s on s.id = ac.source_id
+    from accounts ac join users u on u.id = ac.user_id ${instanceJoin}
     ${lastUsedJoin}
     where ac.app_id = ${id}
       and ${options.includeRemoved ? sql`true` : sql`ac.removed_at is null`}
@@ -152,6 +164,8 @@ export async function showApp(
   return {
     ...app,
     sources: sources.rows,
+    // An unmanaged instance nobody is in any more is no instance worth showing.
+    instances: instances.rows.filter((i) => i.managed || i.accounts > 0),
     owners: await appOwners(roster, id),
     licenseTypesDetail: licenseTypes,
     usage: {

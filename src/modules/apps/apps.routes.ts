@@ -27,6 +27,7 @@ const appSummarySchema = z
 const appDetailSchema = appSummarySchema
   .extend({
     sources: z.array(z.object({ id: z.number(), name: z.string(), kind: z.string() })),
+    instances: z.array(z.object({ name: z.string(), managed: z.boolean(), accounts: z.number() })),
     owners: z.array(z.string()),
     licenseTypesDetail: z.array(
       z.object({

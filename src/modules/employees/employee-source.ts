@@ -46,8 +46,8 @@ export async function getEmployeeSource(roster: Roster): Promise<EmployeeSourceO
     .execute();
   const hasAccounts = effective.length
     ? await db
-        .selectFrom('accounts')
-        .select('id')
+        .selectFrom('account_observations')
+        .select('account_id')
         .where(
           'source_id',
           'in',

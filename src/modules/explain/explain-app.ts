@@ -18,14 +18,18 @@ async function appFacts(roster: Roster, appId: number) {
     removedAccounts: number;
     withUsage: number;
     accounts: number;
+    unmanaged: number;
+    instances: number;
+    emailOnly: number;
+    bySource: { source: string; direct: boolean; users: number }[];
   }>`
     with held as (
-      select ac.user_id, count(al.license_type_id) as n
+      select ac.id, count(al.license_type_id) as n
       from accounts ac
       left join account_licenses al on al.account_id = ac.id and al.removed_at is null
       left join license_types lt on lt.id = al.license_type_id and lt.removed_at is null
       where ac.app_id = ${appId} and ac.removed_at is null
-      group by ac.user_id
+      group by ac.id
     )
     select a.name,
            (select count(*)::int from held) as users,
@@ -34,6 +38,24 @@ async function appFacts(roster: Roster, appId: number) {
            (select count(*)::int from accounts where app_id = ${appId} and removed_at is not null) as "removedAccounts",
            (select count(distinct ac.id)::int from accounts ac join usage u on u.account_id = ac.id
             where ac.app_id = ${appId} and ac.removed_at is null) as "withUsage",
+           (select count(*)::int from accounts ac join app_instances ai on ai.id = ac.instance_id
+            where ac.app_id = ${appId} and ac.removed_at is null and ai.source_id is null) as unmanaged,
+           (select count(distinct ac.instance_id)::int from accounts ac
+            where ac.app_id = ${appId} and ac.removed_at is null) as instances,
+           -- Accounts the app shows by email alone while the person's page has a name from HR, the IdP or another app.
+           (select count(*)::int from accounts ac
+            where ac.app_id = ${appId} and ac.removed_at is null and ac.name is null
+              and (exists (select 1 from account_observations o join accounts other on other.id = o.account_id
+                           where other.user_id = ac.user_id and o.name is not null)
+                   or exists (select 1 from users u join employees_of_record e on e.email = u.email
+                              where u.id = ac.user_id and e.name is not null))) as "emailOnly",
+           (select coalesce(json_agg(x order by x.direct desc, x.source), '[]') from (
+              select s.name as source, bool_or(oi.id is not null) as direct, count(*)::int as users
+              from accounts ac join account_observations o on o.account_id = ac.id
+              join sources s on s.id = o.source_id
+              left join app_instances oi on oi.app_id = o.app_id and oi.source_id = o.source_id
+              where ac.app_id = ${appId} and ac.removed_at is null and o.removed_at is null
+              group by s.name) x) as "bySource",
            (select count(*)::int from accounts where app_id = ${appId} and removed_at is null) as accounts
     from apps a where a.id = ${appId}`.execute(roster.database.db);
   return rows[0]!;
@@ -68,6 +90,35 @@ export async function explainAppUsers(
       count: unlicensed,
     });
   }
+  if (facts.bySource.length > 0) {
+    causes.push({
+      code: 'seen_by_sources',
+      text: `Each user is counted once per copy of the app, however many sources saw them: ${facts.bySource
+        .map((s) => `${s.source} (${s.direct ? 'the app itself' : 'partial'}) lists ${s.users}`)
+        .join(', ')}.`,
+    });
+  }
+  if (facts.unmanaged > 0 && facts.unmanaged < facts.users) {
+    causes.push({
+      code: 'unmanaged_users',
+      text: `${facts.unmanaged} of ${facts.users} users are known only through SSO or OAuth grants, not from the app's own list of users: they are in the app's unmanaged instance (signed in outside the managed account, or not yet listed by its integration).`,
+      count: facts.unmanaged,
+    });
+  }
+  if (facts.instances > 1) {
+    causes.push({
+      code: 'several_instances',
+      text: `The app has ${facts.instances} instances (separately connected copies, or users known only through SSO): a person in two of them counts as two users, one per instance.`,
+      count: facts.instances,
+    });
+  }
+  if (facts.emailOnly > 0) {
+    causes.push({
+      code: 'email_instead_of_name',
+      text: `${facts.emailOnly} users appear here by email only: the app shows them that way. Their own pages show the best-known name (from the HR system, the identity provider, or the name most of their apps use); both are right.`,
+      count: facts.emailOnly,
+    });
+  }
   const full = sources.filter((s) => s.coverage === 'full' && s.freshness !== 'disconnected');
   if (full.length === 0) {
     const partial = sources.filter((s) => s.coverage === 'partial').map((s) => s.name);
@@ -98,11 +149,12 @@ export async function explainAppUsers(
     subject: facts.name,
     figure: {
       users: facts.users,
+      unmanaged: facts.unmanaged,
       licensedUsers: facts.licensedUsers,
       purchasedLicenses: licenses.length ? purchased : null,
     },
     computation:
-      'Users are distinct email addresses with an account in the app that the last complete sync of its source still listed; removed accounts are not counted.',
+      "Users are accounts: one per email address per copy (instance) of the app, however many sources saw it. An account counts while its app's own source still lists it (or, for users known only through SSO or OAuth grants, while any of those sources does); removed accounts are not counted.",
     sources,
     causes,
     excluded: facts.removedAccounts

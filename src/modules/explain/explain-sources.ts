@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Capability } from '../../connectors/kit/capabilities.js';
-import type { SourceKind } from '../../connectors/kit/connector.js';
+import { coverageOf, type SourceKind } from '../../connectors/kit/connector.js';
 import { findSourceKind } from '../../connectors/registry.js';
 import type { Roster } from '../../roster.js';
 
@@ -38,9 +38,8 @@ export async function sourcesOfApp(
            s.disconnected_at is not null as disconnected, s.last_run_status = 'failed' as failed, s.unavailable,
            s.last_success_at < now() - make_interval(days => coalesce(s.staleness_days, st.staleness_days)) as stale
     from sources s cross join organisation_settings st
-    where exists (select 1 from accounts ac where ac.source_id = s.id and ac.app_id = ${appId})
+    where exists (select 1 from account_observations o where o.source_id = s.id and o.app_id = ${appId})
        or exists (select 1 from license_types lt where lt.source_id = s.id and lt.app_id = ${appId})
-       or exists (select 1 from usage u join accounts ac on ac.id = u.account_id where u.source_id = s.id and ac.app_id = ${appId})
     order by s.name`.execute(roster.database.db);
   return rows.map((r) => {
     const kind = findKind(r.kind);
@@ -56,7 +55,7 @@ export async function sourcesOfApp(
     return {
       name: r.name,
       kind: r.kind,
-      coverage: kind?.coverageOf?.(r.app) ?? kind?.coverage ?? 'full',
+      coverage: kind ? coverageOf(kind, r.app) : 'full',
       freshness,
       lastSuccessAt: r.lastSuccessAt ? new Date(r.lastSuccessAt).toISOString() : null,
       capabilities: kind

@@ -109,7 +109,7 @@ async function recompute(trx: Transaction<DB>, now: Date, scope: 'all' | number[
 /** Apps a source reports accounts or license types for: the states a sync of it can move. */
 export async function appsOfSource(db: Kysely<DB> | Transaction<DB>, sourceId: number): Promise<number[]> {
   const { rows } = await sql<{ app_id: number }>`
-    select app_id from accounts where source_id = ${sourceId}
+    select distinct app_id from account_observations where source_id = ${sourceId}
     union select app_id from license_types where source_id = ${sourceId}`.execute(db);
   return rows.map((r) => Number(r.app_id));
 }

@@ -5,6 +5,7 @@ import { listOrder, type OrderValue, walkPages } from '../../../test/support/lis
 import { lanes, openTestRoster, type TestRoster } from '../../../test/support/test-roster.js';
 import { type UserSortField, userSortFields } from './people-order.js';
 import { listUsers, type UserSummary } from './users.repo.js';
+import { seedDirectAccounts } from '../../../test/support/seed-accounts.js';
 
 // Few distinct values, so equal names, counts, costs, types and missing names and costs are common.
 const names = ['Ann', 'ann', 'Bo', 'bob'];
@@ -111,17 +112,18 @@ describe.each(lanes)('Sorted people list on %s', (lane) => {
           .execute();
       }
       for (const ac of p.accounts) {
+        await seedDirectAccounts(
+          db,
+          apps,
+          sql`select ${appIds[ac.app]!}::bigint as app_id, ${id}::bigint as user_id, 'active'::text as status,
+                     ${ac.name}::text as name, ${ac.removed ? new Date() : null}::timestamptz as removed_at,
+                     null::timestamptz as last_used_at`,
+        );
         const { id: accountId } = await db
-          .insertInto('accounts')
-          .values({
-            source_id: apps,
-            app_id: appIds[ac.app]!,
-            user_id: id,
-            status: 'active',
-            name: ac.name,
-            removed_at: ac.removed ? new Date() : null,
-          })
-          .returning('id')
+          .selectFrom('accounts')
+          .select('id')
+          .where('app_id', '=', appIds[ac.app]!)
+          .where('user_id', '=', id)
           .executeTakeFirstOrThrow();
         for (const t of ac.licenses) {
           await db

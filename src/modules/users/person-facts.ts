@@ -12,10 +12,14 @@ export const personContext = sql`settings as (select array(select name from mana
 /** Which employee record speaks for an email when there are several: an active one, then the oldest. */
 export const employeeRecordOrder = sql`status = 'active' desc, id`;
 
-/** The name most of a user's accounts show (ties: the first name alphabetically); NULL when none. */
+/**
+ * The name the user's apps show most often, counting every source's observation (ties: the first name
+ * alphabetically); NULL when none.
+ */
 export const nameInApps = (userId: RawBuilder<unknown>) =>
-  sql`(select name from accounts where user_id = ${userId} and name is not null
-       group by name order by count(*) desc, name limit 1)`;
+  sql`(select o.name from accounts ac join account_observations o on o.account_id = ac.id
+       where ac.user_id = ${userId} and o.name is not null
+       group by o.name order by count(*) desc, o.name limit 1)`;
 
 /**
  * The type comes from, in order: an employee record (active → employee, terminated → past employee);

@@ -7,6 +7,7 @@ import type { Roster } from '../../roster.js';
 import {
   type AccountFacts,
   accountFactsColumns,
+  instanceJoin,
   lastUsedJoin,
   toAccountFacts,
 } from '../accounts/account-facts.js';
@@ -84,7 +85,7 @@ export async function listUsers(
            or exists (select 1 from person_links pl join users a on a.id = pl.user_id
                       where pl.primary_user_id = u.id and a.email ilike ${likePattern(search.toLowerCase())})
            or exists (select 1 from employees_of_record em where em.email = u.email and em.name ilike ${likePattern(search)})
-           or exists (select 1 from accounts ac where ac.user_id = u.id and ac.name ilike ${likePattern(search)}))`
+           or exists (select 1 from account_observations o where o.user_id = u.id and o.name ilike ${likePattern(search)}))`
     : sql`true`;
   // The page's people in the sort's order first, then their rows: ordering 50,000 people needs only the
   // sorted value, not every fact of every person.
@@ -177,10 +178,10 @@ export async function showUser(roster: Roster, email: string): Promise<UserDetai
   const userIds = [user.id, ...links.map((l) => l.id)];
   const accounts = await sql<UserAccount & { email: string }>`
     select a.name as app, u.email, ${accountFactsColumns}
-    from accounts ac join apps a on a.id = ac.app_id join sources s on s.id = ac.source_id join users u on u.id = ac.user_id
+    from accounts ac join apps a on a.id = ac.app_id join users u on u.id = ac.user_id ${instanceJoin}
     ${lastUsedJoin}
     where ac.user_id = any (${userIds}::bigint[])
-    order by lower(a.name), u.email, s.name`.execute(db);
+    order by lower(a.name), u.email, ai.source_id is null, isrc.name`.execute(db);
   return {
     ...user,
     primaryEmail: user.email,
