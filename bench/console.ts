@@ -16,6 +16,7 @@ import { createOneTimeToken, ensureMember } from '../src/modules/auth/auth.repo.
 import { createToken } from '../src/modules/tokens/tokens.service.js';
 import { userSortFields } from '../src/modules/users/people-order.js';
 import { openRoster, type Roster } from '../src/roster.js';
+import { seedDirectAccounts } from '../test/support/seed-accounts.js';
 
 /**
  * The console at scale: the JavaScript a first visit downloads (gzip), and the time from navigation to a
@@ -41,10 +42,14 @@ async function seed(roster: Roster) {
     db,
   );
   // Every person holds three accounts, spread over the apps.
-  await sql`insert into accounts (source_id, app_id, user_id, status, name)
-            select ${source.id}, a.id, u.id, 'active', 'Person ' || u.id
-            from users u cross join generate_series(0, 2) k
-            join apps a on a.id = ((u.id * 3 + k * 337) % ${APPS}) + 1`.execute(db);
+  await seedDirectAccounts(
+    db,
+    source.id,
+    sql`select a.id as app_id, u.id as user_id, 'active'::text as status, 'Person ' || u.id as name,
+               null::timestamptz as removed_at, null::timestamptz as last_used_at
+        from users u cross join generate_series(0, 2) k
+        join apps a on a.id = ((u.id * 3 + k * 337) % ${APPS}) + 1`,
+  );
   await sql`insert into employees (source_id, email, status, name)
             select ${source.id}, email, 'active', 'Person ' || id from users`.execute(db);
   // One priced license type per app, assigned with every account: each person has an annual cost.

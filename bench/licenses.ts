@@ -15,6 +15,7 @@ import {
 import { inactiveCsvColumns } from '../src/modules/licenses/licenses.routes.js';
 import { openRoster, type Roster } from '../src/roster.js';
 import { benchServer, laneWanted, medianMs, timed } from './server.js';
+import { seedDirectAccounts } from '../test/support/seed-accounts.js';
 
 /**
  * Inactive licenses at scale: 1,000,000 accounts (200 apps, 100,000 users), each holding a license, with
@@ -43,19 +44,19 @@ export async function seed(roster: Roster) {
     db,
   );
   const perApp = ACCOUNTS / APPS;
-  await sql`insert into accounts (source_id, app_id, user_id, status)
-            select ${source.id}, a.id, u.id, case when i % 97 = 0 then 'suspended' else 'active' end
-            from generate_series(0, ${ACCOUNTS - 1}) i
-            join apps a on a.name = 'Bench App ' || (i / ${perApp})
-            join users u on u.email = 'user' || ((i::bigint * 7919 + (i / ${perApp}) * 104729) % ${USERS}) || '@bench.example'`.execute(
+  // 12 of 13 accounts report a last use, spread over the past 200 days.
+  await seedDirectAccounts(
     db,
+    source.id,
+    sql`select a.id as app_id, u.id as user_id, case when i % 97 = 0 then 'suspended' else 'active' end as status,
+               null::text as name, null::timestamptz as removed_at,
+               case when i % 13 <> 0 then now() - make_interval(days => (i % 200)::int) end as last_used_at
+        from generate_series(0, ${ACCOUNTS - 1}) i
+        join apps a on a.name = 'Bench App ' || (i / ${perApp})
+        join users u on u.email = 'user' || ((i::bigint * 7919 + (i / ${perApp}) * 104729) % ${USERS}) || '@bench.example'`,
   );
   await sql`insert into account_licenses (account_id, license_type_id, assigned_at)
             select ac.id, lt.id, now() - interval '400 days' from accounts ac join license_types lt on lt.app_id = ac.app_id`.execute(
-    db,
-  );
-  await sql`insert into usage (account_id, source_id, last_used_at)
-            select id, ${source.id}, now() - make_interval(days => (id % 200)::int) from accounts where id % 13 <> 0`.execute(
     db,
   );
   await sql`insert into employees (source_id, email, status)

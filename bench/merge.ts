@@ -7,6 +7,7 @@ import { readCandidates } from '../src/modules/merge/merge.repo.js';
 import { applyMerge, configureMerge, previewMerge, revokeMerge } from '../src/modules/merge/merge.service.js';
 import { openRoster, type Roster } from '../src/roster.js';
 import { benchServer, timed } from './server.js';
+import { seedDirectAccounts } from '../test/support/seed-accounts.js';
 
 /**
  * Merge Users at scale: 100,000 users, 20,000 alias candidates covering every outcome (merged, employee,
@@ -32,8 +33,12 @@ async function seed(roster: Roster) {
     .values({ name: 'Bench App' })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await sql`insert into accounts (source_id, app_id, user_id, name, status)
-            select ${source.id}, ${app.id}, id, email, 'active' from users`.execute(db);
+  await seedDirectAccounts(
+    db,
+    source.id,
+    sql`select ${app.id}::bigint as app_id, id as user_id, 'active'::text as status, email as name,
+               null::timestamptz as removed_at, null::timestamptz as last_used_at from users`,
+  );
   // Primaries are users 0..19,999; alias i → user 20,000 + i, with every rule represented by residue.
   await sql`insert into identity_aliases (source_id, primary_email, field, value)
             select ${source.id}, 'user' || i || '@acme.io',

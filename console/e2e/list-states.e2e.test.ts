@@ -9,6 +9,7 @@ import { openTestRoster, type TestRoster } from '../../test/support/test-roster.
 import { seriousViolations } from './support/axe.js';
 import { hasChromium, launchChromium } from './support/chromium.js';
 import { ensureConsoleBuilt } from './support/console-build.js';
+import { seedDirectAccounts } from '../../test/support/seed-accounts.js';
 
 const LARGE = 10_000;
 
@@ -31,17 +32,19 @@ async function seedLargeOrganisation(roster: TestRoster) {
     db,
   );
   // Person i holds an account in app i: every app has one user, every person one app.
-  await sql`insert into accounts (source_id, app_id, user_id, status, name)
-            select ${source.id}, a.id, u.id, 'suspended', 'Person ' || substr(u.email, 7, 5)
-            from users u join apps a on substr(a.name, 11) = substr(u.email, 7, 5)`.execute(db);
+  // The export reports use, so Roster knows these licenses are inactive rather than of unknown use.
+  await seedDirectAccounts(
+    db,
+    source.id,
+    sql`select a.id as app_id, u.id as user_id, 'suspended'::text as status, 'Person ' || substr(u.email, 7, 5) as name,
+               null::timestamptz as removed_at, now() - interval '200 days' as last_used_at
+        from users u join apps a on substr(a.name, 11) = substr(u.email, 7, 5)`,
+  );
   await sql`insert into license_types (app_id, source_id, name, purchased)
             select id, ${source.id}, 'Standard', 1 from apps`.execute(db);
   await sql`insert into account_licenses (account_id, license_type_id, assigned_at)
             select ac.id, lt.id, now() - interval '400 days'
             from accounts ac join license_types lt on lt.app_id = ac.app_id`.execute(db);
-  // The export reports use, so Roster knows these licenses are inactive rather than of unknown use.
-  await sql`insert into usage (account_id, source_id, last_used_at)
-            select id, ${source.id}, now() - interval '200 days' from accounts`.execute(db);
   await markLicenseStatesStale(db, 'all');
   await roster.database.afterLargeChange();
 }
@@ -60,9 +63,12 @@ async function seedAliases(roster: TestRoster) {
   await sql`insert into users (email, domain)
             select 'alias' || substr(email, 7, 5) || '@elsewhere.example', 'elsewhere.example'
             from users where email like 'person%'`.execute(db);
-  await sql`insert into accounts (source_id, app_id, user_id, status)
-            select ${entra.id}, (select min(id) from apps), id, 'active' from users where email like 'alias%'`.execute(
+  await seedDirectAccounts(
     db,
+    entra.id,
+    sql`select (select min(id) from apps) as app_id, id as user_id, 'active'::text as status, null::text as name,
+               null::timestamptz as removed_at, null::timestamptz as last_used_at
+        from users where email like 'alias%'`,
   );
   await sql`insert into identity_aliases (source_id, primary_email, field, value)
             select ${entra.id}, email, 'otherMails', 'alias' || substr(email, 7, 5) || '@elsewhere.example'

@@ -49,15 +49,15 @@ export function describeProviderFaultMatrix(
         aliases: number;
         licenses: number;
       }>`with src as (select id from sources where name = ${title})
-         select (select count(*)::int from accounts where source_id in (table src) and removed_at is null) as accounts,
-                (select count(*)::int from accounts where source_id in (table src) and removed_at is not null) as removed,
+         select (select count(*)::int from account_observations where source_id in (table src) and removed_at is null) as accounts,
+                (select count(*)::int from account_observations where source_id in (table src) and removed_at is not null) as removed,
                 (select count(*)::int from employees where source_id in (table src) and removed_at is null) as employees,
                 (select count(*)::int from employees where source_id in (table src) and removed_at is not null)
                   as "employeesRemoved",
                 (select count(*)::int from identity_aliases where source_id in (table src) and removed_at is null)
                   as aliases,
-                (select count(*)::int from account_licenses al join accounts a on a.id = al.account_id
-                 where a.source_id in (table src) and al.removed_at is null) as licenses`.execute(
+                (select count(*)::int from account_licenses al join license_types lt on lt.id = al.license_type_id
+                 where lt.source_id in (table src) and al.removed_at is null) as licenses`.execute(
         roster.database.db,
       );
       return rows[0]!;
@@ -158,7 +158,7 @@ export function describeProviderFaultMatrix(
           const { rows } = await sql<{ users: number; duplicates: number }>`
             select count(distinct ac.user_id)::int as users,
                    (count(*) - count(distinct (ac.app_id, ac.user_id)))::int as duplicates
-            from accounts ac join sources s on s.id = ac.source_id where s.name = ${name}`.execute(
+            from account_observations ac join sources s on s.id = ac.source_id where s.name = ${name}`.execute(
             roster.database.db,
           );
           expect(rows[0]!.duplicates).toBe(0);

@@ -51,11 +51,11 @@ describe.each(lanes)('A Microsoft Entra ID source synced through the engine on %
     expect(first.error).toBeNull();
     expect(first.status).toBe('succeeded');
     expect(
-      await count(sql`select count(*)::int as n from accounts ac join apps a on a.id = ac.app_id
+      await count(sql`select count(*)::int as n from account_observations ac join apps a on a.id = ac.app_id
                       where a.name = 'Microsoft 365' and ac.source_id = ${id} and ac.removed_at is null`),
     ).toBe(listed.length + 4);
     expect(
-      await count(sql`select count(*)::int as n from accounts where role = 'guest' and source_id = ${id}`),
+      await count(sql`select count(*)::int as n from account_observations where role = 'guest' and source_id = ${id}`),
     ).toBe(4);
     expect(await count(sql`select count(*)::int as n from employees where source_id = ${id}`)).toBe(
       listed.length,
@@ -76,12 +76,12 @@ describe.each(lanes)('A Microsoft Entra ID source synced through the engine on %
     );
     const assigned = listed.reduce((n, p) => n + p.licenses.length, 0);
     expect(
-      await count(sql`select count(*)::int as n from account_licenses al join accounts ac on ac.id = al.account_id
-                      where ac.source_id = ${id} and al.removed_at is null`),
+      await count(sql`select count(*)::int as n from account_licenses al join license_types lt on lt.id = al.license_type_id
+                      where lt.source_id = ${id} and al.removed_at is null`),
     ).toBe(assigned);
     expect(
       await count(
-        sql`select count(distinct app_id)::int as n from accounts where source_id = ${id} and removed_at is null`,
+        sql`select count(distinct app_id)::int as n from account_observations where source_id = ${id} and removed_at is null`,
       ),
     ).toBe(1 + directory.apps.filter((a) => listed.some((p) => p.apps.includes(a.name))).length);
     expect(
@@ -92,7 +92,7 @@ describe.each(lanes)('A Microsoft Entra ID source synced through the engine on %
 
     expect(
       await count(
-        sql`select count(*)::int as n from usage u join accounts ac on ac.id = u.account_id where ac.source_id = ${id}`,
+        sql`select count(*)::int as n from usage where source_id = ${id}`,
       ),
     ).toBe(listed.filter((p) => p.lastSignInAt).length + 3);
 
@@ -125,7 +125,7 @@ describe.each(lanes)('A Microsoft Entra ID source synced through the engine on %
     expect(result.status).toBe('succeeded');
     expect(
       await count(
-        sql`select count(*)::int as n from usage u join accounts ac on ac.id = u.account_id where ac.source_id = ${id}`,
+        sql`select count(*)::int as n from usage where source_id = ${id}`,
       ),
     ).toBe(0);
   });

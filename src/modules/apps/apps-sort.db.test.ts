@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listOrder, type OrderValue, walkPages } from '../../../test/support/list-order.js';
 import { lanes, openTestRoster, type TestRoster } from '../../../test/support/test-roster.js';
 import { type AppSortField, type AppSummary, appSortFields, listApps } from './apps.repo.js';
+import { seedDirectAccounts } from '../../../test/support/seed-accounts.js';
 
 // Few distinct values, so equal counts, equal categories and apps without a category are common.
 const categories = ['ab', 'b', 'ba'];
@@ -59,7 +60,9 @@ describe.each(lanes)('Sorted apps list on %s', (lane) => {
   async function load(data: typeof appData extends fc.Arbitrary<infer T> ? T : never) {
     const { db } = roster.database;
     await sql`delete from license_types`.execute(db);
+    await sql`delete from account_observations`.execute(db);
     await sql`delete from accounts`.execute(db);
+    await sql`delete from app_instances`.execute(db);
     await sql`delete from apps`.execute(db);
     await sql`delete from users`.execute(db);
     await sql`insert into users (email, domain) select 'u' || i || '@acme.io', 'acme.io' from generate_series(0, 5) i`.execute(
@@ -79,9 +82,13 @@ describe.each(lanes)('Sorted apps list on %s', (lane) => {
         .returning('id')
         .executeTakeFirstOrThrow();
       for (const ac of app.accounts) {
-        await sql`insert into accounts (source_id, app_id, user_id, status, removed_at)
-                  select ${source}, ${id}, u.id, ${ac.status}, ${ac.removed ? sql`now()` : null}
-                  from users u where u.email = ${`u${ac.user}@acme.io`}`.execute(db);
+        await seedDirectAccounts(
+          db,
+          source,
+          sql`select ${id}::bigint as app_id, u.id as user_id, ${ac.status}::text as status, null::text as name,
+                     ${ac.removed ? sql`now()` : null}::timestamptz as removed_at, null::timestamptz as last_used_at
+              from users u where u.email = ${`u${ac.user}@acme.io`}`,
+        );
       }
       for (const [i, removed] of app.licenseTypes.entries()) {
         await sql`insert into license_types (app_id, source_id, name, removed_at)

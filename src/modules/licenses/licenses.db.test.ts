@@ -159,8 +159,16 @@ describe.each(lanes)('licenses and usage on %s', (lane) => {
     expect(jira.usageBySource).toEqual([expect.objectContaining({ source: 'Jira feed', stale: false })]);
     const before = await reasons();
     await roster.database.db
-      .insertInto('usage')
-      .values({ account_id: 987_654_321, source_id: sources['Jira feed']!, last_used_at: ago(500) })
+      .insertInto('account_observations')
+      .values({
+        account_id: 987_654_321,
+        source_id: sources['Jira feed']!,
+        app_id: -1,
+        user_id: -1,
+        status: 'active',
+        first_seen_at: ago(600),
+        last_used_at: ago(500),
+      })
       .execute();
     expect(await reasons()).toEqual(before);
   });
