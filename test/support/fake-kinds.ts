@@ -29,3 +29,14 @@ export const scriptedKind = defineSourceKind<{ name?: string }>({
 
 export const findKindWithScripted = (kind: string) =>
   kind === 'scripted' ? scriptedKind : findSourceKind(kind);
+
+/** A scripted identity provider: it sees apps' users through SSO assignments only (partial coverage). */
+export const scriptedSsoKind: SourceKind<unknown, unknown> = {
+  ...scriptedKind,
+  kind: 'scripted-sso',
+  title: 'Scripted SSO (tests)',
+  coverage: 'partial',
+};
+
+export const findKindWithScriptedSso = (kind: string) =>
+  kind === 'scripted-sso' ? scriptedSsoKind : findKindWithScripted(kind);

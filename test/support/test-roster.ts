@@ -20,7 +20,7 @@ export interface TestRoster extends Roster {
   reopen(): Promise<Roster>;
 }
 
-async function createServerDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createServerDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const adminUrl = process.env.ROSTER_TEST_DATABASE_URL!;
   const name = `roster_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });

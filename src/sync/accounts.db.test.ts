@@ -1,0 +1,228 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findKindWithScriptedSso } from '../../test/support/fake-kinds.js';
+import { snapshotTables } from '../../test/support/snapshot.js';
+import { lanes, openTestRoster, type TestRoster } from '../../test/support/test-roster.js';
+import type { SourceRecordInput } from '../connectors/kit/records.js';
+import { showApp } from '../modules/apps/apps.repo.js';
+import { runSync } from './engine.js';
+
+const day = 86_400_000;
+const at = (daysAgo: number) => new Date(Date.UTC(2026, 10, 30) - daysAgo * day).toISOString();
+
+type AccountInput = Partial<SourceRecordInput & { type: 'account' }>;
+const account = (app: string, email: string, extra: AccountInput = {}): SourceRecordInput => ({
+  type: 'account',
+  app,
+  email,
+  status: 'active',
+  ...extra,
+});
+
+/** How accounts come out of a direct source and a partial one (SSO) seeing the same people. */
+describe.each(lanes)('accounts from several sources on %s', (lane) => {
+  let roster: TestRoster;
+  let seq = 0;
+  beforeAll(async () => {
+    roster = await openTestRoster(lane);
+  });
+  afterAll(async () => {
+    await roster.close();
+  });
+
+  async function source(kind: 'scripted' | 'scripted-sso', name: string): Promise<number> {
+    const row = await roster.database.db
+      .insertInto('sources')
+      .values({ kind, name: `${name} ${++seq}`, config: '{}' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  async function sync(sourceId: number, records: SourceRecordInput[]) {
+    const result = await runSync(
+      { database: roster.database, secrets: roster.secrets, findKind: findKindWithScriptedSso },
+      sourceId,
+      { trigger: 'test', input: [{ records }] },
+    );
+    expect(result.error).toBeNull();
+    return result;
+  }
+
+  const rowsOf = async (app: string) => {
+    const detail = await showApp(roster, app, { includeRemoved: true });
+    return {
+      users: detail.users,
+      instances: detail.instances,
+      rows: detail.accounts.items.map((a) => ({
+        email: a.email,
+        instance: a.instance,
+        status: a.status,
+        removed: a.removedAt !== null,
+        nameInApp: a.nameInApp,
+        licenseTypes: a.licenseTypes,
+        lastUsedAt: a.lastUsedAt,
+        lastUsedSource: a.lastUsedSource,
+        sources: a.sources.map((s) => `${s.source.replace(/ \d+$/, '')}:${s.role}:${s.status}${s.removedAt ? ':removed' : ''}`),
+      })),
+    };
+  };
+
+  it('counts a user the app lists and SSO assigns as one account with both observations', async () => {
+    const app = 'Chat One';
+    const chat = await source('scripted', 'Chat');
+    const sso = await source('scripted-sso', 'SSO');
+    await sync(chat, [
+      account(app, 'ann@acme.io', { name: 'Ann in Chat', role: 'admin', licenseTypes: ['Pro'], lastUsedAt: at(40) }),
+      account(app, 'cy@acme.io', { status: 'suspended' }),
+    ]);
+    await sync(sso, [
+      account(app, 'ann@acme.io', { status: 'suspended', licenseTypes: ['Pro'], lastUsedAt: at(2) }),
+      account(app, 'bob@acme.io', { name: 'Bob from SSO', lastUsedAt: at(5) }),
+    ]);
+    const view = await rowsOf(app);
+    expect(view.rows).toEqual([
+      {
+        email: 'ann@acme.io',
+        instance: expect.stringMatching(/^Chat \d+$/),
+        // Status, name and licenses from the app itself; last use from whichever source saw it last.
+        status: 'active',
+        removed: false,
+        nameInApp: 'Ann in Chat',
+        licenseTypes: ['Pro'],
+        lastUsedAt: at(2),
+        lastUsedSource: expect.stringMatching(/^SSO \d+$/),
+        sources: ['Chat:direct:active', 'SSO:partial:suspended'],
+      },
+      {
+        email: 'bob@acme.io',
+        instance: 'unmanaged',
+        status: 'active',
+        removed: false,
+        nameInApp: 'Bob from SSO',
+        licenseTypes: [],
+        lastUsedAt: at(5),
+        lastUsedSource: expect.stringMatching(/^SSO \d+$/),
+        sources: ['SSO:partial:active'],
+      },
+      {
+        email: 'cy@acme.io',
+        instance: expect.stringMatching(/^Chat \d+$/),
+        status: 'suspended',
+        removed: false,
+        nameInApp: null,
+        licenseTypes: [],
+        lastUsedAt: null,
+        lastUsedSource: null,
+        sources: ['Chat:direct:suspended'],
+      },
+    ]);
+    expect(view.users).toBe(3);
+    expect(view.instances.map((i) => [i.managed, i.accounts])).toEqual([
+      [true, 2],
+      [false, 1],
+    ]);
+    // The same data again writes nothing, from either source.
+    const before = await snapshotTables(roster, { withRowVersions: true });
+    await sync(chat, [
+      account(app, 'ann@acme.io', { name: 'Ann in Chat', role: 'admin', licenseTypes: ['Pro'], lastUsedAt: at(40) }),
+      account(app, 'cy@acme.io', { status: 'suspended' }),
+    ]);
+    await sync(sso, [
+      account(app, 'ann@acme.io', { status: 'suspended', licenseTypes: ['Pro'], lastUsedAt: at(2) }),
+      account(app, 'bob@acme.io', { name: 'Bob from SSO', lastUsedAt: at(5) }),
+    ]);
+    expect(await snapshotTables(roster, { withRowVersions: true })).toEqual(before);
+  });
+
+  it("moves a user known only through SSO into the app's own instance once the app lists them", async () => {
+    const app = 'Chat Two';
+    const sso = await source('scripted-sso', 'SSO');
+    const chat = await source('scripted', 'Chat');
+    await sync(sso, [account(app, 'bob@acme.io', { name: 'Bob from SSO', lastUsedAt: at(5) })]);
+    expect((await rowsOf(app)).rows.map((r) => [r.email, r.instance])).toEqual([['bob@acme.io', 'unmanaged']]);
+    await sync(chat, [account(app, 'bob@acme.io', { name: 'Bob', lastUsedAt: at(20) })]);
+    const view = await rowsOf(app);
+    expect(view.rows).toEqual([
+      expect.objectContaining({
+        email: 'bob@acme.io',
+        instance: expect.stringMatching(/^Chat \d+$/),
+        nameInApp: 'Bob',
+        lastUsedAt: at(5),
+        sources: ['Chat:direct:active', 'SSO:partial:active'],
+      }),
+    ]);
+    expect(view.users).toBe(1);
+    expect(view.instances.map((i) => i.managed)).toEqual([true]);
+  });
+
+  it('keeps an account the app still lists when SSO drops it, and removes it when the app does', async () => {
+    const app = 'Chat Three';
+    const chat = await source('scripted', 'Chat');
+    const sso = await source('scripted-sso', 'SSO');
+    await sync(chat, [account(app, 'ann@acme.io'), account(app, 'dan@acme.io')]);
+    await sync(sso, [account(app, 'ann@acme.io'), account(app, 'dan@acme.io'), account(app, 'eve@acme.io')]);
+    await sync(sso, [account(app, 'dan@acme.io')]);
+    let view = await rowsOf(app);
+    expect(view.rows.map((r) => [r.email, r.status, r.removed, r.sources])).toEqual([
+      ['ann@acme.io', 'active', false, ['Chat:direct:active', 'SSO:partial:deleted:removed']],
+      ['dan@acme.io', 'active', false, ['Chat:direct:active', 'SSO:partial:active']],
+      // Seen only through SSO, and no longer: removed.
+      ['eve@acme.io', 'deleted', true, ['SSO:partial:deleted:removed']],
+    ]);
+    expect(view.users).toBe(2);
+    // The app stops listing Dan: his account goes, though SSO still assigns him.
+    await sync(chat, [account(app, 'ann@acme.io')]);
+    view = await rowsOf(app);
+    expect(view.rows.map((r) => [r.email, r.status, r.removed])).toEqual([
+      ['ann@acme.io', 'active', false],
+      ['dan@acme.io', 'deleted', true],
+      ['eve@acme.io', 'deleted', true],
+    ]);
+    expect(view.users).toBe(1);
+    // Dan comes back in the app: restored.
+    await sync(chat, [account(app, 'ann@acme.io'), account(app, 'dan@acme.io', { status: 'suspended' })]);
+    view = await rowsOf(app);
+    expect(view.rows.map((r) => [r.email, r.status, r.removed])).toEqual([
+      ['ann@acme.io', 'active', false],
+      ['dan@acme.io', 'suspended', false],
+      ['eve@acme.io', 'deleted', true],
+    ]);
+  });
+
+  it('gives a user of two copies of an app (two workspaces) one account in each, labelled', async () => {
+    const app = 'Chat Four';
+    const one = await source('scripted', 'Workspace A');
+    const two = await source('scripted', 'Workspace B');
+    const sso = await source('scripted-sso', 'SSO');
+    await sync(one, [account(app, 'ann@acme.io'), account(app, 'bob@acme.io')]);
+    await sync(two, [account(app, 'ann@acme.io')]);
+    await sync(sso, [account(app, 'ann@acme.io', { lastUsedAt: at(1) })]);
+    const view = await rowsOf(app);
+    expect(view.rows.map((r) => [r.email, r.instance.replace(/ \d+$/, ''), r.sources])).toEqual([
+      // SSO's sign-in joins the account in the first copy that lists Ann.
+      ['ann@acme.io', 'Workspace A', ['Workspace A:direct:active', 'SSO:partial:active']],
+      ['ann@acme.io', 'Workspace B', ['Workspace B:direct:active']],
+      ['bob@acme.io', 'Workspace A', ['Workspace A:direct:active']],
+    ]);
+    expect(view.users).toBe(3);
+    expect(view.instances.map((i) => [i.name.replace(/ \d+$/, ''), i.accounts])).toEqual([
+      ['Workspace A', 2],
+      ['Workspace B', 1],
+    ]);
+  });
+
+  it('takes licenses only from the source that reads the app', async () => {
+    const app = 'Chat Five';
+    const sso = await source('scripted-sso', 'SSO');
+    await sync(sso, [
+      { type: 'license_type', app, name: 'Pro', purchased: 10 },
+      account(app, 'ann@acme.io', { licenseTypes: ['Pro'] }),
+    ]);
+    const { rows } = await sql<{ n: number }>`
+      select (select count(*)::int from license_types lt join apps a on a.id = lt.app_id where a.name = ${app})
+           + (select count(*)::int from account_licenses al join accounts ac on ac.id = al.account_id
+              join apps a on a.id = ac.app_id where a.name = ${app}) as n`.execute(roster.database.db);
+    expect(rows[0]!.n).toBe(0);
+  });
+});
