@@ -14,8 +14,8 @@ import {
 } from '../src/modules/licenses/licenses.repo.js';
 import { inactiveCsvColumns } from '../src/modules/licenses/licenses.routes.js';
 import { openRoster, type Roster } from '../src/roster.js';
-import { benchServer, laneWanted, medianMs, timed } from './server.js';
 import { seedDirectAccounts } from '../test/support/seed-accounts.js';
+import { benchServer, laneWanted, medianMs, timed } from './server.js';
 
 /**
  * Inactive licenses at scale: 1,000,000 accounts (200 apps, 100,000 users), each holding a license, with

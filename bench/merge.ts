@@ -6,8 +6,8 @@ import { loadConfig } from '../src/config.js';
 import { readCandidates } from '../src/modules/merge/merge.repo.js';
 import { applyMerge, configureMerge, previewMerge, revokeMerge } from '../src/modules/merge/merge.service.js';
 import { openRoster, type Roster } from '../src/roster.js';
-import { benchServer, timed } from './server.js';
 import { seedDirectAccounts } from '../test/support/seed-accounts.js';
+import { benchServer, timed } from './server.js';
 
 /**
  * Merge Users at scale: 100,000 users, 20,000 alias candidates covering every outcome (merged, employee,

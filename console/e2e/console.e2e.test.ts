@@ -86,6 +86,17 @@ describe.skipIf(!hasChromium)('the console against the demo organisation', () =>
     expect(
       await page.getByRole('table', { name: 'Slack accounts' }).getByRole('row').count(),
     ).toBeGreaterThan(10);
+    // One row per account, with the sources that saw it; a row opens on each source's observation.
+    const accounts = page.getByRole('table', { name: 'Slack accounts' });
+    await accounts.getByRole('columnheader', { name: 'Seen by' }).waitFor();
+    expect(await accounts.getByRole('columnheader', { name: 'Reported by' }).count()).toBe(0);
+    const open = accounts.getByRole('button', { name: /^Show what each source saw for / }).first();
+    await open.click();
+    expect(await open.getAttribute('aria-expanded')).toBe('true');
+    const observations = page.getByRole('table', { name: /^What each source saw for / });
+    await observations.waitFor();
+    await observations.getByRole('columnheader', { name: 'Sees the app' }).waitFor();
+    expect(await observations.locator('tbody tr').count()).toBeGreaterThan(0);
     await expectAccessible('app users');
     await shot('app-users');
     await page.getByRole('tab', { name: 'Licenses' }).click();
@@ -257,6 +268,17 @@ describe.skipIf(!hasChromium)('the console against the demo organisation', () =>
     await people.getByRole('link', { name: alias.primary_email }).click();
     await page.getByText('primary', { exact: true }).waitFor();
     expect(await page.getByText(alias.value).count()).toBeGreaterThan(0);
+    // The person's apps count as the People list counts them: distinct apps of the accounts not removed.
+    const listed = await server.app.inject({
+      url: `/api/users?search=${encodeURIComponent(alias.primary_email)}`,
+      cookies: await sessionCookie(),
+    });
+    const summary = listed
+      .json()
+      .items.find((u: { email: string; apps: number }) => u.email === alias.primary_email);
+    await page.getByRole('heading', { level: 2, name: `Apps (${summary.apps})`, exact: true }).waitFor();
+    const apps = page.getByRole('table', { name: 'Apps', exact: true });
+    await apps.getByRole('columnheader', { name: 'Seen by' }).waitFor();
     // The extra fields the demo's BambooHR syncs are shown with the person's HR record.
     const record = await server.roster.database.db
       .selectFrom('employees')

@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/http/server.js';
 import { createOneTimeToken } from '../../src/modules/auth/auth.repo.js';
 import { markLicenseStatesStale } from '../../src/modules/licenses/license-store.js';
+import { seedDirectAccounts } from '../../test/support/seed-accounts.js';
 import { openTestRoster, type TestRoster } from '../../test/support/test-roster.js';
 import { seriousViolations } from './support/axe.js';
 import { hasChromium, launchChromium } from './support/chromium.js';
 import { ensureConsoleBuilt } from './support/console-build.js';
-import { seedDirectAccounts } from '../../test/support/seed-accounts.js';
 
 const LARGE = 10_000;
 

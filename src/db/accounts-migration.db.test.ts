@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -15,7 +14,9 @@ import { listMigrations, migrate } from './migrate.js';
  * previous version built it through its own syncs, migrated forward: nothing any source reported is lost.
  */
 const fixture = JSON.parse(
-  gunzipSync(readFileSync(new URL('../../test/fixtures/demo-0009.json.gz', import.meta.url))).toString('utf8'),
+  gunzipSync(readFileSync(new URL('../../test/fixtures/demo-0009.json.gz', import.meta.url))).toString(
+    'utf8',
+  ),
 ) as { now: string; tables: Record<string, Record<string, unknown>[]> };
 const fixtureNow = new Date(fixture.now);
 
@@ -34,12 +35,23 @@ async function loadFixture(database: Database): Promise<void> {
   });
 }
 
-type Observed = { source: string; app: string; email: string; status: string; name: string | null; role: string | null; removed: boolean; lastUsedAt: string | null };
+type Observed = {
+  source: string;
+  app: string;
+  email: string;
+  status: string;
+  name: string | null;
+  role: string | null;
+  removed: boolean;
+  lastUsedAt: string | null;
+};
 type Held = { source: string; app: string; email: string; licenseType: string; removed: boolean };
 
 const byKey = <T extends { source: string; app: string; email: string }>(rows: T[]) =>
   [...rows].sort((a, b) =>
-    `${a.source}|${a.app}|${a.email}|${JSON.stringify(a)}`.localeCompare(`${b.source}|${b.app}|${b.email}|${JSON.stringify(b)}`),
+    `${a.source}|${a.app}|${a.email}|${JSON.stringify(a)}`.localeCompare(
+      `${b.source}|${b.app}|${b.email}|${JSON.stringify(b)}`,
+    ),
   );
 
 const stateCounts = (database: Database) =>
@@ -62,7 +74,10 @@ describe.each(lanes)('the accounts migration on %s', (lane) => {
       await server?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     };
-    await migrate(database, listMigrations().filter((m) => m.version < '0010'));
+    await migrate(
+      database,
+      listMigrations().filter((m) => m.version < '0010'),
+    );
     await loadFixture(database);
     const observed = await sql<Observed>`
       select s.name as source, a.name as app, u.email, ac.status, ac.name, ac.role, ac.removed_at is not null as removed,
@@ -110,7 +125,13 @@ describe.each(lanes)('the accounts migration on %s', (lane) => {
   });
 
   it('makes one account per user per app instance, and each observation belongs to its app and user', async () => {
-    const { rows } = await sql<{ accounts: number; keys: number; mismatched: number; slackRows: number; slackUsers: number }>`
+    const { rows } = await sql<{
+      accounts: number;
+      keys: number;
+      mismatched: number;
+      slackRows: number;
+      slackUsers: number;
+    }>`
       select (select count(*)::int from accounts) as accounts,
              (select count(distinct (instance_id, user_id))::int from accounts) as keys,
              (select count(*)::int from account_observations o join accounts ac on ac.id = o.account_id

@@ -86,7 +86,8 @@ describe.each(lanes)('account precedence on %s', (lane) => {
         .executeTakeFirstOrThrow();
       sourceIds[name] = row.id;
     }
-    appId = (await db.insertInto('apps').values({ name: 'Chat' }).returning('id').executeTakeFirstOrThrow()).id;
+    appId = (await db.insertInto('apps').values({ name: 'Chat' }).returning('id').executeTakeFirstOrThrow())
+      .id;
     await db.insertInto('app_instances').values({ app_id: appId, source_id: sourceIds.app! }).execute();
   });
   afterAll(async () => {
@@ -96,7 +97,11 @@ describe.each(lanes)('account precedence on %s', (lane) => {
   it.each(cases)('$rule', async ({ observations, derived }) => {
     const { db } = roster.database;
     const email = `u${Math.random().toString(36).slice(2)}@acme.io`;
-    const user = await db.insertInto('users').values({ email, domain: 'acme.io' }).returning('id').executeTakeFirstOrThrow();
+    const user = await db
+      .insertInto('users')
+      .values({ email, domain: 'acme.io' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const accountId = 1_000_000 + user.id;
     for (const o of observations) {
       await db
@@ -110,7 +115,8 @@ describe.each(lanes)('account precedence on %s', (lane) => {
           status: o.status,
           role: o.role ?? null,
           first_seen_at: new Date(Date.now() - 30 * 86_400_000),
-          removed_at: o.removedDaysAgo === undefined ? null : new Date(Date.now() - o.removedDaysAgo * 86_400_000),
+          removed_at:
+            o.removedDaysAgo === undefined ? null : new Date(Date.now() - o.removedDaysAgo * 86_400_000),
         })
         .execute();
     }

@@ -63,7 +63,9 @@ describe.each(lanes)('accounts from several sources on %s', (lane) => {
         licenseTypes: a.licenseTypes,
         lastUsedAt: a.lastUsedAt,
         lastUsedSource: a.lastUsedSource,
-        sources: a.sources.map((s) => `${s.source.replace(/ \d+$/, '')}:${s.role}:${s.status}${s.removedAt ? ':removed' : ''}`),
+        sources: a.sources.map(
+          (s) => `${s.source.replace(/ \d+$/, '')}:${s.role}:${s.status}${s.removedAt ? ':removed' : ''}`,
+        ),
       })),
     };
   };
@@ -73,7 +75,12 @@ describe.each(lanes)('accounts from several sources on %s', (lane) => {
     const chat = await source('scripted', 'Chat');
     const sso = await source('scripted-sso', 'SSO');
     await sync(chat, [
-      account(app, 'ann@acme.io', { name: 'Ann in Chat', role: 'admin', licenseTypes: ['Pro'], lastUsedAt: at(40) }),
+      account(app, 'ann@acme.io', {
+        name: 'Ann in Chat',
+        role: 'admin',
+        licenseTypes: ['Pro'],
+        lastUsedAt: at(40),
+      }),
       account(app, 'cy@acme.io', { status: 'suspended' }),
     ]);
     await sync(sso, [
@@ -125,7 +132,12 @@ describe.each(lanes)('accounts from several sources on %s', (lane) => {
     // The same data again writes nothing, from either source.
     const before = await snapshotTables(roster, { withRowVersions: true });
     await sync(chat, [
-      account(app, 'ann@acme.io', { name: 'Ann in Chat', role: 'admin', licenseTypes: ['Pro'], lastUsedAt: at(40) }),
+      account(app, 'ann@acme.io', {
+        name: 'Ann in Chat',
+        role: 'admin',
+        licenseTypes: ['Pro'],
+        lastUsedAt: at(40),
+      }),
       account(app, 'cy@acme.io', { status: 'suspended' }),
     ]);
     await sync(sso, [
@@ -140,7 +152,9 @@ describe.each(lanes)('accounts from several sources on %s', (lane) => {
     const sso = await source('scripted-sso', 'SSO');
     const chat = await source('scripted', 'Chat');
     await sync(sso, [account(app, 'bob@acme.io', { name: 'Bob from SSO', lastUsedAt: at(5) })]);
-    expect((await rowsOf(app)).rows.map((r) => [r.email, r.instance])).toEqual([['bob@acme.io', 'unmanaged']]);
+    expect((await rowsOf(app)).rows.map((r) => [r.email, r.instance])).toEqual([
+      ['bob@acme.io', 'unmanaged'],
+    ]);
     await sync(chat, [account(app, 'bob@acme.io', { name: 'Bob', lastUsedAt: at(20) })]);
     const view = await rowsOf(app);
     expect(view.rows).toEqual([

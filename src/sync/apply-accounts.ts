@@ -162,7 +162,9 @@ async function adoptUnmanaged(trx: Transaction<DB>, createdAccounts: number): Pr
   await sql`update account_observations o set account_id = a.account_id
             from run_adopted a where o.account_id = a.unmanaged_id`.execute(trx);
   await sql`update accounts ac set first_seen_at = least(ac.first_seen_at, um.first_seen_at)
-            from run_adopted a join accounts um on um.id = a.unmanaged_id where ac.id = a.account_id`.execute(trx);
+            from run_adopted a join accounts um on um.id = a.unmanaged_id where ac.id = a.account_id`.execute(
+    trx,
+  );
   await sql`delete from accounts where id in (select unmanaged_id from run_adopted)`.execute(trx);
   await sql`insert into run_touched select account_id from run_adopted`.execute(trx);
 }

@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { type ApplyCounters, type ApplyInput, one } from './apply-common.js';
 import { applyAccounts } from './apply-accounts.js';
+import { type ApplyCounters, type ApplyInput, one } from './apply-common.js';
 import { applyAccountLicenses, applyLicenseTypes } from './apply-licenses.js';
 import { applyAliases, applyEmployees } from './apply-people.js';
 import { resolveApps } from './resolve-apps.js';

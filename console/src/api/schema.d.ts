@@ -1967,6 +1967,11 @@ export interface components {
                 name: string;
                 kind: string;
             }[];
+            instances: {
+                name: string;
+                managed: boolean;
+                accounts: number;
+            }[];
             owners: string[];
             licenseTypesDetail: {
                 name: string;
@@ -1989,17 +1994,32 @@ export interface components {
             };
             accounts: {
                 items: {
+                    instance: string;
                     nameInApp: string | null;
-                    status: string;
+                    /** @enum {string} */
+                    status: "active" | "suspended" | "deleted";
                     role: string | null;
                     licenseTypes: string[];
                     lastUsedAt: string | null;
                     lastUsedSource: string | null;
-                    source: string;
                     removedAt: string | null;
                     usageBySource: {
                         source: string;
                         lastUsedAt: string;
+                        stale: boolean;
+                    }[];
+                    sources: {
+                        source: string;
+                        kind: string;
+                        /** @enum {string} */
+                        role: "direct" | "partial";
+                        /** @enum {string} */
+                        status: "active" | "suspended" | "deleted";
+                        nameInApp: string | null;
+                        roleInApp: string | null;
+                        lastUsedAt: string | null;
+                        firstSeenAt: string;
+                        removedAt: string | null;
                         stale: boolean;
                     }[];
                     email: string;
@@ -2338,17 +2358,32 @@ export interface components {
                 } | null;
             }[];
             accounts: {
+                instance: string;
                 nameInApp: string | null;
-                status: string;
+                /** @enum {string} */
+                status: "active" | "suspended" | "deleted";
                 role: string | null;
                 licenseTypes: string[];
                 lastUsedAt: string | null;
                 lastUsedSource: string | null;
-                source: string;
                 removedAt: string | null;
                 usageBySource: {
                     source: string;
                     lastUsedAt: string;
+                    stale: boolean;
+                }[];
+                sources: {
+                    source: string;
+                    kind: string;
+                    /** @enum {string} */
+                    role: "direct" | "partial";
+                    /** @enum {string} */
+                    status: "active" | "suspended" | "deleted";
+                    nameInApp: string | null;
+                    roleInApp: string | null;
+                    lastUsedAt: string | null;
+                    firstSeenAt: string;
+                    removedAt: string | null;
                     stale: boolean;
                 }[];
                 app: string;
@@ -2421,6 +2456,11 @@ export interface components {
                 name: string;
                 kind: string;
             }[];
+            instances: {
+                name: string;
+                managed: boolean;
+                accounts: number;
+            }[];
             owners: string[];
             licenseTypesDetail: {
                 name: string;
@@ -2443,17 +2483,32 @@ export interface components {
             };
             accounts: {
                 items: {
+                    instance: string;
                     nameInApp: string | null;
-                    status: string;
+                    /** @enum {string} */
+                    status: "active" | "suspended" | "deleted";
                     role: string | null;
                     licenseTypes: string[];
                     lastUsedAt: string | null;
                     lastUsedSource: string | null;
-                    source: string;
                     removedAt: string | null;
                     usageBySource: {
                         source: string;
                         lastUsedAt: string;
+                        stale: boolean;
+                    }[];
+                    sources: {
+                        source: string;
+                        kind: string;
+                        /** @enum {string} */
+                        role: "direct" | "partial";
+                        /** @enum {string} */
+                        status: "active" | "suspended" | "deleted";
+                        nameInApp: string | null;
+                        roleInApp: string | null;
+                        lastUsedAt: string | null;
+                        firstSeenAt: string;
+                        removedAt: string | null;
                         stale: boolean;
                     }[];
                     email: string;
@@ -2792,17 +2847,32 @@ export interface components {
                 } | null;
             }[];
             accounts: {
+                instance: string;
                 nameInApp: string | null;
-                status: string;
+                /** @enum {string} */
+                status: "active" | "suspended" | "deleted";
                 role: string | null;
                 licenseTypes: string[];
                 lastUsedAt: string | null;
                 lastUsedSource: string | null;
-                source: string;
                 removedAt: string | null;
                 usageBySource: {
                     source: string;
                     lastUsedAt: string;
+                    stale: boolean;
+                }[];
+                sources: {
+                    source: string;
+                    kind: string;
+                    /** @enum {string} */
+                    role: "direct" | "partial";
+                    /** @enum {string} */
+                    status: "active" | "suspended" | "deleted";
+                    nameInApp: string | null;
+                    roleInApp: string | null;
+                    lastUsedAt: string | null;
+                    firstSeenAt: string;
+                    removedAt: string | null;
                     stale: boolean;
                 }[];
                 app: string;

@@ -1,13 +1,23 @@
-import { Center, Loader, ScrollArea, Table, Text, UnstyledButton } from '@mantine/core';
+import {
+  ActionIcon,
+  Center,
+  Loader,
+  ScrollArea,
+  Table,
+  Text,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core';
 import {
   type ColumnDef,
+  type ExpandedState,
   flexRender,
   getCoreRowModel,
   getSortedRowModel,
   type SortingState,
   useReactTable,
 } from '@tanstack/react-table';
-import { type ReactNode, useState } from 'react';
+import { Fragment, type ReactNode, useMemo, useState } from 'react';
 import { ErrorAlert } from './query-state';
 import type { ServerSorting } from './use-server-sort';
 
@@ -35,6 +45,34 @@ export interface DataTableProps<T> {
   sorting?: TableSorting;
   /** Fetching a new page while the previous one stays on screen. */
   refreshing?: boolean;
+  /** Rows that open to show more: a toggle first in each row, the detail in a row of its own below it. */
+  detail?: RowDetail<T>;
+}
+
+/** What an opened row shows, and its toggle's accessible name ("Show what each source saw for ann@acme.io"). */
+export interface RowDetail<T> {
+  label: (row: T) => string;
+  render: (row: T) => ReactNode;
+}
+
+/** The column of toggles that open and close a row's detail. */
+function detailColumn<T>(detail: RowDetail<T>): ColumnDef<T, unknown> {
+  return {
+    id: 'detail',
+    enableSorting: false,
+    header: () => <VisuallyHidden>Details</VisuallyHidden>,
+    cell: ({ row }) => (
+      <ActionIcon
+        variant="subtle"
+        size="sm"
+        aria-label={detail.label(row.original)}
+        aria-expanded={row.getIsExpanded()}
+        onClick={row.getToggleExpandedHandler()}
+      >
+        {row.getIsExpanded() ? '▾' : '▸'}
+      </ActionIcon>
+    ),
+  };
 }
 
 export type TableSorting = { mode: 'client' } | ServerSorting;
@@ -44,12 +82,20 @@ const sortMark = { asc: ' ▲', desc: ' ▼' } as const;
 /** Every list of the console: one table shape, with its loading, error and empty states. */
 export function DataTable<T>(props: DataTableProps<T>) {
   const [sorting, setSorting] = useState<SortingState>([]);
+  const [expanded, setExpanded] = useState<ExpandedState>({});
   const server = props.sorting?.mode === 'server' ? props.sorting : undefined;
+  const { detail, columns } = props;
+  const shownColumns = useMemo(
+    () => (detail ? [detailColumn(detail), ...columns] : columns),
+    [detail, columns],
+  );
   const table = useReactTable({
     data: props.rows ?? [],
-    columns: props.columns,
-    state: { sorting },
+    columns: shownColumns,
+    state: { sorting, expanded },
     onSortingChange: setSorting,
+    onExpandedChange: setExpanded,
+    getRowCanExpand: () => detail !== undefined,
     enableSorting: props.sorting?.mode === 'client',
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
@@ -110,11 +156,20 @@ export function DataTable<T>(props: DataTableProps<T>) {
         </Table.Thead>
         <Table.Tbody>
           {table.getRowModel().rows.map((row) => (
-            <Table.Tr key={row.id}>
-              {row.getVisibleCells().map((cell) => (
-                <Table.Td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</Table.Td>
-              ))}
-            </Table.Tr>
+            <Fragment key={row.id}>
+              <Table.Tr>
+                {row.getVisibleCells().map((cell) => (
+                  <Table.Td key={cell.id}>
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+              {detail && row.getIsExpanded() && (
+                <Table.Tr>
+                  <Table.Td colSpan={row.getVisibleCells().length}>{detail.render(row.original)}</Table.Td>
+                </Table.Tr>
+              )}
+            </Fragment>
           ))}
         </Table.Tbody>
       </Table>

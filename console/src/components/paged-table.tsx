@@ -1,6 +1,6 @@
 import { Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { type Columns, DataTable } from './data-table';
+import { type Columns, DataTable, type RowDetail } from './data-table';
 import { Pager } from './pager';
 import { useClientPages } from './use-client-pages';
 
@@ -14,6 +14,7 @@ export function PagedTable<T>(props: {
   rows: readonly T[];
   rowKey: (row: T) => string;
   empty: ReactNode;
+  detail?: RowDetail<T>;
 }) {
   const pages = useClientPages(props.rows);
   return (
@@ -26,6 +27,7 @@ export function PagedTable<T>(props: {
         error={null}
         rowKey={props.rowKey}
         empty={props.empty}
+        detail={props.detail}
       />
       {pages.total > pages.limit && (
         <Pager

@@ -55,7 +55,9 @@ describe.each(lanes)('A Microsoft Entra ID source synced through the engine on %
                       where a.name = 'Microsoft 365' and ac.source_id = ${id} and ac.removed_at is null`),
     ).toBe(listed.length + 4);
     expect(
-      await count(sql`select count(*)::int as n from account_observations where role = 'guest' and source_id = ${id}`),
+      await count(
+        sql`select count(*)::int as n from account_observations where role = 'guest' and source_id = ${id}`,
+      ),
     ).toBe(4);
     expect(await count(sql`select count(*)::int as n from employees where source_id = ${id}`)).toBe(
       listed.length,
@@ -90,11 +92,9 @@ describe.each(lanes)('A Microsoft Entra ID source synced through the engine on %
       ),
     ).toBeGreaterThan(listed.length * 2);
 
-    expect(
-      await count(
-        sql`select count(*)::int as n from usage where source_id = ${id}`,
-      ),
-    ).toBe(listed.filter((p) => p.lastSignInAt).length + 3);
+    expect(await count(sql`select count(*)::int as n from usage where source_id = ${id}`)).toBe(
+      listed.filter((p) => p.lastSignInAt).length + 3,
+    );
 
     const second = await syncSource(roster, 'test', id);
     expect(second.status).toBe('succeeded');
@@ -123,11 +123,7 @@ describe.each(lanes)('A Microsoft Entra ID source synced through the engine on %
     const result = await syncSource(roster, 'test', id);
     expect(result.error).toBeNull();
     expect(result.status).toBe('succeeded');
-    expect(
-      await count(
-        sql`select count(*)::int as n from usage where source_id = ${id}`,
-      ),
-    ).toBe(0);
+    expect(await count(sql`select count(*)::int as n from usage where source_id = ${id}`)).toBe(0);
   });
 });
 

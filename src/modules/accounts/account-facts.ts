@@ -94,7 +94,8 @@ const isoDate = (value: Date | string | null) => (value ? new Date(value).toISOS
 
 export function toAccountFacts<T extends RawFacts>(
   row: T,
-): Omit<T, 'lastUsedAt' | 'removedAt' | 'sources'> & Pick<AccountFacts, 'lastUsedAt' | 'removedAt' | 'sources'> {
+): Omit<T, 'lastUsedAt' | 'removedAt' | 'sources'> &
+  Pick<AccountFacts, 'lastUsedAt' | 'removedAt' | 'sources'> {
   return {
     ...row,
     lastUsedAt: isoDate(row.lastUsedAt),

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listOrder, type OrderValue, walkPages } from '../../../test/support/list-order.js';
+import { seedDirectAccounts } from '../../../test/support/seed-accounts.js';
 import { lanes, openTestRoster, type TestRoster } from '../../../test/support/test-roster.js';
 import { type AppSortField, type AppSummary, appSortFields, listApps } from './apps.repo.js';
-import { seedDirectAccounts } from '../../../test/support/seed-accounts.js';
 
 // Few distinct values, so equal counts, equal categories and apps without a category are common.
 const categories = ['ab', 'b', 'ba'];

@@ -16,8 +16,8 @@ import {
   accountFactsColumns,
   instanceJoin,
   lastUsedJoin,
-  unmanagedInstance,
   toAccountFacts,
+  unmanagedInstance,
 } from '../accounts/account-facts.js';
 import { type LicenseTypeCounts, licenseCounts } from '../licenses/licenses.repo.js';
 import { appOwners } from './app-owners.js';

@@ -55,7 +55,7 @@ const sortValues: Record<UserSortField, SortValue> = {
   apps: {
     value: sql`coalesce(f.apps, 0)`,
     nullable: false,
-    joins: perPerson(sql`count(distinct ac.app_id)::int as apps`, sql``),
+    joins: perPerson(sql`count(distinct ac.app_id) filter (where ac.status = 'active')::int as apps`, sql``),
   },
   // No license with a known price: no cost, last in both directions.
   annualCost: {

@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listOrder, type OrderValue, walkPages } from '../../../test/support/list-order.js';
+import { seedDirectAccounts } from '../../../test/support/seed-accounts.js';
 import { lanes, openTestRoster, type TestRoster } from '../../../test/support/test-roster.js';
 import { type UserSortField, userSortFields } from './people-order.js';
 import { listUsers, type UserSummary } from './users.repo.js';
-import { seedDirectAccounts } from '../../../test/support/seed-accounts.js';
 
 // Few distinct values, so equal names, counts, costs, types and missing names and costs are common.
 const names = ['Ann', 'ann', 'Bo', 'bob'];

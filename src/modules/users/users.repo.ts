@@ -34,7 +34,7 @@ export interface UserSummary {
   /** The rule that decided the type. */
   typeRule: string;
   status: 'current' | 'past';
-  /** Apps across all of the person's emails. */
+  /** Distinct apps in which any of the person's emails has an active account. */
   apps: number;
   /** The person's other emails (Merge Users); empty when nothing is merged into this user. */
   additionalEmails: string[];
@@ -56,7 +56,7 @@ const userRows = (where: RawBuilder<unknown>, limit: number) => sql<UserSummary>
          ${personTypeRule} as "typeRule",
          ${personStatus} as status,
          (select count(distinct ac.app_id)::int from accounts ac
-          where ac.removed_at is null and ac.user_id = any (array[u.id] || array(select user_id from linked where primary_user_id = u.id))) as apps,
+          where ac.removed_at is null and ac.status = 'active' and ac.user_id = any (array[u.id] || array(select user_id from linked where primary_user_id = u.id))) as apps,
          array(select a.email from linked l join users a on a.id = l.user_id where l.primary_user_id = u.id order by a.email) as "additionalEmails",
          (select ${annualCostOf} from accounts ac
           join account_licenses al on al.account_id = ac.id and al.removed_at is null

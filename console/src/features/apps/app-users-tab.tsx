@@ -1,17 +1,23 @@
-import { Alert, Anchor, Group, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Stack, Text } from '@mantine/core';
 import { createColumnHelper } from '@tanstack/react-table';
 import { Link } from 'react-router';
 import type { Schemas } from '../../api/client';
-import { formatAge, formatDate } from '../../api/format';
+import { countOf, formatAge, formatDate } from '../../api/format';
 import { type Columns, DataTable } from '../../components/data-table';
 import { Pager } from '../../components/pager';
 import { useCursorPages } from '../../components/use-cursor-pages';
+import { InstanceName, observationsDetail, SeenBy, seenByText } from '../accounts/account-sources';
 import { personPath } from '../people/people-page';
 import { useAppAccountsPage } from './use-app-accounts';
 
 type AppDetail = Schemas['AppDetail'];
 type Account = AppDetail['accounts']['items'][number];
 const column = createColumnHelper<Account>();
+
+const instanceColumn = column.accessor('instance', {
+  header: 'Instance',
+  cell: (c) => <InstanceName instance={c.getValue()} />,
+});
 
 const columns: Columns<Account> = [
   column.accessor((a) => a.nameInApp ?? '', {
@@ -60,13 +66,28 @@ const columns: Columns<Account> = [
       );
     },
   }),
-  column.accessor('source', { header: 'Reported by' }),
+  column.accessor(seenByText, {
+    id: 'seenBy',
+    header: 'Seen by',
+    cell: (c) => <SeenBy account={c.row.original} />,
+  }),
 ];
 
-/** The app's accounts, each as the app shows it; page by page from the app's own endpoint. */
+/** With several instances the Instance column follows the email: a user has an account in each. */
+const columnsWithInstance: Columns<Account> = [...columns.slice(0, 2), instanceColumn, ...columns.slice(2)];
+
+const detailByEmail = observationsDetail<Account>((a) => a.email);
+const detailByInstance = observationsDetail<Account>((a) => `${a.email} in the ${a.instance} instance`);
+
+/**
+ * The app's accounts, one per user per instance, each as the app shows it, opening on what each source
+ * saw of it; page by page from the app's own endpoint.
+ */
 export function AppUsersTab({ app }: { app: AppDetail }) {
   const pages = useCursorPages(['app-accounts', app.name], useAppAccountsPage(app.name));
   const rows = pages.query.data?.items;
+  const severalInstances = app.instances.length > 1;
+  const instances = app.instances.map((i) => `${i.name} (${countOf(i.accounts, 'account')})`).join(', ');
   return (
     <Stack>
       {!app.usage.covered && (
@@ -76,19 +97,26 @@ export function AppUsersTab({ app }: { app: AppDetail }) {
           {app.usage.wouldFill.length > 0 && `What would fill the gap: ${app.usage.wouldFill.join('; ')}.`}
         </Alert>
       )}
-      <Group gap="xs">
+      <Stack gap={4}>
         <Text size="sm" c="dimmed">
-          Names are shown as {app.name} shows them; a person’s own page shows their best-known name.
+          Names are shown as {app.name} shows them; a person’s own page shows their best-known name. Open a
+          row to see what each source saw of the account.
         </Text>
-      </Group>
+        {severalInstances && (
+          <Text size="sm" c="dimmed">
+            {app.name} has {app.instances.length} instances, one row per user in each: {instances}.
+          </Text>
+        )}
+      </Stack>
       <DataTable<Account>
         noun={`${app.name} accounts`}
-        columns={columns}
+        columns={severalInstances ? columnsWithInstance : columns}
         rows={rows}
         loading={pages.query.isPending}
         refreshing={pages.query.isPlaceholderData}
         error={pages.query.error}
-        rowKey={(a) => `${a.email}|${a.source}`}
+        rowKey={(a) => `${a.email}|${a.instance}`}
+        detail={severalInstances ? detailByInstance : detailByEmail}
         sorting={pages.complete ? { mode: 'client' } : undefined}
         empty="No accounts: no source has reported users of this app yet."
       />

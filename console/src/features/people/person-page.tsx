@@ -8,6 +8,7 @@ import { formatAge, formatDate, formatMoney, formatNumber } from '../../api/form
 import type { Columns } from '../../components/data-table';
 import { PagedTable } from '../../components/paged-table';
 import { QueryState } from '../../components/query-state';
+import { InstanceName, observationsDetail, SeenBy, seenByText } from '../accounts/account-sources';
 import { appPath } from '../apps/apps-page';
 import { typeLabels } from './people-page';
 
@@ -32,7 +33,27 @@ const appColumns: Columns<Account> = [
   account.accessor((a) => a.nameInApp ?? '—', { id: 'nameInApp', header: 'Name in the app' }),
   account.accessor((a) => a.role ?? '—', { id: 'role', header: 'Role' }),
   account.accessor(lastUsed, { id: 'lastUsed', header: 'Last used' }),
+  account.accessor(seenByText, {
+    id: 'seenBy',
+    header: 'Seen by',
+    cell: (c) => <SeenBy account={c.row.original} />,
+  }),
 ];
+
+/** When the person has accounts in several instances of one app, the Instance column tells them apart. */
+const appColumnsWithInstance: Columns<Account> = [
+  ...appColumns.slice(0, 1),
+  account.accessor('instance', {
+    header: 'Instance',
+    cell: (c) => <InstanceName instance={c.getValue()} />,
+  }),
+  ...appColumns.slice(1),
+];
+
+const detailByApp = observationsDetail<Account>((a) => `${a.email} in ${a.app}`);
+const detailByInstance = observationsDetail<Account>(
+  (a) => `${a.email} in ${a.app}, in the ${a.instance} instance`,
+);
 
 const licenseColumns: Columns<License> = [
   license.accessor('app', { header: 'App' }),
@@ -54,8 +75,12 @@ export function PersonPage() {
   });
   if (!person.data) return <QueryState query={person} what={email} />;
   const p = person.data;
-  // The person's page shows active accounts; offboarding lists removed and suspended ones too.
+  // The person's page shows active accounts, and counts their apps as the People list does; offboarding
+  // lists removed and suspended ones too.
   const active = p.accounts.filter((a) => !a.removedAt && a.status === 'active');
+  const apps = new Set(active.map((a) => a.app)).size;
+  // The same email in two instances of one app: two rows the Instance column tells apart.
+  const severalInstances = new Set(active.map((a) => `${a.app}|${a.email}`)).size < active.length;
   const licenses = active.flatMap((a) => a.licenseTypes.map((type) => ({ ...a, type })));
   return (
     <Stack>
@@ -147,16 +172,18 @@ export function PersonPage() {
           )}
         </Card>
       </SimpleGrid>
-      <Title order={2}>Apps ({formatNumber(active.length)})</Title>
+      <Title order={2}>Apps ({formatNumber(apps)})</Title>
       <Text size="sm" c="dimmed">
-        Active accounts only. Offboarding lists every account, deleted and suspended ones too, because someone
-        may still sign in with a password.
+        Active accounts only, one row per account; open a row to see what each source saw of it. Offboarding
+        lists every account, deleted and suspended ones too, because someone may still sign in with a
+        password.
       </Text>
       <PagedTable
         noun="Apps"
-        columns={appColumns}
+        columns={severalInstances ? appColumnsWithInstance : appColumns}
         rows={active}
-        rowKey={(a) => `${a.app}|${a.email}|${a.source}`}
+        rowKey={(a) => `${a.app}|${a.email}|${a.instance}`}
+        detail={severalInstances ? detailByInstance : detailByApp}
         empty="No active accounts."
       />
       <Title order={2}>Licenses ({formatNumber(licenses.length)})</Title>
@@ -164,7 +191,7 @@ export function PersonPage() {
         noun="Licenses"
         columns={licenseColumns}
         rows={licenses}
-        rowKey={(l) => `${l.app}|${l.email}|${l.type}|${l.source}`}
+        rowKey={(l) => `${l.app}|${l.email}|${l.instance}|${l.type}`}
         empty="No licenses."
       />
     </Stack>
