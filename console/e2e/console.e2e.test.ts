@@ -99,6 +99,23 @@ describe.skipIf(!hasChromium)('the console against the demo organisation', () =>
     expect(await observations.locator('tbody tr').count()).toBeGreaterThan(0);
     await expectAccessible('app users');
     await shot('app-users');
+    // The header's figures are the API's, and the Users tab has exactly as many rows as users.
+    const api = (
+      await server.app.inject({ url: '/api/apps/Slack?limit=1', cookies: await sessionCookie() })
+    ).json();
+    const grouped = (n: number) => n.toLocaleString('en-GB');
+    await page.getByText(`${grouped(api.users)} users`, { exact: true }).waitFor();
+    await page.getByText(`${grouped(api.activeAccounts)} active accounts`, { exact: true }).waitFor();
+    await page.getByRole('combobox', { name: 'Rows per page' }).selectOption('200');
+    let rows = 0;
+    for (let from = 1; ; from += 200) {
+      await page.getByText(new RegExp(`^${grouped(from)}–.* of ${grouped(api.users)} accounts`)).waitFor();
+      rows += await accounts.getByRole('button', { name: /^Show what each source saw for / }).count();
+      const next = page.getByRole('button', { name: 'Next' });
+      if (await next.isDisabled()) break;
+      await next.click();
+    }
+    expect(rows).toBe(api.users);
     await page.getByRole('tab', { name: 'Licenses' }).click();
     await page.getByRole('table', { name: 'Slack license types' }).waitFor();
     await expectAccessible('app licenses');

@@ -21,6 +21,12 @@ async function allPages<T>(
   return items;
 }
 
+/** An account with a "Seen by" column: its sources, the direct one first, partial ones marked. */
+const withSeenBy = <T extends { sources: { source: string; role: string }[] }>(account: T) => ({
+  ...account,
+  seenBy: account.sources.map((s) => (s.role === 'partial' ? `${s.source} (partial)` : s.source)).join(', '),
+});
+
 export function registerBrowseCommands(program: Command) {
   const apps = program.command('apps').description("The organisation's apps");
   apps
@@ -59,12 +65,18 @@ export function registerBrowseCommands(program: Command) {
           accounts.push(...next.accounts.items);
           cursor = next.accounts.nextCursor;
         }
-        const detail = { ...first, accounts: { items: accounts, nextCursor: null } };
+        // The whole list: one account per user per instance, each with every source's observation.
+        const detail = { ...first, accounts };
         if (json) printJson(detail);
         else {
           process.stdout.write(
-            `${detail.name} (${detail.origin}${detail.category ? `, ${detail.category}` : ''}): ${detail.users} users\n\n`,
+            `${detail.name} (${detail.origin}${detail.category ? `, ${detail.category}` : ''}): ${detail.users} users, ${detail.activeAccounts} active accounts\n`,
           );
+          if (detail.instances.length > 1)
+            process.stdout.write(
+              `Instances: ${detail.instances.map((i) => `${i.name} (${i.accounts})`).join(', ')}\n`,
+            );
+          process.stdout.write('\n');
           printTable(detail.licenseTypesDetail as never, [
             'name',
             'purchased',
@@ -73,12 +85,14 @@ export function registerBrowseCommands(program: Command) {
             'source',
           ]);
           process.stdout.write('\n');
-          printTable(accounts as never, [
+          printTable(accounts.map(withSeenBy) as never, [
             'email',
+            ...(detail.instances.length > 1 ? ['instance'] : []),
             'nameInApp',
             'status',
             'licenseTypes',
             'lastUsedAt',
+            'seenBy',
             'removedAt',
           ]);
         }
@@ -141,14 +155,17 @@ export function registerBrowseCommands(program: Command) {
         if (json) printJson(user);
         else {
           process.stdout.write(
-            `${user.name ?? user.email} <${user.email}>: ${user.type} (${user.typeRule}), ${user.status}\n\n`,
+            `${user.name ?? user.email} <${user.email}>: ${user.type} (${user.typeRule}), ${user.status}, ${user.apps} apps\n\n`,
           );
-          printTable(user.accounts as never, [
+          printTable(user.accounts.map(withSeenBy) as never, [
             'app',
+            'email',
+            'instance',
             'nameInApp',
             'status',
             'licenseTypes',
             'lastUsedAt',
+            'seenBy',
             'removedAt',
           ]);
         }
