@@ -6,7 +6,13 @@ import { runCli } from '../support/cli.js';
 import { openTestRoster, type TestRoster } from '../support/test-roster.js';
 
 type Observation = { source: string; role: 'direct' | 'partial' };
-type Account = { email: string; instance: string; status: string; removedAt: string | null; sources: Observation[] };
+type Account = {
+  email: string;
+  instance: string;
+  status: string;
+  removedAt: string | null;
+  sources: Observation[];
+};
 type AppSummary = { name: string; users: number; activeAccounts: number };
 type AppDetail = AppSummary & { instances: { name: string; accounts: number }[] };
 type Person = { email: string; apps: number };
@@ -20,7 +26,12 @@ type PersonDetail = Person & { accounts: (Account & { app: string })[] };
 describe('counts on the demo organisation', () => {
   let roster: TestRoster;
   let env: Record<string, string>;
-  const api = { apps: [] as AppSummary[], details: new Map<string, AppDetail & { accounts: Account[] }>(), people: [] as Person[], persons: new Map<string, PersonDetail>() };
+  const api = {
+    apps: [] as AppSummary[],
+    details: new Map<string, AppDetail & { accounts: Account[] }>(),
+    people: [] as Person[],
+    persons: new Map<string, PersonDetail>(),
+  };
 
   beforeAll(async () => {
     roster = await openTestRoster('pglite');
@@ -62,7 +73,10 @@ describe('counts on the demo organisation', () => {
     }
     api.people = await all<Person>('/api/users');
     for (const person of api.people)
-      api.persons.set(person.email, await get<PersonDetail>(`/api/users/${encodeURIComponent(person.email)}`));
+      api.persons.set(
+        person.email,
+        await get<PersonDetail>(`/api/users/${encodeURIComponent(person.email)}`),
+      );
     await server.close();
     // The CLI opens the same embedded database, which one process may hold at a time.
     await roster.database.close();
@@ -78,7 +92,10 @@ describe('counts on the demo organisation', () => {
       expect(detail.users, app.name).toBe(app.users);
       expect(detail.accounts.length, app.name).toBe(app.users);
       expect(detail.accounts.filter((a) => a.status === 'active').length, app.name).toBe(app.activeAccounts);
-      expect(detail.instances.reduce((n, i) => n + i.accounts, 0), app.name).toBe(app.users);
+      expect(
+        detail.instances.reduce((n, i) => n + i.accounts, 0),
+        app.name,
+      ).toBe(app.users);
       // One row per user per instance, each with the sources that saw it.
       const keys = new Set(detail.accounts.map((a) => `${a.email}|${a.instance}`));
       expect(keys.size, app.name).toBe(detail.accounts.length);
@@ -110,7 +127,9 @@ describe('counts on the demo organisation', () => {
   });
 
   it('gives the CLI the same numbers as the API', async () => {
-    const apps = JSON.parse((await runCli(['apps', 'list', '--json'], env)).stdout) as { items: AppSummary[] };
+    const apps = JSON.parse((await runCli(['apps', 'list', '--json'], env)).stdout) as {
+      items: AppSummary[];
+    };
     expect(apps.items.map(({ name, users, activeAccounts }) => ({ name, users, activeAccounts }))).toEqual(
       api.apps.map(({ name, users, activeAccounts }) => ({ name, users, activeAccounts })),
     );
@@ -125,7 +144,9 @@ describe('counts on the demo organisation', () => {
       api.people.map(({ email, apps }) => ({ email, apps })),
     );
     const busiest = [...api.people].sort((a, b) => b.apps - a.apps)[0]!;
-    const person = JSON.parse((await runCli(['users', 'show', busiest.email, '--json'], env)).stdout) as PersonDetail;
+    const person = JSON.parse(
+      (await runCli(['users', 'show', busiest.email, '--json'], env)).stdout,
+    ) as PersonDetail;
     expect(person.apps).toBe(busiest.apps);
     expect(person.accounts).toEqual(api.persons.get(busiest.email)!.accounts);
   });
