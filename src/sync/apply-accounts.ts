@@ -21,45 +21,48 @@ export async function applyAccounts(
   input: ApplyInput,
 ): Promise<{ accounts: EntityCounters; usage: { updated: number } }> {
   const { runId, sourceId, now } = input;
-  await placeApps(trx, input);
+  const partialApps = await placeApps(trx, input);
+  // For a partial source: each user's account in a direct instance of the app, where they have one (one
+  // still listing the user first, then the oldest instance). A new observation of theirs joins it.
+  await sql`create temporary table run_direct_accounts on commit drop as
+            select distinct on (ac.app_id, ac.user_id) ac.app_id, ac.user_id, ac.id
+            from accounts ac join app_instances i on i.id = ac.instance_id and i.source_id is not null
+            where ${partialApps ? sql`ac.app_id in (select id from run_apps where not direct)` : sql`false`}
+            order by ac.app_id, ac.user_id, ac.removed_at is not null, ac.instance_id`.execute(trx);
 
-  // Each staged account resolved once to its app, user, and this source's earlier observation if any.
+  // Each staged account resolved once to its app, user, this source's earlier observation if any, and the
+  // account the observation belongs to: the earlier observation's; else the user's account in the instance
+  // this source's observations land in (its own, or the unmanaged one), a partial source preferring the
+  // user's direct account; else a new account, whose id is drawn here so no row is written twice.
+  const sequence = await one<{ name: string }>(
+    trx,
+    sql`select pg_get_serial_sequence('accounts', 'id') as name`,
+  );
   await sql`create temporary table run_accounts on commit drop as
-            select a.id as app_id, a.direct, a.instance_id, u.id as user_id, o.account_id,
-                   o.account_id is not null as known, false as new_account,
+            select a.id as app_id, a.direct, a.instance_id, u.id as user_id,
+                   coalesce(o.account_id, dir.id, own.id, nextval(${sequence.name}::regclass)) as account_id,
+                   o.account_id is not null as known,
+                   o.account_id is null and dir.id is null and own.id is null as new_account,
                    st.external_id, st.name, st.status, st.role, st.license_types, st.last_used_at,
                    o.last_used_at as known_last_used_at
             from staged_accounts st
             join run_apps a on a.name_key = lower(st.app_name)
             join users u on u.email = st.email
             left join account_observations o on o.source_id = ${sourceId} and o.app_id = a.id and o.user_id = u.id
+            left join accounts own on own.app_id = a.id and own.instance_id = a.instance_id and own.user_id = u.id
+            left join run_direct_accounts dir on dir.app_id = a.id and dir.user_id = u.id and not a.direct
             where st.run_id = ${runId}`.execute(trx);
   await sql`analyze run_accounts`.execute(trx);
-
-  // A new observation joins an existing account: a direct one its own instance's, a partial one the
-  // user's direct account in the app if any (listed first, then the oldest instance), else the unmanaged one.
-  await sql`update run_accounts r set account_id = c.id
-            from (select distinct on (r2.app_id, r2.user_id) r2.app_id, r2.user_id, ac.id
-                  from run_accounts r2
-                  join accounts ac on ac.app_id = r2.app_id and ac.user_id = r2.user_id
-                  join app_instances i on i.id = ac.instance_id
-                  where not r2.known and (ac.instance_id = r2.instance_id or not r2.direct)
-                  order by r2.app_id, r2.user_id, i.source_id is null, ac.removed_at is not null, ac.instance_id) c
-            where r.app_id = c.app_id and r.user_id = c.user_id`.execute(trx);
 
   // Accounts for the rest: their values are this observation's, the only one they have so far.
   const created = await one<{ n: number }>(
     trx,
     sql`with ins as (
-          insert into accounts (app_id, instance_id, user_id, name, status, role, first_seen_at)
-          select r.app_id, r.instance_id, r.user_id, r.name, r.status, r.role, ${now}::timestamptz
-          from run_accounts r where r.account_id is null
-          returning id, app_id, user_id
-        ), ids as (
-          update run_accounts r set account_id = ins.id, new_account = true
-          from ins where r.app_id = ins.app_id and r.user_id = ins.user_id
+          insert into accounts (id, app_id, instance_id, user_id, name, status, role, first_seen_at)
+          select r.account_id, r.app_id, r.instance_id, r.user_id, r.name, r.status, r.role, ${now}::timestamptz
+          from run_accounts r where r.new_account
           returning 1
-        ) select count(*)::int as n from ids`,
+        ) select count(*)::int as n from ins`,
   );
   if (created.n > 1000) await sql`analyze accounts`.execute(trx);
 
@@ -96,9 +99,12 @@ export async function applyAccounts(
   await sql`insert into run_touched select account_id from run_accounts where not known and not new_account`.execute(
     trx,
   );
+  // A source that never completed a sync has nothing to remove.
   const removed = await one<{ n: number }>(
     trx,
-    sql`with gone as (
+    input.previousSuccessAt === null
+      ? sql`select 0 as n`
+      : sql`with gone as (
           update account_observations o set removed_at = ${now}::timestamptz, status = 'deleted',
                  last_seen_at = coalesce(${input.previousSuccessAt}::timestamptz, o.first_seen_at)
           where o.source_id = ${sourceId} and o.removed_at is null
@@ -130,7 +136,7 @@ export async function applyAccounts(
  * Marks each app of the run direct or partial for this source (as its kind says), and gives it the
  * instance this source's new observations land in: its own instance when direct, else the unmanaged one.
  */
-async function placeApps(trx: Transaction<DB>, { sourceId, coverageOf }: ApplyInput): Promise<void> {
+async function placeApps(trx: Transaction<DB>, { sourceId, coverageOf }: ApplyInput): Promise<boolean> {
   const { rows } = await sql<{ id: number; name: string }>`select id, name from run_apps`.execute(trx);
   const direct = rows.filter((app) => coverageOf(app.name) === 'full').map((app) => app.id);
   await sql`alter table run_apps add column direct boolean, add column instance_id bigint`.execute(trx);
@@ -145,6 +151,7 @@ async function placeApps(trx: Transaction<DB>, { sourceId, coverageOf }: ApplyIn
             where i.app_id = r.id and i.source_id is not distinct from (case when r.direct then ${sourceId}::bigint end)`.execute(
     trx,
   );
+  return direct.length < rows.length;
 }
 
 /**
@@ -152,7 +159,12 @@ async function placeApps(trx: Transaction<DB>, { sourceId, coverageOf }: ApplyIn
  * observations move from the unmanaged account to the new one, which then stands for the same presence.
  */
 async function adoptUnmanaged(trx: Transaction<DB>, createdAccounts: number): Promise<void> {
-  if (createdAccounts === 0) return;
+  const unmanaged = await one<{ any: boolean }>(
+    trx,
+    sql`select exists (select 1 from app_instances i join run_apps a on a.id = i.app_id
+                       where a.direct and i.source_id is null) as any`,
+  );
+  if (createdAccounts === 0 || !unmanaged.any) return;
   await sql`create temporary table run_adopted on commit drop as
             select um.id as unmanaged_id, r.account_id
             from run_accounts r

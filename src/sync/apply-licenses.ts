@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { type RawBuilder, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { type ApplyInput, type Counts, type EntityCounters, one } from './apply-common.js';
 
@@ -50,16 +50,27 @@ export async function applyLicenseTypes(
 
 export async function applyAccountLicenses(
   trx: Transaction<DB>,
-  { sourceId, now }: ApplyInput,
+  { sourceId, now, previousSuccessAt }: ApplyInput,
 ): Promise<{ added: number; removed: number }> {
-  // The wanted assignments, each with its current state, so only new and returning ones are written.
+  const held = (accounts: RawBuilder<unknown>) => sql`
+    select distinct r.account_id, lt.id as license_type_id
+    from run_accounts r
+    cross join lateral unnest(r.license_types) as held(name)
+    join license_types lt on lt.source_id = ${sourceId} and lt.app_id = r.app_id and lt.name = held.name
+    where r.direct and cardinality(r.license_types) > 0 and ${accounts}`;
+  // A new account holds nothing yet: its licenses are inserted as they are.
+  const fresh = await one<{ n: number }>(
+    trx,
+    sql`with ins as (
+          insert into account_licenses (account_id, license_type_id, assigned_at)
+          select account_id, license_type_id, ${now}::timestamptz from (${held(sql`r.new_account`)}) h
+          returning 1
+        ) select count(*)::int as n from ins`,
+  );
+  // For known accounts, the wanted assignments with their current state: only new and returning ones are written.
   await sql`create temporary table run_account_licenses on commit drop as
             select w.account_id, w.license_type_id, al.account_id is not null as known, al.removed_at as removed_at
-            from (select distinct r.account_id, lt.id as license_type_id
-                  from run_accounts r
-                  cross join lateral unnest(r.license_types) as held(name)
-                  join license_types lt on lt.source_id = ${sourceId} and lt.app_id = r.app_id and lt.name = held.name
-                  where r.direct and cardinality(r.license_types) > 0) w
+            from (${held(sql`not r.new_account`)}) w
             left join account_licenses al on al.account_id = w.account_id and al.license_type_id = w.license_type_id`.execute(
     trx,
   );
@@ -82,17 +93,20 @@ export async function applyAccountLicenses(
           returning 1
         ) select count(*)::int as n from up`,
   );
-  const added = { added: inserted.n + restored.n };
+  // A source that never completed a sync assigned nothing before this run: nothing to remove.
   const removed = await one<{ removed: number }>(
     trx,
-    sql`with gone as (
+    previousSuccessAt === null
+      ? sql`select 0 as removed`
+      : sql`with gone as (
           update account_licenses al set removed_at = ${now}::timestamptz
           from license_types lt
           where al.license_type_id = lt.id and lt.source_id = ${sourceId} and al.removed_at is null
             and not exists (select 1 from run_account_licenses r
                             where r.account_id = al.account_id and r.license_type_id = al.license_type_id)
+            and not exists (select 1 from run_accounts ra where ra.account_id = al.account_id and ra.new_account)
           returning 1
         ) select count(*)::int as removed from gone`,
   );
-  return { added: added.added, removed: removed.removed };
+  return { added: fresh.n + inserted.n + restored.n, removed: removed.removed };
 }
