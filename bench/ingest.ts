@@ -127,7 +127,11 @@ async function minimalWrites(roster: Roster): Promise<number> {
         ['account_id', 'source_id', 'app_id', 'user_id', 'name', 'status', 'last_used_at', 'first_seen_at'],
         observations,
       );
-      await roster.database.copyRows('min_account_licenses', ['account_id', 'license_type_id', 'assigned_at'], licenses);
+      await roster.database.copyRows(
+        'min_account_licenses',
+        ['account_id', 'license_type_id', 'assigned_at'],
+        licenses,
+      );
     }
   });
   for (const t of tables) await sql`drop table ${sql.table(`min_${t}`)}`.execute(db);

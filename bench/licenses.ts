@@ -112,11 +112,12 @@ async function lane(label: string, env: Record<string, string>) {
       .select('id')
       .where('name', '=', 'Bench App 7')
       .executeTakeFirstOrThrow();
-    // States are kept as data: recomputing them all is what a sync or the hourly refresh pays, once.
-    const recompute = await medianMs(async () => {
-      await markLicenseStatesStale(roster.database.db, 'all');
-      await ensureLicenseStates(roster.database);
-    }, 3);
+    // States are kept as data: computing them all is what the first read after seeding pays; recomputing
+    // them all, what the hourly refresh pays (it then writes only the states that moved).
+    const recomputeAll = () =>
+      markLicenseStatesStale(roster.database.db, 'all').then(() => ensureLicenseStates(roster.database));
+    const firstCompute = (await timed(recomputeAll)).seconds * 1000;
+    const recompute = await medianMs(recomputeAll, 3);
     const summary = await inactiveSummary(roster);
     const inactive = summary.reduce((sum, s) => sum + s.inactive, 0);
     const rawStoredSummaryMs = await medianMs(() => rawStoredSummary.execute(roster.database.db));
@@ -153,7 +154,10 @@ async function lane(label: string, env: Record<string, string>) {
     const f = (ms: number) => `${ms.toFixed(0)} ms`;
     console.log(`${label.padEnd(8)} seeded in ${seeded.seconds.toFixed(1)} s; ${inactive} inactive licenses`);
     console.log(
-      `${''.padEnd(8)} recompute every license state: ${f(recompute)} (hand-written summary from scratch ${f(rawSummaryMs)})`,
+      `${''.padEnd(8)} compute every license state, none stored yet: ${f(firstCompute)} (${(firstCompute / rawSummaryMs).toFixed(2)}x the hand-written summary from scratch, ${f(rawSummaryMs)})`,
+    );
+    console.log(
+      `${''.padEnd(8)} recompute every license state (hourly refresh): ${f(recompute)} (${(recompute / rawSummaryMs).toFixed(2)}x the hand-written summary from scratch)`,
     );
     console.log(
       `${''.padEnd(8)} summary of all apps: ${f(summaryMs)} (hand-written over stored counts ${f(rawStoredSummaryMs)}, ${(summaryMs / rawStoredSummaryMs).toFixed(2)}x; from scratch ${f(rawSummaryMs)})`,

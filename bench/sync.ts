@@ -1,32 +1,49 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/config.js';
 import { addSource, syncSource } from '../src/modules/sources/sources.service.js';
 import { openRoster, type Roster } from '../src/roster.js';
-import { generateDirectory } from '../src/simulators/kit/directory.js';
-import type { RunningProvider } from '../src/simulators/kit/simulated-provider.js';
-import {
-  graphSimulatorCredentials,
-  startMicrosoftGraph,
-} from '../src/simulators/microsoft-graph/graph-simulator.js';
+import { graphSimulatorCredentials } from '../src/simulators/microsoft-graph/graph-simulator.js';
 import { benchServer, laneWanted, timed } from './server.js';
+
+/** The simulated provider as the bench sees it: the source settings that point a connector at it. */
+interface RemoteProvider {
+  kind: string;
+  source: { config: Record<string, unknown>; credentials?: Record<string, unknown> };
+  close(): void;
+}
+
+/** Starts the simulated Graph in its own process (bench/graph-process.ts): it shares no thread with Roster. */
+async function startRemoteGraph(people: number): Promise<RemoteProvider> {
+  const script = join(process.cwd(), 'bench', 'graph-process.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', script, String(people)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const first = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`the simulated Graph exited (${code})`)));
+  });
+  const { kind, source } = JSON.parse(first) as Omit<RemoteProvider, 'close'>;
+  return { kind, source, close: () => child.stdin.end() };
+}
 
 /**
  * A full sync of PEOPLE users (3 aliases each, Microsoft 365 licences, enterprise apps) from the simulated
  * Microsoft Graph over loopback, through the Entra ID connector and the sync engine, beside the raw path in
  * the same run: every users page fetched with plain fetch and JSON.parse, and the same number of rows
- * written with COPY into scratch tables of the same database.
+ * written with COPY into scratch tables of the same database. The simulator runs in its own process, as a
+ * real provider is remote.
  */
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 50_000);
 const select =
   'id,displayName,mail,userPrincipalName,proxyAddresses,otherMails,accountEnabled,userType,employeeId,createdDateTime,signInActivity,assignedLicenses';
 
 /** Every users page with plain fetch: what reading the tenant costs before Roster does anything. */
-async function rawFetch(
-  graph: RunningProvider,
-): Promise<{ users: number; pages: number; rows: unknown[][] }> {
+async function rawFetch(graph: RemoteProvider): Promise<{ users: number; pages: number; rows: unknown[][] }> {
   const config = graph.source.config as { tokenUrl: string; baseUrl: string };
   const token = (await (
     await fetch(config.tokenUrl, {
@@ -81,7 +98,7 @@ async function rawCopy(roster: Roster, rows: unknown[][]): Promise<void> {
     await roster.database.copyRows('bench_raw', ['email', 'a', 'b'], userRows.slice(i, i + 10_000));
 }
 
-async function lane(label: string, env: Record<string, string>, graph: RunningProvider) {
+async function lane(label: string, env: Record<string, string>, graph: RemoteProvider) {
   const dataDir = mkdtempSync(join(process.cwd(), 'bench', '.data', `sync-${label}-`));
   const roster = await openRoster(
     loadConfig({ ROSTER_DATA_DIR: dataDir, ROSTER_LOG_LEVEL: 'silent', ...env }),
@@ -122,8 +139,7 @@ export async function run() {
   console.log(
     `sync: ${PEOPLE} people, 3 aliases each, from the simulated Microsoft Graph; node ${process.version}, ${cpus().length} x ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
   );
-  const directory = generateDirectory({ people: PEOPLE, aliasesPerPerson: 3, now: new Date() });
-  const graph = await startMicrosoftGraph({ directory });
+  const graph = await startRemoteGraph(PEOPLE);
   try {
     if (laneWanted('pglite')) await lane('pglite', {}, graph);
     if (!laneWanted('postgres')) return;
@@ -135,6 +151,6 @@ export async function run() {
       server.stop();
     }
   } finally {
-    await graph.close();
+    graph.close();
   }
 }
