@@ -5,6 +5,7 @@ import { snapshotTables } from '../../test/support/snapshot.js';
 import { lanes, openTestRoster, type TestRoster } from '../../test/support/test-roster.js';
 import type { SourceRecordInput } from '../connectors/kit/records.js';
 import { showApp } from '../modules/apps/apps.repo.js';
+import { ensureLicenseStates } from '../modules/licenses/license-store.js';
 import { runSync } from './engine.js';
 
 const day = 86_400_000;
@@ -224,6 +225,28 @@ describe.each(lanes)('accounts from several sources on %s', (lane) => {
       ['Workspace A', 2],
       ['Workspace B', 1],
     ]);
+  });
+
+  it('leaves license states standing after a run that changed nothing, and marks them after one that did', async () => {
+    const app = 'Chat Six';
+    const chat = await source('scripted', 'Chat');
+    const records = [account(app, 'ann@acme.io', { licenseTypes: ['Pro'], lastUsedAt: at(3) })];
+    await sync(chat, records);
+    const status = async () => {
+      const { rows } = await sql<{ all: boolean; apps: number[] }>`
+        select stale_all as all, stale_app_ids as apps from license_states_status`.execute(
+        roster.database.db,
+      );
+      return { all: rows[0]!.all, apps: rows[0]!.apps.length };
+    };
+    // A source synced for the first time was not fresh before: its states are computed.
+    expect(await status()).not.toEqual({ all: false, apps: 0 });
+    await ensureLicenseStates(roster.database, new Date(), 0);
+    expect(await status()).toEqual({ all: false, apps: 0 });
+    await sync(chat, records);
+    expect(await status()).toEqual({ all: false, apps: 0 });
+    await sync(chat, [account(app, 'ann@acme.io', { licenseTypes: ['Pro'], lastUsedAt: at(1) })]);
+    expect(await status()).toEqual({ all: false, apps: 1 });
   });
 
   it('takes licenses only from the source that reads the app', async () => {

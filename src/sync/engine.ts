@@ -167,10 +167,10 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
       const changedPeople =
         counters.employees.added + counters.employees.updated + counters.employees.removed;
       const changedAliases = counters.aliases.added + counters.aliases.removed;
-      await markLicenseStatesStale(
-        trx,
-        changedPeople + changedAliases > 0 ? 'all' : await appsOfSource(trx, source.id),
-      );
+      const gaps = JSON.stringify([...unavailable].map(([capability, reason]) => ({ capability, reason })));
+      if (changedPeople + changedAliases > 0) await markLicenseStatesStale(trx, 'all');
+      else if (!statesStand(counters, source, gaps, startedAt))
+        await markLicenseStatesStale(trx, await appsOfSource(trx, source.id));
       const totals = summarise(counters);
       await trx
         .updateTable('sync_runs')
@@ -192,9 +192,7 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
           last_error_code: null,
           last_error_message: null,
           last_success_at: startedAt,
-          unavailable: JSON.stringify(
-            [...unavailable].map(([capability, reason]) => ({ capability, reason })),
-          ),
+          unavailable: gaps,
           updated_at: now(),
         })
         .where('id', '=', source.id)
@@ -228,6 +226,39 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
       error: { code: failure.code, message: failure.message, details: failure.details },
     };
   }
+}
+
+/**
+ * Whether a successful run leaves every license state as it was: it changed no account, license or usage,
+ * the source's gaps are the same, and the source was fresh before (its usage cannot turn from stale to fresh;
+ * staleness is counted in days, so a success within the last day means it was not stale).
+ */
+function statesStand(
+  c: ApplyCounters,
+  source: { last_run_status: string | null; last_success_at: Date | null; unavailable: unknown },
+  gaps: string,
+  at: Date,
+): boolean {
+  const moved =
+    c.apps.added +
+    c.accounts.added +
+    c.accounts.updated +
+    c.accounts.removed +
+    c.licenseTypes.added +
+    c.licenseTypes.updated +
+    c.licenseTypes.removed +
+    c.accountLicenses.added +
+    c.accountLicenses.removed +
+    c.usage.updated;
+  const freshBefore =
+    source.last_run_status === 'succeeded' &&
+    source.last_success_at !== null &&
+    at.getTime() - new Date(source.last_success_at).getTime() < 86_400_000;
+  const sameGaps = (list: unknown) =>
+    JSON.stringify(
+      ((list ?? []) as { capability: string; reason: string }[]).map((g) => [g.capability, g.reason]).sort(),
+    );
+  return moved === 0 && freshBefore && sameGaps(source.unavailable) === sameGaps(JSON.parse(gaps));
 }
 
 function summarise(c: ApplyCounters): Omit<SyncCounters, 'rejected'> & { rejected: number } {
