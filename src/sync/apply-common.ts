@@ -1,5 +1,6 @@
 import type { sql, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
+import type { RefStyle } from './staged-duplicates.js';
 
 export interface EntityCounters {
   added: number;
@@ -27,6 +28,8 @@ export interface ApplyInput {
   previousSuccessAt: Date | null;
   /** Whether the source reads an app directly (`full`: it lists every account) or sees only some users. */
   coverageOf(app: string): 'full' | 'partial';
+  /** How the run's records are referred to in problems: CSV rows, or paths in a JSON snapshot. */
+  refStyle: RefStyle;
 }
 
 export type Counts = { added: number; updated: number };

@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { coverageOf, type SourceKind } from '../connectors/kit/connector.js';
 import { ConnectorError } from '../connectors/kit/connector-error.js';
 import { findSourceKind } from '../connectors/registry.js';
@@ -12,7 +12,7 @@ import { appsOfSource, markLicenseStatesStale } from '../modules/licenses/licens
 import { applyDomains } from './apply-domains.js';
 import { type ApplyCounters, applyRun } from './apply-run.js';
 import { readAhead } from './read-ahead.js';
-import { findStagedDuplicates } from './staged-duplicates.js';
+import { DuplicateRecords, findStagedDuplicates } from './staged-duplicates.js';
 import { Staging, stagedTables } from './staging.js';
 import { validateRecord } from './validate-record.js';
 
@@ -82,6 +82,16 @@ const zero: SyncCounters = { added: 0, updated: 0, removed: 0, unchanged: 0, rej
  * Runs one sync of a source: fetch every page and stage it, then apply the whole run in one transaction.
  * A run that fails, is cancelled or has any invalid record applies nothing and removes nothing.
  */
+/** Runs the apply transaction; records found twice while applying fail the run as invalid data. */
+async function inTransaction<T>(db: Kysely<DB>, apply: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  try {
+    return await db.transaction().execute(apply);
+  } catch (error) {
+    if (error instanceof DuplicateRecords) throw new RunFailure('invalid_data', error.message, error.details);
+    throw error;
+  }
+}
+
 export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOptions): Promise<SyncResult> {
   const { database } = deps;
   const { db } = database;
@@ -153,13 +163,14 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
     }
 
     options.onProgress?.({ phase: 'apply', pages, records });
-    const detail = await db.transaction().execute(async (trx) => {
+    const detail = await inTransaction(db, async (trx) => {
       const applyInput = {
         runId,
         sourceId: source.id,
         now: startedAt,
         previousSuccessAt: source.last_success_at,
         coverageOf: (app: string) => coverageOf(kind, app),
+        refStyle: staging.refStyle,
       };
       const counters = await applyRun(trx, applyInput);
       await applyDomains(trx, applyInput, staging.domains);
