@@ -73,6 +73,8 @@ create table account_observations (
   name text,
   status text not null check (status in ('active', 'suspended', 'deleted')),
   role text,
+  -- The license types as this source listed them; the assignments themselves are in account_licenses.
+  license_types text[] not null default '{}',
   -- The last use this source reported; a source that stops reporting a date keeps its last word.
   last_used_at timestamptz,
   first_seen_at timestamptz not null,
@@ -136,6 +138,12 @@ select setval(pg_get_serial_sequence('accounts', 'id'), coalesce((select max(id)
 -- Licenses belong to the account; the license type says which (direct) source assigned them.
 update account_licenses al set account_id = p.account_id
 from account_placement p where p.id = al.account_id and p.account_id <> p.id;
+
+update account_observations o set license_types = l.names
+from (select al.account_id, lt.source_id, array_agg(lt.name order by lt.name) as names
+      from account_licenses al join license_types lt on lt.id = al.license_type_id
+      where al.removed_at is null group by al.account_id, lt.source_id) l
+where l.account_id = o.account_id and l.source_id = o.source_id;
 
 -- Last use per account and source, read by the license states and every view of an account.
 drop table usage;

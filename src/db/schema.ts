@@ -126,6 +126,7 @@ export interface AccountObservationsTable {
   name: string | null;
   status: AccountStatus;
   role: string | null;
+  license_types: Generated<string[]>;
   last_used_at: Timestamp | null;
   first_seen_at: Timestamp;
   removed_at: Timestamp | null;

@@ -5,6 +5,7 @@ import { snapshotTables } from '../../test/support/snapshot.js';
 import { lanes, openTestRoster, type TestRoster } from '../../test/support/test-roster.js';
 import type { SourceRecordInput } from '../connectors/kit/records.js';
 import { showApp } from '../modules/apps/apps.repo.js';
+import { explainAppUsers } from '../modules/explain/explain-app.js';
 import { ensureLicenseStates } from '../modules/licenses/license-store.js';
 import { runSync } from './engine.js';
 
@@ -247,6 +248,55 @@ describe.each(lanes)('accounts from several sources on %s', (lane) => {
     expect(await status()).toEqual({ all: false, apps: 0 });
     await sync(chat, [account(app, 'ann@acme.io', { licenseTypes: ['Pro'], lastUsedAt: at(1) })]);
     expect(await status()).toEqual({ all: false, apps: 1 });
+  });
+
+  it('explains how many users each source lists, how many are unmanaged, and who shows only an email', async () => {
+    const app = 'Chat Seven';
+    const chat = await source('scripted', 'Chat');
+    const sso = await source('scripted-sso', 'SSO');
+    await sync(chat, [account(app, 'ann@acme.io'), account(app, 'bob@acme.io', { name: 'Bob' })]);
+    await sync(sso, [
+      account(app, 'ann@acme.io', { name: 'Ann Lee' }),
+      account(app, 'cy@acme.io'),
+      account(app, 'dee@acme.io'),
+    ]);
+    const explained = await explainAppUsers(roster, app, findKindWithScriptedSso);
+    expect(explained.figure).toMatchObject({ users: 4, unmanaged: 2 });
+    const cause = (code: string) => explained.causes.find((c) => c.code === code);
+    expect(cause('seen_by_sources')?.text).toMatch(
+      /Chat \d+ \(the app itself\) lists 2, SSO \d+ \(partial\) lists 3/,
+    );
+    expect(cause('unmanaged_users')?.count).toBe(2);
+    // Ann: the app shows her email only, while SSO knows her name.
+    expect(cause('email_instead_of_name')?.count).toBe(1);
+    expect(cause('several_instances')?.count).toBe(2);
+  });
+
+  it("follows each account's licenses as the source lists them: changed, gone with the user, back with them", async () => {
+    const app = 'Chat Eight';
+    const chat = await source('scripted', 'Chat');
+    const held = async () => (await rowsOf(app)).rows.map((r) => [r.email, r.removed, r.licenseTypes]);
+    await sync(chat, [
+      account(app, 'ann@acme.io', { licenseTypes: ['Pro', 'Admin'] }),
+      account(app, 'bob@acme.io', { licenseTypes: ['Pro'] }),
+    ]);
+    expect(await held()).toEqual([
+      ['ann@acme.io', false, ['Admin', 'Pro']],
+      ['bob@acme.io', false, ['Pro']],
+    ]);
+    await sync(chat, [account(app, 'ann@acme.io', { licenseTypes: ['Pro'] })]);
+    expect(await held()).toEqual([
+      ['ann@acme.io', false, ['Pro']],
+      ['bob@acme.io', true, []],
+    ]);
+    await sync(chat, [
+      account(app, 'ann@acme.io', { licenseTypes: ['Pro'] }),
+      account(app, 'bob@acme.io', { licenseTypes: ['Pro'] }),
+    ]);
+    expect(await held()).toEqual([
+      ['ann@acme.io', false, ['Pro']],
+      ['bob@acme.io', false, ['Pro']],
+    ]);
   });
 
   it('takes licenses only from the source that reads the app', async () => {

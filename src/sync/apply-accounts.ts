@@ -24,43 +24,46 @@ export async function applyAccounts(
   const { runId, sourceId, now } = input;
   const partialApps = await placeApps(trx, input);
   // For a partial source: each user's account in a direct instance of the app, where they have one (one
-  // still listing the user first, then the oldest instance). A new observation of theirs joins it.
-  await sql`create temporary table run_direct_accounts on commit drop as
+  // still listing the user first, then the oldest instance), else in its unmanaged instance. A new
+  // observation of theirs joins it. (A direct source's new observation always makes a new account: only
+  // its own observations open accounts in its instance.)
+  await sql`create temporary table run_shared_accounts on commit drop as
             select distinct on (ac.app_id, ac.user_id) ac.app_id, ac.user_id, ac.id
-            from accounts ac join app_instances i on i.id = ac.instance_id and i.source_id is not null
+            from accounts ac join app_instances i on i.id = ac.instance_id
             where ${partialApps ? sql`ac.app_id in (select id from run_apps where not direct)` : sql`false`}
-            order by ac.app_id, ac.user_id, ac.removed_at is not null, ac.instance_id`.execute(trx);
+            order by ac.app_id, ac.user_id, i.source_id is null, ac.removed_at is not null, ac.instance_id`.execute(
+    trx,
+  );
 
   // Each staged account resolved once to its app, user, this source's earlier observation if any, and the
-  // account the observation belongs to: the earlier observation's; else the user's account in the instance
-  // this source's observations land in (its own, or the unmanaged one), a partial source preferring the
-  // user's direct account; else a new account, whose id is drawn here so no row is written twice.
+  // account the observation belongs to: the earlier observation's; else, for a partial source, the shared
+  // account above; else a new account, whose id is drawn here so no row is written twice.
   const sequence = await one<{ name: string }>(
     trx,
     sql`select pg_get_serial_sequence('accounts', 'id') as name`,
   );
-  // Rows are kept in (app, user) order and new ids drawn in that order, so every index written below (by
-  // id, by app and user) grows at its end instead of at random places (a million new accounts: 10 s less).
+  // A first sync keeps its rows in (app, user) order and draws new ids in that order, so every index written
+  // below (by id, by app and user) grows at its end instead of at random places (a million new accounts:
+  // 10 s less). Later syncs add few accounts and skip the sort.
+  const ordered = input.previousSuccessAt === null ? sql`order by a.id, u.id` : sql``;
   await sql`create temporary table run_accounts on commit drop as
             select r.app_id, r.direct, r.instance_id, r.user_id,
-                   coalesce(r.known_account_id, r.dir_id, r.own_id, nextval(${sequence.name}::regclass)) as account_id,
+                   coalesce(r.known_account_id, r.shared_id, nextval(${sequence.name}::regclass)) as account_id,
                    r.known_account_id is not null as known,
-                   r.known_account_id is null and r.dir_id is null and r.own_id is null as new_account,
-                   r.external_id, r.name, r.status, r.role, r.license_types, r.last_used_at, r.known_last_used_at,
-                   r.seq, r.email
+                   r.known_account_id is null and r.shared_id is null as new_account,
+                   r.was_removed, r.external_id, r.name, r.status, r.role, r.license_types, r.known_license_types,
+                   r.last_used_at, r.known_last_used_at, r.seq, r.email
             from (select a.id as app_id, a.direct, a.instance_id, u.id as user_id, o.account_id as known_account_id,
-                         st.seq, st.email,
-                         dir.id as dir_id, own.id as own_id,
-                         st.external_id, st.name, st.status, st.role, st.license_types, st.last_used_at,
-                         o.last_used_at as known_last_used_at
+                         sh.id as shared_id, o.removed_at is not null as was_removed, st.seq, st.email,
+                         st.external_id, st.name, st.status, st.role, st.license_types, o.license_types as known_license_types,
+                         st.last_used_at, o.last_used_at as known_last_used_at
                   from staged_accounts st
                   join run_apps a on a.name_key = lower(st.app_name)
                   join users u on u.email = st.email
                   left join account_observations o on o.source_id = ${sourceId} and o.app_id = a.id and o.user_id = u.id
-                  left join accounts own on own.app_id = a.id and own.instance_id = a.instance_id and own.user_id = u.id
-                  left join run_direct_accounts dir on dir.app_id = a.id and dir.user_id = u.id and not a.direct
+                  left join run_shared_accounts sh on sh.app_id = a.id and sh.user_id = u.id
                   where st.run_id = ${runId}
-                  order by a.id, u.id) r`.execute(trx);
+                  ${ordered}) r`.execute(trx);
   await sql`analyze run_accounts`.execute(trx);
   const duplicates = await findAccountDuplicates(trx, input.refStyle);
   if (duplicates.length > 0) throw new DuplicateRecords(duplicates);
@@ -78,36 +81,40 @@ export async function applyAccounts(
   if (created.n > 1000) await sql`analyze accounts`.execute(trx);
 
   // Accounts whose observations change, so their derived values are computed again below.
-  await sql`create temporary table run_touched (account_id bigint not null) on commit drop`.execute(trx);
+  // `gone`: this source stopped listing the user (its licenses go with the observation).
+  await sql`create temporary table run_touched (account_id bigint not null, gone boolean not null default false)
+            on commit drop`.execute(trx);
   await adoptUnmanaged(trx, created.n);
 
   const updated = await one<{ n: number }>(
     trx,
     sql`with up as (
           update account_observations o
-          set external_id = r.external_id, name = r.name, status = r.status, role = r.role, removed_at = null,
-              last_seen_at = null, last_used_at = coalesce(r.last_used_at, o.last_used_at)
+          set external_id = r.external_id, name = r.name, status = r.status, role = r.role,
+              license_types = coalesce(r.license_types, '{}'), removed_at = null, last_seen_at = null,
+              last_used_at = coalesce(r.last_used_at, o.last_used_at)
           from run_accounts r
           where r.known and o.account_id = r.account_id and o.source_id = ${sourceId}
-            and (o.external_id, o.name, o.status, o.role, o.removed_at, o.last_used_at)
-                is distinct from (r.external_id, r.name, r.status, r.role, null, coalesce(r.last_used_at, o.last_used_at))
+            and (o.external_id, o.name, o.status, o.role, o.license_types, o.removed_at, o.last_used_at)
+                is distinct from (r.external_id, r.name, r.status, r.role, coalesce(r.license_types, '{}'), null,
+                                  coalesce(r.last_used_at, o.last_used_at))
           returning o.account_id
-        ), touched as (insert into run_touched select account_id from up returning 1)
+        ), touched as (insert into run_touched (account_id) select account_id from up returning 1)
         select count(*)::int as n from touched`,
   );
   const added = await one<{ n: number }>(
     trx,
     sql`with ins as (
           insert into account_observations (account_id, source_id, app_id, user_id, external_id, name, status, role,
-                                            last_used_at, first_seen_at)
+                                            license_types, last_used_at, first_seen_at)
           select r.account_id, ${sourceId}::bigint, r.app_id, r.user_id, r.external_id, r.name, r.status, r.role,
-                 r.last_used_at, ${now}::timestamptz
+                 coalesce(r.license_types, '{}'), r.last_used_at, ${now}::timestamptz
           from run_accounts r where not r.known
           returning 1
         ) select count(*)::int as n from ins`,
   );
   // An account created for its observation already holds that observation's values.
-  await sql`insert into run_touched select account_id from run_accounts where not known and not new_account`.execute(
+  await sql`insert into run_touched (account_id) select account_id from run_accounts where not known and not new_account`.execute(
     trx,
   );
   // A source that never completed a sync has nothing to remove.
@@ -121,7 +128,7 @@ export async function applyAccounts(
           where o.source_id = ${sourceId} and o.removed_at is null
             and not exists (select 1 from run_accounts r where r.app_id = o.app_id and r.user_id = o.user_id)
           returning o.account_id
-        ), touched as (insert into run_touched select account_id from gone returning 1)
+        ), touched as (insert into run_touched (account_id, gone) select account_id, true from gone returning 1)
         select count(*)::int as n from touched`,
   );
   await deriveTouchedAccounts(trx);
@@ -189,7 +196,7 @@ async function adoptUnmanaged(trx: Transaction<DB>, createdAccounts: number): Pr
     trx,
   );
   await sql`delete from accounts where id in (select unmanaged_id from run_adopted)`.execute(trx);
-  await sql`insert into run_touched select account_id from run_adopted`.execute(trx);
+  await sql`insert into run_touched (account_id) select account_id from run_adopted`.execute(trx);
 }
 
 /** Derives the accounts whose observations changed again, writing only those whose values move. */

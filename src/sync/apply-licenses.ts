@@ -48,9 +48,14 @@ export async function applyLicenseTypes(
   };
 }
 
+/**
+ * License assignments of the run's direct accounts. A new account's are inserted as they are; of known
+ * accounts only those whose listed licenses changed (the observation keeps the list the source gave), that
+ * return, or that the source stopped listing are compared one by one, so an unchanged million reads nothing.
+ */
 export async function applyAccountLicenses(
   trx: Transaction<DB>,
-  { sourceId, now, previousSuccessAt }: ApplyInput,
+  { sourceId, now }: ApplyInput,
 ): Promise<{ added: number; removed: number }> {
   const held = (accounts: RawBuilder<unknown>) => sql`
     select distinct r.account_id, lt.id as license_type_id
@@ -58,7 +63,6 @@ export async function applyAccountLicenses(
     cross join lateral unnest(r.license_types) as held(name)
     join license_types lt on lt.source_id = ${sourceId} and lt.app_id = r.app_id and lt.name = held.name
     where r.direct and cardinality(r.license_types) > 0 and ${accounts}`;
-  // A new account holds nothing yet: its licenses are inserted as they are.
   const fresh = await one<{ n: number }>(
     trx,
     sql`with ins as (
@@ -67,10 +71,14 @@ export async function applyAccountLicenses(
           returning 1
         ) select count(*)::int as n from ins`,
   );
-  // For known accounts, the wanted assignments with their current state: only new and returning ones are written.
+  const changed = sql`r.known and (r.was_removed or coalesce(r.license_types, '{}') is distinct from r.known_license_types)`;
+  await sql`create temporary table run_license_changes on commit drop as
+            select account_id from run_accounts r where r.direct and ${changed}
+            union select account_id from run_touched where gone`.execute(trx);
+  // The wanted assignments of those accounts, each with its current state: only new and returning ones are written.
   await sql`create temporary table run_account_licenses on commit drop as
             select w.account_id, w.license_type_id, al.account_id is not null as known, al.removed_at as removed_at
-            from (${held(sql`not r.new_account`)}) w
+            from (${held(changed)}) w
             left join account_licenses al on al.account_id = w.account_id and al.license_type_id = w.license_type_id`.execute(
     trx,
   );
@@ -93,18 +101,15 @@ export async function applyAccountLicenses(
           returning 1
         ) select count(*)::int as n from up`,
   );
-  // A source that never completed a sync assigned nothing before this run: nothing to remove.
   const removed = await one<{ removed: number }>(
     trx,
-    previousSuccessAt === null
-      ? sql`select 0 as removed`
-      : sql`with gone as (
+    sql`with gone as (
           update account_licenses al set removed_at = ${now}::timestamptz
           from license_types lt
           where al.license_type_id = lt.id and lt.source_id = ${sourceId} and al.removed_at is null
+            and al.account_id in (select account_id from run_license_changes)
             and not exists (select 1 from run_account_licenses r
                             where r.account_id = al.account_id and r.license_type_id = al.license_type_id)
-            and not exists (select 1 from run_accounts ra where ra.account_id = al.account_id and ra.new_account)
           returning 1
         ) select count(*)::int as removed from gone`,
   );

@@ -153,6 +153,7 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
       );
     }
     await staging.flush();
+    await staging.settle();
     const duplicates = await findStagedDuplicates(database, runId, staging.refStyle);
     if (duplicates.length > 0) {
       throw new RunFailure(
@@ -224,6 +225,8 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
       error: null,
     };
   } catch (error) {
+    // A page still being written lands before the staged rows are cleared, so none is left behind.
+    await staging.settle().catch(() => {});
     const failure = toFailure(error);
     const status = failure.code === 'cancelled' ? 'cancelled' : 'failed';
     await finishFailed(deps, source.id, runId, status, failure, { pages, records, rejected }, options);

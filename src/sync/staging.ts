@@ -142,12 +142,32 @@ export class Staging {
       ]);
   }
 
+  private writing: Promise<void> | null = null;
+
+  /**
+   * Starts writing what was added since the last flush, once the previous write has ended: the database
+   * writes one page while the next is fetched and validated (on a server database, on another core). At most
+   * two pages are held in memory. `settle()` waits for the last write and reports its error.
+   */
   async flush(): Promise<void> {
-    for (const table of stagedTables) {
-      const rows = this.rows[table];
-      if (rows.length === 0) continue;
-      await this.database.copyRows(table, columns[table], rows);
-      this.rows[table] = [];
-    }
+    await this.settle();
+    const batches = stagedTables
+      .filter((table) => this.rows[table].length > 0)
+      .map((table) => ({ table, rows: this.rows[table] }));
+    for (const { table } of batches) this.rows[table] = [];
+    if (batches.length === 0) return;
+    const writing = (async () => {
+      for (const { table, rows } of batches) await this.database.copyRows(table, columns[table], rows);
+    })();
+    // Observed by settle(); without a handler a failure before then would be an unhandled rejection.
+    writing.catch(() => {});
+    this.writing = writing;
+  }
+
+  /** Waits until every flushed page is written; throws the write's error if it failed. */
+  async settle(): Promise<void> {
+    const writing = this.writing;
+    this.writing = null;
+    if (writing) await writing;
   }
 }
