@@ -115,28 +115,36 @@ async function recompute(trx: Transaction<DB>, now: Date, scope: 'all' | number[
                    s."usageStale" as usage_stale, s."futureDate" as future_date, s.state, s.reason
             from (${licenseStatesQuery(now, { appIds })}) s`.execute(trx);
   await sql`analyze next_license_states`.execute(trx);
-  const changed = await sql<{ n: number }>`
-    with gone as (
-      delete from license_states ls
-      where ${lsInScope}
-        and not exists (select 1 from next_license_states n
-                        where n.account_id = ls.account_id and n.license_type_id = ls.license_type_id)
-      returning 1
-    ), moved as (
-      update license_states ls set ${assignFrom('n')}
-      from next_license_states n
-      where n.account_id = ls.account_id and n.license_type_id = ls.license_type_id
-        and (${columnsOf('ls')}) is distinct from (${columnsOf('n')})
-      returning 1
-    ), added as (
-      insert into license_states (${allColumns})
-      select ${columnsOf('n')} from next_license_states n
-      where not exists (select 1 from license_states ls
-                        where ls.account_id = n.account_id and ls.license_type_id = n.license_type_id)
-      returning 1
-    ) select (select count(*) from gone) + (select count(*) from moved) + (select count(*) from added) as n`.execute(
+  // New states are found before anything is written: an anti-join against a table the same statement
+  // inserts into can rescan its growing pages once per row.
+  await sql`create temporary table new_license_states on commit drop as
+            select n.account_id, n.license_type_id from next_license_states n
+            where not exists (select 1 from license_states ls
+                              where ls.account_id = n.account_id and ls.license_type_id = n.license_type_id)`.execute(
     trx,
   );
+  const gone = await sql`
+    delete from license_states ls
+    where ${lsInScope}
+      and not exists (select 1 from next_license_states n
+                      where n.account_id = ls.account_id and n.license_type_id = ls.license_type_id)`.execute(
+    trx,
+  );
+  const moved = await sql`
+    update license_states ls set ${assignFrom('n')}
+    from next_license_states n
+    where n.account_id = ls.account_id and n.license_type_id = ls.license_type_id
+      and (${columnsOf('ls')}) is distinct from (${columnsOf('n')})`.execute(trx);
+  const added = await sql`
+    insert into license_states (${allColumns})
+    select ${columnsOf('n')} from next_license_states n
+    join new_license_states f on f.account_id = n.account_id and f.license_type_id = n.license_type_id`.execute(
+    trx,
+  );
+  const changed =
+    Number(gone.numAffectedRows ?? 0) +
+    Number(moved.numAffectedRows ?? 0) +
+    Number(added.numAffectedRows ?? 0);
   await sql`delete from license_state_counts where ${inScope}`.execute(trx);
   await sql`insert into license_state_counts (app_id, license_type_id, state, reason, n)
             select app_id, license_type_id, state, coalesce(reason, ''), count(*)::int
@@ -144,7 +152,7 @@ async function recompute(trx: Transaction<DB>, now: Date, scope: 'all' | number[
             group by app_id, license_type_id, state, coalesce(reason, '')`.execute(trx);
   if (scope === 'all') {
     // Rewritten in bulk: without fresh statistics the planner guesses a handful of rows and picks poor plans.
-    if (Number(changed.rows[0]?.n ?? 0) > 10_000) await sql`analyze license_states`.execute(trx);
+    if (changed > 10_000) await sql`analyze license_states`.execute(trx);
     await sql`analyze license_state_counts`.execute(trx);
     await trx
       .updateTable('license_states_status')
