@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findKindWithScriptedSso } from '../../test/support/fake-kinds.js';
+import { account } from '../../test/support/records.js';
 import { snapshotTables } from '../../test/support/snapshot.js';
 import { lanes, openTestRoster, type TestRoster } from '../../test/support/test-roster.js';
 import type { SourceRecordInput } from '../connectors/kit/records.js';
@@ -11,15 +12,6 @@ import { runSync } from './engine.js';
 
 const day = 86_400_000;
 const at = (daysAgo: number) => new Date(Date.UTC(2026, 10, 30) - daysAgo * day).toISOString();
-
-type AccountInput = Partial<SourceRecordInput & { type: 'account' }>;
-const account = (app: string, email: string, extra: AccountInput = {}): SourceRecordInput => ({
-  type: 'account',
-  app,
-  email,
-  status: 'active',
-  ...extra,
-});
 
 /** How accounts come out of a direct source and a partial one (SSO) seeing the same people. */
 describe.each(lanes)('accounts from several sources on %s', (lane) => {
@@ -76,19 +68,21 @@ describe.each(lanes)('accounts from several sources on %s', (lane) => {
     const app = 'Chat One';
     const chat = await source('scripted', 'Chat');
     const sso = await source('scripted-sso', 'SSO');
-    await sync(chat, [
-      account(app, 'ann@acme.io', {
+    const fromChat = [
+      account('ann@acme.io', app, {
         name: 'Ann in Chat',
         role: 'admin',
         licenseTypes: ['Pro'],
         lastUsedAt: at(40),
       }),
-      account(app, 'cy@acme.io', { status: 'suspended' }),
-    ]);
-    await sync(sso, [
-      account(app, 'ann@acme.io', { status: 'suspended', licenseTypes: ['Pro'], lastUsedAt: at(2) }),
-      account(app, 'bob@acme.io', { name: 'Bob from SSO', lastUsedAt: at(5) }),
-    ]);
+      account('cy@acme.io', app, { status: 'suspended' }),
+    ];
+    const fromSso = [
+      account('ann@acme.io', app, { status: 'suspended', licenseTypes: ['Pro'], lastUsedAt: at(2) }),
+      account('bob@acme.io', app, { name: 'Bob from SSO', lastUsedAt: at(5) }),
+    ];
+    await sync(chat, fromChat);
+    await sync(sso, fromSso);
     const view = await rowsOf(app);
     expect(view.rows).toEqual([
       {
@@ -133,19 +127,8 @@ describe.each(lanes)('accounts from several sources on %s', (lane) => {
     ]);
     // The same data again writes nothing, from either source.
     const before = await snapshotTables(roster, { withRowVersions: true });
-    await sync(chat, [
-      account(app, 'ann@acme.io', {
-        name: 'Ann in Chat',
-        role: 'admin',
-        licenseTypes: ['Pro'],
-        lastUsedAt: at(40),
-      }),
-      account(app, 'cy@acme.io', { status: 'suspended' }),
-    ]);
-    await sync(sso, [
-      account(app, 'ann@acme.io', { status: 'suspended', licenseTypes: ['Pro'], lastUsedAt: at(2) }),
-      account(app, 'bob@acme.io', { name: 'Bob from SSO', lastUsedAt: at(5) }),
-    ]);
+    await sync(chat, fromChat);
+    await sync(sso, fromSso);
     expect(await snapshotTables(roster, { withRowVersions: true })).toEqual(before);
   });
 
@@ -153,11 +136,11 @@ describe.each(lanes)('accounts from several sources on %s', (lane) => {
     const app = 'Chat Two';
     const sso = await source('scripted-sso', 'SSO');
     const chat = await source('scripted', 'Chat');
-    await sync(sso, [account(app, 'bob@acme.io', { name: 'Bob from SSO', lastUsedAt: at(5) })]);
+    await sync(sso, [account('bob@acme.io', app, { name: 'Bob from SSO', lastUsedAt: at(5) })]);
     expect((await rowsOf(app)).rows.map((r) => [r.email, r.instance])).toEqual([
       ['bob@acme.io', 'unmanaged'],
     ]);
-    await sync(chat, [account(app, 'bob@acme.io', { name: 'Bob', lastUsedAt: at(20) })]);
+    await sync(chat, [account('bob@acme.io', app, { name: 'Bob', lastUsedAt: at(20) })]);
     const view = await rowsOf(app);
     expect(view.rows).toEqual([
       expect.objectContaining({
@@ -176,9 +159,9 @@ describe.each(lanes)('accounts from several sources on %s', (lane) => {
     const app = 'Chat Three';
     const chat = await source('scripted', 'Chat');
     const sso = await source('scripted-sso', 'SSO');
-    await sync(chat, [account(app, 'ann@acme.io'), account(app, 'dan@acme.io')]);
-    await sync(sso, [account(app, 'ann@acme.io'), account(app, 'dan@acme.io'), account(app, 'eve@acme.io')]);
-    await sync(sso, [account(app, 'dan@acme.io')]);
+    await sync(chat, [account('ann@acme.io', app), account('dan@acme.io', app)]);
+    await sync(sso, [account('ann@acme.io', app), account('dan@acme.io', app), account('eve@acme.io', app)]);
+    await sync(sso, [account('dan@acme.io', app)]);
     let view = await rowsOf(app);
     expect(view.rows.map((r) => [r.email, r.status, r.removed, r.sources])).toEqual([
       ['ann@acme.io', 'active', false, ['Chat:direct:active', 'SSO:partial:deleted:removed']],
@@ -188,7 +171,7 @@ describe.each(lanes)('accounts from several sources on %s', (lane) => {
     ]);
     expect(view.users).toBe(2);
     // The app stops listing Dan: his account goes, though SSO still assigns him.
-    await sync(chat, [account(app, 'ann@acme.io')]);
+    await sync(chat, [account('ann@acme.io', app)]);
     view = await rowsOf(app);
     expect(view.rows.map((r) => [r.email, r.status, r.removed])).toEqual([
       ['ann@acme.io', 'active', false],
@@ -197,7 +180,7 @@ describe.each(lanes)('accounts from several sources on %s', (lane) => {
     ]);
     expect(view.users).toBe(1);
     // Dan comes back in the app: restored.
-    await sync(chat, [account(app, 'ann@acme.io'), account(app, 'dan@acme.io', { status: 'suspended' })]);
+    await sync(chat, [account('ann@acme.io', app), account('dan@acme.io', app, { status: 'suspended' })]);
     view = await rowsOf(app);
     expect(view.rows.map((r) => [r.email, r.status, r.removed])).toEqual([
       ['ann@acme.io', 'active', false],
@@ -211,9 +194,9 @@ describe.each(lanes)('accounts from several sources on %s', (lane) => {
     const one = await source('scripted', 'Workspace A');
     const two = await source('scripted', 'Workspace B');
     const sso = await source('scripted-sso', 'SSO');
-    await sync(one, [account(app, 'ann@acme.io'), account(app, 'bob@acme.io')]);
-    await sync(two, [account(app, 'ann@acme.io')]);
-    await sync(sso, [account(app, 'ann@acme.io', { lastUsedAt: at(1) })]);
+    await sync(one, [account('ann@acme.io', app), account('bob@acme.io', app)]);
+    await sync(two, [account('ann@acme.io', app)]);
+    await sync(sso, [account('ann@acme.io', app, { lastUsedAt: at(1) })]);
     const view = await rowsOf(app);
     expect(view.rows.map((r) => [r.email, r.instance.replace(/ \d+$/, ''), r.sources])).toEqual([
       // SSO's sign-in joins the account in the first copy that lists Ann.
@@ -231,7 +214,7 @@ describe.each(lanes)('accounts from several sources on %s', (lane) => {
   it('leaves license states standing after a run that changed nothing, and marks them after one that did', async () => {
     const app = 'Chat Six';
     const chat = await source('scripted', 'Chat');
-    const records = [account(app, 'ann@acme.io', { licenseTypes: ['Pro'], lastUsedAt: at(3) })];
+    const records = [account('ann@acme.io', app, { licenseTypes: ['Pro'], lastUsedAt: at(3) })];
     await sync(chat, records);
     const status = async () => {
       const { rows } = await sql<{ all: boolean; apps: number[] }>`
@@ -246,7 +229,7 @@ describe.each(lanes)('accounts from several sources on %s', (lane) => {
     expect(await status()).toEqual({ all: false, apps: 0 });
     await sync(chat, records);
     expect(await status()).toEqual({ all: false, apps: 0 });
-    await sync(chat, [account(app, 'ann@acme.io', { licenseTypes: ['Pro'], lastUsedAt: at(1) })]);
+    await sync(chat, [account('ann@acme.io', app, { licenseTypes: ['Pro'], lastUsedAt: at(1) })]);
     expect(await status()).toEqual({ all: false, apps: 1 });
   });
 
@@ -254,11 +237,11 @@ describe.each(lanes)('accounts from several sources on %s', (lane) => {
     const app = 'Chat Seven';
     const chat = await source('scripted', 'Chat');
     const sso = await source('scripted-sso', 'SSO');
-    await sync(chat, [account(app, 'ann@acme.io'), account(app, 'bob@acme.io', { name: 'Bob' })]);
+    await sync(chat, [account('ann@acme.io', app), account('bob@acme.io', app, { name: 'Bob' })]);
     await sync(sso, [
-      account(app, 'ann@acme.io', { name: 'Ann Lee' }),
-      account(app, 'cy@acme.io'),
-      account(app, 'dee@acme.io'),
+      account('ann@acme.io', app, { name: 'Ann Lee' }),
+      account('cy@acme.io', app),
+      account('dee@acme.io', app),
     ]);
     const explained = await explainAppUsers(roster, app, findKindWithScriptedSso);
     expect(explained.figure).toMatchObject({ users: 4, unmanaged: 2 });
@@ -277,21 +260,21 @@ describe.each(lanes)('accounts from several sources on %s', (lane) => {
     const chat = await source('scripted', 'Chat');
     const held = async () => (await rowsOf(app)).rows.map((r) => [r.email, r.removed, r.licenseTypes]);
     await sync(chat, [
-      account(app, 'ann@acme.io', { licenseTypes: ['Pro', 'Admin'] }),
-      account(app, 'bob@acme.io', { licenseTypes: ['Pro'] }),
+      account('ann@acme.io', app, { licenseTypes: ['Pro', 'Admin'] }),
+      account('bob@acme.io', app, { licenseTypes: ['Pro'] }),
     ]);
     expect(await held()).toEqual([
       ['ann@acme.io', false, ['Admin', 'Pro']],
       ['bob@acme.io', false, ['Pro']],
     ]);
-    await sync(chat, [account(app, 'ann@acme.io', { licenseTypes: ['Pro'] })]);
+    await sync(chat, [account('ann@acme.io', app, { licenseTypes: ['Pro'] })]);
     expect(await held()).toEqual([
       ['ann@acme.io', false, ['Pro']],
       ['bob@acme.io', true, []],
     ]);
     await sync(chat, [
-      account(app, 'ann@acme.io', { licenseTypes: ['Pro'] }),
-      account(app, 'bob@acme.io', { licenseTypes: ['Pro'] }),
+      account('ann@acme.io', app, { licenseTypes: ['Pro'] }),
+      account('bob@acme.io', app, { licenseTypes: ['Pro'] }),
     ]);
     expect(await held()).toEqual([
       ['ann@acme.io', false, ['Pro']],
@@ -304,7 +287,7 @@ describe.each(lanes)('accounts from several sources on %s', (lane) => {
     const sso = await source('scripted-sso', 'SSO');
     await sync(sso, [
       { type: 'license_type', app, name: 'Pro', purchased: 10 },
-      account(app, 'ann@acme.io', { licenseTypes: ['Pro'] }),
+      account('ann@acme.io', app, { licenseTypes: ['Pro'] }),
     ]);
     const { rows } = await sql<{ n: number }>`
       select (select count(*)::int from license_types lt join apps a on a.id = lt.app_id where a.name = ${app})
