@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 import { type Stringifier, stringify } from 'csv-stringify';
 
 /**
@@ -18,4 +20,15 @@ export function csvWriter(columns: readonly string[]): Stringifier {
       boolean: (value) => (value ? 'true' : 'false'),
     },
   });
+}
+
+/**
+ * Writes rows into a stream, waiting while its reader is behind. Rejects once `signal` aborts, so a reader
+ * that went away never leaves the writer (and whatever it holds) waiting for a `drain` that cannot come.
+ */
+export function rowWriter(stream: Writable, signal: AbortSignal): (row: unknown) => Promise<void> {
+  return async (row) => {
+    signal.throwIfAborted();
+    if (!stream.write(row)) await once(stream, 'drain', { signal });
+  };
 }

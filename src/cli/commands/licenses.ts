@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { csvWriter } from '../../lib/csv-export.js';
+import { csvWriter, rowWriter } from '../../lib/csv-export.js';
 import { invalidInput } from '../../lib/errors.js';
 import { findAppId } from '../../modules/apps/apps.service.js';
 import { explain, explainWhats } from '../../modules/explain/explain.service.js';
@@ -38,11 +38,19 @@ export function registerLicenseCommands(program: Command) {
         };
         if (options.csv) {
           const csv = csvWriter(inactiveCsvColumns);
+          // A reader that stops early (`| head`) ends the export instead of leaving it waiting.
+          const stop = new AbortController();
+          process.stdout.once('error', () => stop.abort());
           csv.pipe(process.stdout);
-          await forEachInactiveLicense(roster, filters, async (batch) => {
-            for (const row of batch)
-              if (!csv.write(row)) await new Promise((resolve) => csv.once('drain', resolve));
-          });
+          const write = rowWriter(csv, stop.signal);
+          await forEachInactiveLicense(
+            roster,
+            filters,
+            async (batch) => {
+              for (const row of batch) await write(row);
+            },
+            { signal: stop.signal },
+          );
           await new Promise<void>((resolve) => csv.end(resolve));
           return 0;
         }

@@ -35,6 +35,8 @@ type Row = {
   accountId: number;
   licenseTypeId: number;
   app: string;
+  /** `lower(app)` as the database computes it, so the next page starts exactly where this one ended. */
+  appKey: string;
   licenseType: string;
   email: string;
   personEmail: string;
@@ -66,7 +68,7 @@ function inactiveQuery(filters: InactiveFilters, after: (string | number)[] | un
         ? sql`(lower(s.app), s.license_type, s.email, s.account_id, s.license_type_id) > (${after[0]}, ${after[1]}, ${after[2]}, ${after[3]}, ${after[4]})`
         : sql`true`;
   return sql<Row>`
-    select s.account_id as "accountId", s.license_type_id as "licenseTypeId", s.app, s.license_type as "licenseType",
+    select s.account_id as "accountId", s.license_type_id as "licenseTypeId", s.app, lower(s.app) as "appKey", s.license_type as "licenseType",
            s.email, s.person_email as "personEmail", s.person_name as "personName", s.last_used_at as "lastUsedAt",
            s.usage_source as "usageSource", s.usage_stale as "usageStale", s.future_date as "futureDate", s.reason,
            s.threshold_days as "thresholdDays"
@@ -99,7 +101,7 @@ export function toInactiveLicense(row: Row): InactiveLicense {
   };
 }
 
-const keyOf = (r: Row) => [r.app.toLowerCase(), r.licenseType, r.email, r.accountId, r.licenseTypeId];
+const keyOf = (r: Row) => [r.appKey, r.licenseType, r.email, r.accountId, r.licenseTypeId];
 
 export async function listInactiveLicenses(
   roster: Roster,
@@ -119,29 +121,29 @@ export async function listInactiveLicenses(
 }
 
 /**
- * Every inactive license matching the filters, handed over in batches, read through a database cursor
- * inside one read transaction: memory stays bounded however many there are.
+ * Every inactive license matching the filters, handed over in batches. Each batch is its own short keyset
+ * read, so nothing holds a transaction or a connection while `onBatch` waits for a slow or vanished client;
+ * memory stays bounded however many there are. `signal` stops the reading between batches.
  */
 export async function forEachInactiveLicense(
   roster: Roster,
   filters: InactiveFilters,
   onBatch: (batch: InactiveLicense[]) => Promise<void>,
-  now = new Date(),
+  options: { now?: Date; signal?: AbortSignal; batchSize?: number } = {},
 ): Promise<number> {
+  const batchSize = options.batchSize ?? 5000;
   let total = 0;
-  await ensureLicenseStates(roster.database, now);
-  await roster.database.db.transaction().execute(async (trx) => {
-    await sql`declare inactive_export no scroll cursor for ${inactiveQuery(filters, undefined, 2_147_483_647)}`.execute(
-      trx,
-    );
-    for (;;) {
-      const { rows } = await sql<Row>`fetch forward 5000 from inactive_export`.execute(trx);
-      if (rows.length === 0) break;
-      total += rows.length;
-      await onBatch(rows.map(toInactiveLicense));
-    }
-    await sql`close inactive_export`.execute(trx);
-  });
+  let after: (string | number)[] | undefined;
+  await ensureLicenseStates(roster.database, options.now ?? new Date());
+  for (;;) {
+    options.signal?.throwIfAborted();
+    const { rows } = await inactiveQuery(filters, after, batchSize).execute(roster.database.db);
+    if (rows.length === 0) break;
+    total += rows.length;
+    await onBatch(rows.map(toInactiveLicense));
+    if (rows.length < batchSize) break;
+    after = keyOf(rows[rows.length - 1]!);
+  }
   return total;
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { csvWriter } from '../../lib/csv-export.js';
+import { sendCsv } from '../../http/csv-response.js';
 import type { Roster } from '../../roster.js';
 import { findVisibleAppId, type Viewer, visibleAppIds } from '../apps/app-owners.js';
 import { inactiveReasonCodes } from './license-states.js';
@@ -121,18 +121,19 @@ export function licensesRoutes(roster: Roster): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const filters = await toFilters(roster, request.principal, request.query);
-        const csv = csvWriter(inactiveCsvColumns);
-        reply
-          .header('content-type', 'text/csv; charset=utf-8')
-          .header('content-disposition', 'attachment; filename="inactive-licenses.csv"');
-        forEachInactiveLicense(roster, filters, async (batch) => {
-          for (const row of batch) {
-            if (!csv.write(row)) await new Promise((resolve) => csv.once('drain', resolve));
-          }
-        })
-          .then(() => csv.end())
-          .catch((error) => csv.destroy(error));
-        return reply.send(csv);
+        return sendCsv(reply, {
+          filename: 'inactive-licenses.csv',
+          columns: inactiveCsvColumns,
+          fill: (write, signal) =>
+            forEachInactiveLicense(
+              roster,
+              filters,
+              async (batch) => {
+                for (const row of batch) await write(row);
+              },
+              { signal },
+            ),
+        });
       },
     );
   };
