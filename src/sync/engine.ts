@@ -82,10 +82,18 @@ const zero: SyncCounters = { added: 0, updated: 0, removed: 0, unchanged: 0, rej
  * Runs one sync of a source: fetch every page and stage it, then apply the whole run in one transaction.
  * A run that fails, is cancelled or has any invalid record applies nothing and removes nothing.
  */
-/** Runs the apply transaction; records found twice while applying fail the run as invalid data. */
+/**
+ * Runs the apply transaction; records found twice while applying fail the run as invalid data. Applies
+ * take turns: sources share users, apps, unmanaged instances and their accounts, and two applies writing
+ * those in different orders would deadlock on a server database (or collide on a new app's name). Fetching,
+ * the long part of a sync, still runs side by side.
+ */
 async function inTransaction<T>(db: Kysely<DB>, apply: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
   try {
-    return await db.transaction().execute(apply);
+    return await db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(hashtext('roster.sync.apply'))`.execute(trx);
+      return apply(trx);
+    });
   } catch (error) {
     if (error instanceof DuplicateRecords) throw new RunFailure('invalid_data', error.message, error.details);
     throw error;

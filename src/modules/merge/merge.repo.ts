@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
 import type { Roster } from '../../roster.js';
 import type { AliasCandidate } from './compute-merges.js';
 
@@ -15,8 +16,12 @@ export interface MergeState {
   appliedBy: string | null;
 }
 
-export async function readMergeState(roster: Roster): Promise<MergeState> {
-  const row = await roster.database.db.selectFrom('merge_settings').selectAll().executeTakeFirstOrThrow();
+export async function readMergeState(
+  db: Kysely<DB> | Transaction<DB>,
+  options: { lock?: boolean } = {},
+): Promise<MergeState> {
+  const query = db.selectFrom('merge_settings').selectAll();
+  const row = await (options.lock ? query.forUpdate() : query).executeTakeFirstOrThrow();
   return {
     enabled: row.enabled,
     configured: row.alias_sources as AliasSourceConfig[],

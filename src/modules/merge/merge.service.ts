@@ -11,6 +11,7 @@ import { aliasFieldsOf } from './alias-fields.js';
 import { computeMerges, type MergeComputation, type Provenance, type SkipRule } from './compute-merges.js';
 import {
   type AliasSourceConfig,
+  type MergeState,
   readAppliedLinks,
   readCandidates,
   readEmployeeEmails,
@@ -122,7 +123,7 @@ export async function configureMerge(
 
 /** The full changes report for the configured alias sources, compared with the merge in force. */
 export async function previewMerge(roster: Roster): Promise<MergeReport> {
-  const state = await readMergeState(roster);
+  const state = await readMergeState(roster.database.db);
   const computation = await compute(roster, state.configured);
   const pairs = pairsOf(computation);
   const [stats, applied, userCount] = await Promise.all([
@@ -197,23 +198,64 @@ export interface MergeApplied {
   message: string;
 }
 
-/** Turns Merge Users on with the configured alias sources, in one transaction, audited. */
-export async function applyMerge(roster: Roster, actor: string): Promise<MergeApplied> {
-  const state = await readMergeState(roster);
-  if (state.configured.length === 0) {
+/**
+ * A merge computed outside any lock (it reads every alias), from the settings as they were then. It is
+ * written only if those settings are unchanged under the lock, so an apply, revoke or new configuration
+ * that lands in between is never undone by a writer that computed before it.
+ */
+export interface MergePlan {
+  basis: MergeState;
+  computation: MergeComputation;
+}
+
+const sameConfig = (a: AliasSourceConfig[], b: AliasSourceConfig[]) =>
+  JSON.stringify(a) === JSON.stringify(b);
+
+/** Tries a plan-then-commit a few times; settings that keep moving under it are a conflict to retry later. */
+async function untilCommitted<T>(
+  plan: () => Promise<MergePlan | null>,
+  commit: (plan: MergePlan) => Promise<T | 'stale'>,
+): Promise<T | null> {
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    const planned = await plan();
+    if (!planned) return null;
+    const outcome = await commit(planned);
+    if (outcome !== 'stale') return outcome;
+  }
+  throw conflict('Merge Users settings kept changing while this ran; try again');
+}
+
+/** Plans turning Merge Users on with the configured alias sources. */
+export async function planMergeApply(roster: Roster): Promise<MergePlan> {
+  const basis = await readMergeState(roster.database.db);
+  if (basis.configured.length === 0) {
     throw invalidInput(
       'Configure at least one alias source first (roster merge configure --source NAME --fields FIELD)',
     );
   }
-  const computation = await compute(roster, state.configured);
+  return { basis, computation: await compute(roster, basis.configured) };
+}
+
+/** Writes a planned apply in one transaction, audited; `'stale'` (nothing written) when the settings moved. */
+export async function commitMergeApply(
+  roster: Roster,
+  actor: string,
+  plan: MergePlan,
+): Promise<MergeApplied | 'stale'> {
   return roster.database.db.transaction().execute(async (trx) => {
-    await trx.selectFrom('merge_settings').select('id').forUpdate().executeTakeFirstOrThrow();
-    const counts = await writeLinks(trx, computation);
+    const state = await readMergeState(trx, { lock: true });
+    if (
+      state.enabled !== plan.basis.enabled ||
+      !sameConfig(state.applied, plan.basis.applied) ||
+      !sameConfig(state.configured, plan.basis.configured)
+    )
+      return 'stale' as const;
+    const counts = await writeLinks(trx, plan.computation);
     const unchanged =
       state.enabled &&
       counts.merged === 0 &&
       counts.unmerged === 0 &&
-      JSON.stringify(state.applied) === JSON.stringify(state.configured);
+      sameConfig(state.applied, state.configured);
     if (unchanged)
       return {
         ...counts,
@@ -242,15 +284,24 @@ export async function applyMerge(roster: Roster, actor: string): Promise<MergeAp
   });
 }
 
+/** Turns Merge Users on with the configured alias sources, in one transaction, audited. */
+export async function applyMerge(roster: Roster, actor: string): Promise<MergeApplied> {
+  const applied = await untilCommitted(
+    () => planMergeApply(roster),
+    (plan) => commitMergeApply(roster, actor, plan),
+  );
+  // planMergeApply never answers null
+  return applied!;
+}
+
 /** Turns Merge Users off: every link is removed, which restores the exact state before merging. */
 export async function revokeMerge(roster: Roster, actor: string): Promise<MergeApplied> {
-  const state = await readMergeState(roster);
   return roster.database.db.transaction().execute(async (trx) => {
-    await trx.selectFrom('merge_settings').select('id').forUpdate().executeTakeFirstOrThrow();
+    const state = await readMergeState(trx, { lock: true });
     const removed = await trx.deleteFrom('person_links').returning('user_id').execute();
-    await markLicenseStatesStale(trx, 'all');
     if (!state.enabled && removed.length === 0)
       throw conflict('Merge Users is not applied; there is nothing to revoke');
+    await markLicenseStatesStale(trx, 'all');
     await trx
       .updateTable('merge_settings')
       .set({ enabled: false, applied_alias_sources: '[]', applied_at: null, applied_by: null })
@@ -270,20 +321,40 @@ export async function revokeMerge(roster: Roster, actor: string): Promise<MergeA
   });
 }
 
+/** Plans bringing the applied merge up to date after a sync; `null` when Merge Users is off. */
+export async function planMergeRefresh(roster: Roster): Promise<MergePlan | null> {
+  const basis = await readMergeState(roster.database.db);
+  if (!basis.enabled) return null;
+  return { basis, computation: await compute(roster, basis.applied) };
+}
+
 /**
- * After a sync, brings the applied merge up to date with the configuration in force: aliases that were
- * waiting to be discovered merge now; aliases a source dropped are unmerged.
+ * Writes a planned refresh; `'stale'` (nothing written) when Merge Users was revoked or re-applied since
+ * it was planned. A new configuration that is not applied yet does not matter: a refresh follows the
+ * applied one.
  */
-export async function refreshMerge(roster: Roster): Promise<{ merged: number; unmerged: number } | null> {
-  const state = await readMergeState(roster);
-  if (!state.enabled) return null;
-  const computation = await compute(roster, state.applied);
+export async function commitMergeRefresh(
+  roster: Roster,
+  plan: MergePlan,
+): Promise<{ merged: number; unmerged: number } | 'stale'> {
   return roster.database.db.transaction().execute(async (trx) => {
-    await trx.selectFrom('merge_settings').select('id').forUpdate().executeTakeFirstOrThrow();
-    const counts = await writeLinks(trx, computation);
+    const state = await readMergeState(trx, { lock: true });
+    if (!state.enabled || !sameConfig(state.applied, plan.basis.applied)) return 'stale' as const;
+    const counts = await writeLinks(trx, plan.computation);
     if (counts.merged || counts.unmerged) {
       await writeAudit(trx, { actor: 'sync', action: 'merge.refresh', targetType: 'merge', after: counts });
     }
     return counts;
   });
+}
+
+/**
+ * After a sync, brings the applied merge up to date with the configuration in force: aliases that were
+ * waiting to be discovered merge now; aliases a source dropped are unmerged.
+ */
+export function refreshMerge(roster: Roster): Promise<{ merged: number; unmerged: number } | null> {
+  return untilCommitted(
+    () => planMergeRefresh(roster),
+    (plan) => commitMergeRefresh(roster, plan),
+  );
 }
