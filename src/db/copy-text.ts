@@ -4,12 +4,13 @@
  */
 export type CopyValue = string | number | boolean | Date | null | undefined | readonly string[];
 
-const needsEscape = /[\\\t\n\r]/;
+const needsEscape = /[\\\t\n\r\0]/;
 
+/** Escapes COPY's special characters; NUL, which PostgreSQL text cannot hold, is dropped. */
 function escapeText(value: string): string {
   if (!needsEscape.test(value)) return value;
-  return value.replace(/[\\\t\n\r]/g, (c) =>
-    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+  return value.replace(/[\\\t\n\r\0]/g, (c) =>
+    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '',
   );
 }
 

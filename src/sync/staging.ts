@@ -1,6 +1,7 @@
 import type { SourceRecord } from '../connectors/kit/records.js';
 import type { CopyValue } from '../db/copy-text.js';
 import type { Database } from '../db/database.js';
+import { storableJson } from '../lib/storable-text.js';
 
 type Row = CopyValue[];
 
@@ -133,13 +134,7 @@ export class Staging {
         this.domains.set(record.name, record.verified);
         break;
     }
-    if (raw)
-      this.rows.staged_raw_records.push([
-        run,
-        raw.objectType,
-        raw.externalId,
-        JSON.stringify(raw.data ?? null),
-      ]);
+    if (raw) this.rows.staged_raw_records.push([run, raw.objectType, raw.externalId, storableJson(raw.data)]);
   }
 
   private writing: Promise<void> | null = null;

@@ -1,16 +1,24 @@
 import { z } from 'zod';
 import { emailField } from '../../lib/email.js';
+import { isStorable, unstorableMessage } from '../../lib/storable-text.js';
 
 /**
  * The typed records every source kind yields. The sync engine validates each one with these schemas
  * before staging, so a connector bug or a malformed provider response is rejected with its place named.
  */
-const text = (max: number) => z.string().trim().min(1).max(max, `must be at most ${max} characters`);
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max, `must be at most ${max} characters`)
+    .refine(isStorable, unstorableMessage);
 const optionalText = (max: number) =>
   z
     .string()
     .trim()
     .max(max, `must be at most ${max} characters`)
+    .refine(isStorable, unstorableMessage)
     .nullish()
     .transform((v) => (v ? v : null));
 const isoDateTime = z
@@ -72,7 +80,12 @@ export const employeeRecordSchema = z.object({
   personalEmail: emailField.nullish().transform((v) => v ?? null),
   department: optionalText(200),
   managerEmail: emailField.nullish().transform((v) => v ?? null),
-  attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
+  attributes: z
+    .record(
+      z.string().refine(isStorable, unstorableMessage),
+      z.union([z.string().refine(isStorable, unstorableMessage), z.number(), z.boolean(), z.null()]),
+    )
+    .default({}),
 });
 
 /**
