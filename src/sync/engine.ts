@@ -261,9 +261,10 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
     const failure = leaseLost ? leaseLostFailure() : toFailure(error);
     const status = failure.code === 'cancelled' ? 'cancelled' : 'failed';
     const run = { sourceId: source.id, runId, holder };
-    const recorded = await finishFailed(deps, run, status, failure, { pages, records, rejected }, options);
-    // A run another process already failed keeps that process's account of it, and its staged rows are gone.
-    if (recorded) await clearStaging(database, runId);
+    // A run another process already failed keeps that process's account of it (finishFailed writes nothing).
+    await finishFailed(deps, run, status, failure, { pages, records, rejected }, options);
+    // Pages staged after that process cleared the run's rows go too.
+    await clearStaging(database, runId);
     return {
       runId,
       sourceId: source.id,
