@@ -120,7 +120,8 @@ describe.each(lanes)('sync run leases on %s', (lane) => {
       .executeTakeFirstOrThrow();
     expect(job).toMatchObject({ status: 'running', attempts: 1 });
     const leaseEnd = Math.max(run.lease_expires_at!.getTime(), job.lease_expires_at!.getTime());
-    expect((await getSource(roster, name)).health.status).toBe('syncing');
+    const before = await getSource(roster, name);
+    expect(before.health.status).toBe('syncing');
 
     // Before the lease runs out the run is its holder's: another process leaves it alone.
     const early = new Date(Math.min(run.lease_expires_at!.getTime(), job.lease_expires_at!.getTime()) - 1);
@@ -152,6 +153,7 @@ describe.each(lanes)('sync run leases on %s', (lane) => {
     okta.faults.release();
     await stoppingDrain;
     expect(await runRow(run.id)).toMatchObject({ status: 'failed', error_code: 'interrupted' });
+    expect((await getSource(roster, name)).lastSuccessAt).toBe(before.lastSuccessAt);
     expect(
       await roster.database.db
         .selectFrom('jobs')
