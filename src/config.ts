@@ -24,6 +24,8 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(50 * 1024 * 1024),
+  ROSTER_LEASE_SECONDS: z.coerce.number().positive().max(3600).default(120),
+  ROSTER_LEASE_RENEW_SECONDS: z.coerce.number().positive().max(1800).default(30),
 });
 
 export interface Config {
@@ -43,6 +45,11 @@ export interface Config {
   oidc: { issuer: string; clientId: string; clientSecret: string } | null;
   /** Outgoing mail (reports, reminders): unset means Roster cannot send email. */
   smtp: { url: string; from: string } | null;
+  /**
+   * How long a process holds a sync run or job it works on without showing a sign of life, and how often
+   * it renews that hold; another process fails or requeues the work once the hold has run out.
+   */
+  lease: { durationMs: number; renewEveryMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -54,6 +61,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
+  // A renewal must land well before the lease runs out, even when the process or database is slow.
+  if (e.ROSTER_LEASE_RENEW_SECONDS * 2 > e.ROSTER_LEASE_SECONDS) {
+    throw new ConfigError(
+      'Invalid configuration:\n  ROSTER_LEASE_RENEW_SECONDS: must be at most half of ROSTER_LEASE_SECONDS',
+    );
+  }
   const dataDir = resolve(e.ROSTER_DATA_DIR);
   return {
     database: e.DATABASE_URL ? { kind: 'pg', url: e.DATABASE_URL } : { kind: 'pglite', dataDir },
@@ -74,5 +87,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           }
         : null,
     smtp: e.ROSTER_SMTP_URL ? { url: e.ROSTER_SMTP_URL, from: e.ROSTER_MAIL_FROM } : null,
+    lease: {
+      durationMs: Math.round(e.ROSTER_LEASE_SECONDS * 1000),
+      renewEveryMs: Math.round(e.ROSTER_LEASE_RENEW_SECONDS * 1000),
+    },
   };
 }

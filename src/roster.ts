@@ -2,8 +2,8 @@ import { loadCatalog } from './catalog/catalog.js';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
+import { recoverStoppedWork } from './jobs/recover-stopped-work.js';
 import { SecretBox } from './lib/secret-box.js';
-import { failInterruptedRuns } from './sync/engine.js';
 
 /** An open Roster installation: its configuration, database and secret box. Passed to every service. */
 export interface Roster {
@@ -13,14 +13,17 @@ export interface Roster {
   close(): Promise<void>;
 }
 
-/** Opens the database, applies pending migrations, refreshes the catalog and fails runs a crash left open. */
+/**
+ * Opens the database, applies pending migrations, refreshes the catalog, and fails the runs (and requeues the
+ * jobs) of processes that stopped: any process opening Roster recovers them, a worker or a one-off command.
+ */
 export async function openRoster(config: Config): Promise<Roster> {
   const secrets = SecretBox.fromConfig(config);
   const database = await openDatabase(config.database);
   try {
     await migrate(database);
     await loadCatalog(database);
-    await failInterruptedRuns(database);
+    await recoverStoppedWork(database, { atStart: true });
   } catch (error) {
     await database.close();
     throw error;

@@ -6,6 +6,7 @@ import { createOneTimeToken, ensureMember } from '../../src/modules/auth/auth.re
 import { addSource, syncSource } from '../../src/modules/sources/sources.service.js';
 import { generateDirectory } from '../../src/simulators/kit/directory.js';
 import { startMicrosoftGraph } from '../../src/simulators/microsoft-graph/graph-simulator.js';
+import { startOktaSimulator } from '../../src/simulators/okta/okta-simulator.js';
 import { seriousViolations } from './support/axe.js';
 import { hasChromium, installHint, launchChromium } from './support/chromium.js';
 import { ensureConsoleBuilt } from './support/console-build.js';
@@ -450,30 +451,39 @@ describe.skipIf(!hasChromium)('the console against the demo organisation', () =>
     await page.getByRole('table', { name: 'Sources' }).getByText('app: Warehouse Scanner').waitFor();
   });
 
-  it('follows a sync started elsewhere while it runs, without a reload', async () => {
-    const { db } = server.roster.database;
-    const source = await db
-      .selectFrom('sources')
-      .select('id')
-      .where('name', '=', 'BambooHR')
-      .executeTakeFirstOrThrow();
-    // A run as the job worker or another server writes it while it reads its pages.
-    const run = await db
-      .insertInto('sync_runs')
-      .values({ source_id: source.id, status: 'running', trigger: 'schedule', pages: 3, records: 120 })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await go('/integrations', 'Integrations');
-    const row = page.getByRole('table', { name: 'Sources' }).getByRole('row', { name: /^BambooHR/ });
-    await row.getByText('running: 3 pages · 120 records so far').waitFor();
-    await db.updateTable('sync_runs').set({ pages: 7, records: 527 }).where('id', '=', run.id).execute();
-    await row.getByText('running: 7 pages · 527 records so far').waitFor();
-    await db
-      .updateTable('sync_runs')
-      .set({ status: 'succeeded', finished_at: new Date(), unchanged: 527 })
-      .where('id', '=', run.id)
-      .execute();
-    await row.getByText(/^succeeded: 0 added/).waitFor();
+  it('follows a sync started elsewhere while it runs, page by page, without a reload', async () => {
+    // The real engine, as the job worker or another server runs it, paused before its second page of users.
+    const okta = await startOktaSimulator({
+      directory: generateDirectory({ people: 45, now: new Date() }),
+      pageSize: 10,
+      faults: { holdPages: [2] },
+    });
+    try {
+      await addSource(server.roster, 'e2e', {
+        kind: okta.kind,
+        name: 'Okta (live)',
+        config: { ...okta.source.config, http: { timeoutMs: 120_000, baseDelayMs: 1, maxDelayMs: 50 } },
+        credentials: okta.source.credentials,
+      });
+      const sync = syncSource(server.roster, 'schedule', 'Okta (live)');
+      await okta.faults.whenHeld();
+      await go('/integrations', 'Integrations');
+      const row = page.getByRole('table', { name: 'Sources' }).getByRole('row', { name: /^Okta \(live\)/ });
+      const running = row.getByText(/^running: [1-9][\d,]* pages? · [1-9][\d,]* records so far$/);
+      await running.waitFor();
+      // What the console shows is what the run's row says while the page is held.
+      const cookies = await sessionCookie();
+      const run = (
+        await server.app.inject({ url: '/api/sync-runs?source=Okta%20(live)&limit=1', cookies })
+      ).json().items[0];
+      expect(run.status).toBe('running');
+      expect(await running.textContent()).toBe(`running: ${run.pages} pages · ${run.records} records so far`);
+      okta.faults.release();
+      expect((await sync).status).toBe('succeeded');
+      await row.getByText(/^succeeded: /).waitFor();
+    } finally {
+      await okta.close();
+    }
   });
 
   it('offers a read-only member no action the API would refuse them', async () => {

@@ -67,6 +67,10 @@ export interface SyncRunsTable {
   error_code: string | null;
   error_message: string | null;
   error_details: ColumnType<unknown, string | null | undefined, string | null>;
+  /** Which process runs it; with `lease_expires_at`, see `sync/run-lease.ts`. */
+  lease_holder: string | null;
+  lease_expires_at: Timestamp | null;
+  heartbeat_at: Timestamp | null;
 }
 
 export interface RawRecordsTable {
@@ -236,6 +240,8 @@ export interface JobsTable {
   max_attempts: Generated<number>;
   locked_by: string | null;
   locked_at: Timestamp | null;
+  lease_expires_at: Timestamp | null;
+  heartbeat_at: Timestamp | null;
   last_error: string | null;
   created_at: DefaultTimestamp;
   finished_at: Timestamp | null;

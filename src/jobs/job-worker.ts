@@ -1,24 +1,37 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/database.js';
-import { claimJob, completeJob, failJob, type Job } from './job-queue.js';
+import { defaultLease, Heartbeat, type LeaseSettings, processLeaseHolder } from '../lib/lease.js';
+import {
+  claimJob,
+  completeJob,
+  deferJob,
+  failJob,
+  type Job,
+  JobDeferred,
+  renewJobLease,
+} from './job-queue.js';
 
 export type JobHandler = (job: Job) => Promise<void>;
 
 export interface JobWorkerOptions {
   database: Database;
   handlers: Record<string, JobHandler>;
-  /** Runs before each poll: where periodic work (enqueueing scheduled syncs) hooks in. */
+  /** Runs before each poll: where periodic work (enqueueing scheduled syncs, recovering stopped work) hooks in. */
   beforePoll?: () => Promise<void>;
   pollMs?: number;
+  /** How this worker holds the jobs it runs (ROSTER_LEASE_*). */
+  lease?: LeaseSettings;
+  now?: () => Date;
   log?: (message: string, error?: unknown) => void;
 }
 
 /**
  * Polls the jobs table and runs one job at a time. Several workers (processes) may share a server
- * database; SKIP LOCKED keeps them from taking the same job.
+ * database; SKIP LOCKED keeps them from taking the same job, and the lease renewed while a job runs tells
+ * the others when this worker has stopped.
  */
 export class JobWorker {
-  readonly id = `worker-${randomUUID()}`;
+  readonly id = `worker-${processLeaseHolder}-${randomUUID().slice(0, 8)}`;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
@@ -39,20 +52,38 @@ export class JobWorker {
   /** Runs every job that is due now, then returns how many ran. */
   async drain(): Promise<number> {
     await this.options.beforePoll?.();
+    const { database } = this.options;
+    const lease = this.options.lease ?? defaultLease;
+    const now = this.options.now ?? (() => new Date());
     let ran = 0;
     for (;;) {
       if (this.stopped) return ran;
-      const job = await claimJob(this.options.database, this.id);
+      const job = await claimJob(database, this.id, now(), lease.durationMs);
       if (!job) return ran;
       ran++;
+      const heartbeat = new Heartbeat(
+        async () => {
+          if (!(await renewJobLease(database, job, now(), lease.durationMs)))
+            this.options.log?.(`job ${job.id} (${job.kind}) was requeued by another process while it ran`);
+        },
+        lease.renewEveryMs,
+        (error) => this.options.log?.(`could not renew the lease of job ${job.id}`, error),
+      );
+      heartbeat.start();
       const handler = this.options.handlers[job.kind];
       try {
         if (!handler) throw new Error(`No handler for jobs of kind ${job.kind}`);
         await handler(job);
-        await completeJob(this.options.database, job.id);
+        await heartbeat.stop();
+        await completeJob(database, job, now());
       } catch (error) {
+        await heartbeat.stop();
+        if (error instanceof JobDeferred) {
+          await deferJob(database, job, error.until, error.message);
+          continue;
+        }
         this.options.log?.(`job ${job.id} (${job.kind}) failed`, error);
-        await failJob(this.options.database, job, error instanceof Error ? error.message : String(error));
+        await failJob(database, job, error instanceof Error ? error.message : String(error), now());
       }
     }
   }

@@ -7,11 +7,13 @@ import type { Database } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 import type { ErrorDetail } from '../lib/errors.js';
 import { conflict, notFound } from '../lib/errors.js';
+import { defaultLease, type LeaseSettings, processLeaseHolder } from '../lib/lease.js';
 import type { SecretBox } from '../lib/secret-box.js';
 import { appsOfSource, markLicenseStatesStale } from '../modules/licenses/license-store.js';
 import { applyDomains } from './apply-domains.js';
 import { type ApplyCounters, applyRun } from './apply-run.js';
 import { readAhead } from './read-ahead.js';
+import { failStoppedRuns, newRunLease, RunLease } from './run-lease.js';
 import { DuplicateRecords, findStagedDuplicates } from './staged-duplicates.js';
 import { Staging, stagedTables } from './staging.js';
 import { validateRecord } from './validate-record.js';
@@ -24,6 +26,10 @@ export interface SyncDeps {
   filesDir?: string;
   /** Where source kinds are looked up; the registry unless a test or benchmark brings its own. */
   findKind?: (kind: string) => SourceKind<unknown, unknown> | undefined;
+  /** How this process holds its runs (ROSTER_LEASE_*); two minutes renewed every 30 seconds by default. */
+  lease?: LeaseSettings;
+  /** Names this process on the runs it holds; the process's own name unless a test plays another process. */
+  leaseHolder?: string;
 }
 
 export interface SyncProgress {
@@ -110,8 +116,24 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
   if (!kind) throw notFound(`Source kind "${source.kind}" is not known to this version of Roster`);
 
   const startedAt = now();
-  const runId = await startRun(deps, source.id, options.trigger, startedAt);
-  const signal = options.signal ?? new AbortController().signal;
+  const holder = deps.leaseHolder ?? processLeaseHolder;
+  const runId = await startRun(deps, source.id, options.trigger, startedAt, holder);
+  // Aborted when the caller cancels, or when another process failed this run because its lease ran out.
+  const abort = new AbortController();
+  const signal = abort.signal;
+  options.signal?.addEventListener('abort', () => abort.abort(options.signal?.reason), { once: true });
+  if (options.signal?.aborted) abort.abort(options.signal.reason);
+  let leaseLost = false;
+  const lease = new RunLease(database, runId, {
+    ...(deps.lease ?? defaultLease),
+    holder,
+    now,
+    onLost: () => {
+      leaseLost = true;
+      abort.abort();
+    },
+  });
+  lease.start();
   const staging = new Staging(database, runId);
   let pages = 0;
   let records = 0;
@@ -150,8 +172,10 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
       }
       // Once a record is rejected nothing will be applied: keep reading only to report every problem.
       if (rejected === 0) await staging.flush();
+      lease.progress(pages, records);
       options.onProgress?.({ phase: 'fetch', pages, records, ...page.progress });
     }
+    if (leaseLost) throw leaseLostFailure();
     if (signal.aborted) throw new RunFailure('cancelled', 'The sync was cancelled; nothing was changed');
     if (rejected > 0) {
       throw new RunFailure(
@@ -192,7 +216,8 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
       else if (!statesStand(counters, source, gaps, startedAt))
         await markLicenseStatesStale(trx, await appsOfSource(trx, source.id));
       const totals = summarise(counters);
-      await trx
+      // Only while the run is still ours: a run another process failed (lease run out) must apply nothing.
+      const finished = await trx
         .updateTable('sync_runs')
         .set({
           status: 'succeeded',
@@ -202,9 +227,13 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
           records,
           ...totals,
           counters: JSON.stringify(counters),
+          lease_expires_at: null,
         })
         .where('id', '=', runId)
-        .execute();
+        .where('status', '=', 'running')
+        .where('lease_holder', '=', holder)
+        .executeTakeFirst();
+      if (finished.numUpdatedRows === 0n) throw leaseLostFailure();
       await trx
         .updateTable('sources')
         .set({
@@ -221,6 +250,7 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
         await auditRun(trx, options.trigger, source.id, runId, 'succeeded', summarise(counters));
       return counters;
     });
+    await lease.stop();
     await clearStaging(database, runId);
     if (records >= largeRunRecords) await database.afterLargeChange();
     options.onProgress?.({ phase: 'done', pages, records });
@@ -235,9 +265,13 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
   } catch (error) {
     // A page still being written lands before the staged rows are cleared, so none is left behind.
     await staging.settle().catch(() => {});
-    const failure = toFailure(error);
+    await lease.stop();
+    const failure = leaseLost ? leaseLostFailure() : toFailure(error);
     const status = failure.code === 'cancelled' ? 'cancelled' : 'failed';
-    await finishFailed(deps, source.id, runId, status, failure, { pages, records, rejected }, options);
+    const run = { sourceId: source.id, runId, holder };
+    // A run another process already failed keeps that process's account of it (finishFailed writes nothing).
+    await finishFailed(deps, run, status, failure, { pages, records, rejected }, options);
+    // Pages staged after that process cleared the run's rows go too.
     await clearStaging(database, runId);
     return {
       runId,
@@ -317,6 +351,13 @@ function openCredentials(deps: SyncDeps, kind: SourceKind<unknown, unknown>, sea
   return parsed.data;
 }
 
+function leaseLostFailure(): RunFailure {
+  return new RunFailure(
+    'lease_lost',
+    'This sync showed no sign of life for longer than its lease, so another Roster process failed it; nothing was applied',
+  );
+}
+
 function toFailure(error: unknown): RunFailure {
   if (error instanceof RunFailure) return error;
   if (error instanceof ConnectorError) return new RunFailure(error.code, error.message, error.details);
@@ -325,40 +366,72 @@ function toFailure(error: unknown): RunFailure {
   return new RunFailure('internal', `Sync failed: ${(error as Error)?.message ?? String(error)}`);
 }
 
-async function startRun(deps: SyncDeps, sourceId: number, trigger: string, startedAt: Date): Promise<number> {
+/**
+ * Inserts the run, holding its lease. When a run of the source is already running and its process has
+ * stopped (lease run out), that run is failed first, so a crash never blocks a source for longer than a lease.
+ */
+async function startRun(
+  deps: SyncDeps,
+  sourceId: number,
+  trigger: string,
+  startedAt: Date,
+  holder: string,
+): Promise<number> {
   try {
-    return await deps.database.db.transaction().execute(async (trx) => {
-      const run = await trx
-        .insertInto('sync_runs')
-        .values({ source_id: sourceId, status: 'running', trigger, started_at: startedAt })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx
-        .updateTable('sources')
-        .set({ last_run_status: 'running', last_sync_at: startedAt })
-        .where('id', '=', sourceId)
-        .execute();
-      return run.id;
-    });
+    return await insertRun(deps, sourceId, trigger, startedAt, holder);
   } catch (error) {
-    if ((error as { code?: string }).code === '23505')
+    if ((error as { code?: string }).code !== '23505') throw error;
+    if ((await failStoppedRuns(deps.database, { now: startedAt, sourceId })) === 0)
       throw conflict('A sync of this source is already running');
-    throw error;
+    return insertRun(deps, sourceId, trigger, startedAt, holder).catch((again) => {
+      if ((again as { code?: string }).code === '23505')
+        throw conflict('A sync of this source is already running');
+      throw again;
+    });
   }
 }
 
-async function finishFailed(
+async function insertRun(
   deps: SyncDeps,
   sourceId: number,
-  runId: number,
+  trigger: string,
+  startedAt: Date,
+  holder: string,
+): Promise<number> {
+  return deps.database.db.transaction().execute(async (trx) => {
+    const run = await trx
+      .insertInto('sync_runs')
+      .values({
+        source_id: sourceId,
+        status: 'running',
+        trigger,
+        started_at: startedAt,
+        ...newRunLease(holder, startedAt, deps.lease ?? defaultLease),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable('sources')
+      .set({ last_run_status: 'running', last_sync_at: startedAt })
+      .where('id', '=', sourceId)
+      .execute();
+    return run.id;
+  });
+}
+
+/** Records a failed or cancelled run; false when another process had already failed it. */
+async function finishFailed(
+  deps: SyncDeps,
+  run: { sourceId: number; runId: number; holder: string },
   status: 'failed' | 'cancelled',
   failure: RunFailure,
   progress: { pages: number; records: number; rejected: number },
   options: SyncOptions,
-) {
+): Promise<boolean> {
+  const { sourceId, runId } = run;
   const finishedAt = (deps.now ?? (() => new Date()))();
-  await deps.database.db.transaction().execute(async (trx) => {
-    await trx
+  return deps.database.db.transaction().execute(async (trx) => {
+    const ended = await trx
       .updateTable('sync_runs')
       .set({
         status,
@@ -367,9 +440,13 @@ async function finishFailed(
         error_code: failure.code,
         error_message: failure.message,
         error_details: JSON.stringify(failure.details),
+        lease_expires_at: null,
       })
       .where('id', '=', runId)
-      .execute();
+      .where('status', '=', 'running')
+      .where('lease_holder', '=', run.holder)
+      .executeTakeFirst();
+    if (ended.numUpdatedRows === 0n) return false;
     // A cancelled run says nothing about the source's health; a failed one does.
     await trx
       .updateTable('sources')
@@ -382,6 +459,7 @@ async function finishFailed(
       .execute();
     if (options.audit)
       await auditRun(trx, options.trigger, sourceId, runId, status, { ...zero, ...progress });
+    return true;
   });
 }
 
@@ -405,41 +483,4 @@ function auditRun(
 async function clearStaging(database: Database, runId: number) {
   for (const table of stagedTables)
     await sql`delete from ${sql.table(table)} where run_id = ${runId}`.execute(database.db);
-}
-
-/**
- * Marks runs left `running` by a process that stopped (crash, kill) as failed. On the embedded database
- * only this process can run syncs; on a server, only runs older than a day are assumed dead.
- */
-export async function failInterruptedRuns(database: Database): Promise<number> {
-  const cutoff = database.kind === 'pglite' ? new Date() : new Date(Date.now() - 86_400_000);
-  const result = await database.db.transaction().execute(async (trx) => {
-    const runs = await trx
-      .updateTable('sync_runs')
-      .set({
-        status: 'failed',
-        finished_at: new Date(),
-        error_code: 'interrupted',
-        error_message: 'Roster stopped during this sync; nothing was applied',
-      })
-      .where('status', '=', 'running')
-      .where('started_at', '<', cutoff)
-      .returning(['id', 'source_id'])
-      .execute();
-    for (const run of runs) {
-      await trx
-        .updateTable('sources')
-        .set({
-          last_run_status: 'failed',
-          last_error_code: 'interrupted',
-          last_error_message: 'Roster stopped during the last sync',
-        })
-        .where('id', '=', run.source_id)
-        .execute();
-      for (const table of stagedTables)
-        await sql`delete from ${sql.table(table)} where run_id = ${run.id}`.execute(trx);
-    }
-    return runs.length;
-  });
-  return result;
 }

@@ -2287,6 +2287,8 @@ export interface components {
             trigger: string;
             startedAt: string;
             finishedAt: string | null;
+            /** @description The last sign of life of the process running the sync: its latest page or lease renewal */
+            heartbeatAt: string | null;
             pages: number;
             records: number;
             added: number;
@@ -2776,6 +2778,8 @@ export interface components {
             trigger: string;
             startedAt: string;
             finishedAt: string | null;
+            /** @description The last sign of life of the process running the sync: its latest page or lease renewal */
+            heartbeatAt: string | null;
             pages: number;
             records: number;
             added: number;

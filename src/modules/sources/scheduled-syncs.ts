@@ -1,6 +1,7 @@
 import { findSourceKind } from '../../connectors/registry.js';
-import { enqueueJob, type Job } from '../../jobs/job-queue.js';
+import { enqueueJob, type Job, JobDeferred } from '../../jobs/job-queue.js';
 import type { Roster } from '../../roster.js';
+import { runningLeaseEnd } from '../../sync/run-lease.js';
 import { scheduleIntervalMs } from './source-schedule.js';
 import { syncSource } from './sources.service.js';
 
@@ -31,16 +32,28 @@ export async function enqueueDueSyncs(roster: Roster, now = new Date()): Promise
   return queued;
 }
 
-/** Runs a queued sync. A sync that fails records its own run; the job itself only fails on surprises. */
+/**
+ * Runs a queued sync. A sync that fails records its own run; the job itself only fails on surprises.
+ * A source removed since the job was queued needs nothing. A source already syncing (someone started a sync,
+ * or another process runs one) is not a success: the job is deferred, without using an attempt, to when that
+ * run's lease ends, by which time it has finished or been failed as stopped; then this sync runs.
+ */
 export function syncJobHandler(roster: Roster) {
   return async (job: Job) => {
     const { sourceId } = job.payload as { sourceId: number };
     try {
       await syncSource(roster, 'schedule', sourceId);
     } catch (error) {
-      // Removed since it was queued, or already syncing: nothing to do.
       const code = (error as { code?: string }).code;
-      if (code === 'not_found' || code === 'conflict') return;
+      if (code === 'not_found') return;
+      if (code === 'conflict') {
+        const leaseEnd = await runningLeaseEnd(roster.database, sourceId);
+        const until = new Date(Math.max(leaseEnd?.getTime() ?? 0, Date.now()) + 1_000);
+        throw new JobDeferred(
+          until,
+          `Another sync of this source was running; this one waits until ${until.toISOString()}`,
+        );
+      }
       throw error;
     }
   };

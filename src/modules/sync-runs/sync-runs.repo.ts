@@ -9,6 +9,8 @@ export interface SyncRunView {
   trigger: string;
   startedAt: string;
   finishedAt: string | null;
+  /** The last sign of life of the process running it: its latest page or lease renewal. */
+  heartbeatAt: string | null;
   pages: number;
   records: number;
   added: number;
@@ -39,6 +41,7 @@ export async function listSyncRuns(
       'r.trigger',
       'r.started_at as startedAt',
       'r.finished_at as finishedAt',
+      'r.heartbeat_at as heartbeatAt',
       'r.pages',
       'r.records',
       'r.added',
@@ -65,6 +68,7 @@ export async function listSyncRuns(
     ...r,
     startedAt: r.startedAt.toISOString(),
     finishedAt: r.finishedAt?.toISOString() ?? null,
+    heartbeatAt: r.heartbeatAt?.toISOString() ?? null,
   }));
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? String(last.id) : null };

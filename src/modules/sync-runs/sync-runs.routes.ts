@@ -13,6 +13,10 @@ const syncRunSchema = z
     trigger: z.string(),
     startedAt: z.string(),
     finishedAt: z.string().nullable(),
+    heartbeatAt: z
+      .string()
+      .nullable()
+      .describe('The last sign of life of the process running the sync: its latest page or lease renewal'),
     pages: z.number(),
     records: z.number(),
     added: z.number(),

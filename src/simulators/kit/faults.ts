@@ -20,6 +20,11 @@ export interface FaultOptions {
   repeatPageLink?: number;
   /** The last user of each page is listed again first on the next page, as when the directory changes mid-read. */
   repeatUserAcrossPages?: boolean;
+  /**
+   * List pages (1-based) whose answer waits until `release()`: a sync paused between two pages, so a test
+   * can look at a run (its progress, its lease) or kill its process while it is certainly mid-way.
+   */
+  holdPages?: number[];
 }
 
 export type Fault = 'throttle' | 'error' | 'timeout' | 'truncate' | 'revoked';
@@ -29,6 +34,10 @@ export class FaultInjector {
   private calls = 0;
   private readonly distinct = new Map<string, number>();
   private readonly fired = new Map<string, number>();
+  private released!: Promise<void>;
+  private release_!: () => void;
+  private heldNow = 0;
+  private readonly heldWaiters: (() => void)[] = [];
 
   constructor(options: FaultOptions = {}) {
     this.set(options);
@@ -36,10 +45,33 @@ export class FaultInjector {
 
   /** Replaces the fault plan (an empty plan clears every fault) and forgets what already fired. */
   set(options: FaultOptions): void {
+    this.release_?.();
     this.options = { ...options };
     this.calls = 0;
     this.distinct.clear();
     this.fired.clear();
+    this.released = new Promise((resolve) => {
+      this.release_ = resolve;
+    });
+  }
+
+  /** What a list page waits for before it is answered: nothing, unless the plan holds it (`holdPages`). */
+  holdFor(page: number): Promise<void> | undefined {
+    if (!this.options.holdPages?.includes(page)) return undefined;
+    this.heldNow += 1;
+    for (const wake of this.heldWaiters.splice(0)) wake();
+    return this.released;
+  }
+
+  /** Resolves once some page is being held (immediately if one already is). */
+  whenHeld(): Promise<void> {
+    if (this.heldNow > 0) return Promise.resolve();
+    return new Promise((resolve) => this.heldWaiters.push(resolve));
+  }
+
+  /** Answers every held page, and every page the plan would still hold. */
+  release(): void {
+    this.release_();
   }
 
   get plan(): Readonly<FaultOptions> {

@@ -21,6 +21,8 @@ export interface SimulatorResponse {
   json?: unknown;
   /** Transport fault to carry out instead of a normal answer. */
   fault?: Extract<Fault, 'timeout' | 'truncate'>;
+  /** The answer is sent once this settles: a provider paused by the test (`FaultOptions.holdPages`). */
+  heldUntil?: Promise<void>;
 }
 
 export interface SimulatorRoute {
@@ -71,6 +73,9 @@ export async function startSimulator(
     }
     // A page that never answers: hold the connection until the client gives up or the simulator closes.
     if (answer.fault === 'timeout') return;
+    if (answer.heldUntil) await answer.heldUntil;
+    // The client may have gone while the page was held (its process killed).
+    if (res.destroyed) return;
     const text = answer.json === undefined ? '' : JSON.stringify(answer.json);
     const body = answer.fault === 'truncate' ? text.slice(0, Math.floor(text.length / 2)) : text;
     res.writeHead(answer.status, {
@@ -89,6 +94,7 @@ export async function startSimulator(
     },
     close: () =>
       new Promise<void>((resolve) => {
+        faults.release();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -148,6 +148,7 @@ async function start(options: OktaSimulatorOptions): Promise<RunningOkta> {
         json: served,
         headers: { ...rateHeaders(), link: links.join(', ') },
         ...(refused?.fault === 'truncate' ? { fault: 'truncate' as const } : {}),
+        heldUntil: running.faults.holdFor(pageNumber),
       };
     }
 

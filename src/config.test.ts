@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('lease settings', () => {
+  it('hold work two minutes, renewed every 30 seconds, unless told otherwise', () => {
+    expect(loadConfig({}).lease).toEqual({ durationMs: 120_000, renewEveryMs: 30_000 });
+    expect(loadConfig({ ROSTER_LEASE_SECONDS: '2', ROSTER_LEASE_RENEW_SECONDS: '0.25' }).lease).toEqual({
+      durationMs: 2_000,
+      renewEveryMs: 250,
+    });
+  });
+
+  it('refuse a renewal that would not land well before the lease runs out, naming the variable', () => {
+    expect(() => loadConfig({ ROSTER_LEASE_SECONDS: '60', ROSTER_LEASE_RENEW_SECONDS: '31' })).toThrow(
+      /ROSTER_LEASE_RENEW_SECONDS: must be at most half of ROSTER_LEASE_SECONDS/,
+    );
+    expect(() => loadConfig({ ROSTER_LEASE_SECONDS: '0' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ROSTER_LEASE_SECONDS: 'soon' })).toThrow(/ROSTER_LEASE_SECONDS/);
+  });
+});
