@@ -35,9 +35,3 @@ export function holdsRemovals(threshold: RemovalThreshold, removals: number, of:
   if (removals >= of) return true;
   return removals > threshold.count && removals * 100 > threshold.percent * of;
 }
-
-/** The threshold in words, for help texts and messages. */
-export function describeThreshold(threshold: RemovalThreshold): string {
-  if ('disabled' in threshold) return 'never held';
-  return `held when a run would remove more than ${threshold.percent}% and more than ${threshold.count} of the source's accounts and employees, or all of them`;
-}

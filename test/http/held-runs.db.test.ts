@@ -58,7 +58,7 @@ describe('held sync runs over the API', () => {
     expect(discarded.json()).toMatchObject({ status: 'discarded' });
     expect((await source()).health.status).toBe('ok');
 
-    const put = (payload: unknown) =>
+    const put = (payload: Record<string, unknown>) =>
       ctx.server.app.inject({
         method: 'PUT',
         url: `/api/sources/${encodeURIComponent('Asana (CSV)')}/removal-threshold`,
