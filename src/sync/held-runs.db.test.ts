@@ -7,7 +7,7 @@ import type { SourceRecordInput } from '../connectors/kit/records.js';
 import { importCsv } from '../modules/imports/imports.service.js';
 import { confirmHeldRemovals, discardHeldRemovals } from '../modules/sources/held-runs.service.js';
 import { getSource, listSources } from '../modules/sources/sources.service.js';
-import { runSync } from './engine.js';
+import { failInterruptedRuns, runSync } from './engine.js';
 import { confirmHeldRun, discardHeldRun } from './held-runs.js';
 
 const header = 'email,name,status,role,license_types,last_used_at';
@@ -300,6 +300,31 @@ describe.each(lanes)('accidental-removal protection on %s', (lane) => {
     const result = await confirmHeldRun(deps(), source, { trigger: 'test' });
     expect(result.status).toBe('failed');
     expect(result.error?.code).toBe('held_data_lost');
+    expect(await snapshotTables(roster, { withRowVersions: true })).toEqual(before);
+  });
+
+  it('a confirmation cut off by a stop ends the hold at the next start, having applied nothing', async () => {
+    const source = await newSource();
+    await sync(
+      source,
+      emails(12).map((e) => account(e)),
+    );
+    const held = await sync(source, []);
+    const before = await snapshotTables(roster, { withRowVersions: true });
+    // As a confirmation leaves it when the process stops mid-apply (older than a day: any database kind).
+    await roster.database.db
+      .updateTable('sync_runs')
+      .set({ status: 'running', started_at: new Date(Date.now() - 2 * 86_400_000) })
+      .where('id', '=', held.runId)
+      .execute();
+    expect(await failInterruptedRuns(roster.database)).toBeGreaterThanOrEqual(1);
+    const row = await roster.database.db
+      .selectFrom('sources')
+      .select(['last_run_status', 'held_removals'])
+      .where('id', '=', source)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ last_run_status: 'failed', held_removals: null });
+    expect(await stagedRows(held.runId)).toBe(0);
     expect(await snapshotTables(roster, { withRowVersions: true })).toEqual(before);
   });
 });
