@@ -25,7 +25,8 @@ const http = { timeoutMs: 5000, maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 20 }
 /**
  * The fault matrix every provider connector must pass, through the real sync engine and database: for each
  * fault the run ends completed or failed with a clear reason, nothing is removed or counted twice, and a
- * retry once the fault is gone succeeds with the same data.
+ * retry once the fault is gone succeeds with the same data. A listing that succeeds but is empty or far
+ * shorter than last time is held for confirmation, removing nothing.
  */
 export function describeProviderFaultMatrix(
   title: string,
