@@ -258,6 +258,41 @@ describe.skipIf(!hasChromium)('the console against the demo organisation', () =>
     await shot('integrations-needs-attention');
   });
 
+  it('holds an upload that would empty an app, and an editor confirms it on Integrations', async () => {
+    const upload = async (content: string) => {
+      await go('/integrations/new', 'Add a source');
+      await page.getByRole('textbox', { name: /^App/ }).fill('Held Export');
+      await page.getByLabel('CSV file').setInputFiles({
+        name: 'held.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(content),
+      });
+      await page.getByRole('button', { name: 'Import' }).click();
+    };
+    const people = Array.from({ length: 12 }, (_, i) => `held${i}@acme.example,Held ${i}`);
+    await upload(['email,name', ...people].join('\n'));
+    await page.getByText('12 added').waitFor();
+    expect(await page.getByTestId('csv-replaces-notice').textContent()).toContain(
+      'An upload replaces the app’s list',
+    );
+
+    await upload('email,name\n');
+    await page.getByText('Held for confirmation: Held Export (CSV)').waitFor();
+    await go('/integrations', 'Integrations');
+    const attention = page.getByTestId('needs-attention');
+    await attention.getByText('12 removals held for confirmation').waitFor();
+    await expectAccessible('integrations with a held sync');
+    await shot('integrations-held-sync');
+    const confirm = page.getByRole('button', { name: 'Confirm 12 removals' });
+    await confirm.click();
+    await confirm.waitFor({ state: 'detached' });
+    const source = await server.app.inject({
+      url: `/api/sources/${encodeURIComponent('Held Export (CSV)')}`,
+      cookies: await sessionCookie(),
+    });
+    expect(source.json()).toMatchObject({ heldRemovals: null, lastRunStatus: 'succeeded' });
+  });
+
   it('runs Merge Users: preview, enable, find a person by an alias, revoke', async () => {
     const { alias } = globalThis as unknown as { alias: { primary_email: string; value: string } };
     await go('/settings/merge-users', 'Merge Users');

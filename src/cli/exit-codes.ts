@@ -10,6 +10,8 @@ export const exitCodes = {
   conflict: 5,
   syncFailed: 6,
   unavailable: 7,
+  /** The run was complete but would remove more than the source's threshold: held, nothing applied. */
+  held: 8,
 } as const;
 
 export function exitCodeOf(code: ErrorCode): number {

@@ -8,7 +8,8 @@ type Id = Generated<number>;
 
 export type Role = 'admin' | 'editor' | 'read-only' | 'app-owner';
 export type AccountStatus = 'active' | 'suspended' | 'deleted';
-export type RunStatus = 'running' | 'succeeded' | 'failed' | 'cancelled';
+/** `held`: complete, but past the source's removal threshold, so nothing was applied (migrations/0011). */
+export type RunStatus = 'running' | 'succeeded' | 'failed' | 'cancelled' | 'held' | 'discarded';
 
 export interface OrganisationSettingsTable {
   id: Generated<number>;
@@ -44,6 +45,10 @@ export interface SourcesTable {
   last_success_at: Timestamp | null;
   disconnected_at: Timestamp | null;
   unavailable: ColumnType<{ capability: string; reason: string }[], string | undefined, string>;
+  /** null: the default threshold; see src/sync/removal-threshold.ts. */
+  removal_threshold: ColumnType<unknown, string | null | undefined, string | null>;
+  /** Removals of the source's held run, while it has one. */
+  held_removals: number | null;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
 }
@@ -71,6 +76,8 @@ export interface SyncRunsTable {
   lease_holder: string | null;
   lease_expires_at: Timestamp | null;
   heartbeat_at: Timestamp | null;
+  /** A held run's removals and what applying it later needs (src/sync/held-runs.ts). */
+  held: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export interface RawRecordsTable {

@@ -17,11 +17,31 @@ export const errorDetailSchema = z.object({
   message: z.string(),
 });
 
+/** Every status a sync run can have; `held` and `discarded` come from accidental-removal protection. */
+export const runStatusSchema = z
+  .enum(['running', 'succeeded', 'failed', 'cancelled', 'held', 'discarded'])
+  .meta({ id: 'RunStatus' });
+
+/** What a held run would remove (it applied nothing). */
+export const heldRemovalsSchema = z
+  .object({
+    removals: z
+      .number()
+      .describe("accounts (this source's observations of them) and employees it would remove"),
+    accounts: z.number(),
+    employees: z.number(),
+    of: z.number().describe("the source's accounts and employees before the run"),
+    message: z.string(),
+  })
+  .meta({ id: 'HeldRemovals' });
+
 export const syncResultSchema = z
   .object({
     runId: z.number(),
     sourceId: z.number(),
-    status: z.enum(['succeeded', 'failed', 'cancelled']),
+    status: z
+      .enum(['succeeded', 'failed', 'cancelled', 'held'])
+      .describe('held: complete, but past the removal threshold; nothing was applied until confirmed'),
     counters: z.object({
       added: z.number(),
       updated: z.number(),
@@ -30,6 +50,7 @@ export const syncResultSchema = z
       rejected: z.number(),
     }),
     detail: z.unknown(),
+    held: heldRemovalsSchema.nullable(),
     error: z
       .object({ code: z.string(), message: z.string(), details: z.array(errorDetailSchema) })
       .nullable(),

@@ -1,22 +1,30 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
 import { coverageOf, type SourceKind } from '../connectors/kit/connector.js';
-import { ConnectorError } from '../connectors/kit/connector-error.js';
 import { findSourceKind } from '../connectors/registry.js';
-import { writeAudit } from '../db/audit-log.js';
 import type { Database } from '../db/database.js';
-import type { DB } from '../db/schema.js';
 import type { ErrorDetail } from '../lib/errors.js';
 import { conflict, notFound } from '../lib/errors.js';
 import { defaultLease, type LeaseSettings, processLeaseHolder } from '../lib/lease.js';
 import type { SecretBox } from '../lib/secret-box.js';
-import { appsOfSource, markLicenseStatesStale } from '../modules/licenses/license-store.js';
-import { applyDomains } from './apply-domains.js';
-import { type ApplyCounters, applyRun } from './apply-run.js';
+import type { ApplyCounters } from './apply-run.js';
+import { applyStagedRun, RemovalsHeld, type StagedRun } from './apply-staged.js';
+import { type HeldRemovals, holdRun } from './held-runs.js';
 import { readAhead } from './read-ahead.js';
 import { failStoppedRuns, newRunLease, RunLease } from './run-lease.js';
-import { DuplicateRecords, findStagedDuplicates } from './staged-duplicates.js';
-import { Staging, stagedTables } from './staging.js';
+import {
+  clearStaging,
+  finishFailed,
+  leaseLostFailure,
+  RunFailure,
+  type SyncCounters,
+  summarise,
+  toFailure,
+  zeroCounters,
+} from './run-outcome.js';
+import { findStagedDuplicates } from './staged-duplicates.js';
+import { Staging } from './staging.js';
 import { validateRecord } from './validate-record.js';
+
+export type { SyncCounters } from './run-outcome.js';
 
 export interface SyncDeps {
   database: Database;
@@ -51,20 +59,15 @@ export interface SyncOptions {
   audit?: boolean;
 }
 
-export interface SyncCounters {
-  added: number;
-  updated: number;
-  removed: number;
-  unchanged: number;
-  rejected: number;
-}
-
 export interface SyncResult {
   runId: number;
   sourceId: number;
-  status: 'succeeded' | 'failed' | 'cancelled';
+  /** `held`: complete, but it would remove more than the source's threshold allows; nothing was applied. */
+  status: 'succeeded' | 'failed' | 'cancelled' | 'held';
   counters: SyncCounters;
   detail: ApplyCounters | null;
+  /** What a held run would remove; null for every other status. */
+  held: HeldRemovals | null;
   error: { code: string; message: string; details: ErrorDetail[] } | null;
 }
 
@@ -72,40 +75,12 @@ export interface SyncResult {
 const maxReportedProblems = 200;
 const largeRunRecords = 20_000;
 
-class RunFailure extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly details: ErrorDetail[] = [],
-  ) {
-    super(message);
-  }
-}
-
-const zero: SyncCounters = { added: 0, updated: 0, removed: 0, unchanged: 0, rejected: 0 };
-
 /**
  * Runs one sync of a source: fetch every page and stage it, then apply the whole run in one transaction.
- * A run that fails, is cancelled or has any invalid record applies nothing and removes nothing.
+ * A run that fails, is cancelled or has any invalid record applies nothing and removes nothing. A complete
+ * run that would remove more than the source's removal threshold is held: nothing is applied, and its
+ * staged records wait for a confirmation (held-runs.ts).
  */
-/**
- * Runs the apply transaction; records found twice while applying fail the run as invalid data. Applies
- * take turns: sources share users, apps, unmanaged instances and their accounts, and two applies writing
- * those in different orders would deadlock on a server database (or collide on a new app's name). Fetching,
- * the long part of a sync, still runs side by side.
- */
-async function inTransaction<T>(db: Kysely<DB>, apply: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
-  try {
-    return await db.transaction().execute(async (trx) => {
-      await sql`select pg_advisory_xact_lock(hashtext('roster.sync.apply'))`.execute(trx);
-      return apply(trx);
-    });
-  } catch (error) {
-    if (error instanceof DuplicateRecords) throw new RunFailure('invalid_data', error.message, error.details);
-    throw error;
-  }
-}
-
 export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOptions): Promise<SyncResult> {
   const { database } = deps;
   const { db } = database;
@@ -196,70 +171,49 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
     }
 
     options.onProgress?.({ phase: 'apply', pages, records });
-    const detail = await inTransaction(db, async (trx) => {
-      const applyInput = {
+    const staged: StagedRun = {
+      runId,
+      fetchedAt: startedAt,
+      pages,
+      records,
+      refStyle: staging.refStyle,
+      domains: staging.domains,
+      unavailable: [...unavailable].map(([capability, reason]) => ({ capability, reason })),
+    };
+    const audit = options.audit ? { actor: options.trigger } : null;
+    let applied: Awaited<ReturnType<typeof applyStagedRun>>;
+    try {
+      applied = await applyStagedRun(database, now, source, (app) => coverageOf(kind, app), staged, {
+        guardRemovals: true,
+        audit,
+        holder,
+      });
+    } catch (error) {
+      if (!(error instanceof RemovalsHeld)) throw error;
+      await lease.stop();
+      const held = await holdRun(database, now, { sourceId: source.id, holder }, staged, error, audit);
+      options.onProgress?.({ phase: 'done', pages, records });
+      return {
         runId,
         sourceId: source.id,
-        now: startedAt,
-        previousSuccessAt: source.last_success_at,
-        coverageOf: (app: string) => coverageOf(kind, app),
-        refStyle: staging.refStyle,
+        status: 'held',
+        counters: summarise(error.counters),
+        detail: error.counters,
+        held,
+        error: null,
       };
-      const counters = await applyRun(trx, applyInput);
-      await applyDomains(trx, applyInput, staging.domains);
-      // Employees and aliases move every app's states (past users, who holds what); else only this source's apps.
-      const changedPeople =
-        counters.employees.added + counters.employees.updated + counters.employees.removed;
-      const changedAliases = counters.aliases.added + counters.aliases.removed;
-      const gaps = JSON.stringify([...unavailable].map(([capability, reason]) => ({ capability, reason })));
-      if (changedPeople + changedAliases > 0) await markLicenseStatesStale(trx, 'all');
-      else if (!statesStand(counters, source, gaps, startedAt))
-        await markLicenseStatesStale(trx, await appsOfSource(trx, source.id));
-      const totals = summarise(counters);
-      // Only while the run is still ours: a run another process failed (lease run out) must apply nothing.
-      const finished = await trx
-        .updateTable('sync_runs')
-        .set({
-          status: 'succeeded',
-          fetched_at: startedAt,
-          finished_at: now(),
-          pages,
-          records,
-          ...totals,
-          counters: JSON.stringify(counters),
-          lease_expires_at: null,
-        })
-        .where('id', '=', runId)
-        .where('status', '=', 'running')
-        .where('lease_holder', '=', holder)
-        .executeTakeFirst();
-      if (finished.numUpdatedRows === 0n) throw leaseLostFailure();
-      await trx
-        .updateTable('sources')
-        .set({
-          last_run_status: 'succeeded',
-          last_error_code: null,
-          last_error_message: null,
-          last_success_at: startedAt,
-          unavailable: gaps,
-          updated_at: now(),
-        })
-        .where('id', '=', source.id)
-        .execute();
-      if (options.audit)
-        await auditRun(trx, options.trigger, source.id, runId, 'succeeded', summarise(counters));
-      return counters;
-    });
+    }
     await lease.stop();
-    await clearStaging(database, runId);
+    await clearStaging(database, [runId, ...applied.superseded]);
     if (records >= largeRunRecords) await database.afterLargeChange();
     options.onProgress?.({ phase: 'done', pages, records });
     return {
       runId,
       sourceId: source.id,
       status: 'succeeded',
-      counters: summarise(detail),
-      detail,
+      counters: summarise(applied.counters),
+      detail: applied.counters,
+      held: null,
       error: null,
     };
   } catch (error) {
@@ -268,63 +222,28 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
     await lease.stop();
     const failure = leaseLost ? leaseLostFailure() : toFailure(error);
     const status = failure.code === 'cancelled' ? 'cancelled' : 'failed';
-    const run = { sourceId: source.id, runId, holder };
     // A run another process already failed keeps that process's account of it (finishFailed writes nothing).
-    await finishFailed(deps, run, status, failure, { pages, records, rejected }, options);
+    await finishFailed(
+      database,
+      now,
+      { sourceId: source.id, runId, holder },
+      status,
+      failure,
+      { pages, records, rejected },
+      options.audit ? { actor: options.trigger } : null,
+    );
     // Pages staged after that process cleared the run's rows go too.
-    await clearStaging(database, runId);
+    await clearStaging(database, [runId]);
     return {
       runId,
       sourceId: source.id,
       status,
-      counters: { ...zero, rejected },
+      counters: { ...zeroCounters, rejected },
       detail: null,
+      held: null,
       error: { code: failure.code, message: failure.message, details: failure.details },
     };
   }
-}
-
-/**
- * Whether a successful run leaves every license state as it was: it changed no account, license or usage,
- * the source's gaps are the same, and the source was fresh before (its usage cannot turn from stale to fresh;
- * staleness is counted in days, so a success within the last day means it was not stale).
- */
-function statesStand(
-  c: ApplyCounters,
-  source: { last_run_status: string | null; last_success_at: Date | null; unavailable: unknown },
-  gaps: string,
-  at: Date,
-): boolean {
-  const moved =
-    c.apps.added +
-    c.accounts.added +
-    c.accounts.updated +
-    c.accounts.removed +
-    c.licenseTypes.added +
-    c.licenseTypes.updated +
-    c.licenseTypes.removed +
-    c.accountLicenses.added +
-    c.accountLicenses.removed +
-    c.usage.updated;
-  const freshBefore =
-    source.last_run_status === 'succeeded' &&
-    source.last_success_at !== null &&
-    at.getTime() - new Date(source.last_success_at).getTime() < 86_400_000;
-  const sameGaps = (list: unknown) =>
-    JSON.stringify(
-      ((list ?? []) as { capability: string; reason: string }[]).map((g) => [g.capability, g.reason]).sort(),
-    );
-  return moved === 0 && freshBefore && sameGaps(source.unavailable) === sameGaps(JSON.parse(gaps));
-}
-
-function summarise(c: ApplyCounters): Omit<SyncCounters, 'rejected'> & { rejected: number } {
-  return {
-    added: c.accounts.added + c.employees.added,
-    updated: c.accounts.updated + c.employees.updated,
-    removed: c.accounts.removed + c.employees.removed,
-    unchanged: c.accounts.unchanged + c.employees.unchanged,
-    rejected: 0,
-  };
 }
 
 function parseConfig(kind: SourceKind<unknown, unknown>, config: unknown): unknown {
@@ -349,21 +268,6 @@ function openCredentials(deps: SyncDeps, kind: SourceKind<unknown, unknown>, sea
   const parsed = kind.credentialsSchema.safeParse(value);
   if (!parsed.success) throw new RunFailure('auth', 'The stored credentials do not fit this source kind');
   return parsed.data;
-}
-
-function leaseLostFailure(): RunFailure {
-  return new RunFailure(
-    'lease_lost',
-    'This sync showed no sign of life for longer than its lease, so another Roster process failed it; nothing was applied',
-  );
-}
-
-function toFailure(error: unknown): RunFailure {
-  if (error instanceof RunFailure) return error;
-  if (error instanceof ConnectorError) return new RunFailure(error.code, error.message, error.details);
-  if ((error as Error)?.name === 'AbortError')
-    return new RunFailure('cancelled', 'The sync was cancelled; nothing was changed');
-  return new RunFailure('internal', `Sync failed: ${(error as Error)?.message ?? String(error)}`);
 }
 
 /**
@@ -417,70 +321,4 @@ async function insertRun(
       .execute();
     return run.id;
   });
-}
-
-/** Records a failed or cancelled run; false when another process had already failed it. */
-async function finishFailed(
-  deps: SyncDeps,
-  run: { sourceId: number; runId: number; holder: string },
-  status: 'failed' | 'cancelled',
-  failure: RunFailure,
-  progress: { pages: number; records: number; rejected: number },
-  options: SyncOptions,
-): Promise<boolean> {
-  const { sourceId, runId } = run;
-  const finishedAt = (deps.now ?? (() => new Date()))();
-  return deps.database.db.transaction().execute(async (trx) => {
-    const ended = await trx
-      .updateTable('sync_runs')
-      .set({
-        status,
-        finished_at: finishedAt,
-        ...progress,
-        error_code: failure.code,
-        error_message: failure.message,
-        error_details: JSON.stringify(failure.details),
-        lease_expires_at: null,
-      })
-      .where('id', '=', runId)
-      .where('status', '=', 'running')
-      .where('lease_holder', '=', run.holder)
-      .executeTakeFirst();
-    if (ended.numUpdatedRows === 0n) return false;
-    // A cancelled run says nothing about the source's health; a failed one does.
-    await trx
-      .updateTable('sources')
-      .set(
-        status === 'failed'
-          ? { last_run_status: 'failed', last_error_code: failure.code, last_error_message: failure.message }
-          : { last_run_status: 'cancelled' },
-      )
-      .where('id', '=', sourceId)
-      .execute();
-    if (options.audit)
-      await auditRun(trx, options.trigger, sourceId, runId, status, { ...zero, ...progress });
-    return true;
-  });
-}
-
-function auditRun(
-  trx: Transaction<DB>,
-  actor: string,
-  sourceId: number,
-  runId: number,
-  status: string,
-  counters: object,
-) {
-  return writeAudit(trx, {
-    actor,
-    action: 'source.sync',
-    targetType: 'source',
-    targetId: sourceId,
-    after: { runId, status, counters },
-  });
-}
-
-async function clearStaging(database: Database, runId: number) {
-  for (const table of stagedTables)
-    await sql`delete from ${sql.table(table)} where run_id = ${runId}`.execute(database.db);
 }

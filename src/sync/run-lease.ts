@@ -116,6 +116,11 @@ export async function failStoppedRuns(
         .execute();
       for (const table of stagedTables)
         await sql`delete from ${sql.table(table)} where run_id = ${run.id}`.execute(trx);
+      // A confirmation of a held run that was cut off ends the hold: its records are gone with it.
+      await sql`update sources s set held_removals = null where s.id = ${run.source_id}
+                and not exists (select 1 from sync_runs r where r.source_id = s.id and r.status = 'held')`.execute(
+        trx,
+      );
     }
     return runs.length;
   });

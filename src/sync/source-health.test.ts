@@ -7,6 +7,7 @@ const base = {
   lastErrorCode: null,
   lastErrorMessage: null,
   lastSuccessAt: new Date('2026-11-22T12:00:00Z'),
+  heldRemovals: null,
   stalenessDays: 3,
   mode: 'pull' as const,
 };
@@ -21,6 +22,25 @@ describe('source health', () => {
       now,
     );
     expect(health).toMatchObject({ status: 'needs_attention', reason: 'credentials', message: 'HTTP 401' });
+  });
+  it('needs attention with the number of removals held for confirmation', () => {
+    const health = sourceHealth({ ...base, lastRunStatus: 'held', heldRemovals: 500 }, now);
+    expect(health).toMatchObject({
+      status: 'needs_attention',
+      reason: 'removals_held',
+      message: '500 removals held for confirmation',
+    });
+    expect(health.fix).toContain('--confirm-removals');
+  });
+  it('keeps saying removals are held after a later sync failed', () => {
+    const health = sourceHealth(
+      { ...base, lastRunStatus: 'failed', lastErrorCode: 'transient', heldRemovals: 12 },
+      now,
+    );
+    expect(health.message).toBe('12 removals held for confirmation');
+  });
+  it('is ok again once a held run was discarded', () => {
+    expect(sourceHealth({ ...base, lastRunStatus: 'discarded' }, now).status).toBe('ok');
   });
   it('needs attention when the last sync failed for another reason', () => {
     expect(

@@ -1,18 +1,22 @@
+import type { RunStatus } from '../db/schema.js';
+
 /**
  * Whether a source needs attention, and why. Pure: computed from the source row whenever it is shown,
  * so staleness appears without any job having to run.
  */
 export interface SourceHealthInput {
-  lastRunStatus: 'running' | 'succeeded' | 'failed' | 'cancelled' | null;
+  lastRunStatus: RunStatus | null;
   lastErrorCode: string | null;
   lastErrorMessage: string | null;
   lastSuccessAt: Date | null;
+  /** Removals of a run held for confirmation, while the source has one. */
+  heldRemovals: number | null;
   stalenessDays: number;
   /** Pull sources are synced by Roster; push sources (files, snapshots) only when someone sends data. */
   mode: 'pull' | 'push';
 }
 
-export type HealthReason = 'credentials' | 'sync_failed' | 'stale' | 'never_synced';
+export type HealthReason = 'credentials' | 'removals_held' | 'sync_failed' | 'stale' | 'never_synced';
 
 export interface SourceHealth {
   status: 'ok' | 'syncing' | 'needs_attention';
@@ -36,6 +40,17 @@ export function sourceHealth(source: SourceHealthInput, now: Date): SourceHealth
       reason: 'credentials',
       message: source.lastErrorMessage ?? 'The credentials were refused',
       fix: 'Update the credentials of this source and run a sync.',
+    };
+  }
+  // Held removals outrank a later failure: they wait for a person, and a retry would not clear them.
+  if (source.heldRemovals !== null) {
+    return {
+      status: 'needs_attention',
+      reason: 'removals_held',
+      message: `${source.heldRemovals} removals held for confirmation`,
+      fix:
+        'A complete sync would remove more accounts and employees than this source allows. Check the source, ' +
+        'then confirm the removals (roster sync <source> --confirm-removals) or discard the held run (--discard-held).',
     };
   }
   if (source.lastRunStatus === 'failed') {

@@ -88,4 +88,46 @@ describe('roster CLI', () => {
     const usage = await runCli(['no-such-command'], env);
     expect(usage.code).toBe(2);
   });
+
+  it('holds an upload that would empty an app, says so, and discards it with roster sync --discard-held', async () => {
+    const help = (await runCli(['import', 'csv', '--help'], env)).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain("The file REPLACES the app's list from earlier CSV uploads");
+    expect(help).toContain('--confirm-removals');
+
+    const header = 'email,name,status,role,license_types,last_used_at';
+    const people = Array.from({ length: 12 }, (_, i) => `p${i}@acme.io,P${i},active,,,`);
+    const full = file('jira.csv', [header, ...people].join('\n'));
+    const empty = file('jira-empty.csv', `${header}\n`);
+    expect((await runCli(['import', 'csv', '--app', 'Jira', full], env)).code).toBe(0);
+
+    const held = await runCli(['import', 'csv', '--app', 'Jira', empty], env);
+    expect(held.code, held.stderr).toBe(8);
+    expect(held.stderr).toContain('would remove 12 of');
+    expect(held.stderr).toContain('roster sync "Jira (CSV)" --confirm-removals');
+    const listed = JSON.parse((await runCli(['sources', 'list', '--json'], env)).stdout);
+    const jira = listed.items.find((s: { name: string }) => s.name === 'Jira (CSV)');
+    expect(jira.health.message).toBe('12 removals held for confirmation');
+
+    const discarded = await runCli(['sync', 'Jira (CSV)', '--discard-held'], env);
+    expect(discarded.code, discarded.stderr).toBe(0);
+    expect(discarded.stdout).toContain('nothing of it was applied');
+    const nothingHeld = await runCli(['sync', 'Jira (CSV)', '--confirm-removals'], env);
+    expect(nothingHeld.code).toBe(4);
+  }, 300_000);
+
+  it('applies a held upload with roster sync --confirm-removals and sets a removal threshold', async () => {
+    const header = 'email,name,status,role,license_types,last_used_at';
+    const empty = file('jira-empty.csv', `${header}\n`);
+    expect((await runCli(['import', 'csv', '--app', 'Jira', empty], env)).code).toBe(8);
+    const confirmed = await runCli(['sync', 'Jira (CSV)', '--confirm-removals', '--json'], env);
+    expect(confirmed.code, confirmed.stderr).toBe(0);
+    expect(JSON.parse(confirmed.stdout)).toMatchObject({ status: 'succeeded', counters: { removed: 12 } });
+
+    const threshold = await runCli(['sources', 'removal-threshold', 'Jira (CSV)', 'off', '--json'], env);
+    expect(threshold.code, threshold.stderr).toBe(0);
+    expect(JSON.parse(threshold.stdout).removalThreshold).toEqual({ disabled: true });
+    const badThreshold = await runCli(['sources', 'removal-threshold', 'Jira (CSV)', 'lots'], env);
+    expect(badThreshold.code).toBe(3);
+    expect(badThreshold.stderr).toContain('removal-threshold');
+  }, 300_000);
 });

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { discardHeldRemovals } from '../../src/modules/sources/held-runs.service.js';
 import { addSource, getSource, syncSource } from '../../src/modules/sources/sources.service.js';
 import { generateDirectory } from '../../src/simulators/kit/directory.js';
 import type { FaultOptions } from '../../src/simulators/kit/faults.js';
@@ -24,7 +25,8 @@ const http = { timeoutMs: 5000, maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 20 }
 /**
  * The fault matrix every provider connector must pass, through the real sync engine and database: for each
  * fault the run ends completed or failed with a clear reason, nothing is removed or counted twice, and a
- * retry once the fault is gone succeeds with the same data.
+ * retry once the fault is gone succeeds with the same data. A listing that succeeds but is empty or far
+ * shorter than last time is held for confirmation, removing nothing.
  */
 export function describeProviderFaultMatrix(
   title: string,
@@ -138,6 +140,54 @@ export function describeProviderFaultMatrix(
         expect(await state()).toEqual(baseline);
       },
     );
+
+    /**
+     * Points the source at another simulated organisation for one sync, as if the provider answered with
+     * that listing (successfully), then points it back.
+     */
+    const syncListing = async (people: number) => {
+      const other = await start({ directory: generateDirectory({ people, now }), pageSize: 10 });
+      const { db } = roster.database;
+      const row = await db
+        .selectFrom('sources')
+        .select(['id', 'config', 'credentials_encrypted'])
+        .where('name', '=', title)
+        .executeTakeFirstOrThrow();
+      try {
+        await db
+          .updateTable('sources')
+          .set({
+            config: JSON.stringify({ ...other.source.config, http }),
+            credentials_encrypted: other.source.credentials
+              ? roster.secrets.seal(JSON.stringify(other.source.credentials))
+              : null,
+          })
+          .where('id', '=', row.id)
+          .execute();
+        return await sync();
+      } finally {
+        await db
+          .updateTable('sources')
+          .set({ config: JSON.stringify(row.config), credentials_encrypted: row.credentials_encrypted })
+          .where('id', '=', row.id)
+          .execute();
+        await other.close();
+      }
+    };
+
+    const emptied: [string, number][] = [
+      ['a successful empty listing', 0],
+      ['a short listing (far fewer users than last time)', 5],
+    ];
+    it.each(emptied)('holds %s for confirmation and removes nothing', async (_, people) => {
+      const result = await syncListing(people);
+      expect(result.status).toBe('held');
+      expect(result.held?.removals).toBeGreaterThan(10);
+      expect(await state()).toEqual(baseline);
+      expect((await getSource(roster, title)).health.reason).toBe('removals_held');
+      await discardHeldRemovals(roster, 'test', title);
+      expect((await getSource(roster, title)).health.status).toBe('ok');
+    });
 
     // Registered only where asked for, so the suite shows no skipped test.
     if (options.largeOrganisation && lane === 'pglite')

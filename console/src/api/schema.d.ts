@@ -589,6 +589,7 @@ export interface paths {
                         };
                         stalenessDays?: number | null;
                         schedule?: string | null;
+                        removalThreshold?: components["schemas"]["RemovalThresholdInput"] | null;
                     };
                 };
             };
@@ -708,6 +709,132 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sources/{ref}/removal-threshold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set how many removals a sync of this source may make before it is held for confirmation */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description null restores Roster's default: more than 10% and more than 10, or all */
+                        removalThreshold: components["schemas"]["RemovalThresholdInput"] | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Source"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sources/{ref}/held-run/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply the source's held sync run, removals included, exactly as it was fetched */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SyncResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sources/{ref}/held-run/discard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Discard the source's held sync run; nothing of it is applied */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            runId: number;
+                            sourceId: number;
+                            /** @enum {string} */
+                            status: "discarded";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/imports/csv": {
         parameters: {
             query?: never;
@@ -718,8 +845,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Import one app's users from a CSV file (the whole file is applied, or nothing)
-         * @description Send the file as the body (text/csv). Canonical header: email,name,status,role,license_types,last_used_at. Other headers are mapped with map.<column>=<header> query parameters or preset=auto.
+         * Replace one app's users with a CSV file (the whole file is applied, or nothing)
+         * @description The file replaces the app's list from earlier uploads: users it does not list are marked removed. An upload past the removal threshold answers status `held` and applies nothing until confirmed (POST /api/sources/{ref}/held-run/confirm). Send the file as the body (text/csv). Canonical header: email,name,status,role,license_types,last_used_at. Other headers are mapped with map.<column>=<header> query parameters or preset=auto.
          */
         post: {
             parameters: {
@@ -1914,11 +2041,25 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        RunStatusInput: "running" | "succeeded" | "failed" | "cancelled" | "held" | "discarded";
+        HeldRemovalsInput: {
+            /** @description accounts (this source's observations of them) and employees it would remove */
+            removals: number;
+            accounts: number;
+            employees: number;
+            /** @description the source's accounts and employees before the run */
+            of: number;
+            message: string;
+        };
         SyncResultInput: {
             runId: number;
             sourceId: number;
-            /** @enum {string} */
-            status: "succeeded" | "failed" | "cancelled";
+            /**
+             * @description held: complete, but past the removal threshold; nothing was applied until confirmed
+             * @enum {string}
+             */
+            status: "succeeded" | "failed" | "cancelled" | "held";
             counters: {
                 added: number;
                 updated: number;
@@ -1927,6 +2068,7 @@ export interface components {
                 rejected: number;
             };
             detail: unknown;
+            held: components["schemas"]["HeldRemovalsInput"] | null;
             error: {
                 code: string;
                 message: string;
@@ -2098,11 +2240,26 @@ export interface components {
             }[];
             toImprove: string[];
         };
+        RemovalThresholdInput: {
+            /** @description held when more than this share of the source is removed */
+            percent: number;
+            /** @description … and more than this many */
+            count: number;
+        } | {
+            /**
+             * @description never hold a run of this source
+             * @constant
+             */
+            disabled: true;
+        };
         ImportResultInput: {
             runId: number;
             sourceId: number;
-            /** @enum {string} */
-            status: "succeeded" | "failed" | "cancelled";
+            /**
+             * @description held: complete, but past the removal threshold; nothing was applied until confirmed
+             * @enum {string}
+             */
+            status: "succeeded" | "failed" | "cancelled" | "held";
             counters: {
                 added: number;
                 updated: number;
@@ -2111,6 +2268,7 @@ export interface components {
                 rejected: number;
             };
             detail: unknown;
+            held: components["schemas"]["HeldRemovalsInput"] | null;
             error: {
                 code: string;
                 message: string;
@@ -2273,6 +2431,10 @@ export interface components {
                 fix: string | null;
             };
             lastRunStatus: string | null;
+            /** @description removals of a sync run held for confirmation */
+            heldRemovals: number | null;
+            /** @description null: Roster's default (held past 10% and 10 removals, or all) */
+            removalThreshold: components["schemas"]["RemovalThresholdInput"] | null;
             lastSyncAt: string | null;
             lastSuccessAt: string | null;
             stalenessDays: number;
@@ -2283,7 +2445,7 @@ export interface components {
             id: number;
             sourceId: number;
             source: string;
-            status: string;
+            status: components["schemas"]["RunStatusInput"];
             trigger: string;
             startedAt: string;
             finishedAt: string | null;
@@ -2300,6 +2462,7 @@ export interface components {
             errorCode: string | null;
             errorMessage: string | null;
             errorDetails: unknown;
+            held: components["schemas"]["HeldRemovalsInput"] | null;
         };
         TokenInput: {
             id: number;
@@ -2405,11 +2568,25 @@ export interface components {
                 requestId: string;
             };
         };
+        /** @enum {string} */
+        RunStatus: "running" | "succeeded" | "failed" | "cancelled" | "held" | "discarded";
+        HeldRemovals: {
+            /** @description accounts (this source's observations of them) and employees it would remove */
+            removals: number;
+            accounts: number;
+            employees: number;
+            /** @description the source's accounts and employees before the run */
+            of: number;
+            message: string;
+        };
         SyncResult: {
             runId: number;
             sourceId: number;
-            /** @enum {string} */
-            status: "succeeded" | "failed" | "cancelled";
+            /**
+             * @description held: complete, but past the removal threshold; nothing was applied until confirmed
+             * @enum {string}
+             */
+            status: "succeeded" | "failed" | "cancelled" | "held";
             counters: {
                 added: number;
                 updated: number;
@@ -2418,6 +2595,7 @@ export interface components {
                 rejected: number;
             };
             detail: unknown;
+            held: components["schemas"]["HeldRemovals"] | null;
             error: {
                 code: string;
                 message: string;
@@ -2589,11 +2767,26 @@ export interface components {
             }[];
             toImprove: string[];
         };
+        RemovalThreshold: {
+            /** @description held when more than this share of the source is removed */
+            percent: number;
+            /** @description … and more than this many */
+            count: number;
+        } | {
+            /**
+             * @description never hold a run of this source
+             * @constant
+             */
+            disabled: true;
+        };
         ImportResult: {
             runId: number;
             sourceId: number;
-            /** @enum {string} */
-            status: "succeeded" | "failed" | "cancelled";
+            /**
+             * @description held: complete, but past the removal threshold; nothing was applied until confirmed
+             * @enum {string}
+             */
+            status: "succeeded" | "failed" | "cancelled" | "held";
             counters: {
                 added: number;
                 updated: number;
@@ -2602,6 +2795,7 @@ export interface components {
                 rejected: number;
             };
             detail: unknown;
+            held: components["schemas"]["HeldRemovals"] | null;
             error: {
                 code: string;
                 message: string;
@@ -2764,6 +2958,10 @@ export interface components {
                 fix: string | null;
             };
             lastRunStatus: string | null;
+            /** @description removals of a sync run held for confirmation */
+            heldRemovals: number | null;
+            /** @description null: Roster's default (held past 10% and 10 removals, or all) */
+            removalThreshold: components["schemas"]["RemovalThreshold"] | null;
             lastSyncAt: string | null;
             lastSuccessAt: string | null;
             stalenessDays: number;
@@ -2774,7 +2972,7 @@ export interface components {
             id: number;
             sourceId: number;
             source: string;
-            status: string;
+            status: components["schemas"]["RunStatus"];
             trigger: string;
             startedAt: string;
             finishedAt: string | null;
@@ -2791,6 +2989,7 @@ export interface components {
             errorCode: string | null;
             errorMessage: string | null;
             errorDetails: unknown;
+            held: components["schemas"]["HeldRemovals"] | null;
         };
         Token: {
             id: number;

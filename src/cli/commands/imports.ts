@@ -45,7 +45,17 @@ export function registerImportCommands(program: Command) {
   const imports = program.command('import').description('Import data for one app through the sync engine');
   imports
     .command('csv <file>')
-    .description("Import one app's users from CSV: email,name,status,role,license_types,last_used_at")
+    .description(
+      "Import one app's users from CSV: email,name,status,role,license_types,last_used_at. " +
+        "The file REPLACES the app's list from earlier CSV uploads: users it does not list are marked removed.",
+    )
+    .addHelpText(
+      'after',
+      "\nThe file is the app's whole list, not an addition: everyone an earlier upload listed and this file does\n" +
+        'not is marked removed. An upload that would remove many users (more than 10% and more than 10, or all of\n' +
+        'them, unless the source is set otherwise) is held: nothing is applied until you run\n' +
+        '  roster sync "<app> (CSV)" --confirm-removals    (or --discard-held)\n',
+    )
     .requiredOption(
       '--app <app>',
       'the app the file describes (an app of this organisation or a catalog name)',

@@ -1,7 +1,13 @@
 import type { Command } from 'commander';
 import { formatDetails, invalidInput } from '../../lib/errors.js';
+import {
+  confirmHeldRemovals,
+  discardHeldRemovals,
+  setRemovalThreshold,
+} from '../../modules/sources/held-runs.service.js';
 import { addSource, listSources, removeSource, syncSource } from '../../modules/sources/sources.service.js';
 import type { SyncResult } from '../../sync/engine.js';
+import { defaultRemovalThreshold, type RemovalThreshold } from '../../sync/removal-threshold.js';
 import { cliActor, withRoster } from '../context.js';
 import { exitCodes } from '../exit-codes.js';
 import { printJson, printTable } from '../output.js';
@@ -17,9 +23,20 @@ function parseJsonOption(value: string | undefined, field: string): unknown {
 }
 
 /** Prints a run's outcome and returns the exit code: a run that applied nothing is a failure. */
-export function reportSyncResult(result: SyncResult & { source?: { name: string } }, json: boolean): number {
+export function reportSyncResult(
+  result: SyncResult & { source?: { name: string } },
+  json: boolean,
+  sourceName = result.source?.name,
+): number {
   if (json) printJson(result);
-  else if (result.status === 'succeeded') {
+  else if (result.status === 'held' && result.held) {
+    const name = JSON.stringify(sourceName ?? String(result.sourceId));
+    process.stderr.write(
+      `Sync run ${result.runId} held: ${result.held.message}\n` +
+        `  apply it:   roster sync ${name} --confirm-removals\n` +
+        `  discard it: roster sync ${name} --discard-held\n`,
+    );
+  } else if (result.status === 'succeeded') {
     const c = result.counters;
     process.stdout.write(
       `Sync run ${result.runId} succeeded: ${c.added} added, ${c.updated} updated, ${c.removed} removed, ${c.unchanged} unchanged\n`,
@@ -29,21 +46,62 @@ export function reportSyncResult(result: SyncResult & { source?: { name: string 
     for (const line of formatDetails(result.error?.details ?? [])) process.stderr.write(`  ${line}\n`);
   }
   if (result.status === 'succeeded') return exitCodes.ok;
+  if (result.status === 'held') return exitCodes.held;
   return result.error?.code === 'invalid_data' ? exitCodes.invalidInput : exitCodes.syncFailed;
 }
 
-export async function runSyncCommand(name: string, options: { json?: boolean }) {
+export async function runSyncCommand(
+  name: string,
+  options: { json?: boolean; confirmRemovals?: boolean; discardHeld?: boolean },
+) {
   const json = Boolean(options.json);
   await withRoster(json, async (roster) => {
+    if (options.confirmRemovals && options.discardHeld)
+      throw invalidInput('Choose one of --confirm-removals and --discard-held', [
+        { field: 'confirm-removals', message: 'cannot be used with --discard-held' },
+      ]);
+    if (options.confirmRemovals)
+      return reportSyncResult(await confirmHeldRemovals(roster, cliActor(), name), json, name);
+    if (options.discardHeld) {
+      const discarded = await discardHeldRemovals(roster, cliActor(), name);
+      if (json) printJson(discarded);
+      else process.stdout.write(`Discarded held sync run ${discarded.runId}; nothing of it was applied\n`);
+      return exitCodes.ok;
+    }
     const progress = syncProgressReporter(name, json);
     try {
       const result = await syncSource(roster, cliActor(), name, { onProgress: progress.onProgress });
       progress.stop();
-      return reportSyncResult(result, json);
+      return reportSyncResult(result, json, name);
     } finally {
       progress.stop();
     }
   });
+}
+
+/** `10%,25` (held past 10% and past 25 removals), `off` (never held) or `default`. */
+export function parseThresholdOption(value: string): RemovalThreshold | null {
+  const text = value.trim().toLowerCase();
+  if (text === 'default') return null;
+  if (text === 'off') return { disabled: true };
+  const match = text.match(/^(\d+(?:\.\d+)?)%?,(\d+)$/);
+  const percent = Number(match?.[1]);
+  if (!match || percent > 100)
+    throw invalidInput(`"${value}" is not a removal threshold`, [
+      { field: 'removal-threshold', message: 'use PERCENT%,COUNT (for example 10%,10), off or default' },
+    ]);
+  return { percent, count: Number(match[2]) };
+}
+
+const thresholdHelp =
+  `removals a sync may make before it is held for confirmation: PERCENT%,COUNT ` +
+  `(default ${defaultRemovalThreshold.percent}%,${defaultRemovalThreshold.count}: held past both, or when all would go), off, or default`;
+
+function addSyncOptions(command: Command) {
+  return command
+    .option('--json', 'print JSON')
+    .option('--confirm-removals', 'apply the sync run held for confirmation, removals included (no refetch)')
+    .option('--discard-held', 'discard the sync run held for confirmation; nothing of it is applied');
 }
 
 export function registerSourcesCommands(program: Command) {
@@ -59,6 +117,7 @@ export function registerSourcesCommands(program: Command) {
       '--schedule <interval>',
       'sync interval of a pull source: 30m, 6h, 1d (default 24h); "manual" for none',
     )
+    .option('--removal-threshold <threshold>', thresholdHelp)
     .option('--json', 'print JSON')
     .action(async (kind: string, options) => {
       const json = Boolean(options.json);
@@ -70,6 +129,9 @@ export function registerSourcesCommands(program: Command) {
           credentials: parseJsonOption(options.credentials, 'credentials'),
           stalenessDays: options.stalenessDays ? Number(options.stalenessDays) : null,
           ...(options.schedule ? { schedule: options.schedule === 'manual' ? null : options.schedule } : {}),
+          ...(options.removalThreshold
+            ? { removalThreshold: parseThresholdOption(options.removalThreshold) }
+            : {}),
         });
         if (json) printJson(source);
         else process.stdout.write(`Added source ${source.name} (${source.kind}, id ${source.id})\n`);
@@ -94,11 +156,22 @@ export function registerSourcesCommands(program: Command) {
         return 0;
       });
     });
+  addSyncOptions(sources.command('sync <name>').description('Run a sync of a source now')).action(
+    runSyncCommand,
+  );
   sources
-    .command('sync <name>')
-    .description('Run a sync of a source now')
+    .command('removal-threshold <name> <threshold>')
+    .description(`Set how many removals a sync may make before it is held: ${thresholdHelp}`)
     .option('--json', 'print JSON')
-    .action(runSyncCommand);
+    .action(async (name: string, threshold: string, options) => {
+      const json = Boolean(options.json);
+      await withRoster(json, async (roster) => {
+        const source = await setRemovalThreshold(roster, cliActor(), name, parseThresholdOption(threshold));
+        if (json) printJson(source);
+        else process.stdout.write(`Removal threshold of ${source.name}: ${threshold}\n`);
+        return 0;
+      });
+    });
   sources
     .command('remove <name>')
     .description('Remove (disconnect) a source; what it reported is kept')
@@ -136,9 +209,7 @@ export function registerSourcesCommands(program: Command) {
           ['kind', 'title', 'mode', 'capabilities'],
         );
     });
-  program
-    .command('sync <source-name>')
-    .description('Run a sync of a source now (same as sources sync)')
-    .option('--json', 'print JSON')
-    .action(runSyncCommand);
+  addSyncOptions(
+    program.command('sync <source-name>').description('Run a sync of a source now (same as sources sync)'),
+  ).action(runSyncCommand);
 }

@@ -21,8 +21,11 @@ export function importsRoutes(roster: Roster): FastifyPluginAsyncZod {
       {
         bodyLimit: roster.config.maxUploadBytes,
         schema: {
-          summary: "Import one app's users from a CSV file (the whole file is applied, or nothing)",
+          summary: "Replace one app's users with a CSV file (the whole file is applied, or nothing)",
           description:
+            "The file replaces the app's list from earlier uploads: users it does not list are marked removed. " +
+            'An upload past the removal threshold answers status `held` and applies nothing until confirmed ' +
+            '(POST /api/sources/{ref}/held-run/confirm). ' +
             'Send the file as the body (text/csv). Canonical header: email,name,status,role,license_types,last_used_at. ' +
             'Other headers are mapped with map.<column>=<header> query parameters or preset=auto.',
           querystring: z.strictObject({

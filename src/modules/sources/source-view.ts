@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Capabilities } from '../../connectors/kit/capabilities.js';
 import { findSourceKind } from '../../connectors/registry.js';
 import type { SourcesTable } from '../../db/schema.js';
+import { type RemovalThreshold, thresholdOf } from '../../sync/removal-threshold.js';
 import { type SourceHealth, sourceHealth } from '../../sync/source-health.js';
 
 /** The only form of a source that leaves Roster: credentials are reduced to whether they are set. */
@@ -19,6 +20,10 @@ export interface SourceView {
   unavailable: { capability: string; reason: string }[];
   health: SourceHealth | { status: 'disconnected'; reason: null; message: string; fix: null };
   lastRunStatus: string | null;
+  /** Removals of a run held for confirmation, while the source has one. */
+  heldRemovals: number | null;
+  /** This source's removal threshold; null when it uses Roster's default. */
+  removalThreshold: RemovalThreshold | null;
   lastSyncAt: string | null;
   lastSuccessAt: string | null;
   stalenessDays: number;
@@ -60,12 +65,15 @@ export function toSourceView(
             lastErrorCode: row.last_error_code,
             lastErrorMessage: row.last_error_message,
             lastSuccessAt: row.last_success_at,
+            heldRemovals: row.held_removals,
             stalenessDays,
             mode: kind?.mode ?? 'pull',
           },
           now,
         ),
     lastRunStatus: row.last_run_status,
+    heldRemovals: row.held_removals,
+    removalThreshold: row.removal_threshold === null ? null : thresholdOf(row.removal_threshold),
     lastSyncAt: iso(row.last_sync_at),
     lastSuccessAt: iso(row.last_success_at),
     stalenessDays,

@@ -6,7 +6,9 @@ import { sourceKinds } from '../../connectors/registry.js';
 import { actorOf } from '../../http/authenticate.js';
 import { idOrNameParams, syncResultSchema } from '../../http/schemas.js';
 import type { Roster } from '../../roster.js';
+import { removalThresholdSchema } from '../../sync/removal-threshold.js';
 import { errorOfFailedRun } from '../../sync/result-error.js';
+import { confirmHeldRemovals, discardHeldRemovals, setRemovalThreshold } from './held-runs.service.js';
 import { addSource, getSource, listSources, removeSource, syncSource } from './sources.service.js';
 
 /** A kind's settings as JSON Schema: what the console builds its forms from. */
@@ -31,6 +33,10 @@ const sourceSchema = z
       fix: z.string().nullable(),
     }),
     lastRunStatus: z.string().nullable(),
+    heldRemovals: z.number().nullable().describe('removals of a sync run held for confirmation'),
+    removalThreshold: removalThresholdSchema
+      .nullable()
+      .describe("null: Roster's default (held past 10% and 10 removals, or all)"),
     lastSyncAt: z.string().nullable(),
     lastSuccessAt: z.string().nullable(),
     stalenessDays: z.number(),
@@ -108,6 +114,7 @@ export function sourcesRoutes(roster: Roster): FastifyPluginAsyncZod {
             credentials: z.record(z.string(), z.unknown()).optional(),
             stalenessDays: z.number().int().min(1).max(365).nullish(),
             schedule: z.string().max(10).nullish(),
+            removalThreshold: removalThresholdSchema.nullish(),
           }),
           response: { 201: sourceSchema },
         },
@@ -155,6 +162,55 @@ export function sourcesRoutes(roster: Roster): FastifyPluginAsyncZod {
         if (failure) throw failure;
         return result;
       },
+    );
+
+    app.put(
+      '/api/sources/:ref/removal-threshold',
+      {
+        schema: {
+          summary: 'Set how many removals a sync of this source may make before it is held for confirmation',
+          params: idOrNameParams,
+          body: z.strictObject({
+            removalThreshold: removalThresholdSchema
+              .nullable()
+              .describe("null restores Roster's default: more than 10% and more than 10, or all"),
+          }),
+          response: { 200: sourceSchema },
+        },
+      },
+      async (request) =>
+        setRemovalThreshold(roster, actorOf(request), request.params.ref, request.body.removalThreshold),
+    );
+
+    app.post(
+      '/api/sources/:ref/held-run/confirm',
+      {
+        schema: {
+          summary: "Apply the source's held sync run, removals included, exactly as it was fetched",
+          params: idOrNameParams,
+          response: { 200: syncResultSchema },
+        },
+      },
+      async (request) => {
+        const result = await confirmHeldRemovals(roster, actorOf(request), request.params.ref);
+        const failure = errorOfFailedRun(result);
+        if (failure) throw failure;
+        return result;
+      },
+    );
+
+    app.post(
+      '/api/sources/:ref/held-run/discard',
+      {
+        schema: {
+          summary: "Discard the source's held sync run; nothing of it is applied",
+          params: idOrNameParams,
+          response: {
+            200: z.object({ runId: z.number(), sourceId: z.number(), status: z.literal('discarded') }),
+          },
+        },
+      },
+      async (request) => discardHeldRemovals(roster, actorOf(request), request.params.ref),
     );
   };
 }

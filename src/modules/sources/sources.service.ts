@@ -6,6 +6,7 @@ import { resolveAppName } from '../apps/apps.service.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { markLicenseStatesStale } from '../licenses/license-store.js';
 import { refreshMerge } from '../merge/merge.service.js';
+import { parseRemovalThreshold } from './held-runs.service.js';
 import { defaultPullSchedule, scheduleIntervalMs } from './source-schedule.js';
 import { type SourceView, toSourceView } from './source-view.js';
 import { findSourceRow } from './sources.repo.js';
@@ -20,6 +21,8 @@ export interface AddSourceInput {
   stalenessDays?: number | null;
   /** Sync interval for pull sources (`6h`, `1d`); pull sources sync daily unless told otherwise. */
   schedule?: string | null;
+  /** How many removals a sync may make before it is held; null or absent: Roster's default. */
+  removalThreshold?: unknown;
 }
 
 async function defaultStaleness(roster: Roster): Promise<number> {
@@ -85,6 +88,8 @@ export async function addSource(roster: Roster, actor: string, input: AddSourceI
       { field: 'schedule', message: 'is not accepted' },
     ]);
   }
+  const removalThreshold =
+    input.removalThreshold === undefined ? null : parseRemovalThreshold(input.removalThreshold);
   const parsedConfig = config.data as Record<string, unknown>;
   const appName = kind.appOf?.(parsedConfig);
   if (appName) parsedConfig.app = await resolveAppName(roster, appName);
@@ -101,6 +106,7 @@ export async function addSource(roster: Roster, actor: string, input: AddSourceI
           credentials_encrypted: sealed,
           staleness_days: input.stalenessDays ?? null,
           schedule,
+          removal_threshold: removalThreshold === null ? null : JSON.stringify(removalThreshold),
         })
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -109,7 +115,13 @@ export async function addSource(roster: Roster, actor: string, input: AddSourceI
         action: 'source.add',
         targetType: 'source',
         targetId: created.id,
-        after: { kind: kind.kind, name, config: parsedConfig, hasCredentials: sealed !== null },
+        after: {
+          kind: kind.kind,
+          name,
+          config: parsedConfig,
+          hasCredentials: sealed !== null,
+          removalThreshold,
+        },
       });
       return created;
     });

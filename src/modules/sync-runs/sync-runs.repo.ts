@@ -1,11 +1,13 @@
 import { sql } from 'kysely';
+import type { RunStatus } from '../../db/schema.js';
 import type { Roster } from '../../roster.js';
+import type { HeldRemovals } from '../../sync/held-runs.js';
 
 export interface SyncRunView {
   id: number;
   sourceId: number;
   source: string;
-  status: string;
+  status: RunStatus;
   trigger: string;
   startedAt: string;
   finishedAt: string | null;
@@ -22,6 +24,8 @@ export interface SyncRunView {
   errorCode: string | null;
   errorMessage: string | null;
   errorDetails: unknown;
+  /** What the run would remove, when it was held (still, or until it was confirmed or discarded). */
+  held: HeldRemovals | null;
 }
 
 export async function listSyncRuns(
@@ -53,6 +57,7 @@ export async function listSyncRuns(
       'r.error_code as errorCode',
       'r.error_message as errorMessage',
       'r.error_details as errorDetails',
+      'r.held',
     ])
     .orderBy('r.id', 'desc')
     .limit(limit + 1);
@@ -64,12 +69,20 @@ export async function listSyncRuns(
       : query.where(sql`lower(s.name)`, '=', source);
   }
   const rows = await query.execute();
-  const items = rows.slice(0, limit).map((r) => ({
+  const items = rows.slice(0, limit).map(({ held, ...r }) => ({
     ...r,
+    held: heldRemovals(held),
     startedAt: r.startedAt.toISOString(),
     finishedAt: r.finishedAt?.toISOString() ?? null,
     heartbeatAt: r.heartbeatAt?.toISOString() ?? null,
   }));
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? String(last.id) : null };
+}
+
+/** The public part of a held run's record (the rest is what applying it needs). */
+function heldRemovals(held: unknown): HeldRemovals | null {
+  if (!held) return null;
+  const { removals, accounts, employees, of, message } = held as HeldRemovals;
+  return { removals, accounts, employees, of, message };
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { heldRemovalsSchema, runStatusSchema } from '../../http/schemas.js';
 import { notFound } from '../../lib/errors.js';
 import type { Roster } from '../../roster.js';
 import { listSyncRuns } from './sync-runs.repo.js';
@@ -9,7 +10,7 @@ const syncRunSchema = z
     id: z.number(),
     sourceId: z.number(),
     source: z.string(),
-    status: z.string(),
+    status: runStatusSchema,
     trigger: z.string(),
     startedAt: z.string(),
     finishedAt: z.string().nullable(),
@@ -28,6 +29,7 @@ const syncRunSchema = z
     errorCode: z.string().nullable(),
     errorMessage: z.string().nullable(),
     errorDetails: z.unknown(),
+    held: heldRemovalsSchema.nullable(),
   })
   .meta({ id: 'SyncRun' });
 

@@ -63,6 +63,13 @@ export function CsvImportForm() {
   const mapped = canonicalColumns.filter((c) => mapping[c]);
   return (
     <Stack maw={960}>
+      <Alert color="blue" title="An upload replaces the app’s list" data-testid="csv-replaces-notice">
+        <Text size="sm">
+          The file is the app’s whole list of users, not an addition: everyone an earlier upload listed and
+          this file does not is marked removed. An upload that would remove many users (more than 10% and more
+          than 10, or all of them) is held until someone confirms it on the Integrations page.
+        </Text>
+      </Alert>
       <TextInput
         label="App"
         description="The app these users belong to (created if Roster does not know it yet)"
@@ -142,7 +149,12 @@ export function CsvImportForm() {
           title="Nothing was imported: the file has problems (row numbers count the header as row 1)"
         />
       )}
-      {upload.data && (
+      {upload.data?.held && (
+        <Alert color="yellow" title={`Held for confirmation: ${upload.data.source.name}`} role="status">
+          {upload.data.held.message} Confirm or discard it on the Integrations page.
+        </Alert>
+      )}
+      {upload.data && !upload.data.held && (
         <Alert color="green" title={`Imported into ${upload.data.source.name}`} role="status">
           {formatNumber(upload.data.counters.added)} added, {formatNumber(upload.data.counters.updated)}{' '}
           updated, {formatNumber(upload.data.counters.removed)} removed,{' '}

@@ -7,6 +7,7 @@ import { QueryState } from '../../components/query-state';
 import { CapabilityMatrix } from './capability-matrix';
 import { EmployeeSourceCard } from './employee-source-card';
 import { HealthBadge } from './health-badge';
+import { HeldRunActions } from './held-run-actions';
 import { SyncButton } from './sync-button';
 import { UnavailableCapabilities } from './unavailable-capabilities';
 import { useRecentRuns } from './use-recent-runs';
@@ -15,7 +16,7 @@ import { useSources } from './use-sources';
 type Source = Schemas['Source'];
 type Run = Schemas['SyncRun'];
 
-function NeedsAttention({ sources }: { sources: Source[] }) {
+function NeedsAttention({ sources, canWrite }: { sources: Source[]; canWrite: boolean }) {
   const failing = sources.filter((s) => s.health.status === 'needs_attention');
   if (failing.length === 0) return null;
   return (
@@ -29,6 +30,7 @@ function NeedsAttention({ sources }: { sources: Source[] }) {
               How to fix it: {s.health.fix}
             </Text>
           )}
+          {s.heldRemovals !== null && canWrite && <HeldRunActions source={s} />}
         </Alert>
       ))}
     </Stack>
@@ -71,7 +73,7 @@ export function IntegrationsPage() {
         </Text>
       ) : (
         <>
-          <NeedsAttention sources={sources.data.items} />
+          <NeedsAttention sources={sources.data.items} canWrite={canWrite} />
           <EmployeeSourceCard sources={sources.data.items} />
           <Table.ScrollContainer minWidth={900}>
             <Table striped aria-label="Sources">

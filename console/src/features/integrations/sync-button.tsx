@@ -14,6 +14,13 @@ const counters = (c: {
 }) =>
   `${formatNumber(c.added)} added, ${formatNumber(c.updated)} updated, ${formatNumber(c.removed)} removed, ${formatNumber(c.unchanged)} unchanged, ${formatNumber(c.rejected)} rejected`;
 
+const statusColor: Record<Schemas['SyncResult']['status'], string> = {
+  succeeded: 'green',
+  held: 'yellow',
+  failed: 'red',
+  cancelled: 'red',
+};
+
 /**
  * Runs a sync now. The request waits for the run's end; meanwhile the run's own record is polled so the
  * admin sees it progress (pages and records fetched so far).
@@ -52,9 +59,11 @@ export function SyncButton({ source }: { source: Schemas['Source'] }) {
         </Group>
       )}
       {sync.data && (
-        <Alert color={sync.data.status === 'succeeded' ? 'green' : 'red'} p="xs" aria-live="polite">
+        <Alert color={statusColor[sync.data.status]} p="xs" aria-live="polite">
           <Text size="xs">
-            Sync {sync.data.status}: {counters(sync.data.counters)}
+            {sync.data.held
+              ? `Sync held for confirmation: ${sync.data.held.message}`
+              : `Sync ${sync.data.status}: ${counters(sync.data.counters)}`}
             {sync.data.error ? ` — ${sync.data.error.message}` : ''}
           </Text>
         </Alert>
