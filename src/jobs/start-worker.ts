@@ -1,16 +1,25 @@
+import {
+  scheduleSignInCleanup,
+  signInCleanupHandler,
+  signInCleanupJobKind,
+} from '../modules/auth/sign-in-cleanup.js';
 import { ensureLicenseStates, licenseStatesMaxAgeMs } from '../modules/licenses/license-store.js';
 import { enqueueDueSyncs, syncJobHandler, syncJobKind } from '../modules/sources/scheduled-syncs.js';
 import type { Roster } from '../roster.js';
 import { requeueAbandonedJobs } from './job-queue.js';
 import { JobWorker } from './job-worker.js';
 
-/** The jobs a serving Roster runs: scheduled syncs of pull sources. */
+/** The jobs a serving Roster runs: scheduled syncs of pull sources, and the hourly sign-in cleanup. */
 export function startJobWorker(roster: Roster, log: (message: string, error?: unknown) => void): JobWorker {
   const worker = new JobWorker({
     database: roster.database,
-    handlers: { [syncJobKind]: syncJobHandler(roster) },
+    handlers: {
+      [syncJobKind]: syncJobHandler(roster),
+      [signInCleanupJobKind]: signInCleanupHandler(roster.database),
+    },
     beforePoll: async () => {
       await enqueueDueSyncs(roster);
+      await scheduleSignInCleanup(roster.database);
       // Recompute license states a sync or a change made stale, so the next reader finds them ready.
       await ensureLicenseStates(roster.database, new Date(), licenseStatesMaxAgeMs);
     },
