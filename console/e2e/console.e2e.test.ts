@@ -61,7 +61,9 @@ describe.skipIf(!hasChromium)('the console against the demo organisation', () =>
     await page.getByRole('heading', { name: 'Sign in to Roster' }).waitFor();
     await expectAccessible('sign-in');
     await shot('sign-in');
+    // Opening the link shows its page (link previews cannot use it); its button signs in.
     await page.goto(await server.signInLink());
+    await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
     await expect(page.getByText(server.adminEmail)).toBeTruthy();
     const apps = await server.app.inject({ url: '/api/overview', cookies: await sessionCookie() });
@@ -484,6 +486,8 @@ describe.skipIf(!hasChromium)('the console against the demo organisation', () =>
       await auditor.goto(
         `${server.baseUrl}/auth/link?token=${await createOneTimeToken(server.roster, 'sign_in', member.id)}`,
       );
+      await auditor.getByRole('button', { name: 'Sign in' }).click();
+      await auditor.waitForURL(`${server.baseUrl}/`);
       await auditor.goto(`${server.baseUrl}/integrations`);
       await auditor.getByRole('table', { name: 'Sources' }).waitFor();
       expect(await auditor.getByText('read-only', { exact: false }).count()).toBeGreaterThan(0);

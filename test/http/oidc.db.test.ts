@@ -36,7 +36,7 @@ async function startProvider(): Promise<{ issuer: string; server: Server; tamper
     findAccount: async (_ctx: unknown, id: string) => ({
       accountId: id,
       claims: async () => ({
-        sub: id.toLowerCase().replace(/!.*$/, ''),
+        sub: id,
         email: id.replace(/[#!].*$/, ''),
         ...(id.endsWith('!missing') ? {} : { email_verified: !id.endsWith('!unverified') }),
       }),
@@ -147,6 +147,12 @@ describe.each(lanes)('single sign-on through OpenID Connect on %s', (lane) => {
     const browser = String(response.headers['set-cookie']).split(';')[0]!;
     return { authorizationUrl, browser };
   };
+  const auditOf = (action: string) =>
+    roster.database.db
+      .selectFrom('audit_log')
+      .select(['actor', 'after'])
+      .where('action', '=', action)
+      .execute();
   const callback = (url: string, cookie?: string) =>
     server.app.inject({ url: url.slice(rosterUrl.length), headers: cookie ? { cookie } : {} });
 
@@ -158,6 +164,12 @@ describe.each(lanes)('single sign-on through OpenID Connect on %s', (lane) => {
     const session = String(response.headers['set-cookie']).match(/roster_session=[^;]+/)![0];
     const me = await server.app.inject({ url: '/api/me', headers: { cookie: session } });
     expect(me.json()).toMatchObject({ actor: 'member:ann@acme.io', role: 'read-only', kind: 'session' });
+    expect(await auditOf('session.sign-in')).toContainEqual(
+      expect.objectContaining({
+        actor: 'member:ann@acme.io',
+        after: expect.objectContaining({ method: 'oidc' }),
+      }),
+    );
 
     // The same answer again: the state was used once.
     const replay = await callback(back, browser);
@@ -182,7 +194,8 @@ describe.each(lanes)('single sign-on through OpenID Connect on %s', (lane) => {
 
   it('refuses a code that was already redeemed', async () => {
     const { authorizationUrl, browser } = await start();
-    const back = await signInAtProvider(authorizationUrl, 'ann@acme.io');
+    // Ann's provider account (its subject is her login as first typed).
+    const back = await signInAtProvider(authorizationUrl, 'Ann@acme.io');
     // Start a second sign-in in the same browser, and send it the first sign-in's code.
     const second = await start();
     const secondBack = new URL(await signInAtProvider(second.authorizationUrl, 'ann@acme.io'));
@@ -214,6 +227,10 @@ describe.each(lanes)('single sign-on through OpenID Connect on %s', (lane) => {
       expect(response.statusCode, login).toBe(401);
       expect(response.json().error.message, login).toMatch(/verified/);
     }
+    const failures = await auditOf('session.sign-in-failed');
+    expect(
+      failures.filter((f) => /verified/.test(String((f.after as { reason: string }).reason))),
+    ).toHaveLength(2);
   });
 
   it('binds a member to the provider subject of their first sign-in and refuses any other', async () => {
@@ -228,7 +245,7 @@ describe.each(lanes)('single sign-on through OpenID Connect on %s', (lane) => {
       .select(['oidc_issuer', 'oidc_subject'])
       .where('email', '=', 'vic@acme.io')
       .executeTakeFirstOrThrow();
-    expect(bound).toEqual({ oidc_issuer: provider.issuer, oidc_subject: 'vic@acme.io' });
+    expect(bound).toEqual({ oidc_issuer: `${provider.issuer}`, oidc_subject: 'vic@acme.io' });
 
     // Another account at the provider now claims the same, verified email.
     const other = await start();
