@@ -448,6 +448,9 @@ describe.skipIf(!hasChromium)('the console against the demo organisation', () =>
       }),
     });
     expect(pushed.status, await pushed.clone().text()).toBe(200);
+    // It pushes, and that is all it does.
+    const read = await fetch(`${server.baseUrl}/api/apps`, { headers: { authorization: `Bearer ${token}` } });
+    expect(read.status).toBe(403);
     await go('/integrations', 'Integrations');
     await page.getByRole('table', { name: 'Sources' }).getByText('app: Warehouse Scanner').waitFor();
   });
