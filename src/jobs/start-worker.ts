@@ -7,16 +7,19 @@ import { ensureLicenseStates, licenseStatesMaxAgeMs } from '../modules/licenses/
 import { enqueueDueSyncs, syncJobHandler, syncJobKind } from '../modules/sources/scheduled-syncs.js';
 import type { Roster } from '../roster.js';
 import { requeueAbandonedJobs } from './job-queue.js';
-import { JobWorker } from './job-worker.js';
+import { type JobHandler, JobWorker } from './job-worker.js';
+
+/** What runs each kind of job. */
+export const jobHandlers = (roster: Roster): Record<string, JobHandler> => ({
+  [syncJobKind]: syncJobHandler(roster),
+  [signInCleanupJobKind]: signInCleanupHandler(roster.database),
+});
 
 /** The jobs a serving Roster runs: scheduled syncs of pull sources, and the hourly sign-in cleanup. */
 export function startJobWorker(roster: Roster, log: (message: string, error?: unknown) => void): JobWorker {
   const worker = new JobWorker({
     database: roster.database,
-    handlers: {
-      [syncJobKind]: syncJobHandler(roster),
-      [signInCleanupJobKind]: signInCleanupHandler(roster.database),
-    },
+    handlers: jobHandlers(roster),
     beforePoll: async () => {
       await enqueueDueSyncs(roster);
       await scheduleSignInCleanup(roster.database);

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { JobWorker } from '../../src/jobs/job-worker.js';
+import { jobHandlers } from '../../src/jobs/start-worker.js';
 import { hashToken } from '../../src/lib/tokens.js';
 import { addApp } from '../../src/modules/apps/apps.service.js';
 import { createOneTimeToken, createSession, ensureMember } from '../../src/modules/auth/auth.repo.js';
-import { deleteExpiredSignInRows } from '../../src/modules/auth/sign-in-cleanup.js';
+import {
+  deleteExpiredSignInRows,
+  scheduleSignInCleanup,
+  signInCleanupJobKind,
+} from '../../src/modules/auth/sign-in-cleanup.js';
 import { createToken } from '../../src/modules/tokens/tokens.service.js';
 import { signInWithLinkToken, useTestServer } from '../support/http.js';
 import { lanes } from '../support/test-roster.js';
@@ -334,6 +340,32 @@ describe.each(lanes)('identity and access on %s', (lane) => {
       oidcLogins: 1,
       rateLimits: 1,
     });
+  });
+});
+
+describe.each(lanes)('the job worker on %s', (lane) => {
+  const ctx = useTestServer(undefined, { lane });
+  it('runs the sign-in cleanup it keeps scheduled', async () => {
+    const member = await ensureMember(ctx.roster, 'test', 'ivy@acme.io', 'read-only');
+    const { db } = ctx.roster.database;
+    await db
+      .insertInto('sessions')
+      .values({ token_hash: 'ended', member_id: member.id, expires_at: new Date(Date.now() - 60_000) })
+      .execute();
+    // Scheduled two hours ago, so due an hour ago; scheduling again is a no-op while it waits.
+    await scheduleSignInCleanup(ctx.roster.database, new Date(Date.now() - 2 * 3_600_000));
+    await scheduleSignInCleanup(ctx.roster.database);
+    const worker = new JobWorker({ database: ctx.roster.database, handlers: jobHandlers(ctx.roster) });
+    expect(await worker.drain()).toBe(1);
+    expect(
+      await db.selectFrom('sessions').select('token_hash').where('token_hash', '=', 'ended').execute(),
+    ).toEqual([]);
+    const job = await db
+      .selectFrom('jobs')
+      .select(['status', 'last_error'])
+      .where('kind', '=', signInCleanupJobKind)
+      .executeTakeFirstOrThrow();
+    expect(job).toEqual({ status: 'succeeded', last_error: null });
   });
 });
 
