@@ -1824,7 +1824,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a member's role, or disable them (their sessions end at once) */
+        /** Change a member's role, or disable them (their sessions end and the tokens they created are revoked, at once) */
         patch: {
             parameters: {
                 query?: never;
