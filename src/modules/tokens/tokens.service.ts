@@ -88,7 +88,11 @@ export async function createToken(
         action: 'token.create',
         targetType: 'token',
         targetId: created.id,
-        after: { name, role: created.role, pushAppId: created.push_app_id, expiresAt: created.expires_at },
+        after: {
+          name,
+          role: created.role,
+          ...(push ? { pushAppId: created.push_app_id, expiresAt: created.expires_at } : {}),
+        },
       });
       return created;
     });
