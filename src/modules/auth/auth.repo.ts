@@ -8,7 +8,7 @@ import { writeAudit } from '../audit/audit.repo.js';
 
 export const sessionHours = 12;
 const setupLinkHours = 24;
-const signInLinkMinutes = 30;
+export const signInLinkMinutes = 30;
 
 export interface Member {
   id: number;

@@ -1,3 +1,5 @@
+import { signInLinkMinutes } from './auth.repo.js';
+
 /**
  * The page a one-time sign-in link opens. Opening the link signs no one in: link unfurlers (chat and
  * mail previews, safe-link scanners) fetch every URL they see, and would burn the link before its owner
@@ -8,7 +10,7 @@ export function signInLinkPage(token: string | undefined): string {
   const usable = token !== undefined && signInLinkTokenPattern.test(token);
   const body = usable
     ? `<h1>Sign in to Roster</h1>
-<p>This one-time link signs you in once, within 30 minutes of being made.</p>
+<p>This one-time link signs you in once, within ${signInLinkMinutes} minutes of being made.</p>
 <form method="post" action="/auth/link">
 <input type="hidden" name="token" value="${token}">
 <button type="submit">Sign in</button>
