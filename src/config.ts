@@ -19,6 +19,13 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
   ROSTER_MAIL_FROM: z.string().min(3).default('Roster <roster@localhost>'),
+  ROSTER_TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|\d+|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/,
+      'must be true, false, a number of proxy hops, or a comma-separated list of proxy addresses or CIDR ranges',
+    )
+    .default('false'),
   ROSTER_MAX_UPLOAD_BYTES: z.coerce
     .number()
     .int()
@@ -41,6 +48,11 @@ export interface Config {
   publicUrl: string | undefined;
   logLevel: z.infer<typeof envSchema>['ROSTER_LOG_LEVEL'];
   maxUploadBytes: number;
+  /**
+   * Which reverse proxies' X-Forwarded-For to believe (Fastify's `trustProxy`): the client address that
+   * rate limits and the audit log key on. false: the socket's address.
+   */
+  trustProxy: boolean | number | string[];
   /** Single sign-on through an OpenID Connect provider; null when not configured. */
   oidc: { issuer: string; clientId: string; clientSecret: string } | null;
   /** Outgoing mail (reports, reminders): unset means Roster cannot send email. */
@@ -78,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.ROSTER_PUBLIC_URL,
     logLevel: e.ROSTER_LOG_LEVEL,
     maxUploadBytes: e.ROSTER_MAX_UPLOAD_BYTES,
+    trustProxy: parseTrustProxy(e.ROSTER_TRUST_PROXY),
     oidc:
       e.ROSTER_OIDC_ISSUER && e.ROSTER_OIDC_CLIENT_ID && e.ROSTER_OIDC_CLIENT_SECRET
         ? {
@@ -92,4 +105,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       renewEveryMs: Math.round(e.ROSTER_LEASE_RENEW_SECONDS * 1000),
     },
   };
+}
+
+function parseTrustProxy(value: string): boolean | number | string[] {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((address) => address.trim());
 }

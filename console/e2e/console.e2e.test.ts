@@ -62,7 +62,9 @@ describe.skipIf(!hasChromium)('the console against the demo organisation', () =>
     await page.getByRole('heading', { name: 'Sign in to Roster' }).waitFor();
     await expectAccessible('sign-in');
     await shot('sign-in');
+    // Opening the link shows its page (link previews cannot use it); its button signs in.
     await page.goto(await server.signInLink());
+    await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
     await expect(page.getByText(server.adminEmail)).toBeTruthy();
     const apps = await server.app.inject({ url: '/api/overview', cookies: await sessionCookie() });
@@ -482,6 +484,9 @@ describe.skipIf(!hasChromium)('the console against the demo organisation', () =>
       }),
     });
     expect(pushed.status, await pushed.clone().text()).toBe(200);
+    // It pushes, and that is all it does.
+    const read = await fetch(`${server.baseUrl}/api/apps`, { headers: { authorization: `Bearer ${token}` } });
+    expect(read.status).toBe(403);
     await go('/integrations', 'Integrations');
     await page.getByRole('table', { name: 'Sources' }).getByText('app: Warehouse Scanner').waitFor();
   });
@@ -529,6 +534,8 @@ describe.skipIf(!hasChromium)('the console against the demo organisation', () =>
       await auditor.goto(
         `${server.baseUrl}/auth/link?token=${await createOneTimeToken(server.roster, 'sign_in', member.id)}`,
       );
+      await auditor.getByRole('button', { name: 'Sign in' }).click();
+      await auditor.waitForURL(`${server.baseUrl}/`);
       await auditor.goto(`${server.baseUrl}/integrations`);
       await auditor.getByRole('table', { name: 'Sources' }).waitFor();
       expect(await auditor.getByText('read-only', { exact: false }).count()).toBeGreaterThan(0);

@@ -193,6 +193,8 @@ export interface AdminMembersTable {
   password_hash: string | null;
   failed_sign_ins: Generated<number>;
   locked_until: Timestamp | null;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
 }
 
 export interface ApiTokensTable {
@@ -202,6 +204,8 @@ export interface ApiTokensTable {
   token_hash: string;
   acts_for_email: string | null;
   created_by: string;
+  created_by_member_id: number | null;
+  push_app_id: number | null;
   created_at: DefaultTimestamp;
   expires_at: Timestamp | null;
   last_used_at: Timestamp | null;

@@ -2,6 +2,7 @@ import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { RosterError } from '../lib/errors.js';
 import { findSession } from '../modules/auth/auth.repo.js';
+import { checkPushRoute } from '../modules/tokens/push-scope.js';
 import { authenticateToken } from '../modules/tokens/tokens.service.js';
 import type { Roster } from '../roster.js';
 import { isServerPath } from './console.routes.js';
@@ -24,6 +25,7 @@ async function identify(roster: Roster, request: FastifyRequest): Promise<Princi
       role: token.role,
       memberId: null,
       email: token.actsForEmail,
+      pushAppId: token.pushAppId,
     };
   }
   const cookie = request.cookies[sessionCookie];
@@ -36,6 +38,7 @@ async function identify(roster: Roster, request: FastifyRequest): Promise<Princi
         role: member.role,
         memberId: member.id,
         email: member.email,
+        pushAppId: null,
       };
   }
   return null;
@@ -49,14 +52,16 @@ export function registerAuthentication(app: FastifyInstance, roster: Roster) {
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {
     const url = request.routeOptions.url;
+    const method = request.method === 'HEAD' ? 'GET' : request.method;
     // Unknown URLs (404) need a principal too: nothing about the API is told to strangers.
-    let permission = url ? permissionOf(request.method === 'HEAD' ? 'GET' : request.method, url) : 'read';
+    let permission = url ? permissionOf(method, url) : 'read';
     // The console's catch-all also receives unknown /api and /auth URLs: those stay behind sign-in.
     if (permission === 'console' && isServerPath(request.url.split('?')[0] ?? '/')) permission = 'read';
     if (selfAuthenticating(permission)) return;
     const principal = await identify(roster, request);
     if (!principal)
       throw new RosterError('unauthenticated', 'Sign in or send an API token (Authorization: Bearer …)');
+    checkPushRoute(principal, `${method} ${url}`);
     const access: Access = (permission as Access | undefined) ?? 'admin';
     if (!mayAccess(principal.role, access)) {
       throw new RosterError(

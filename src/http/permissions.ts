@@ -23,6 +23,7 @@ export const permissions: Readonly<Record<string, RoutePermission>> = {
   'GET /api/me': 'any',
   'POST /api/setup': 'one-time-token',
   'GET /auth/link': 'one-time-token',
+  'POST /auth/link': 'one-time-token',
   'GET /auth/oidc/start': 'one-time-token',
   'GET /auth/oidc/callback': 'one-time-token',
   'POST /api/session/sign-in': 'password',

@@ -15,6 +15,8 @@ export interface Principal {
   memberId: number | null;
   /** The email the principal acts as: the member's, or an app-owner token's. Scopes app-owner access. */
   email: string | null;
+  /** A push token's app: it may only push snapshots to that app's custom integration (push-scope.ts). */
+  pushAppId: number | null;
 }
 
 /**

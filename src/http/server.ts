@@ -51,6 +51,10 @@ export interface ServerOptions {
   consoleRoot?: string;
 }
 
+/** A number of hops becomes Fastify's own rule for it (trust the nearest `hops` addresses). */
+const trustProxyOption = (trust: boolean | number | string[]) =>
+  typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
+
 /** Builds the HTTP server: every module registers its own routes; nothing here knows a route's rules. */
 export async function buildServer(roster: Roster, options: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -71,6 +75,9 @@ export async function buildServer(roster: Roster, options: ServerOptions = {}): 
             ...options.logger,
           },
     bodyLimit: 1024 * 1024,
+    // Behind a reverse proxy every request comes from the proxy: rate limits would count all clients as
+    // one. ROSTER_TRUST_PROXY names the proxies whose X-Forwarded-For gives the client's address.
+    trustProxy: trustProxyOption(roster.config.trustProxy),
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
   // Every route, as registered: the authentication test walks this list.
@@ -90,6 +97,12 @@ export async function buildServer(roster: Roster, options: ServerOptions = {}): 
     ['text/csv', 'application/octet-stream'],
     { parseAs: 'buffer' },
     (_request, body, done) => done(null, body),
+  );
+  // The one HTML form Roster serves (a sign-in link's button) posts form-encoded.
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string' },
+    (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
   );
   await app.register(fastifyCookie);
   // Security headers on every response, with a content security policy that allows only Roster's own

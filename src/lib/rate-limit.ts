@@ -2,6 +2,9 @@ import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import { RosterError } from './errors.js';
 
+/** No limit counts over a window longer than this, so older counters are finished and can go. */
+const longestWindowSeconds = 24 * 3600;
+
 /**
  * Counts a hit on `key` in a fixed window and refuses it (HTTP 429) past `limit`. One statement, so
  * concurrent requests (and processes) cannot both slip under the limit.
@@ -12,6 +15,8 @@ export async function hitRateLimit(
   limit: number,
   windowSeconds: number,
 ): Promise<void> {
+  if (windowSeconds > longestWindowSeconds)
+    throw new Error(`A rate limit window may last at most ${longestWindowSeconds} seconds`);
   const { rows } = await sql<{ hits: number }>`
     insert into rate_limits as r (key, window_started_at, hits) values (${key}, now(), 1)
     on conflict (key) do update set
@@ -21,4 +26,14 @@ export async function hitRateLimit(
   if ((rows[0]?.hits ?? 0) > limit) {
     throw new RosterError('rate_limited', `Too many attempts; try again in ${windowSeconds} seconds`);
   }
+}
+
+/** Deletes counters whose window ended (the job worker runs it); returns how many went. */
+export async function deleteFinishedRateLimits(database: Database, now: Date): Promise<number> {
+  const rows = await database.db
+    .deleteFrom('rate_limits')
+    .where('window_started_at', '<', new Date(now.getTime() - longestWindowSeconds * 1000))
+    .returning('key')
+    .execute();
+  return rows.length;
 }

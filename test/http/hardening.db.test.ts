@@ -15,26 +15,20 @@ describe('HTTP hardening', () => {
     expect(response.headers['strict-transport-security']).toBeDefined();
   });
 
+  const guessLink = (token: string, remoteAddress: string) =>
+    ctx.server.app.inject({ method: 'POST', url: '/auth/link', payload: { token }, remoteAddress });
+
   it('limits guesses at sign-in and setup links', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
-      statuses.push(
-        (await ctx.server.app.inject({ url: `/auth/link?token=rsi_guess${i}`, remoteAddress: '10.9.8.7' }))
-          .statusCode,
-      );
+      statuses.push((await guessLink(`rsi_guess${i}`, '10.9.8.7')).statusCode);
     }
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
-    const limited = await ctx.server.app.inject({
-      url: '/auth/link?token=rsi_guess',
-      remoteAddress: '10.9.8.7',
-    });
+    const limited = await guessLink('rsi_guess-again', '10.9.8.7');
     expect(limited.json().error.code).toBe('rate_limited');
     // Another address is not affected.
-    expect(
-      (await ctx.server.app.inject({ url: '/auth/link?token=rsi_other', remoteAddress: '10.9.8.6' }))
-        .statusCode,
-    ).toBe(401);
+    expect((await guessLink('rsi_other-guess', '10.9.8.6')).statusCode).toBe(401);
     for (let i = 0; i < 11; i++) {
       await ctx.server.app.inject({
         method: 'POST',

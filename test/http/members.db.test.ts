@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createOneTimeToken } from '../../src/modules/auth/auth.repo.js';
-import { useTestServer } from '../support/http.js';
+import { signInWithLinkToken, useTestServer } from '../support/http.js';
 
 describe('admin members', () => {
   const ctx = useTestServer();
@@ -33,9 +33,9 @@ describe('admin members', () => {
 
     // Ann signs in; disabling her ends that session at once.
     const link = await createOneTimeToken(ctx.roster, 'sign_in', added.json().id);
-    const cookie = String(
-      (await ctx.server.app.inject({ url: `/auth/link?token=${link}` })).headers['set-cookie'],
-    ).split(';')[0]!;
+    const cookie = String((await signInWithLinkToken(ctx.server.app, link)).headers['set-cookie']).split(
+      ';',
+    )[0]!;
     expect((await ctx.server.app.inject({ url: '/api/me', headers: { cookie } })).statusCode).toBe(200);
 
     const bob = await ctx.server.app.inject({

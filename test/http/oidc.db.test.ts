@@ -5,7 +5,7 @@ import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureMember } from '../../src/modules/auth/auth.repo.js';
 import { testServer } from '../support/http.js';
-import { openTestRoster, type TestRoster } from '../support/test-roster.js';
+import { lanes, openTestRoster, type TestRoster } from '../support/test-roster.js';
 
 const rosterUrl = 'http://127.0.0.1:18080';
 
@@ -31,9 +31,15 @@ async function startProvider(): Promise<{ issuer: string; server: Server; tamper
       },
     ],
     jwks: { keys: [jwk] },
+    // The login is the email, optionally with `#another-subject` (a second account claiming the same
+    // email) or `!unverified` / `!missing` (email_verified false, or no such claim).
     findAccount: async (_ctx: unknown, id: string) => ({
       accountId: id,
-      claims: async () => ({ sub: id, email: id, email_verified: true }),
+      claims: async () => ({
+        sub: id,
+        email: id.replace(/[#!].*$/, ''),
+        ...(id.endsWith('!missing') ? {} : { email_verified: !id.endsWith('!unverified') }),
+      }),
     }),
     claims: { openid: ['sub'], email: ['email', 'email_verified'] },
     features: { devInteractions: { enabled: true } },
@@ -109,14 +115,14 @@ async function signInAtProvider(authorizationUrl: string, login: string): Promis
   throw new Error('The provider did not send the browser back to Roster');
 }
 
-describe('single sign-on through OpenID Connect', () => {
+describe.each(lanes)('single sign-on through OpenID Connect on %s', (lane) => {
   let roster: TestRoster;
   let server: Awaited<ReturnType<typeof testServer>>;
   let provider: Awaited<ReturnType<typeof startProvider>>;
 
   beforeAll(async () => {
     provider = await startProvider();
-    roster = await openTestRoster('pglite', {
+    roster = await openTestRoster(lane, {
       ROSTER_PUBLIC_URL: rosterUrl,
       ROSTER_OIDC_ISSUER: provider.issuer,
       ROSTER_OIDC_CLIENT_ID: 'roster',
@@ -124,6 +130,7 @@ describe('single sign-on through OpenID Connect', () => {
     });
     server = await testServer(roster);
     await ensureMember(roster, 'test', 'ann@acme.io', 'read-only');
+    await ensureMember(roster, 'test', 'vic@acme.io', 'read-only');
   });
   afterAll(async () => {
     await server.app.close();
@@ -140,6 +147,12 @@ describe('single sign-on through OpenID Connect', () => {
     const browser = String(response.headers['set-cookie']).split(';')[0]!;
     return { authorizationUrl, browser };
   };
+  const auditOf = (action: string) =>
+    roster.database.db
+      .selectFrom('audit_log')
+      .select(['actor', 'after'])
+      .where('action', '=', action)
+      .execute();
   const callback = (url: string, cookie?: string) =>
     server.app.inject({ url: url.slice(rosterUrl.length), headers: cookie ? { cookie } : {} });
 
@@ -151,6 +164,12 @@ describe('single sign-on through OpenID Connect', () => {
     const session = String(response.headers['set-cookie']).match(/roster_session=[^;]+/)![0];
     const me = await server.app.inject({ url: '/api/me', headers: { cookie: session } });
     expect(me.json()).toMatchObject({ actor: 'member:ann@acme.io', role: 'read-only', kind: 'session' });
+    expect(await auditOf('session.sign-in')).toContainEqual(
+      expect.objectContaining({
+        actor: 'member:ann@acme.io',
+        after: expect.objectContaining({ method: 'oidc' }),
+      }),
+    );
 
     // The same answer again: the state was used once.
     const replay = await callback(back, browser);
@@ -175,7 +194,8 @@ describe('single sign-on through OpenID Connect', () => {
 
   it('refuses a code that was already redeemed', async () => {
     const { authorizationUrl, browser } = await start();
-    const back = await signInAtProvider(authorizationUrl, 'ann@acme.io');
+    // Ann's provider account (its subject is her login as first typed).
+    const back = await signInAtProvider(authorizationUrl, 'Ann@acme.io');
     // Start a second sign-in in the same browser, and send it the first sign-in's code.
     const second = await start();
     const secondBack = new URL(await signInAtProvider(second.authorizationUrl, 'ann@acme.io'));
@@ -199,4 +219,60 @@ describe('single sign-on through OpenID Connect', () => {
       }
     });
   }
+
+  it('refuses an email the provider does not say is verified, whether false or missing', async () => {
+    for (const login of ['vic@acme.io!unverified', 'vic@acme.io!missing']) {
+      const { authorizationUrl, browser } = await start();
+      const response = await callback(await signInAtProvider(authorizationUrl, login), browser);
+      expect(response.statusCode, login).toBe(401);
+      expect(response.json().error.message, login).toMatch(/verified/);
+    }
+    const failures = await auditOf('session.sign-in-failed');
+    expect(
+      failures.filter((f) => /verified/.test(String((f.after as { reason: string }).reason))),
+    ).toHaveLength(2);
+  });
+
+  it('binds a member to the provider subject of their first sign-in and refuses any other', async () => {
+    const first = await start();
+    const signedIn = await callback(
+      await signInAtProvider(first.authorizationUrl, 'vic@acme.io'),
+      first.browser,
+    );
+    expect(signedIn.statusCode, signedIn.body).toBe(302);
+    const bound = await roster.database.db
+      .selectFrom('admin_members')
+      .select(['oidc_issuer', 'oidc_subject'])
+      .where('email', '=', 'vic@acme.io')
+      .executeTakeFirstOrThrow();
+    expect(bound).toEqual({ oidc_issuer: `${provider.issuer}`, oidc_subject: 'vic@acme.io' });
+
+    // Another account at the provider now claims the same, verified email.
+    const other = await start();
+    const refused = await callback(
+      await signInAtProvider(other.authorizationUrl, 'vic@acme.io#recycled'),
+      other.browser,
+    );
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.message).toMatch(/bound to another account/);
+
+    const again = await start();
+    expect(
+      (await callback(await signInAtProvider(again.authorizationUrl, 'vic@acme.io'), again.browser))
+        .statusCode,
+    ).toBe(302);
+  });
+
+  it('limits how often one address starts a sign-in', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++)
+      statuses.push(
+        (await server.app.inject({ url: '/auth/oidc/start', remoteAddress: '10.7.7.7' })).statusCode,
+      );
+    expect(statuses.slice(0, 20).every((s) => s === 302)).toBe(true);
+    expect(statuses[20]).toBe(429);
+    expect((await server.app.inject({ url: '/auth/oidc/start', remoteAddress: '10.7.7.8' })).statusCode).toBe(
+      302,
+    );
+  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../src/lib/tokens.js';
 import { createOneTimeToken, ensureMember } from '../../src/modules/auth/auth.repo.js';
 import { createToken } from '../../src/modules/tokens/tokens.service.js';
-import { useTestServer } from '../support/http.js';
+import { signInWithLinkToken, useTestServer } from '../support/http.js';
 
 describe('sessions and tokens', () => {
   let memberId: number;
@@ -12,11 +12,8 @@ describe('sessions and tokens', () => {
 
   const signIn = async (cookie?: string) => {
     const token = await createOneTimeToken(ctx.roster, 'sign_in', memberId);
-    const response = await ctx.server.app.inject({
-      url: `/auth/link?token=${token}`,
-      headers: cookie ? { cookie } : {},
-    });
-    expect(response.statusCode).toBe(302);
+    const response = await signInWithLinkToken(ctx.server.app, token, cookie);
+    expect(response.statusCode).toBe(303);
     return String(response.headers['set-cookie']).split(';')[0]!;
   };
   const me = (cookie: string) => ctx.server.app.inject({ url: '/api/me', headers: { cookie } });

@@ -56,7 +56,7 @@ describe.each(lanes)('credentials on %s', (lane) => {
       },
     });
     const app = await buildServer(roster, { logger: { level: 'trace', stream } as never });
-    const { token } = await createToken(roster, 'test', { name: 'secret-test' });
+    const { token } = await createToken(roster, 'test', { name: 'secret-test', role: 'admin' });
     const auth = { authorization: `Bearer ${token}` };
 
     const created = await app.inject({

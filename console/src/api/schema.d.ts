@@ -95,7 +95,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Sign in with a one-time link, then go to the console */
+        /** The page of a one-time sign-in link: its button signs in (opening the link does not) */
         get: {
             parameters: {
                 query?: {
@@ -117,7 +117,31 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** Sign in with a one-time link token (the link page posts it), then go to the console */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1772,12 +1796,14 @@ export interface paths {
                     "application/json": {
                         name: string;
                         /**
-                         * @default admin
+                         * @description read-only when left out
                          * @enum {string}
                          */
                         role?: "admin" | "editor" | "read-only" | "app-owner";
                         expiresAt?: string | null;
                         actsForEmail?: string | null;
+                        /** @description A push token: it may only push snapshots to this app's custom integration, and expires (90 days unless expiresAt says sooner) */
+                        pushApp?: string;
                     };
                 };
             };
@@ -1797,6 +1823,7 @@ export interface paths {
                             createdAt: string;
                             expiresAt: string | null;
                             lastUsedAt: string | null;
+                            pushAppId: number | null;
                             token: string;
                         };
                     };
@@ -1924,7 +1951,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a member's role, or disable them (their sessions end at once) */
+        /** Change a member's role, or disable them (their sessions end and the tokens they created are revoked, at once) */
         patch: {
             parameters: {
                 query?: never;
@@ -2473,6 +2500,7 @@ export interface components {
             createdAt: string;
             expiresAt: string | null;
             lastUsedAt: string | null;
+            pushAppId: number | null;
         };
         UserSummaryInput: {
             id: number;
@@ -3000,6 +3028,7 @@ export interface components {
             createdAt: string;
             expiresAt: string | null;
             lastUsedAt: string | null;
+            pushAppId: number | null;
         };
         UserSummary: {
             id: number;

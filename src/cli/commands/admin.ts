@@ -8,7 +8,13 @@ import { createOneTimeToken, ensureMember, hasAdmin } from '../../modules/auth/a
 import { getEmployeeSource, setEmployeeSource } from '../../modules/employees/employee-source.js';
 import { addMember, listMembers, updateMember } from '../../modules/members/members.service.js';
 import { getSettings, updateSettings } from '../../modules/settings/settings.service.js';
-import { createToken, listTokens, revokeToken, roles } from '../../modules/tokens/tokens.service.js';
+import {
+  createToken,
+  defaultTokenRole,
+  listTokens,
+  revokeToken,
+  roles,
+} from '../../modules/tokens/tokens.service.js';
 import { cliActor, withRoster } from '../context.js';
 import { printJson, printTable } from '../output.js';
 
@@ -26,7 +32,7 @@ export function registerAdminCommands(program: Command) {
   tokens
     .command('create')
     .requiredOption('--name <name>', 'what the token is for')
-    .option('--role <role>', `one of ${roles.join(', ')}`, 'admin')
+    .option('--role <role>', `one of ${roles.join(', ')}`, defaultTokenRole)
     .option('--expires <date>', 'expiry (ISO 8601)')
     .option('--acts-for <email>', 'for the app-owner role: the owner whose apps the token sees')
     .option('--json', 'print JSON')

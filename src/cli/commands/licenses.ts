@@ -3,10 +3,11 @@ import { csvWriter, rowWriter } from '../../lib/csv-export.js';
 import { invalidInput } from '../../lib/errors.js';
 import { findAppId } from '../../modules/apps/apps.service.js';
 import { explain, explainWhats } from '../../modules/explain/explain.service.js';
+import { auditInactiveLicensesExport } from '../../modules/licenses/license-export-audit.js';
 import { type InactiveReason, inactiveReasonCodes } from '../../modules/licenses/license-states.js';
 import { forEachInactiveLicense, type InactiveFilters } from '../../modules/licenses/licenses.repo.js';
 import { inactiveCsvColumns } from '../../modules/licenses/licenses.routes.js';
-import { withRoster } from '../context.js';
+import { cliActor, withRoster } from '../context.js';
 import { printTable } from '../output.js';
 
 export function registerLicenseCommands(program: Command) {
@@ -37,6 +38,7 @@ export function registerLicenseCommands(program: Command) {
           ...(options.user ? { user: options.user } : {}),
         };
         if (options.csv) {
+          await auditInactiveLicensesExport(roster, cliActor(), filters);
           const csv = csvWriter(inactiveCsvColumns);
           // A reader that stops early (`| head`) ends the export instead of leaving it waiting.
           const stop = new AbortController();

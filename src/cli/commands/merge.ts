@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { invalidInput } from '../../lib/errors.js';
-import { sendMail } from '../../lib/mailer.js';
 import {
   applyMerge,
   configureMerge,
@@ -8,6 +7,7 @@ import {
   previewMerge,
   revokeMerge,
 } from '../../modules/merge/merge.service.js';
+import { emailMergeReport } from '../../modules/merge/merge-report-email.js';
 import { mergeReportText } from '../../modules/merge/merge-report-text.js';
 import { cliActor, withRoster } from '../context.js';
 import { printJson } from '../output.js';
@@ -66,12 +66,7 @@ export function registerMergeCommands(program: Command) {
       const json = Boolean(options.json);
       await withRoster(json, async (roster) => {
         const report = await previewMerge(roster);
-        if (options.emailTo)
-          await sendMail(roster.config, {
-            to: options.emailTo,
-            subject: 'Roster: Merge Users changes report',
-            text: mergeReportText(report),
-          });
+        if (options.emailTo) await emailMergeReport(roster, cliActor(), options.emailTo);
         printReport(report, json);
         return 0;
       });

@@ -8,7 +8,7 @@ import { writeAudit } from '../audit/audit.repo.js';
 
 export const sessionHours = 12;
 const setupLinkHours = 24;
-const signInLinkMinutes = 30;
+export const signInLinkMinutes = 30;
 
 export interface Member {
   id: number;
@@ -175,14 +175,23 @@ export async function findSession(roster: Roster, token: string): Promise<Member
   return { id: row.id, email: row.email, role: row.role };
 }
 
-/** Ends every session of a member (sign out everywhere). */
-export async function endAllSessions(roster: Roster, memberId: number): Promise<number> {
-  const rows = await roster.database.db
-    .deleteFrom('sessions')
-    .where('member_id', '=', memberId)
-    .returning('token_hash')
-    .execute();
-  return rows.length;
+/** Ends every session of a member (sign out everywhere), with its audit entry. */
+export async function endAllSessions(roster: Roster, actor: string, memberId: number): Promise<number> {
+  return roster.database.db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .deleteFrom('sessions')
+      .where('member_id', '=', memberId)
+      .returning('token_hash')
+      .execute();
+    await writeAudit(trx, {
+      actor,
+      action: 'session.sign-out-everywhere',
+      targetType: 'member',
+      targetId: memberId,
+      after: { ended: rows.length },
+    });
+    return rows.length;
+  });
 }
 
 export async function endSession(roster: Roster, token: string): Promise<void> {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { sessionCookie } from '../../http/authenticate.js';
+import { actorOf, sessionCookie } from '../../http/authenticate.js';
 import { emailField } from '../../lib/email.js';
 import { RosterError } from '../../lib/errors.js';
 import { hitRateLimit } from '../../lib/rate-limit.js';
@@ -15,6 +15,8 @@ import {
 } from './auth.repo.js';
 import { setPasswordWithLink, signInWithPassword } from './local-passwords.js';
 import { finishOidcSignIn, redirectUri, startOidcSignIn } from './oidc.js';
+import { auditedSignIn } from './sign-in-audit.js';
+import { signInLinkPage, signInLinkTokenPattern } from './sign-in-link-page.js';
 
 const memberSchema = z.object({ id: z.number(), email: z.string(), role: z.string() }).meta({ id: 'Member' });
 
@@ -69,16 +71,33 @@ export function authRoutes(roster: Roster): FastifyPluginAsyncZod {
       '/auth/link',
       {
         schema: {
-          summary: 'Sign in with a one-time link, then go to the console',
+          summary: 'The page of a one-time sign-in link: its button signs in (opening the link does not)',
           querystring: z.strictObject({ token: z.string().max(200).optional() }),
         },
       },
+      async (request, reply) =>
+        reply
+          .header('content-type', 'text/html; charset=utf-8')
+          .header('cache-control', 'no-store')
+          .header('referrer-policy', 'no-referrer')
+          .send(signInLinkPage(request.query.token)),
+    );
+    app.post(
+      '/auth/link',
+      {
+        schema: {
+          summary: 'Sign in with a one-time link token (the link page posts it), then go to the console',
+          body: z.strictObject({ token: z.string().regex(signInLinkTokenPattern) }),
+        },
+      },
       async (request, reply) => {
-        if (!request.query.token) throw new RosterError('unauthenticated', 'This link has no token');
         await hitRateLimit(roster.database, `link:${request.ip}`, 10, 60);
-        const member = await signInWithLink(roster, request.query.token);
+        const member = await auditedSignIn(roster, { method: 'link', ip: request.ip }, () =>
+          signInWithLink(roster, request.body.token),
+        );
         const cookie = await startSession(member.id, request.cookies[sessionCookie]);
-        return reply.setCookie(sessionCookie, cookie.value, cookie.options).redirect('/');
+        // 303: the browser follows with a GET, so a reload does not post the used token again.
+        return reply.setCookie(sessionCookie, cookie.value, cookie.options).redirect('/', 303);
       },
     );
 
@@ -106,7 +125,7 @@ export function authRoutes(roster: Roster): FastifyPluginAsyncZod {
         const memberId = request.principal?.memberId;
         if (!memberId)
           throw new RosterError('invalid_input', 'API tokens have no sessions: revoke the token instead');
-        const ended = await endAllSessions(roster, memberId);
+        const ended = await endAllSessions(roster, actorOf(request), memberId);
         return reply.clearCookie(sessionCookie, { path: '/' }).send({ ended });
       },
     );
@@ -122,7 +141,10 @@ export function authRoutes(roster: Roster): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         await hitRateLimit(roster.database, `password:${request.ip}`, 20, 60);
-        const member = await signInWithPassword(roster, request.body.email, request.body.password);
+        const { email, password } = request.body;
+        const member = await auditedSignIn(roster, { method: 'password', ip: request.ip, email }, () =>
+          signInWithPassword(roster, email, password),
+        );
         const cookie = await startSession(member.id, request.cookies[sessionCookie]);
         return reply.setCookie(sessionCookie, cookie.value, cookie.options).send(member);
       },
@@ -147,7 +169,9 @@ export function authRoutes(roster: Roster): FastifyPluginAsyncZod {
     app.get(
       '/auth/oidc/start',
       { schema: { summary: 'Sign in through the organisation’s OpenID Connect provider' } },
-      async (_request, reply) => {
+      async (request, reply) => {
+        // Each start writes a row and calls the provider: a loop of starts must not fill the table.
+        await hitRateLimit(roster.database, `oidc-start:${request.ip}`, 20, 60);
         const { authorizationUrl, browserSecret } = await startOidcSignIn(roster);
         return reply
           .setCookie(oidcCookie, browserSecret, {
@@ -174,7 +198,9 @@ export function authRoutes(roster: Roster): FastifyPluginAsyncZod {
       async (request, reply) => {
         await hitRateLimit(roster.database, `oidc:${request.ip}`, 20, 60);
         const callbackUrl = new URL(request.url, redirectUri(roster));
-        const member = await finishOidcSignIn(roster, callbackUrl, request.cookies[oidcCookie]);
+        const member = await auditedSignIn(roster, { method: 'oidc', ip: request.ip }, () =>
+          finishOidcSignIn(roster, callbackUrl, request.cookies[oidcCookie]),
+        );
         const cookie = await startSession(member.id, request.cookies[sessionCookie]);
         return reply
           .clearCookie(oidcCookie, { path: '/auth/oidc' })

@@ -1,4 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
+import { sql } from 'kysely';
 import { normaliseEmail } from '../../lib/email.js';
 import { invalidInput, RosterError } from '../../lib/errors.js';
 import type { Roster } from '../../roster.js';
@@ -45,12 +46,16 @@ export async function setPasswordWithLink(roster: Roster, token: string, passwor
 
 const refused = () => new RosterError('unauthenticated', 'The email or password is wrong');
 
-/** Signs in with email and password; five failures lock the account for fifteen minutes. */
+/**
+ * Signs in with email and password; five failures lock the account for fifteen minutes. Each failure is
+ * counted by one conditional UPDATE, so concurrent wrong passwords are each counted (none overwrites
+ * another's count), and a right password is accepted only if no failure locked the account meanwhile.
+ */
 export async function signInWithPassword(roster: Roster, email: string, password: string): Promise<Member> {
   const { db } = roster.database;
   const member = await db
     .selectFrom('admin_members')
-    .select(['id', 'email', 'role', 'password_hash', 'failed_sign_ins', 'locked_until'])
+    .select(['id', 'email', 'role', 'password_hash', 'locked_until'])
     .where('email', '=', normaliseEmail(email))
     .where('disabled_at', 'is', null)
     .executeTakeFirst();
@@ -58,25 +63,50 @@ export async function signInWithPassword(roster: Roster, email: string, password
     await verify(await decoyHash, password);
     throw refused();
   }
-  if (member.locked_until && member.locked_until > new Date()) {
-    throw new RosterError(
-      'rate_limited',
-      `Too many wrong passwords: this account is locked until ${member.locked_until.toISOString()}`,
-    );
-  }
+  if (member.locked_until && member.locked_until > new Date()) throw lockedUntil(member.locked_until);
+  const notLocked = sql<boolean>`(locked_until is null or locked_until <= now())`;
   if (!(await verify(member.password_hash, password))) {
-    const failures = member.failed_sign_ins + 1;
-    await db
+    const counted = await db
       .updateTable('admin_members')
       .set({
-        failed_sign_ins: failures >= maxFailures ? 0 : failures,
-        locked_until: failures >= maxFailures ? new Date(Date.now() + lockMinutes * 60_000) : null,
+        failed_sign_ins: sql`case when failed_sign_ins + 1 >= ${maxFailures} then 0 else failed_sign_ins + 1 end`,
+        locked_until: sql`case when failed_sign_ins + 1 >= ${maxFailures} then now() + make_interval(mins => ${lockMinutes}) end`,
       })
       .where('id', '=', member.id)
-      .execute();
+      .where(notLocked)
+      .returning(['locked_until'])
+      .executeTakeFirst();
+    if (counted?.locked_until) {
+      await writeAudit(db, {
+        actor: `member:${member.email}`,
+        action: 'member.lock',
+        targetType: 'member',
+        targetId: member.id,
+        after: { lockedUntil: counted.locked_until.toISOString(), failures: maxFailures },
+      });
+    }
     throw refused();
   }
-  if (member.failed_sign_ins)
-    await db.updateTable('admin_members').set({ failed_sign_ins: 0 }).where('id', '=', member.id).execute();
+  const accepted = await db
+    .updateTable('admin_members')
+    .set({ failed_sign_ins: 0 })
+    .where('id', '=', member.id)
+    .where(notLocked)
+    .returning(['id'])
+    .executeTakeFirst();
+  if (!accepted) {
+    const now = await db
+      .selectFrom('admin_members')
+      .select('locked_until')
+      .where('id', '=', member.id)
+      .executeTakeFirstOrThrow();
+    throw lockedUntil(now.locked_until ?? new Date());
+  }
   return { id: member.id, email: member.email, role: member.role };
 }
+
+const lockedUntil = (until: Date) =>
+  new RosterError(
+    'rate_limited',
+    `Too many wrong passwords: this account is locked until ${until.toISOString()}`,
+  );

@@ -5,8 +5,10 @@ import { notFound, RosterError } from '../../lib/errors.js';
 import { hashToken, newSecretToken } from '../../lib/tokens.js';
 import type { Roster } from '../../roster.js';
 import type { Member } from './auth.repo.js';
+import { bindOidcMember, type ProviderIdentity } from './oidc-binding.js';
 
-const loginMinutes = 10;
+/** How long a started sign-in may take at the provider; older `oidc_logins` rows are cleaned up. */
+export const oidcLoginMinutes = 10;
 const configurations = new Map<string, Promise<client.Configuration>>();
 
 /** The provider's configuration, discovered once per issuer (plain HTTP only on this machine's loopback). */
@@ -72,8 +74,10 @@ const refused = (why: string) => new RosterError('unauthenticated', `Single sign
 
 /**
  * Finishes a sign-in: the state must be fresh, unused and from this browser; the code is exchanged with
- * the verifier, and the ID token's issuer, audience, expiry and nonce are checked. The verified email
- * must belong to an admin member, who signs in with that email's own role.
+ * the verifier, and the ID token's issuer, audience, expiry and nonce are checked. The provider must
+ * say the email is verified (`email_verified: true`; a missing claim is refused), and the email must
+ * belong to an admin member, who signs in with that email's own role. The member is bound to the
+ * provider's issuer and subject at their first sign-in (see oidc-binding.ts).
  */
 export async function finishOidcSignIn(
   roster: Roster,
@@ -89,12 +93,11 @@ export async function finishOidcSignIn(
     .where('state_hash', '=', hashToken(state))
     .where('browser_hash', '=', hashToken(browserSecret))
     .where('used_at', 'is', null)
-    .where('created_at', '>', new Date(Date.now() - loginMinutes * 60_000))
+    .where('created_at', '>', new Date(Date.now() - oidcLoginMinutes * 60_000))
     .returning(['code_verifier', 'nonce'])
     .executeTakeFirst();
   if (!login) throw refused('this sign-in is unknown, expired or already used');
-  let email: string | null = null;
-  let verified: unknown;
+  let identity: ProviderIdentity;
   try {
     const tokens = await client.authorizationCodeGrant(config, callbackUrl, {
       pkceCodeVerifier: login.code_verifier,
@@ -104,25 +107,24 @@ export async function finishOidcSignIn(
     });
     const claims = tokens.claims();
     if (!claims) throw new Error('no ID token');
-    // Many providers put the email in the ID token; the others answer it from the userinfo endpoint.
+    // Many providers put the email in the ID token; the others answer it from the userinfo endpoint
+    // (whose subject openid-client checks against the ID token's).
     let source: Record<string, unknown> = claims;
-    if (typeof claims.email !== 'string')
+    if (typeof claims.email !== 'string' || claims.email_verified === undefined)
       source = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
-    email = typeof source.email === 'string' ? normaliseEmail(source.email) : null;
-    verified = source.email_verified;
+    identity = {
+      issuer: claims.iss,
+      subject: claims.sub,
+      email: typeof source.email === 'string' ? normaliseEmail(source.email) : null,
+      emailVerified: source.email_verified === true,
+    };
   } catch (error) {
     // The innermost message names the check that failed (aud, exp, nonce, iss …).
     let inner = error as Error & { cause?: unknown };
     while (inner.cause instanceof Error) inner = inner.cause as Error & { cause?: unknown };
     throw refused(inner.message);
   }
-  if (!email || verified === false) throw refused('the provider did not give a verified email');
-  const member = await roster.database.db
-    .selectFrom('admin_members')
-    .select(['id', 'email', 'role'])
-    .where('email', '=', email)
-    .where('disabled_at', 'is', null)
-    .executeTakeFirst();
-  if (!member) throw new RosterError('forbidden', `${email} is not an admin member of this Roster`);
-  return member;
+  if (!identity.email || !identity.emailVerified)
+    throw refused('the provider did not say the email is verified');
+  return bindOidcMember(roster, { ...identity, email: identity.email });
 }

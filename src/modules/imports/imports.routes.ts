@@ -5,6 +5,7 @@ import { actorOf } from '../../http/authenticate.js';
 import { syncResultSchema } from '../../http/schemas.js';
 import type { Roster } from '../../roster.js';
 import { errorOfFailedRun } from '../../sync/result-error.js';
+import { checkPushApp } from '../tokens/push-scope.js';
 import { importCsv, importCustom } from './imports.service.js';
 
 const importResultSchema = syncResultSchema
@@ -72,6 +73,7 @@ export function importsRoutes(roster: Roster): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
+        await checkPushApp(roster, request.principal, request.query.app);
         const result = await importCustom(roster, actorOf(request), {
           app: request.query.app,
           snapshot: request.body,

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { actorOf } from '../../http/authenticate.js';
 import { sendCsv } from '../../http/csv-response.js';
 import type { Roster } from '../../roster.js';
 import { findVisibleAppId, type Viewer, visibleAppIds } from '../apps/app-owners.js';
+import { auditInactiveLicensesExport } from './license-export-audit.js';
 import { inactiveReasonCodes } from './license-states.js';
 import {
   forEachInactiveLicense,
@@ -121,6 +123,7 @@ export function licensesRoutes(roster: Roster): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const filters = await toFilters(roster, request.principal, request.query);
+        await auditInactiveLicensesExport(roster, actorOf(request), filters);
         return sendCsv(reply, {
           filename: 'inactive-licenses.csv',
           columns: inactiveCsvColumns,

@@ -46,7 +46,8 @@ export function membersRoutes(roster: Roster): FastifyPluginAsyncZod {
       '/api/members/:email',
       {
         schema: {
-          summary: "Change a member's role, or disable them (their sessions end at once)",
+          summary:
+            "Change a member's role, or disable them (their sessions end and the tokens they created are revoked, at once)",
           params: z.strictObject({ email: z.string().max(320) }),
           body: z.strictObject({ role: z.enum(roles).optional(), disabled: z.boolean().optional() }),
           response: { 200: memberSchema },

@@ -76,7 +76,7 @@ export async function addMember(
 
 /**
  * Changes a member's role or disables them, in one transaction with its audit entry. Disabling ends
- * their sessions at once. The last active admin can be neither demoted nor disabled.
+ * their sessions and revokes the API tokens they created, at once. The last active admin can be neither demoted nor disabled.
  */
 export async function updateMember(
   roster: Roster,
@@ -117,14 +117,30 @@ export async function updateMember(
       .where('id', '=', before.id)
       .returning(columns)
       .executeTakeFirstOrThrow();
-    if (change.disabled) await trx.deleteFrom('sessions').where('member_id', '=', before.id).execute();
+    // A disabled member's access ends everywhere: their sessions, and the tokens they created.
+    let revokedTokens = 0;
+    if (change.disabled) {
+      await trx.deleteFrom('sessions').where('member_id', '=', before.id).execute();
+      const revoked = await trx
+        .updateTable('api_tokens')
+        .set({ revoked_at: new Date() })
+        .where('created_by_member_id', '=', before.id)
+        .where('revoked_at', 'is', null)
+        .returning('id')
+        .execute();
+      revokedTokens = revoked.length;
+    }
     await writeAudit(trx, {
       actor,
       action: 'member.update',
       targetType: 'member',
       targetId: before.id,
       before: { role: before.role, disabled: before.disabled_at !== null },
-      after: { role: after.role, disabled: after.disabled_at !== null },
+      after: {
+        role: after.role,
+        disabled: after.disabled_at !== null,
+        ...(revokedTokens ? { revokedTokens } : {}),
+      },
     });
     return toView(after);
   });

@@ -112,6 +112,11 @@ describe.each(lanes)('Merge Users through the API on %s', (lane) => {
     });
     expect(mail.received[0]!.text).toContain('Users before: 2');
     expect(mail.received[0]!.text).toContain('ann.lee@gmail.com → ann@acme.io');
+    // Who sent the report (every person's addresses) where, is in the audit log.
+    const audit = await server.app.inject({ url: '/api/audit?action=merge.report-email', headers: admin });
+    expect(audit.json().items).toEqual([
+      expect.objectContaining({ actor: 'token:test-admin', after: { to: 'it@acme.io' } }),
+    ]);
 
     const readOnly = await server.app.inject({
       method: 'POST',

@@ -3,11 +3,10 @@ import { z } from 'zod';
 import { actorOf } from '../../http/authenticate.js';
 import { emailField } from '../../lib/email.js';
 import { invalidInput } from '../../lib/errors.js';
-import { sendMail } from '../../lib/mailer.js';
 import type { Roster } from '../../roster.js';
 import { aliasFields } from './alias-fields.js';
 import { applyMerge, configureMerge, previewMerge, revokeMerge } from './merge.service.js';
-import { mergeReportText } from './merge-report-text.js';
+import { emailMergeReport } from './merge-report-email.js';
 
 const provenanceSchema = z.object({
   sourceId: z.number(),
@@ -148,11 +147,7 @@ export function mergeRoutes(roster: Roster): FastifyPluginAsyncZod {
           throw invalidInput('Say where to send the report', [
             { field: 'to', message: 'is required when calling with an API token' },
           ]);
-        await sendMail(roster.config, {
-          to,
-          subject: 'Roster: Merge Users changes report',
-          text: mergeReportText(await previewMerge(roster)),
-        });
+        await emailMergeReport(roster, actorOf(request), to);
         return { sentTo: to };
       },
     );

@@ -14,6 +14,7 @@ const tokenSchema = z
     createdAt: z.string(),
     expiresAt: z.string().nullable(),
     lastUsedAt: z.string().nullable(),
+    pushAppId: z.number().nullable(),
   })
   .meta({ id: 'Token' });
 
@@ -36,9 +37,17 @@ export function tokensRoutes(roster: Roster): FastifyPluginAsyncZod {
           summary: 'Create an API token; the secret is in this response only',
           body: z.strictObject({
             name: z.string().min(1).max(100),
-            role: z.enum(roles).default('admin'),
+            role: z.enum(roles).optional().describe('read-only when left out'),
             expiresAt: z.iso.datetime().nullish(),
             actsForEmail: z.string().max(320).nullish(),
+            pushApp: z
+              .string()
+              .min(1)
+              .max(200)
+              .optional()
+              .describe(
+                "A push token: it may only push snapshots to this app's custom integration, and expires (90 days unless expiresAt says sooner)",
+              ),
           }),
           response: { 201: tokenSchema.extend({ token: z.string() }) },
         },
@@ -52,6 +61,8 @@ export function tokensRoutes(roster: Roster): FastifyPluginAsyncZod {
             role: request.body.role,
             expiresAt: request.body.expiresAt ? new Date(request.body.expiresAt) : null,
             actsForEmail: request.body.actsForEmail ?? null,
+            pushApp: request.body.pushApp ?? null,
+            createdByMemberId: request.principal?.memberId ?? null,
           }),
         );
       },

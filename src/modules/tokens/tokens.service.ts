@@ -16,13 +16,32 @@ export interface TokenView {
   createdAt: string;
   expiresAt: string | null;
   lastUsedAt: string | null;
+  /** A push token's app: the one app whose custom integration it may push snapshots to. */
+  pushAppId: number | null;
 }
 
-/** Creates an API token. The secret is returned once, here, and stored only as a hash. */
+/** A token made without a role reads only: more access is asked for, never given by default. */
+export const defaultTokenRole: Role = 'read-only';
+/** Push tokens live in scripts on other machines: they expire, by default after 90 days, at most a year. */
+export const pushTokenDefaultDays = 90;
+const pushTokenMaxDays = 366;
+
+/**
+ * Creates an API token. The secret is returned once, here, and stored only as a hash. A push token
+ * (`pushApp`) may only push snapshots to that app's custom integration, and always expires.
+ * `createdByMemberId`: the signed-in member creating it, whose tokens are revoked when they are disabled.
+ */
 export async function createToken(
   roster: Roster,
   actor: string,
-  input: { name: string; role?: Role; expiresAt?: Date | null; actsForEmail?: string | null },
+  input: {
+    name: string;
+    role?: Role;
+    expiresAt?: Date | null;
+    actsForEmail?: string | null;
+    pushApp?: string | null;
+    createdByMemberId?: number | null;
+  },
 ): Promise<TokenView & { token: string }> {
   const name = input.name.trim();
   if (!name || name.length > 100)
@@ -34,7 +53,8 @@ export async function createToken(
       { field: 'expiresAt', message: 'is in the past' },
     ]);
   }
-  const role = input.role ?? 'admin';
+  const push = input.pushApp ? await pushScope(roster, input) : null;
+  const role = push ? 'editor' : (input.role ?? defaultTokenRole);
   const actsFor = input.actsForEmail ? normaliseEmail(input.actsForEmail) : null;
   if (role === 'app-owner' && !actsFor) {
     throw invalidInput('An app-owner token acts for one app owner: give their email', [
@@ -57,7 +77,9 @@ export async function createToken(
           token_hash: hashToken(token),
           acts_for_email: actsFor,
           created_by: actor,
-          expires_at: input.expiresAt ?? null,
+          created_by_member_id: input.createdByMemberId ?? null,
+          push_app_id: push?.appId ?? null,
+          expires_at: push?.expiresAt ?? input.expiresAt ?? null,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -66,7 +88,11 @@ export async function createToken(
         action: 'token.create',
         targetType: 'token',
         targetId: created.id,
-        after: { name, role: created.role },
+        after: {
+          name,
+          role: created.role,
+          ...(push ? { pushAppId: created.push_app_id, expiresAt: created.expires_at } : {}),
+        },
       });
       return created;
     });
@@ -86,6 +112,7 @@ function toView(row: {
   created_at: Date;
   expires_at: Date | null;
   last_used_at: Date | null;
+  push_app_id: number | null;
 }): TokenView {
   return {
     id: row.id,
@@ -95,6 +122,40 @@ function toView(row: {
     createdAt: row.created_at.toISOString(),
     expiresAt: row.expires_at?.toISOString() ?? null,
     lastUsedAt: row.last_used_at?.toISOString() ?? null,
+    pushAppId: row.push_app_id,
+  };
+}
+
+/** A push token's app (which must exist) and expiry (given, or the default; at most a year away). */
+async function pushScope(
+  roster: Roster,
+  input: { role?: Role; expiresAt?: Date | null; actsForEmail?: string | null; pushApp?: string | null },
+): Promise<{ appId: number; expiresAt: Date }> {
+  if (input.role && input.role !== 'editor')
+    throw invalidInput('A push token pushes snapshots: it has no other role', [
+      { field: 'role', message: 'must be left out (or editor) for a push token' },
+    ]);
+  if (input.actsForEmail)
+    throw invalidInput('A push token acts for no one', [
+      { field: 'actsForEmail', message: 'must be left out for a push token' },
+    ]);
+  const latest = Date.now() + pushTokenMaxDays * 86_400_000;
+  if (input.expiresAt && input.expiresAt.getTime() > latest)
+    throw invalidInput(`A push token expires within ${pushTokenMaxDays} days`, [
+      { field: 'expiresAt', message: `must be within ${pushTokenMaxDays} days` },
+    ]);
+  const app = await roster.database.db
+    .selectFrom('apps')
+    .select('id')
+    .where(sql`lower(name)`, '=', String(input.pushApp).trim().toLowerCase())
+    .executeTakeFirst();
+  if (!app)
+    throw invalidInput(`No app "${input.pushApp}": add the app before its push token`, [
+      { field: 'pushApp', message: 'is not an app of this organisation' },
+    ]);
+  return {
+    appId: app.id,
+    expiresAt: input.expiresAt ?? new Date(Date.now() + pushTokenDefaultDays * 86_400_000),
   };
 }
 
@@ -132,12 +193,12 @@ export async function revokeToken(roster: Roster, actor: string, name: string): 
 export async function authenticateToken(
   roster: Roster,
   token: string,
-): Promise<{ name: string; role: Role; actsForEmail: string | null } | undefined> {
+): Promise<{ name: string; role: Role; actsForEmail: string | null; pushAppId: number | null } | undefined> {
   const { db } = roster.database;
   const now = new Date();
   const row = await db
     .selectFrom('api_tokens')
-    .select(['id', 'name', 'role', 'last_used_at', 'acts_for_email'])
+    .select(['id', 'name', 'role', 'last_used_at', 'acts_for_email', 'push_app_id'])
     .where('token_hash', '=', hashToken(token))
     .where('revoked_at', 'is', null)
     .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
@@ -147,5 +208,5 @@ export async function authenticateToken(
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > 60_000) {
     await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
   }
-  return { name: row.name, role: row.role, actsForEmail: row.acts_for_email };
+  return { name: row.name, role: row.role, actsForEmail: row.acts_for_email, pushAppId: row.push_app_id };
 }

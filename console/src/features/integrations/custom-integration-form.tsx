@@ -7,8 +7,9 @@ import { ErrorAlert } from '../../components/query-state';
 import { ensureApp } from '../apps/ensure-app';
 
 /**
- * A custom integration: the app (created as a custom app when the catalog does not know it) and an
- * editor token that a script uses to push full snapshots to /api/imports/custom.
+ * A custom integration: the app (created as a custom app when the catalog does not know it) and a push
+ * token that a script uses to push full snapshots to /api/imports/custom. The token can do nothing
+ * else (no reads, no other app) and expires after 90 days, so one leaked from a script is worth little.
  */
 export function CustomIntegrationForm() {
   const [app, setApp] = useState('');
@@ -18,10 +19,10 @@ export function CustomIntegrationForm() {
       await ensureApp(name);
       const token = await unwrap(
         api.POST('/api/tokens', {
-          body: { name: `custom-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, role: 'editor' },
+          body: { name: `custom-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, pushApp: name },
         }),
       );
-      return { name, token: token.token };
+      return { name, token: token.token, expiresAt: token.expiresAt };
     },
   });
   const origin = window.location.origin;
@@ -47,6 +48,11 @@ export function CustomIntegrationForm() {
         <Alert color="green" title="Copy this token now: it is shown only once">
           <Stack gap="xs">
             <Code block>{create.data.token}</Code>
+            <Text size="sm">
+              It only pushes snapshots of {create.data.name}, and stops working on{' '}
+              {create.data.expiresAt ? new Date(create.data.expiresAt).toLocaleDateString() : 'its expiry'}:
+              create a new one before then.
+            </Text>
             <Text size="sm">Push a snapshot:</Text>
             <Code block>
               {`curl -X POST '${origin}/api/imports/custom?app=${encodeURIComponent(create.data.name)}' \\\n  -H 'authorization: Bearer ${create.data.token}' -H 'content-type: application/json' \\\n  -d '{"users":[{"email":"ann@example.com","status":"active","licenseTypes":["Editor"]}]}'`}
