@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { type AddressPolicy, parseAllowList } from './lib/outbound/address-policy.js';
 
 /** Every environment variable Roster reads, validated once at start. README's configuration table mirrors this. */
 const envSchema = z.object({
@@ -24,6 +25,23 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(50 * 1024 * 1024),
+  ROSTER_OUTBOUND_ALLOW: z
+    .string()
+    .default('')
+    .transform((text, ctx) => {
+      try {
+        return parseAllowList(text);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  ROSTER_OUTBOUND_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(50 * 1024 * 1024),
+  ROSTER_OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
 });
 
 export interface Config {
@@ -41,6 +59,12 @@ export interface Config {
   maxUploadBytes: number;
   /** Single sign-on through an OpenID Connect provider; null when not configured. */
   oidc: { issuer: string; clientId: string; clientSecret: string } | null;
+  /**
+   * Requests Roster makes on someone's behalf (providers, token endpoints, custom integration URLs, single
+   * sign-on): the addresses opened beyond the public internet, the largest answer read, and the deadline
+   * of a request that sets none of its own.
+   */
+  outbound: { allow: AddressPolicy; maxBytes: number; timeoutMs: number };
   /** Outgoing mail (reports, reminders): unset means Roster cannot send email. */
   smtp: { url: string; from: string } | null;
 }
@@ -73,6 +97,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             clientSecret: e.ROSTER_OIDC_CLIENT_SECRET,
           }
         : null,
+    outbound: {
+      allow: e.ROSTER_OUTBOUND_ALLOW,
+      maxBytes: e.ROSTER_OUTBOUND_MAX_BYTES,
+      timeoutMs: e.ROSTER_OUTBOUND_TIMEOUT_MS,
+    },
     smtp: e.ROSTER_SMTP_URL ? { url: e.ROSTER_SMTP_URL, from: e.ROSTER_MAIL_FROM } : null,
   };
 }

@@ -7,6 +7,11 @@ import type { Database } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 import type { ErrorDetail } from '../lib/errors.js';
 import { conflict, notFound } from '../lib/errors.js';
+import {
+  defaultMaxBytes,
+  type OutboundClient,
+  strictOutboundClient,
+} from '../lib/outbound/outbound-client.js';
 import type { SecretBox } from '../lib/secret-box.js';
 import { appsOfSource, markLicenseStatesStale } from '../modules/licenses/license-store.js';
 import { applyDomains } from './apply-domains.js';
@@ -22,6 +27,10 @@ export interface SyncDeps {
   now?: () => Date;
   /** ROSTER_FILES_DIR: the only place file-based sources may read. */
   filesDir?: string;
+  /** The largest file a file-based source reads; ROSTER_MAX_UPLOAD_BYTES. */
+  maxFileBytes?: number;
+  /** How sources reach the network (the Roster's client); without one, only public https addresses. */
+  outbound?: OutboundClient;
   /** Where source kinds are looked up; the registry unless a test or benchmark brings its own. */
   findKind?: (kind: string) => SourceKind<unknown, unknown> | undefined;
 }
@@ -118,6 +127,8 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
       input: options.input,
       signal,
       filesDir: deps.filesDir ?? '',
+      maxFileBytes: deps.maxFileBytes ?? defaultMaxBytes,
+      outbound: deps.outbound ?? strictOutboundClient(),
     };
     // A source bound to one app keeps that app even when it lists no users yet.
     const boundApp = kind.appOf?.(context.config);

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import type { OutboundAnswer } from '../../lib/outbound/outbound-client.js';
 import { snapshotRecords } from '../custom/snapshot.js';
 import { capabilities } from '../kit/capabilities.js';
 import { defineSourceKind } from '../kit/connector.js';
 import { ConnectorError } from '../kit/connector-error.js';
+import { outboundFailure } from '../kit/outbound-failure.js';
 import { appSetting, secretField } from '../kit/settings-schema.js';
 
 const configSchema = z.strictObject({
@@ -13,7 +15,7 @@ const configSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/ }).meta({
     title: 'URL',
     description:
-      'Address answering a full snapshot of the app’s users and licences in JSON (Roster’s or Torii’s shape).',
+      'Address answering a full snapshot of the app’s users and licences in JSON (Roster’s or Torii’s shape). Internal addresses and plain http are refused unless the server’s ROSTER_OUTBOUND_ALLOW opens them.',
     examples: ['https://intranet.acme.com/roster-snapshot.json'],
   }),
 });
@@ -29,9 +31,11 @@ const credentialsSchema = z.strictObject({
     }),
 });
 
-const maxBytes = 200 * 1024 * 1024;
-
-/** A custom app whose snapshot (Roster's or Torii's JSON shape) Roster fetches from a URL with a bearer token. */
+/**
+ * A custom app whose snapshot (Roster's or Torii's JSON shape) Roster fetches from a URL with a bearer token.
+ * The answer is data: errors say what was expected and never repeat what the endpoint sent, since the people
+ * who read a run's error are not the ones who chose the URL.
+ */
 export const jsonUrlSourceKind = defineSourceKind({
   kind: 'json-url',
   title: 'Custom integration (pull)',
@@ -41,10 +45,10 @@ export const jsonUrlSourceKind = defineSourceKind({
   configSchema,
   credentialsSchema,
   appOf: (config) => config.app,
-  async *fetch({ config, credentials, signal }) {
-    let response: Response;
+  async *fetch({ config, credentials, signal, outbound }) {
+    let answer: OutboundAnswer;
     try {
-      response = await fetch(config.url, {
+      answer = await outbound.request(config.url, {
         headers: {
           accept: 'application/json',
           ...(credentials ? { authorization: `Bearer ${credentials.token}` } : {}),
@@ -52,32 +56,24 @@ export const jsonUrlSourceKind = defineSourceKind({
         signal,
       });
     } catch (error) {
-      if (signal.aborted) throw error;
-      throw new ConnectorError(
-        'transient',
-        `Cannot reach ${new URL(config.url).host}: ${(error as Error).message}`,
-      );
+      throw outboundFailure(error, `Cannot fetch the snapshot from ${new URL(config.url).host}`, signal);
     }
-    if (response.status === 401)
-      throw new ConnectorError('auth', 'The endpoint refused the token (HTTP 401)');
-    if (response.status === 403)
+    const { status } = answer;
+    if (status === 401) throw new ConnectorError('auth', 'The endpoint refused the token (HTTP 401)');
+    if (status === 403)
       throw new ConnectorError('permission', 'The token may not read this endpoint (HTTP 403)');
-    if (response.status === 404)
-      throw new ConnectorError('not_found', 'The endpoint does not exist (HTTP 404)');
-    if (!response.ok) {
-      const code = response.status >= 500 || response.status === 429 ? 'transient' : 'fatal';
-      throw new ConnectorError(code, `The endpoint answered HTTP ${response.status}`);
+    if (status === 404) throw new ConnectorError('not_found', 'The endpoint does not exist (HTTP 404)');
+    if (status < 200 || status >= 300) {
+      const code = status >= 500 || status === 429 ? 'transient' : 'fatal';
+      throw new ConnectorError(code, `The endpoint answered HTTP ${status}`);
     }
-    const length = Number(response.headers.get('content-length') ?? 0);
-    if (length > maxBytes)
-      throw new ConnectorError('invalid_data', `The snapshot is larger than ${maxBytes} bytes`);
     let body: unknown;
     try {
-      body = JSON.parse(await response.text());
+      body = JSON.parse(answer.body.toString('utf8'));
     } catch {
       throw new ConnectorError('invalid_data', 'The endpoint did not return JSON');
     }
-    const records = snapshotRecords(config.app, body);
+    const records = snapshotRecords(config.app, body, { remote: true });
     yield { records, progress: { done: records.length, total: records.length } };
   },
 });

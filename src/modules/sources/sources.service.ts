@@ -173,7 +173,13 @@ export async function syncSource(
     throw invalidInput(`"${row.name}" is fed by imports: send a file or snapshot instead of starting a sync`);
   }
   const result = await runSync(
-    { database: roster.database, secrets: roster.secrets, filesDir: roster.config.filesDir },
+    {
+      database: roster.database,
+      secrets: roster.secrets,
+      filesDir: roster.config.filesDir,
+      maxFileBytes: roster.config.maxUploadBytes,
+      outbound: roster.outbound,
+    },
     row.id,
     // The run's audit entry commits with its outcome, in the engine's own transaction.
     { ...options, trigger: actor, audit: true },
