@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import type { OutboundAnswer } from '../../lib/outbound/outbound-client.js';
 import { snapshotRecords } from '../custom/snapshot.js';
 import { capabilities } from '../kit/capabilities.js';
 import { defineSourceKind } from '../kit/connector.js';
-import { ConnectorError } from '../kit/connector-error.js';
-import { outboundFailure } from '../kit/outbound-failure.js';
+import { httpTuningSchema, providerHttp } from '../kit/provider-http.js';
 import { appSetting, secretField } from '../kit/settings-schema.js';
 
 const configSchema = z.strictObject({
@@ -18,6 +16,7 @@ const configSchema = z.strictObject({
       'Address answering a full snapshot of the app’s users and licences in JSON (Roster’s or Torii’s shape). Internal addresses and plain http are refused unless the server’s ROSTER_OUTBOUND_ALLOW opens them.',
     examples: ['https://intranet.acme.com/roster-snapshot.json'],
   }),
+  http: httpTuningSchema,
 });
 const credentialsSchema = z.strictObject({
   token: z
@@ -32,7 +31,8 @@ const credentialsSchema = z.strictObject({
 });
 
 /**
- * A custom app whose snapshot (Roster's or Torii's JSON shape) Roster fetches from a URL with a bearer token.
+ * A custom app whose snapshot (Roster's or Torii's JSON shape) Roster fetches from a URL with a bearer token,
+ * through the provider kit's client (retries, backoff, one deadline per request, answers capped).
  * The answer is data: errors say what was expected and never repeat what the endpoint sent, since the people
  * who read a run's error are not the ones who chose the URL.
  */
@@ -46,34 +46,21 @@ export const jsonUrlSourceKind = defineSourceKind({
   credentialsSchema,
   appOf: (config) => config.app,
   async *fetch({ config, credentials, signal, outbound }) {
-    let answer: OutboundAnswer;
-    try {
-      answer = await outbound.request(config.url, {
-        headers: {
-          accept: 'application/json',
-          ...(credentials ? { authorization: `Bearer ${credentials.token}` } : {}),
-        },
-        signal,
-      });
-    } catch (error) {
-      throw outboundFailure(error, `Cannot fetch the snapshot from ${new URL(config.url).host}`, signal);
-    }
-    const { status } = answer;
-    if (status === 401) throw new ConnectorError('auth', 'The endpoint refused the token (HTTP 401)');
-    if (status === 403)
-      throw new ConnectorError('permission', 'The token may not read this endpoint (HTTP 403)');
-    if (status === 404) throw new ConnectorError('not_found', 'The endpoint does not exist (HTTP 404)');
-    if (status < 200 || status >= 300) {
-      const code = status >= 500 || status === 429 ? 'transient' : 'fatal';
-      throw new ConnectorError(code, `The endpoint answered HTTP ${status}`);
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(answer.body.toString('utf8'));
-    } catch {
-      throw new ConnectorError('invalid_data', 'The endpoint did not return JSON');
-    }
+    const http = providerHttp({
+      provider: `The endpoint ${new URL(config.url).host}`,
+      signal,
+      outbound,
+      ...(credentials ? { authorization: async () => `Bearer ${credentials.token}` } : {}),
+      // A snapshot is one large answer: without a setting of its own it gets the server's outbound deadline.
+      timeoutMs: outbound.timeoutMs,
+      ...definedOnly(config.http ?? {}),
+    });
+    const { body } = await http.getJson(config.url);
     const records = snapshotRecords(config.app, body, { remote: true });
     yield { records, progress: { done: records.length, total: records.length } };
   },
 });
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

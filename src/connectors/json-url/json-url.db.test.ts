@@ -55,12 +55,12 @@ describe.each(lanes)('json-url requests on %s', (lane) => {
     endpoints.push(running);
     return running;
   }
-  async function syncFrom(roster: TestRoster, url: string) {
+  async function syncFrom(roster: TestRoster, url: string, extra: Record<string, unknown> = {}) {
     const name = `Intranet feed ${++sources}`;
     await addSource(roster, 'test', {
       kind: 'json-url',
       name,
-      config: { app: 'Slack', url },
+      config: { app: 'Slack', url, ...extra },
       credentials: { token: 'feed-token' },
       schedule: null,
     });
@@ -72,8 +72,7 @@ describe.each(lanes)('json-url requests on %s', (lane) => {
     const { name, result } = await syncFrom(closed, `${inside.url}/snapshot`);
     expect(result.status).toBe('failed');
     expect(result.error?.message).toBe(
-      'Cannot fetch the snapshot from ' +
-        `${new URL(inside.url).host}: refused: 127.0.0.1 is a loopback address; add it to ROSTER_OUTBOUND_ALLOW to allow it`,
+      `The endpoint ${new URL(inside.url).host} (/snapshot): refused: 127.0.0.1 is a loopback address; add it to ROSTER_OUTBOUND_ALLOW to allow it`,
     );
     expect(inside.connections).toBe(0);
     expect((await getSource(closed, name)).health.message).toContain('127.0.0.1 is a loopback address');
@@ -138,7 +137,7 @@ describe.each(lanes)('json-url requests on %s', (lane) => {
       timers.push(timer);
       res.on('close', () => clearInterval(timer));
     });
-    const { result } = await syncFrom(opened, `${inside.url}/snapshot`);
+    const { result } = await syncFrom(opened, `${inside.url}/snapshot`, { http: { maxAttempts: 1 } });
     expect(result.status).toBe('failed');
     expect(result.error?.code).toBe('transient');
     expect(result.error?.message).toContain('no complete answer within 2 s');

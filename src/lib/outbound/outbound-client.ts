@@ -24,6 +24,8 @@ export interface OutboundRequest {
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string | URLSearchParams;
+  /** `manual` hands a redirect back to the caller instead of following it (checked) to its target. */
+  redirect?: 'follow' | 'manual';
   /** The caller's cancellation (a cancelled sync); its reason is thrown as is. */
   signal?: AbortSignal;
   timeoutMs?: number;
@@ -46,10 +48,13 @@ export interface OutboundClient {
       method?: string;
       headers?: ConstructorParameters<typeof Headers>[0];
       body?: unknown;
+      redirect?: string;
       signal?: AbortSignal | null;
     },
   ): Promise<Response>;
   readonly maxBytes: number;
+  /** The deadline of a request that sets none (ROSTER_OUTBOUND_TIMEOUT_MS). */
+  readonly timeoutMs: number;
   close(): Promise<void>;
 }
 
@@ -103,7 +108,8 @@ export function createOutboundClient(settings: OutboundSettings): OutboundClient
         });
         const location = response.headers.get('location');
         // Only reads follow redirects: a POST that is redirected answers its redirect to the caller.
-        if (method === 'GET' && redirectStatuses.has(response.status) && location) {
+        const follows = method === 'GET' && init.redirect !== 'manual';
+        if (follows && redirectStatuses.has(response.status) && location) {
           await response.body?.cancel();
           if (hop >= maxRedirects)
             throw new OutboundError('redirects', `more than ${maxRedirects} redirects from ${url.host}`);
@@ -138,6 +144,7 @@ export function createOutboundClient(settings: OutboundSettings): OutboundClient
         method: init.method === 'POST' ? 'POST' : 'GET',
         headers: Object.fromEntries(new Headers(init.headers).entries()),
         ...(typeof init.body === 'string' || init.body instanceof URLSearchParams ? { body: init.body } : {}),
+        ...(init.redirect === 'manual' ? { redirect: 'manual' as const } : {}),
         ...(init.signal ? { signal: init.signal } : {}),
       });
       const empty = [101, 204, 205, 304].includes(answer.status);
@@ -147,6 +154,7 @@ export function createOutboundClient(settings: OutboundSettings): OutboundClient
       });
     },
     maxBytes: settings.maxBytes,
+    timeoutMs,
     close: () => agent.close(),
   };
 }
