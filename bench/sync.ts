@@ -100,8 +100,14 @@ async function rawCopy(roster: Roster, rows: unknown[][]): Promise<void> {
 
 async function lane(label: string, env: Record<string, string>, graph: RemoteProvider) {
   const dataDir = mkdtempSync(join(process.cwd(), 'bench', '.data', `sync-${label}-`));
+  // The simulated Graph listens on loopback, opened as an admin would open a mirror.
   const roster = await openRoster(
-    loadConfig({ ROSTER_DATA_DIR: dataDir, ROSTER_LOG_LEVEL: 'silent', ...env }),
+    loadConfig({
+      ROSTER_DATA_DIR: dataDir,
+      ROSTER_LOG_LEVEL: 'silent',
+      ROSTER_OUTBOUND_ALLOW: '127.0.0.1',
+      ...env,
+    }),
   );
   try {
     const fetched = await timed(() => rawFetch(graph));

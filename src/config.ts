@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { type AddressPolicy, parseAllowList } from './lib/outbound/address-policy.js';
 
 /** Every environment variable Roster reads, validated once at start. README's configuration table mirrors this. */
 const envSchema = z.object({
@@ -33,6 +34,23 @@ const envSchema = z.object({
     .default(50 * 1024 * 1024),
   ROSTER_LEASE_SECONDS: z.coerce.number().positive().max(3600).default(120),
   ROSTER_LEASE_RENEW_SECONDS: z.coerce.number().positive().max(1800).default(30),
+  ROSTER_OUTBOUND_ALLOW: z
+    .string()
+    .default('')
+    .transform((text, ctx) => {
+      try {
+        return parseAllowList(text);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  ROSTER_OUTBOUND_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(50 * 1024 * 1024),
+  ROSTER_OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
 });
 
 export interface Config {
@@ -55,6 +73,12 @@ export interface Config {
   trustProxy: boolean | number | string[];
   /** Single sign-on through an OpenID Connect provider; null when not configured. */
   oidc: { issuer: string; clientId: string; clientSecret: string } | null;
+  /**
+   * Requests Roster makes on someone's behalf (providers, token endpoints, custom integration URLs, single
+   * sign-on): the addresses opened beyond the public internet, the largest answer read, and the deadline
+   * of a request that sets none of its own.
+   */
+  outbound: { allow: AddressPolicy; maxBytes: number; timeoutMs: number };
   /** Outgoing mail (reports, reminders): unset means Roster cannot send email. */
   smtp: { url: string; from: string } | null;
   /**
@@ -99,6 +123,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             clientSecret: e.ROSTER_OIDC_CLIENT_SECRET,
           }
         : null,
+    outbound: {
+      allow: e.ROSTER_OUTBOUND_ALLOW,
+      maxBytes: e.ROSTER_OUTBOUND_MAX_BYTES,
+      timeoutMs: e.ROSTER_OUTBOUND_TIMEOUT_MS,
+    },
     smtp: e.ROSTER_SMTP_URL ? { url: e.ROSTER_SMTP_URL, from: e.ROSTER_MAIL_FROM } : null,
     lease: {
       durationMs: Math.round(e.ROSTER_LEASE_SECONDS * 1000),

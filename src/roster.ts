@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { recoverStoppedWork } from './jobs/recover-stopped-work.js';
+import { createOutboundClient, type OutboundClient } from './lib/outbound/outbound-client.js';
 import { SecretBox } from './lib/secret-box.js';
 
 /** An open Roster installation: its configuration, database and secret box. Passed to every service. */
@@ -10,6 +11,8 @@ export interface Roster {
   config: Config;
   database: Database;
   secrets: SecretBox;
+  /** The one client for requests Roster makes on someone's behalf, guarded by ROSTER_OUTBOUND_ALLOW. */
+  outbound: OutboundClient;
   close(): Promise<void>;
 }
 
@@ -28,5 +31,19 @@ export async function openRoster(config: Config): Promise<Roster> {
     await database.close();
     throw error;
   }
-  return { config, database, secrets, close: () => database.close() };
+  const outbound = createOutboundClient({
+    policy: config.outbound.allow,
+    maxBytes: config.outbound.maxBytes,
+    timeoutMs: config.outbound.timeoutMs,
+  });
+  return {
+    config,
+    database,
+    secrets,
+    outbound,
+    close: async () => {
+      await outbound.close();
+      await database.close();
+    },
+  };
 }

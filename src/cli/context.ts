@@ -27,9 +27,9 @@ export async function withRoster(
   }
 }
 
-function loadConfigOrExit(json: boolean): Config {
+export function loadConfigOrExit(json: boolean, env: NodeJS.ProcessEnv = process.env): Config {
   try {
-    return loadConfig();
+    return loadConfig(env);
   } catch (error) {
     process.exit(reportError(error, json));
   }

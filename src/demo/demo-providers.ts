@@ -18,6 +18,18 @@ export const demoProviders: readonly { source: string; start: StartProvider }[] 
   { source: 'Okta', start: startOktaSimulator },
 ];
 
+/**
+ * The environment a demo runs with: its simulated providers listen on this machine's loopback, which Roster
+ * refuses to reach unless allowed, so the demo opens 127.0.0.1 through ROSTER_OUTBOUND_ALLOW, the way an admin
+ * opens a mirror (beside whatever the admin allowed already).
+ */
+export function withDemoProvidersAllowed(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return {
+    ...env,
+    ROSTER_OUTBOUND_ALLOW: [env.ROSTER_OUTBOUND_ALLOW, '127.0.0.1'].filter(Boolean).join(','),
+  };
+}
+
 /** The app each identity provider reads accounts for itself, so the demo does not import it a second time. */
 export const appsServedByDemoProviders = ['Google Workspace', 'Okta'];
 

@@ -4,6 +4,11 @@ import type { Database } from '../db/database.js';
 import type { ErrorDetail } from '../lib/errors.js';
 import { conflict, notFound } from '../lib/errors.js';
 import { defaultLease, type LeaseSettings, processLeaseHolder } from '../lib/lease.js';
+import {
+  defaultMaxBytes,
+  type OutboundClient,
+  strictOutboundClient,
+} from '../lib/outbound/outbound-client.js';
 import type { SecretBox } from '../lib/secret-box.js';
 import type { ApplyCounters } from './apply-run.js';
 import { applyStagedRun, RemovalsHeld, type StagedRun } from './apply-staged.js';
@@ -32,6 +37,10 @@ export interface SyncDeps {
   now?: () => Date;
   /** ROSTER_FILES_DIR: the only place file-based sources may read. */
   filesDir?: string;
+  /** The largest file a file-based source reads; ROSTER_MAX_UPLOAD_BYTES. */
+  maxFileBytes?: number;
+  /** How sources reach the network (the Roster's client); without one, only public https addresses. */
+  outbound?: OutboundClient;
   /** Where source kinds are looked up; the registry unless a test or benchmark brings its own. */
   findKind?: (kind: string) => SourceKind<unknown, unknown> | undefined;
   /** How this process holds its runs (ROSTER_LEASE_*); two minutes renewed every 30 seconds by default. */
@@ -123,6 +132,8 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
       input: options.input,
       signal,
       filesDir: deps.filesDir ?? '',
+      maxFileBytes: deps.maxFileBytes ?? defaultMaxBytes,
+      outbound: deps.outbound ?? strictOutboundClient(),
     };
     // A source bound to one app keeps that app even when it lists no users yet.
     const boundApp = kind.appOf?.(context.config);

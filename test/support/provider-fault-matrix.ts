@@ -21,6 +21,7 @@ export interface FaultMatrixOptions {
  * the simulator shares its thread with the embedded database, so an answer can wait while a page is staged.
  */
 const http = { timeoutMs: 5000, maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 20 };
+const maxAnswerBytes = 16 * 1024 * 1024;
 
 /**
  * The fault matrix every provider connector must pass, through the real sync engine and database: for each
@@ -75,7 +76,8 @@ export function describeProviderFaultMatrix(
     };
 
     beforeAll(async () => {
-      roster = await openTestRoster(lane);
+      // A cap well above any page here (the large organisation's included), well below the endless answer.
+      roster = await openTestRoster(lane, { ROSTER_OUTBOUND_MAX_BYTES: String(maxAnswerBytes) });
       // 45 people on pages of 10: five pages, so page faults land in the middle of a listing.
       const directory = generateDirectory({ people: 45, aliasesPerPerson: 2, now });
       provider = await start({ directory, pageSize: 10, retryAfterSeconds: 0 });
@@ -105,6 +107,8 @@ export function describeProviderFaultMatrix(
       ['a server error, then success', { failPages: [faultPage] }],
       ['a page that does not answer in time', { timeoutPages: [faultPage] }],
       ['a truncated JSON page', { truncatePages: [faultPage] }],
+      // Bytes keep arriving, so only a deadline over the whole answer (not an idle timeout) ends the request.
+      ['a page that trickles in slower than the timeout', { dripPages: [faultPage] }],
       ['a user listed on two pages', { repeatUserAcrossPages: true }],
     ];
     it.each(recovered)('completes when %s, counting everything once', async (_, faults) => {
@@ -116,6 +120,8 @@ export function describeProviderFaultMatrix(
 
     const failing: [string, FaultOptions, string][] = [
       ['a page that keeps failing', { failPages: [faultPage], faultTimes: 99 }, 'transient'],
+      // An answer without end: the cap is a setting, so the run fails at once instead of retrying.
+      ['a page larger than the answer cap', { hugePages: [faultPage] }, 'invalid_data'],
       // A provider that answers in one response can only lose its token before that response.
       ['the token revoked mid-run', { revokeTokenAfterCalls: paged ? 1 : 0 }, 'auth'],
       ...(paged
@@ -133,6 +139,8 @@ export function describeProviderFaultMatrix(
         expect(result.status).toBe('failed');
         expect(result.error?.code).toBe(code);
         expect(result.error?.message.length).toBeGreaterThan(10);
+        if (faults.hugePages)
+          expect(result.error?.message).toContain(`answer larger than ${maxAnswerBytes} bytes`);
         expect(await state()).toEqual(baseline);
         if (code === 'auth') expect((await getSource(roster, title)).health.status).toBe('needs_attention');
         const retry = await sync();

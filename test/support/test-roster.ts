@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { type Config, loadConfig } from '../../src/config.js';
 import { openRoster, type Roster } from '../../src/roster.js';
+import { loopbackAllow } from './outbound.js';
 
 /**
  * The database lanes every database test runs on: embedded PGlite always, and a PostgreSQL server when
@@ -40,8 +41,14 @@ export async function createServerDatabase(): Promise<{ url: string; drop: () =>
   };
 }
 
+/** A test's configuration: its simulators on loopback are reached through the allow list, as an admin would open them. */
 export function testConfig(dataDir: string, extra: Record<string, string> = {}): Config {
-  return loadConfig({ ROSTER_DATA_DIR: dataDir, ROSTER_LOG_LEVEL: 'silent', ...extra });
+  return loadConfig({
+    ROSTER_DATA_DIR: dataDir,
+    ROSTER_LOG_LEVEL: 'silent',
+    ROSTER_OUTBOUND_ALLOW: loopbackAllow,
+    ...extra,
+  });
 }
 
 export async function openTestRoster(lane: Lane, extra: Record<string, string> = {}): Promise<TestRoster> {

@@ -6,6 +6,7 @@ import {
   type RunningDemoProviders,
   repointDemoSources,
   startDemoProviders,
+  withDemoProvidersAllowed,
 } from '../../demo/demo-providers.js';
 import { generateDemoOrganisation } from '../../demo/generate-demo.js';
 import { isEmpty, loadDemo } from '../../demo/load-demo.js';
@@ -15,7 +16,7 @@ import { startJobWorker } from '../../jobs/start-worker.js';
 import { invalidInput } from '../../lib/errors.js';
 import { createOneTimeToken, hasAdmin } from '../../modules/auth/auth.repo.js';
 import { openRoster, type Roster } from '../../roster.js';
-import { withRoster } from '../context.js';
+import { loadConfigOrExit, withRoster } from '../context.js';
 import { reportError } from '../output.js';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -55,7 +56,7 @@ export function registerServeCommands(program: Command) {
         const env = { ...process.env };
         if (options.demo && !env.DATABASE_URL)
           env.ROSTER_DATA_DIR = env.ROSTER_DEMO_DATA_DIR ?? resolve('demo-data');
-        const config = loadConfig(env);
+        const config = loadConfig(options.demo ? withDemoProvidersAllowed(env) : env);
         const port = options.port !== undefined ? Number(options.port) : config.port;
         if (!Number.isInteger(port) || port < 0 || port > 65535)
           throw invalidInput('--port must be 0-65535', [{ field: 'port', message: 'is not a port' }]);
@@ -108,14 +109,18 @@ export function registerServeCommands(program: Command) {
     .command('demo')
     .description('Load the demo organisation into an empty database')
     .action(async () => {
-      await withRoster(false, async (roster) => {
-        if (!(await isEmpty(roster)))
-          throw invalidInput('The database already holds data; the demo loads only into an empty one');
-        const loaded = await loadDemo(roster, { log: say });
-        say(
-          `Loaded ${loaded.apps} apps and ${loaded.employees} employees. Admin: ${loaded.adminEmail} (roster sign-in-link ${loaded.adminEmail})`,
-        );
-        return 0;
-      });
+      await withRoster(
+        false,
+        async (roster) => {
+          if (!(await isEmpty(roster)))
+            throw invalidInput('The database already holds data; the demo loads only into an empty one');
+          const loaded = await loadDemo(roster, { log: say });
+          say(
+            `Loaded ${loaded.apps} apps and ${loaded.employees} employees. Admin: ${loaded.adminEmail} (roster sign-in-link ${loaded.adminEmail})`,
+          );
+          return 0;
+        },
+        loadConfigOrExit(false, withDemoProvidersAllowed(process.env)),
+      );
     });
 }

@@ -100,13 +100,14 @@ export const bambooHrSourceKind = defineSourceKind({
   mode: 'pull',
   configSchema,
   credentialsSchema,
-  async *fetch({ config, credentials, signal }) {
+  async *fetch({ config, credentials, signal, outbound }) {
     const key = credentials && ('apiKey' in credentials ? credentials.apiKey : credentials.accessToken);
     if (!key) throw new ConnectorError('auth', `${PROVIDER} needs an API key`);
     const basic = `Basic ${Buffer.from(`${key}:x`).toString('base64')}`;
     const http = providerHttp({
       provider: PROVIDER,
       signal,
+      outbound,
       authorization: async () => basic,
       errorText: (_body, headers) => headers.get('x-bamboohr-error-message') ?? undefined,
       ...config.http,

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { loopbackFetchContext } from '../../../test/support/outbound.js';
 import { type RunningBambooHr, startBambooHr } from '../../simulators/bamboohr/bamboohr-simulator.js';
 import { type Directory, generateDirectory } from '../../simulators/kit/directory.js';
 import type { FaultOptions } from '../../simulators/kit/faults.js';
@@ -45,7 +46,7 @@ async function run(
     credentials: parsedCredentials,
     input: undefined,
     signal: AbortSignal.timeout(20_000),
-    filesDir: '',
+    ...loopbackFetchContext(),
   }))
     pages.push(page);
   const records = pages.flatMap((p) => p.records);

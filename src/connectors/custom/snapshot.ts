@@ -67,24 +67,39 @@ export function detectFormat(body: unknown): SnapshotFormat {
     : 'roster';
 }
 
-function shapeError(error: z.ZodError): ConnectorError {
+export interface SnapshotOptions {
+  /**
+   * The body came from a URL Roster fetched, so readers of the run's error did not write it: problems say
+   * what was expected and never repeat the body's own field names (paths name only the expected fields).
+   */
+  remote?: boolean;
+}
+
+function shapeError(error: z.ZodError, options: SnapshotOptions): ConnectorError {
   const details: ErrorDetail[] = error.issues.slice(0, 200).map((issue) => ({
     path: issue.path
       .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
       .join('')
       .replace(/^\./, ''),
-    message: issue.message,
+    message:
+      options.remote && issue.code === 'unrecognized_keys'
+        ? 'has fields Roster’s snapshot shape does not have (see the custom integration shape)'
+        : issue.message,
   }));
   return new ConnectorError('invalid_data', 'The snapshot does not have the expected shape', details);
 }
 
 const suspendedWords = /suspend|inactive|disabled|deactivat|locked|blocked/i;
 
-export function snapshotRecords(app: string, body: unknown): SourceRecordInput[] {
+export function snapshotRecords(
+  app: string,
+  body: unknown,
+  options: SnapshotOptions = {},
+): SourceRecordInput[] {
   const format = detectFormat(body);
   if (format === 'roster') {
     const parsed = rosterSnapshotSchema.safeParse(body);
-    if (!parsed.success) throw shapeError(parsed.error);
+    if (!parsed.success) throw shapeError(parsed.error, options);
     const s = parsed.data;
     const records: SourceRecordInput[] = s.licenseTypes.map((l, i) => ({
       type: 'license_type',
@@ -112,7 +127,7 @@ export function snapshotRecords(app: string, body: unknown): SourceRecordInput[]
     return records;
   }
   const parsed = toriiSnapshotSchema.safeParse(body);
-  if (!parsed.success) throw shapeError(parsed.error);
+  if (!parsed.success) throw shapeError(parsed.error, options);
   const s = parsed.data;
   const licensesByEmail = new Map<string, string[]>();
   const records: SourceRecordInput[] = [];

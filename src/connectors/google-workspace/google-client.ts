@@ -1,4 +1,5 @@
 import { importPKCS8, SignJWT } from 'jose';
+import type { OutboundClient } from '../../lib/outbound/outbound-client.js';
 import { type AccessTokenSource, fetchedAccessToken, staticAccessToken } from '../kit/access-token.js';
 import { ConnectorError } from '../kit/connector-error.js';
 import {
@@ -35,6 +36,7 @@ export interface GoogleClientOptions {
   tokenUrl: string;
   scopes: string[];
   signal: AbortSignal;
+  outbound: OutboundClient;
   http: HttpTuning;
 }
 
@@ -71,6 +73,7 @@ export function googleAccessToken(options: GoogleClientOptions): AccessTokenSour
     provider,
     tokenUrl: options.tokenUrl,
     signal: options.signal,
+    outbound: options.outbound,
     timeoutMs: options.http?.timeoutMs,
     form: async () => {
       const now = Math.floor(Date.now() / 1000);
@@ -96,6 +99,7 @@ export function googleHttp(options: GoogleClientOptions): ProviderHttp {
   return providerHttp({
     provider,
     signal: options.signal,
+    outbound: options.outbound,
     authorization: async () => `Bearer ${await token.token()}`,
     onUnauthorized: () => token.invalidate(),
     errorText: googleErrorText,

@@ -193,13 +193,14 @@ export const googleWorkspaceSourceKind = defineSourceKind({
   mode: 'pull',
   configSchema,
   credentialsSchema: credentialsSchema as z.ZodType<GoogleCredentials>,
-  async *fetch({ config, credentials, signal }) {
+  async *fetch({ config, credentials, signal, outbound }) {
     const http = googleHttp({
       credentials,
       adminEmail: config.adminEmail,
       tokenUrl: config.tokenUrl,
       scopes: requestedScopes(config),
       signal,
+      outbound,
       http: config.http,
     });
 

@@ -1,5 +1,6 @@
 import { exportPKCS8, generateKeyPair } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loopbackFetchContext } from '../../../test/support/outbound.js';
 import {
   type RunningGoogleAdmin,
   startGoogleAdminSimulator,
@@ -63,7 +64,7 @@ async function run(sim: RunningGoogleAdmin, options: RunOptions = {}) {
     credentials,
     input: undefined,
     signal: AbortSignal.timeout(60_000),
-    filesDir: '',
+    ...loopbackFetchContext(),
   })) {
     pages.push(page);
     options.afterPage?.(pages.length);
@@ -397,7 +398,7 @@ describe('Google Workspace rules', () => {
       credentials: googleWorkspaceSourceKind.credentialsSchema!.parse(sim.source.credentials),
       input: undefined,
       signal: AbortSignal.timeout(30_000),
-      filesDir: '',
+      ...loopbackFetchContext(),
     }))
       all.push(...page.records);
     expect(all.some((r) => r.raw)).toBe(false);

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import { isAbsolute, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import type { ErrorDetail } from '../../lib/errors.js';
@@ -62,7 +62,7 @@ export const hrCsvSourceKind = defineSourceKind({
   capabilities: capabilities(['employees']),
   mode: 'pull',
   configSchema,
-  async *fetch({ config, filesDir }) {
+  async *fetch({ config, filesDir, maxFileBytes }) {
     const root = resolve(filesDir || '.');
     const path = resolve(root, config.file);
     if (!filesDir || !path.startsWith(`${root}${sep}`)) {
@@ -70,13 +70,18 @@ export const hrCsvSourceKind = defineSourceKind({
     }
     let bytes: Buffer;
     try {
-      bytes = await readFile(path);
+      bytes = await readAtMost(path, maxFileBytes + 1);
     } catch (error) {
       throw new ConnectorError(
         'not_found',
         `Cannot read ${config.file} in ${root}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
       );
     }
+    if (bytes.length > maxFileBytes)
+      throw new ConnectorError(
+        'invalid_data',
+        `${config.file} is larger than ${maxFileBytes} bytes (ROSTER_MAX_UPLOAD_BYTES)`,
+      );
     const text = decodeUtf8(bytes);
     let done = 0;
     for await (const { header, rows } of readCsvRows(text)) {
@@ -132,3 +137,14 @@ export const hrCsvSourceKind = defineSourceKind({
     }
   },
 });
+
+/**
+ * Reads at most `limit` bytes, whatever the file claims to be: a file that grows while it is read, or a
+ * device or pipe placed in the files directory, cannot make Roster hold more than the cap.
+ */
+async function readAtMost(path: string, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of createReadStream(path, { start: 0, end: limit - 1 }))
+    chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { snapshotRecords } from '../custom/snapshot.js';
 import { capabilities } from '../kit/capabilities.js';
 import { defineSourceKind } from '../kit/connector.js';
-import { ConnectorError } from '../kit/connector-error.js';
+import { httpTuningSchema, providerHttp } from '../kit/provider-http.js';
 import { appSetting, secretField } from '../kit/settings-schema.js';
 
 const configSchema = z.strictObject({
@@ -13,9 +13,10 @@ const configSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/ }).meta({
     title: 'URL',
     description:
-      'Address answering a full snapshot of the app’s users and licences in JSON (Roster’s or Torii’s shape).',
+      'Address answering a full snapshot of the app’s users and licences in JSON (Roster’s or Torii’s shape). Internal addresses and plain http are refused unless the server’s ROSTER_OUTBOUND_ALLOW opens them.',
     examples: ['https://intranet.acme.com/roster-snapshot.json'],
   }),
+  http: httpTuningSchema,
 });
 const credentialsSchema = z.strictObject({
   token: z
@@ -29,9 +30,12 @@ const credentialsSchema = z.strictObject({
     }),
 });
 
-const maxBytes = 200 * 1024 * 1024;
-
-/** A custom app whose snapshot (Roster's or Torii's JSON shape) Roster fetches from a URL with a bearer token. */
+/**
+ * A custom app whose snapshot (Roster's or Torii's JSON shape) Roster fetches from a URL with a bearer token,
+ * through the provider kit's client (retries, backoff, one deadline per request, answers capped).
+ * The answer is data: errors say what was expected and never repeat what the endpoint sent, since the people
+ * who read a run's error are not the ones who chose the URL.
+ */
 export const jsonUrlSourceKind = defineSourceKind({
   kind: 'json-url',
   title: 'Custom integration (pull)',
@@ -41,43 +45,22 @@ export const jsonUrlSourceKind = defineSourceKind({
   configSchema,
   credentialsSchema,
   appOf: (config) => config.app,
-  async *fetch({ config, credentials, signal }) {
-    let response: Response;
-    try {
-      response = await fetch(config.url, {
-        headers: {
-          accept: 'application/json',
-          ...(credentials ? { authorization: `Bearer ${credentials.token}` } : {}),
-        },
-        signal,
-      });
-    } catch (error) {
-      if (signal.aborted) throw error;
-      throw new ConnectorError(
-        'transient',
-        `Cannot reach ${new URL(config.url).host}: ${(error as Error).message}`,
-      );
-    }
-    if (response.status === 401)
-      throw new ConnectorError('auth', 'The endpoint refused the token (HTTP 401)');
-    if (response.status === 403)
-      throw new ConnectorError('permission', 'The token may not read this endpoint (HTTP 403)');
-    if (response.status === 404)
-      throw new ConnectorError('not_found', 'The endpoint does not exist (HTTP 404)');
-    if (!response.ok) {
-      const code = response.status >= 500 || response.status === 429 ? 'transient' : 'fatal';
-      throw new ConnectorError(code, `The endpoint answered HTTP ${response.status}`);
-    }
-    const length = Number(response.headers.get('content-length') ?? 0);
-    if (length > maxBytes)
-      throw new ConnectorError('invalid_data', `The snapshot is larger than ${maxBytes} bytes`);
-    let body: unknown;
-    try {
-      body = JSON.parse(await response.text());
-    } catch {
-      throw new ConnectorError('invalid_data', 'The endpoint did not return JSON');
-    }
-    const records = snapshotRecords(config.app, body);
+  async *fetch({ config, credentials, signal, outbound }) {
+    const http = providerHttp({
+      provider: `The endpoint ${new URL(config.url).host}`,
+      signal,
+      outbound,
+      ...(credentials ? { authorization: async () => `Bearer ${credentials.token}` } : {}),
+      // A snapshot is one large answer: without a setting of its own it gets the server's outbound deadline.
+      timeoutMs: outbound.timeoutMs,
+      ...definedOnly(config.http ?? {}),
+    });
+    const { body } = await http.getJson(config.url);
+    const records = snapshotRecords(config.app, body, { remote: true });
     yield { records, progress: { done: records.length, total: records.length } };
   },
 });
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,5 +1,7 @@
+import type { OutboundAnswer, OutboundClient } from '../../lib/outbound/outbound-client.js';
 import { ConnectorError } from './connector-error.js';
-import { deadline } from './deadline.js';
+import { outboundFailure } from './outbound-failure.js';
+import { remoteText } from './remote-text.js';
 
 /**
  * Bearer tokens for provider APIs: a static token (tests, air-gapped installs, pre-issued tokens) or one
@@ -21,6 +23,8 @@ export interface TokenRequest {
   /** The form body of the token request (grant type, client id and secret or assertion, scope). */
   form: () => Promise<Record<string, string>>;
   signal: AbortSignal;
+  /** The source's way to the network (FetchContext.outbound). */
+  outbound: OutboundClient;
   timeoutMs?: number;
 }
 
@@ -48,32 +52,27 @@ export function fetchedAccessToken(request: TokenRequest): AccessTokenSource {
 async function requestToken(request: TokenRequest): Promise<{ token: string; expiresInSeconds: number }> {
   // Built outside the try: a form that cannot be built (a broken signing key) is not a network problem.
   const form = new URLSearchParams(await request.form());
-  let response: Response;
-  let text: string;
-  const limit = deadline(request.signal, request.timeoutMs ?? 30_000);
+  let response: OutboundAnswer;
   try {
-    response = await fetch(request.tokenUrl, {
+    response = await request.outbound.request(request.tokenUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
       body: form,
-      signal: limit.signal,
+      signal: request.signal,
+      timeoutMs: request.timeoutMs ?? 30_000,
     });
-    text = await response.text();
   } catch (error) {
-    if (request.signal.aborted) throw error;
-    throw new ConnectorError(
-      'transient',
-      `Cannot reach the ${request.provider} token endpoint: ${(error as Error).message}`,
-    );
-  } finally {
-    limit.clear();
+    throw outboundFailure(error, `Cannot reach the ${request.provider} token endpoint`, request.signal);
   }
-  const body = parseBody(text) as
+  const body = parseBody(response.body.toString('utf8')) as
     | { access_token?: unknown; expires_in?: unknown; error?: unknown; error_description?: unknown }
     | undefined;
-  if (!response.ok || typeof body?.access_token !== 'string') {
+  const ok = response.status >= 200 && response.status < 300;
+  if (!ok || typeof body?.access_token !== 'string') {
     // RFC 6749 §5.2: invalid_client / invalid_grant / unauthorized_client mean the credentials are wrong.
-    const reason = [body?.error, body?.error_description].filter((p) => typeof p === 'string').join(': ');
+    const reason = remoteText(
+      [body?.error, body?.error_description].filter((p) => typeof p === 'string').join(': '),
+    );
     const message = `${request.provider} did not issue a token (HTTP ${response.status})${reason ? `: ${reason}` : ''}`;
     const code = response.status >= 500 || response.status === 429 ? 'transient' : 'auth';
     throw new ConnectorError(code, message);

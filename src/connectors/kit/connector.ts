@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ErrorDetail } from '../../lib/errors.js';
+import type { OutboundClient } from '../../lib/outbound/outbound-client.js';
 import type { Capabilities, Capability } from './capabilities.js';
 import type { SourceRecordInput } from './records.js';
 
@@ -25,6 +26,13 @@ export interface FetchContext<Config, Credentials> {
   signal: AbortSignal;
   /** The directory file-based kinds may read from (ROSTER_FILES_DIR). */
   filesDir: string;
+  /** The largest file a file-based kind reads (ROSTER_MAX_UPLOAD_BYTES). */
+  maxFileBytes: number;
+  /**
+   * The only way a kind reaches the network: refuses internal addresses unless ROSTER_OUTBOUND_ALLOW opens
+   * them, caps answers and times requests out.
+   */
+  outbound: OutboundClient;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loopbackFetchContext } from '../../../test/support/outbound.js';
 import { providerHttp } from './provider-http.js';
 
 // A provider that accepts the request and never answers.
@@ -26,6 +27,7 @@ describe('providerHttp', () => {
       const http = providerHttp({
         provider: 'Silent',
         signal: new AbortController().signal,
+        outbound: loopbackFetchContext().outbound,
         timeoutMs: 200,
         maxAttempts: 2,
         baseDelayMs: 1,
@@ -39,7 +41,7 @@ describe('providerHttp', () => {
         new Promise((resolve) => setTimeout(() => resolve('still waiting after 5 s'), 5000)),
       ]);
       expect(outcome).toMatch(
-        /^transient: Silent kept failing on \/users after 2 attempts: no answer within/,
+        /^transient: Silent kept failing on \/users after 2 attempts: no complete answer within/,
       );
     } finally {
       clearInterval(collecting);

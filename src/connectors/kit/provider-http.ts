@@ -1,11 +1,15 @@
 import { z } from 'zod';
+import type { OutboundClient } from '../../lib/outbound/outbound-client.js';
+import { OutboundError } from '../../lib/outbound/outbound-error.js';
 import { ConnectorError } from './connector-error.js';
-import { deadline } from './deadline.js';
+import { outboundFailure } from './outbound-failure.js';
 import { pause } from './pause.js';
+import { remoteText } from './remote-text.js';
 import { advancedField } from './settings-schema.js';
 
 /**
- * The one HTTP client every provider connector uses: JSON over fetch with a per-request timeout, bounded
+ * The one HTTP client every provider connector uses: JSON over Roster's guarded outbound client (internal
+ * addresses refused, answers capped) with a per-request timeout covering the body, bounded
  * exponential backoff that honours `Retry-After` and the provider's own rate-limit signals, one token
  * refresh on 401, and provider errors turned into ConnectorError codes the sync engine understands.
  */
@@ -22,6 +26,8 @@ export interface ProviderHttpOptions {
   /** Named in every error, e.g. "Microsoft Graph". */
   provider: string;
   signal: AbortSignal;
+  /** The source's way to the network (FetchContext.outbound). */
+  outbound: OutboundClient;
   /** The Authorization header value; called before every request so a refreshed token is used. */
   authorization?: () => Promise<string>;
   /** Drops a cached token after a 401 so the next `authorization()` fetches a new one. */
@@ -102,18 +108,13 @@ export function providerHttp(options: ProviderHttpOptions): ProviderHttp {
     if (payload !== undefined) headers['content-type'] = 'application/json';
     if (settings.authorization) headers.authorization = await settings.authorization();
     // The deadline covers the body too: a provider can stall half way through a page.
-    const limit = deadline(settings.signal, settings.timeoutMs);
-    try {
-      const response = await fetch(url, {
-        headers,
-        ...(payload === undefined ? {} : { method: 'POST', body: payload }),
-        signal: limit.signal,
-      });
-      const text = await response.text();
-      return { status: response.status, headers: response.headers, body: parseJson(text) };
-    } finally {
-      limit.clear();
-    }
+    const answer = await settings.outbound.request(url, {
+      headers,
+      ...(payload === undefined ? {} : { method: 'POST' as const, body: payload }),
+      signal: settings.signal,
+      timeoutMs: settings.timeoutMs,
+    });
+    return { status: answer.status, headers: answer.headers, body: parseJson(answer.body.toString('utf8')) };
   }
 
   function getJson<T>(target: string | URL): Promise<{ body: T; headers: Headers }> {
@@ -134,18 +135,18 @@ export function providerHttp(options: ProviderHttpOptions): ProviderHttp {
         response = await attempt(url, payload);
       } catch (error) {
         if (settings.signal.aborted) throw error;
-        // The token endpoint refused the credentials: asking again cannot help. Its transient failures are retried.
-        if (error instanceof ConnectorError && error.code !== 'transient') throw error;
+        // A refused address, an answer over the cap, or a token endpoint refusing the credentials: asking
+        // again cannot help. Timeouts and unreachable hosts (the provider's or its token endpoint's) are retried.
+        const failure = outboundFailure(error, `${settings.provider} (${where})`, settings.signal);
+        if (failure instanceof ConnectorError && failure.code !== 'transient') throw failure;
         lastProblem =
-          error instanceof ConnectorError
+          error instanceof ConnectorError || error instanceof OutboundError
             ? error.message
-            : isTimeout(error)
-              ? `no answer within ${settings.timeoutMs / 1000} s`
-              : `cannot connect: ${(error as Error).message}`;
+            : 'the request failed';
         await pause(backoff(settings, n), settings.signal);
         continue;
       }
-      const detail = settings.errorText?.(response.body, response.headers);
+      const detail = remoteText(settings.errorText?.(response.body, response.headers));
       const throttled = settings.throttleDelay?.(response);
       if (response.status === 429 || throttled !== undefined) {
         lastProblem = `throttled (HTTP ${response.status})`;
@@ -215,10 +216,6 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function isTimeout(error: unknown): boolean {
-  return (error as Error)?.name === 'TimeoutError';
 }
 
 function withDetail(message: string, detail: string | undefined): string {

@@ -1,3 +1,4 @@
+import type { OutboundClient } from '../../lib/outbound/outbound-client.js';
 import { type AccessTokenSource, fetchedAccessToken, staticAccessToken } from '../kit/access-token.js';
 import { ConnectorError } from '../kit/connector-error.js';
 import { followPages } from '../kit/paging.js';
@@ -22,6 +23,7 @@ export interface GraphClientOptions {
   clientId?: string;
   credentials: { clientSecret: string } | { accessToken: string };
   signal: AbortSignal;
+  outbound: OutboundClient;
   http?: HttpTuning;
 }
 
@@ -40,6 +42,7 @@ export function graphClient(options: GraphClientOptions): GraphClient {
   const http = providerHttp({
     provider,
     signal: options.signal,
+    outbound: options.outbound,
     authorization: async () => `Bearer ${await tokens.token()}`,
     onUnauthorized: () => tokens.invalidate(),
     errorText: graphErrorText,
@@ -96,6 +99,7 @@ function tokenSource(options: GraphClientOptions): AccessTokenSource {
     provider: 'Microsoft Entra ID',
     tokenUrl: options.tokenUrl,
     signal: options.signal,
+    outbound: options.outbound,
     timeoutMs: options.http?.timeoutMs,
     form: async () => ({
       grant_type: 'client_credentials',

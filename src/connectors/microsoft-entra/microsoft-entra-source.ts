@@ -131,7 +131,7 @@ export const microsoftEntraSourceKind = defineSourceKind<MicrosoftEntraConfig, M
   coverageOf: (app) => (app.toLowerCase() === microsoft365.name.toLowerCase() ? 'full' : 'partial'),
   configSchema,
   credentialsSchema,
-  async *fetch({ config, credentials, signal }) {
+  async *fetch({ config, credentials, signal, outbound }) {
     if (!credentials) throw new ConnectorError('auth', 'This source has no client secret or access token');
     const client = graphClient({
       baseUrl: config.baseUrl,
@@ -141,6 +141,7 @@ export const microsoftEntraSourceKind = defineSourceKind<MicrosoftEntraConfig, M
       clientId: config.clientId,
       credentials,
       signal,
+      outbound,
       http: config.http,
     });
 

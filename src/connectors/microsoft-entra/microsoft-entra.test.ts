@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { loopbackFetchContext } from '../../../test/support/outbound.js';
 import { type Directory, generateDirectory } from '../../simulators/kit/directory.js';
 import type { FaultOptions } from '../../simulators/kit/faults.js';
 import type { RunningProvider } from '../../simulators/kit/simulated-provider.js';
@@ -57,7 +58,7 @@ async function collect(
     credentials: (overrides.credentials ?? provider.source.credentials) as never,
     input: undefined,
     signal: new AbortController().signal,
-    filesDir: '',
+    ...loopbackFetchContext(),
   })) {
     pages.push(page);
     overrides.onPage?.(pages.length);
@@ -383,6 +384,7 @@ describe('Microsoft Entra ID connector against the simulated Microsoft Graph', (
       tokenUrl: `${graph.url}/token`,
       credentials: { accessToken: 'static-token' },
       signal: new AbortController().signal,
+      outbound: loopbackFetchContext().outbound,
       http: fast,
     });
     const pages = async () => {

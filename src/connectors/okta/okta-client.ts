@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { importJWK, importPKCS8, SignJWT } from 'jose';
+import type { OutboundClient } from '../../lib/outbound/outbound-client.js';
 import { type AccessTokenSource, fetchedAccessToken, staticAccessToken } from '../kit/access-token.js';
 import { ConnectorError } from '../kit/connector-error.js';
 import {
@@ -30,10 +31,11 @@ export interface OktaClientOptions {
   credentials: OktaCredentials;
   http: HttpTuning;
   signal: AbortSignal;
+  outbound: OutboundClient;
 }
 
 export async function oktaHttp(options: OktaClientOptions): Promise<ProviderHttp> {
-  const { credentials, signal } = options;
+  const { credentials, signal, outbound } = options;
   let authorization: () => Promise<string>;
   let onUnauthorized: (() => void) | undefined;
   if ('apiToken' in credentials) {
@@ -49,6 +51,7 @@ export async function oktaHttp(options: OktaClientOptions): Promise<ProviderHttp
             tokenUrl: options.tokenUrl,
             form: () => clientCredentialsForm(credentials.clientId, credentials.keyId, key, options.tokenUrl),
             signal,
+            outbound,
             timeoutMs: options.http?.timeoutMs,
           });
     authorization = async () => `Bearer ${await tokenOf(source)}`;
@@ -58,6 +61,7 @@ export async function oktaHttp(options: OktaClientOptions): Promise<ProviderHttp
   return providerHttp({
     provider: PROVIDER,
     signal,
+    outbound,
     authorization,
     onUnauthorized,
     errorText: oktaErrorText,

@@ -129,7 +129,7 @@ export const oktaSourceKind = defineSourceKind<OktaConfig, OktaCredentials>({
   mode: 'pull',
   configSchema,
   credentialsSchema,
-  async *fetch({ config, credentials, signal }) {
+  async *fetch({ config, credentials, signal, outbound }) {
     if (!credentials)
       throw new ConnectorError(
         'auth',
@@ -141,6 +141,7 @@ export const oktaSourceKind = defineSourceKind<OktaConfig, OktaCredentials>({
       credentials,
       http: config.http,
       signal,
+      outbound,
     });
     const pageSize = config.pageSize ?? USERS_PAGE;
     const reader = new OktaReader(config.baseUrl, http);

@@ -1,5 +1,6 @@
 import { importJWK, SignJWT } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loopbackFetchContext } from '../../../test/support/outbound.js';
 import { type Directory, generateDirectory } from '../../simulators/kit/directory.js';
 import type { SimulatorOptions } from '../../simulators/kit/simulated-provider.js';
 import { type RunningOkta, startOktaSimulator } from '../../simulators/okta/okta-simulator.js';
@@ -45,7 +46,7 @@ async function collect(
     credentials,
     input: undefined,
     signal: AbortSignal.timeout(60_000),
-    filesDir: '',
+    ...loopbackFetchContext(),
   })) {
     onPage?.(page, pages.length);
     pages.push(page);

@@ -9,7 +9,8 @@ import { bindOidcMember, type ProviderIdentity } from './oidc-binding.js';
 
 /** How long a started sign-in may take at the provider; older `oidc_logins` rows are cleaned up. */
 export const oidcLoginMinutes = 10;
-const configurations = new Map<string, Promise<client.Configuration>>();
+/** Discovered configurations per outbound client (one per open Roster), so each uses its own connections. */
+const configurationsOf = new WeakMap<Roster['outbound'], Map<string, Promise<client.Configuration>>>();
 
 /** The provider's configuration, discovered once per issuer (plain HTTP only on this machine's loopback). */
 function providerConfiguration(roster: Roster): Promise<client.Configuration> {
@@ -19,18 +20,23 @@ function providerConfiguration(roster: Roster): Promise<client.Configuration> {
       'Single sign-on is not configured (ROSTER_OIDC_ISSUER, ROSTER_OIDC_CLIENT_ID, ROSTER_OIDC_CLIENT_SECRET)',
     );
   const key = `${oidc.issuer} ${oidc.clientId}`;
+  let configurations = configurationsOf.get(roster.outbound);
+  if (!configurations) {
+    configurations = new Map();
+    configurationsOf.set(roster.outbound, configurations);
+  }
   let found = configurations.get(key);
   if (!found) {
     const issuer = new URL(oidc.issuer);
     const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(issuer.hostname);
-    found = client.discovery(
-      issuer,
-      oidc.clientId,
-      oidc.clientSecret,
-      undefined,
-      loopback ? { execute: [client.allowInsecureRequests] } : undefined,
-    );
-    found.catch(() => configurations.delete(key));
+    // Discovery, token, userinfo and key requests all go through the guarded outbound client: an issuer
+    // inside the network is reached only when ROSTER_OUTBOUND_ALLOW opens it, and answers are capped.
+    found = client.discovery(issuer, oidc.clientId, oidc.clientSecret, undefined, {
+      [client.customFetch]: roster.outbound.fetch,
+      ...(loopback ? { execute: [client.allowInsecureRequests] } : {}),
+    });
+    const cache = configurations;
+    found.catch(() => cache.delete(key));
     configurations.set(key, found);
   }
   return found;

@@ -190,6 +190,8 @@ export async function syncSource(
       secrets: roster.secrets,
       filesDir: roster.config.filesDir,
       lease: roster.config.lease,
+      maxFileBytes: roster.config.maxUploadBytes,
+      outbound: roster.outbound,
     },
     row.id,
     // The run's audit entry commits with its outcome, in the engine's own transaction.

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Fault } from '../kit/faults.js';
+import { type Fault, isTransportFault } from '../kit/faults.js';
 import type { RunningProvider, SimulatorOptions, StartProvider } from '../kit/simulated-provider.js';
 import {
   type SimulatorRequest,
@@ -57,7 +57,7 @@ export async function startBambooHr(options: SimulatorOptions): Promise<RunningB
     if (fault === 'revoked') return fail(401, 'Invalid API key');
     if (fault === 'throttle') return fail(429, 'Too many requests', { 'Retry-After': retryAfter });
     if (fault === 'error') return fail(500, 'An internal error occurred');
-    if (fault === 'timeout' || fault === 'truncate') return { ...report(request), fault };
+    if (isTransportFault(fault)) return { ...report(request), fault };
     if (key === restrictedApiKey) return fail(403, 'You do not have access to run this report');
     return report(request);
   }

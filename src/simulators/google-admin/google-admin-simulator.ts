@@ -486,6 +486,8 @@ function faulty(
       return googleError(503, 'The service is currently unavailable.', 'backendError');
     case 'timeout':
     case 'truncate':
+    case 'drip':
+    case 'huge':
       return { ...answer, fault };
   }
 }

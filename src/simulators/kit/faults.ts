@@ -12,6 +12,10 @@ export interface FaultOptions {
   timeoutPages?: number[];
   /** Pages whose JSON body is cut off half way. */
   truncatePages?: number[];
+  /** Pages whose body trickles in a byte at a time, slower than any client deadline: only a deadline over the body ends them. */
+  dripPages?: number[];
+  /** Pages whose body grows without end (valid JSON whitespace first): only a cap while reading stops them. */
+  hugePages?: number[];
   /** How many times each of the page faults above fires before the page is served; default once. */
   faultTimes?: number;
   /** After this many API calls every token is refused with 401, as if an admin revoked the grant. */
@@ -27,7 +31,13 @@ export interface FaultOptions {
   holdPages?: number[];
 }
 
-export type Fault = 'throttle' | 'error' | 'timeout' | 'truncate' | 'revoked';
+/** Faults the simulator server carries out on the connection, whatever the provider. */
+export type TransportFault = 'timeout' | 'truncate' | 'drip' | 'huge';
+export type Fault = 'throttle' | 'error' | 'revoked' | TransportFault;
+
+export function isTransportFault(fault: Fault | null): fault is TransportFault {
+  return fault === 'timeout' || fault === 'truncate' || fault === 'drip' || fault === 'huge';
+}
 
 export class FaultInjector {
   private options: FaultOptions = {};
@@ -97,6 +107,8 @@ export class FaultInjector {
         ['error', o.failPages],
         ['timeout', o.timeoutPages],
         ['truncate', o.truncatePages],
+        ['drip', o.dripPages],
+        ['huge', o.hugePages],
       ] as const) {
         if (pages?.includes(page) && this.fire(`${fault}:${key}`, times)) return fault;
       }

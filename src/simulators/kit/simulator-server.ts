@@ -1,6 +1,6 @@
-import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Fault, FaultInjector, type FaultOptions } from './faults.js';
+import { FaultInjector, type FaultOptions, type TransportFault } from './faults.js';
 
 /**
  * A tiny HTTP server for a simulated provider API on loopback. Routes are plain functions; the server only
@@ -20,7 +20,7 @@ export interface SimulatorResponse {
   /** Sent as JSON. */
   json?: unknown;
   /** Transport fault to carry out instead of a normal answer. */
-  fault?: Extract<Fault, 'timeout' | 'truncate'>;
+  fault?: TransportFault;
   /** The answer is sent once this settles: a provider paused by the test (`FaultOptions.holdPages`). */
   heldUntil?: Promise<void>;
 }
@@ -76,6 +76,7 @@ export async function startSimulator(
     if (answer.heldUntil) await answer.heldUntil;
     // The client may have gone while the page was held (its process killed).
     if (res.destroyed) return;
+    if (answer.fault === 'drip' || answer.fault === 'huge') return endlessBody(res, answer, answer.fault);
     const text = answer.json === undefined ? '' : JSON.stringify(answer.json);
     const body = answer.fault === 'truncate' ? text.slice(0, Math.floor(text.length / 2)) : text;
     res.writeHead(answer.status, {
@@ -99,6 +100,29 @@ export async function startSimulator(
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * A body that never ends for a client without limits: leading JSON whitespace, a byte every 100 ms
+ * (`drip`) or as fast as the client reads (`huge`), until the client goes away. The JSON itself would
+ * follow, so only a deadline or a size cap, not a parse error, can stop the client.
+ */
+function endlessBody(res: ServerResponse, answer: SimulatorResponse, fault: 'drip' | 'huge'): void {
+  res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', ...answer.headers });
+  let open = true;
+  res.on('close', () => {
+    open = false;
+  });
+  if (fault === 'drip') {
+    const timer = setInterval(() => (open ? res.write(' ') : clearInterval(timer)), 100);
+    res.on('close', () => clearInterval(timer));
+    return;
+  }
+  const chunk = ' '.repeat(64 * 1024);
+  const more = () => {
+    while (open) if (!res.write(chunk)) return void res.once('drain', more);
+  };
+  more();
 }
 
 /** The bearer token of a request, or undefined. */

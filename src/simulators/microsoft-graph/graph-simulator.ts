@@ -393,6 +393,8 @@ function renderFault(fault: Fault, retryAfter: string): SimulatorResponse {
       return graphError(401, 'InvalidAuthenticationToken', 'Access token has expired or is not yet valid.');
     case 'timeout':
     case 'truncate':
+    case 'drip':
+    case 'huge':
       return { ...ok({ value: [] }), fault };
   }
 }

@@ -97,7 +97,9 @@ async function start(options: OktaSimulatorOptions): Promise<RunningOkta> {
         case 'timeout':
           return { status: 200, fault: 'timeout' };
         case 'truncate':
-          return { status: 200, fault: 'truncate', json: [], headers: rateHeaders() };
+        case 'drip':
+        case 'huge':
+          return { status: 200, fault, json: [], headers: rateHeaders() };
       }
     }
 
