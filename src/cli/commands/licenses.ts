@@ -6,7 +6,7 @@ import { explain, explainWhats } from '../../modules/explain/explain.service.js'
 import { type InactiveReason, inactiveReasonCodes } from '../../modules/licenses/license-states.js';
 import { forEachInactiveLicense, type InactiveFilters } from '../../modules/licenses/licenses.repo.js';
 import { inactiveCsvColumns } from '../../modules/licenses/licenses.routes.js';
-import { withRoster } from '../context.js';
+import { withRosterReadOnly } from '../context.js';
 import { printTable } from '../output.js';
 
 export function registerLicenseCommands(program: Command) {
@@ -24,7 +24,7 @@ export function registerLicenseCommands(program: Command) {
     .option('--csv', 'print CSV (streamed; cells safe from spreadsheet formulas)')
     .action(async (options) => {
       const json = Boolean(options.json);
-      await withRoster(json, async (roster) => {
+      await withRosterReadOnly(json, async (roster) => {
         if (options.reason && !inactiveReasonCodes.includes(options.reason)) {
           throw invalidInput(`Unknown reason "${options.reason}"`, [
             { field: 'reason', message: `must be one of ${inactiveReasonCodes.join(', ')}` },
@@ -71,7 +71,7 @@ export function registerLicenseCommands(program: Command) {
     .option('--json', 'print JSON')
     .action(async (what: string, app: string | undefined, options) => {
       const json = Boolean(options.json);
-      await withRoster(json, async (roster) => {
+      await withRosterReadOnly(json, async (roster) => {
         const explanation = await explain(roster, what, app);
         if (json) process.stdout.write(`${JSON.stringify(explanation, null, 2)}\n`);
         else {

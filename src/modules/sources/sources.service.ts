@@ -6,6 +6,7 @@ import { resolveAppName } from '../apps/apps.service.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { markLicenseStatesStale } from '../licenses/license-store.js';
 import { refreshMerge } from '../merge/merge.service.js';
+import { storeCredentials } from './source-credentials.js';
 import { defaultPullSchedule, scheduleIntervalMs } from './source-schedule.js';
 import { type SourceView, toSourceView } from './source-view.js';
 import { findSourceRow } from './sources.repo.js';
@@ -49,20 +50,20 @@ export async function addSource(roster: Roster, actor: string, input: AddSourceI
       config.error.issues.map((i) => ({ field: ['config', ...i.path].join('.'), message: i.message })),
     );
   }
-  let sealed: string | null = null;
+  let credentials: string | null = null;
   if (kind.credentialsSchema) {
-    const credentials = kind.credentialsSchema.safeParse(input.credentials);
-    if (!credentials.success) {
+    const parsedCredentials = kind.credentialsSchema.safeParse(input.credentials);
+    if (!parsedCredentials.success) {
       // The value itself is never echoed back: only which fields are wrong.
       throw invalidInput(
         `The credentials do not fit a ${kind.kind} source`,
-        credentials.error.issues.map((i) => ({
+        parsedCredentials.error.issues.map((i) => ({
           field: ['credentials', ...i.path].join('.'),
           message: i.message,
         })),
       );
     }
-    sealed = roster.secrets.seal(JSON.stringify(credentials.data));
+    credentials = JSON.stringify(parsedCredentials.data);
   } else if (input.credentials !== undefined) {
     throw invalidInput(`A ${kind.kind} source takes no credentials`, [
       { field: 'credentials', message: 'is not accepted' },
@@ -92,24 +93,27 @@ export async function addSource(roster: Roster, actor: string, input: AddSourceI
   const { db } = roster.database;
   try {
     const row = await db.transaction().execute(async (trx) => {
-      const created = await trx
+      const inserted = await trx
         .insertInto('sources')
         .values({
           kind: kind.kind,
           name,
           config: JSON.stringify(parsedConfig),
-          credentials_encrypted: sealed,
+          credentials_encrypted: null,
           staleness_days: input.stalenessDays ?? null,
           schedule,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
+      // Sealed once the source has its id: the credentials are bound to it and open for no other source.
+      const created =
+        credentials === null ? inserted : await storeCredentials(trx, roster, inserted.id, credentials);
       await writeAudit(trx, {
         actor,
         action: 'source.add',
         targetType: 'source',
         targetId: created.id,
-        after: { kind: kind.kind, name, config: parsedConfig, hasCredentials: sealed !== null },
+        after: { kind: kind.kind, name, config: parsedConfig, hasCredentials: credentials !== null },
       });
       return created;
     });
