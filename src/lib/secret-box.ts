@@ -33,15 +33,12 @@ export class SecretBox {
     return new SecretBox(createHash('sha256').update(secret, 'utf8').digest());
   }
 
-  /** Without ROSTER_SECRET_KEY, an embedded install keeps a generated key in the data directory (mode 0600). */
+  /**
+   * Without ROSTER_SECRET_KEY, an embedded install keeps a generated key in the data directory (mode 0600).
+   * Opening Roster picks between the two and checks the key against the database (`modules/secrets/open-secrets.ts`).
+   */
   static fromKeyFile(dataDir: string): SecretBox {
     return new SecretBox(readOrCreateKeyFile(dataDir));
-  }
-
-  static fromConfig(config: { secretKey: string | undefined; dataDir: string }): SecretBox {
-    return config.secretKey
-      ? SecretBox.fromPassphrase(config.secretKey)
-      : SecretBox.fromKeyFile(config.dataDir);
   }
 
   /** The key id a sealed value names; null for the first format, which names none. */
