@@ -50,7 +50,7 @@ export async function addSource(roster: Roster, actor: string, input: AddSourceI
       config.error.issues.map((i) => ({ field: ['config', ...i.path].join('.'), message: i.message })),
     );
   }
-  let credentials: string | null = null;
+  let credentialsJson: string | null = null;
   if (kind.credentialsSchema) {
     const parsedCredentials = kind.credentialsSchema.safeParse(input.credentials);
     if (!parsedCredentials.success) {
@@ -63,7 +63,7 @@ export async function addSource(roster: Roster, actor: string, input: AddSourceI
         })),
       );
     }
-    credentials = JSON.stringify(parsedCredentials.data);
+    credentialsJson = JSON.stringify(parsedCredentials.data);
   } else if (input.credentials !== undefined) {
     throw invalidInput(`A ${kind.kind} source takes no credentials`, [
       { field: 'credentials', message: 'is not accepted' },
@@ -107,13 +107,15 @@ export async function addSource(roster: Roster, actor: string, input: AddSourceI
         .executeTakeFirstOrThrow();
       // Sealed once the source has its id: the credentials are bound to it and open for no other source.
       const created =
-        credentials === null ? inserted : await storeCredentials(trx, roster, inserted.id, credentials);
+        credentialsJson === null
+          ? inserted
+          : await storeCredentials(trx, roster, inserted.id, credentialsJson);
       await writeAudit(trx, {
         actor,
         action: 'source.add',
         targetType: 'source',
         targetId: created.id,
-        after: { kind: kind.kind, name, config: parsedConfig, hasCredentials: credentials !== null },
+        after: { kind: kind.kind, name, config: parsedConfig, hasCredentials: credentialsJson !== null },
       });
       return created;
     });
