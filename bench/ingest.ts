@@ -9,7 +9,7 @@ import { defineSourceKind, type SourceKind } from '../src/connectors/kit/connect
 import type { SourceRecordInput } from '../src/connectors/kit/records.js';
 import { openRoster, type Roster } from '../src/roster.js';
 import { runSync } from '../src/sync/engine.js';
-import { benchServer, laneWanted, timed } from './server.js';
+import { benchServer, benchServerKey, laneWanted, timed } from './server.js';
 
 /**
  * Pushes ACCOUNTS accounts (APPS apps, USERS users) through the sync engine, re-syncs with 5% of them
@@ -205,7 +205,7 @@ export async function run() {
   const server = laneWanted('postgres') ? benchServer() : null;
   if (server) {
     try {
-      await lane('postgres', { DATABASE_URL: server.url });
+      await lane('postgres', { DATABASE_URL: server.url, ROSTER_SECRET_KEY: benchServerKey });
     } finally {
       server.stop();
     }

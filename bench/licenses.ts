@@ -15,7 +15,7 @@ import {
 import { inactiveCsvColumns } from '../src/modules/licenses/licenses.routes.js';
 import { openRoster, type Roster } from '../src/roster.js';
 import { seedDirectAccounts } from '../test/support/seed-accounts.js';
-import { benchServer, laneWanted, medianMs, timed } from './server.js';
+import { benchServer, benchServerKey, laneWanted, medianMs, timed } from './server.js';
 
 /**
  * Inactive licenses at scale: 1,000,000 accounts (200 apps, 100,000 users), each holding a license, with
@@ -183,7 +183,7 @@ export async function run() {
   const server = benchServer();
   if (!server) return;
   try {
-    await lane('postgres', { DATABASE_URL: server.url });
+    await lane('postgres', { DATABASE_URL: server.url, ROSTER_SECRET_KEY: benchServerKey });
   } finally {
     server.stop();
   }

@@ -7,7 +7,7 @@ import { readCandidates } from '../src/modules/merge/merge.repo.js';
 import { applyMerge, configureMerge, previewMerge, revokeMerge } from '../src/modules/merge/merge.service.js';
 import { openRoster, type Roster } from '../src/roster.js';
 import { seedDirectAccounts } from '../test/support/seed-accounts.js';
-import { benchServer, timed } from './server.js';
+import { benchServer, benchServerKey, timed } from './server.js';
 
 /**
  * Merge Users at scale: 100,000 users, 20,000 alias candidates covering every outcome (merged, employee,
@@ -99,7 +99,7 @@ export async function run() {
   const server = benchServer();
   if (!server) return;
   try {
-    await lane('postgres', { DATABASE_URL: server.url });
+    await lane('postgres', { DATABASE_URL: server.url, ROSTER_SECRET_KEY: benchServerKey });
   } finally {
     server.stop();
   }

@@ -1,6 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
+/** The server lane's ROSTER_SECRET_KEY (required with DATABASE_URL); benchmarks seal nothing worth keeping. */
+export const benchServerKey = 'roster-bench-key-for-the-server-lane-only';
+
 /** The PostgreSQL server lane of a benchmark: ROSTER_BENCH_DATABASE_URL, or a server started for the run. */
 export function benchServer(): { url: string; stop: () => void } | null {
   if (process.env.ROSTER_BENCH_DATABASE_URL)

@@ -8,7 +8,7 @@ import { loadConfig } from '../src/config.js';
 import { addSource, syncSource } from '../src/modules/sources/sources.service.js';
 import { openRoster, type Roster } from '../src/roster.js';
 import { graphSimulatorCredentials } from '../src/simulators/microsoft-graph/graph-simulator.js';
-import { benchServer, laneWanted, timed } from './server.js';
+import { benchServer, benchServerKey, laneWanted, timed } from './server.js';
 
 /** The simulated provider as the bench sees it: the source settings that point a connector at it. */
 interface RemoteProvider {
@@ -152,7 +152,7 @@ export async function run() {
     const server = benchServer();
     if (!server) return;
     try {
-      await lane('postgres', { DATABASE_URL: server.url }, graph);
+      await lane('postgres', { DATABASE_URL: server.url, ROSTER_SECRET_KEY: benchServerKey }, graph);
     } finally {
       server.stop();
     }

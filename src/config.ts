@@ -56,7 +56,7 @@ const envSchema = z.object({
 export interface Config {
   /** `pg` when DATABASE_URL is set, else the embedded PGlite database in dataDir. */
   database: { kind: 'pglite'; dataDir: string } | { kind: 'pg'; url: string };
-  /** Holds the embedded database, the lock file and (without ROSTER_SECRET_KEY) the generated key file. */
+  /** Holds the embedded database, the lock file and (without ROSTER_SECRET_KEY, embedded only) the generated key file. */
   dataDir: string;
   /** Where file-based sources (HR exports) read from; they cannot name a path outside it. */
   filesDir: string;
@@ -101,6 +101,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.ROSTER_LEASE_RENEW_SECONDS * 2 > e.ROSTER_LEASE_SECONDS) {
     throw new ConfigError(
       'Invalid configuration:\n  ROSTER_LEASE_RENEW_SECONDS: must be at most half of ROSTER_LEASE_SECONDS',
+    );
+  }
+  if (e.DATABASE_URL && !e.ROSTER_SECRET_KEY) {
+    // A generated key file is one process's own: processes sharing a server could not read each other's credentials.
+    throw new ConfigError(
+      'Invalid configuration:\n  ROSTER_SECRET_KEY: is required with DATABASE_URL; set the same key (32+ characters) in every Roster process sharing the database',
     );
   }
   const dataDir = resolve(e.ROSTER_DATA_DIR);

@@ -1,10 +1,11 @@
 import { loadCatalog } from './catalog/catalog.js';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/database.js';
-import { migrate } from './db/migrate.js';
+import { MigrationError, migrate, pendingMigrations, pendingMigrationsMessage } from './db/migrate.js';
 import { recoverStoppedWork } from './jobs/recover-stopped-work.js';
 import { createOutboundClient, type OutboundClient } from './lib/outbound/outbound-client.js';
-import { SecretBox } from './lib/secret-box.js';
+import type { SecretBox } from './lib/secret-box.js';
+import { openSecrets } from './modules/secrets/open-secrets.js';
 
 /** An open Roster installation: its configuration, database and secret box. Passed to every service. */
 export interface Roster {
@@ -16,17 +17,32 @@ export interface Roster {
   close(): Promise<void>;
 }
 
+export interface OpenOptions {
+  /**
+   * For commands that only read: nothing is migrated or repaired, and pending migrations are refused with
+   * a message saying how to apply them (queries written for the new schema cannot read the old one).
+   */
+  readOnly?: boolean;
+}
+
 /**
- * Opens the database, applies pending migrations, refreshes the catalog, and fails the runs (and requeues the
- * jobs) of processes that stopped: any process opening Roster recovers them, a worker or a one-off command.
+ * Opens the database, applies pending migrations, refreshes the catalog, fails the runs (and requeues the
+ * jobs) of processes that stopped — any process opening Roster recovers them, a worker or a one-off
+ * command — and checks the secret key against the database's key check.
  */
-export async function openRoster(config: Config): Promise<Roster> {
-  const secrets = SecretBox.fromConfig(config);
+export async function openRoster(config: Config, options: OpenOptions = {}): Promise<Roster> {
   const database = await openDatabase(config.database);
+  let secrets: SecretBox;
   try {
-    await migrate(database);
-    await loadCatalog(database);
-    await recoverStoppedWork(database, { atStart: true });
+    if (options.readOnly) {
+      const pending = await pendingMigrations(database);
+      if (pending.length) throw new MigrationError(pendingMigrationsMessage(pending));
+    } else {
+      await migrate(database);
+      await loadCatalog(database);
+      await recoverStoppedWork(database, { atStart: true });
+    }
+    secrets = await openSecrets(config, database, { establish: !options.readOnly });
   } catch (error) {
     await database.close();
     throw error;

@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import { type Config, loadConfig } from '../config.js';
-import { openRoster, type Roster } from '../roster.js';
+import { type OpenOptions, openRoster, type Roster } from '../roster.js';
 import { exitCodes } from './exit-codes.js';
 import { reportError } from './output.js';
 
@@ -15,16 +15,22 @@ export async function withRoster(
   json: boolean,
   fn: (roster: Roster) => Promise<number | undefined>,
   config: Config = loadConfigOrExit(json),
+  options: OpenOptions = {},
 ): Promise<void> {
   let roster: Roster | undefined;
   try {
-    roster = await openRoster(config);
+    roster = await openRoster(config, options);
     process.exitCode = (await fn(roster)) ?? exitCodes.ok;
   } catch (error) {
     process.exitCode = reportError(error, json);
   } finally {
     await roster?.close();
   }
+}
+
+/** For commands that only read (list, show, explain, export): opens without migrating (`OpenOptions`). */
+export function withRosterReadOnly(json: boolean, fn: (roster: Roster) => Promise<number | undefined>) {
+  return withRoster(json, fn, loadConfigOrExit(json), { readOnly: true });
 }
 
 export function loadConfigOrExit(json: boolean, env: NodeJS.ProcessEnv = process.env): Config {

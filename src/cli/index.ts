@@ -5,6 +5,7 @@ import { registerBrowseCommands } from './commands/browse.js';
 import { registerImportCommands } from './commands/imports.js';
 import { registerLicenseCommands } from './commands/licenses.js';
 import { registerMergeCommands } from './commands/merge.js';
+import { registerSecretsCommands } from './commands/secrets.js';
 import { registerServeCommands } from './commands/serve.js';
 import { registerSourcesCommands } from './commands/sources.js';
 import { exitCodes } from './exit-codes.js';
@@ -29,5 +30,6 @@ registerBrowseCommands(program);
 registerMergeCommands(program);
 registerLicenseCommands(program);
 registerAdminCommands(program);
+registerSecretsCommands(program);
 
 await program.parseAsync(process.argv);

@@ -1,6 +1,8 @@
 import { ConfigError } from '../config.js';
 import { DataDirInUseError } from '../db/data-dir-lock.js';
+import { MigrationError } from '../db/migrate.js';
 import { formatDetails, RosterError } from '../lib/errors.js';
+import { KeyMismatchError } from '../modules/secrets/key-check.js';
 import { exitCodeOf, exitCodes } from './exit-codes.js';
 
 /** Output helpers: --json prints stable JSON on stdout; otherwise aligned text. Errors go to stderr. */
@@ -38,7 +40,13 @@ export function reportError(error: unknown, json: boolean): number {
     }
     return exitCodeOf(error.code);
   }
-  if (error instanceof ConfigError || error instanceof DataDirInUseError) {
+  // Roster cannot start here as configured: the person must change something first.
+  if (
+    error instanceof ConfigError ||
+    error instanceof DataDirInUseError ||
+    error instanceof MigrationError ||
+    error instanceof KeyMismatchError
+  ) {
     process.stderr.write(`Error: ${error.message}\n`);
     return exitCodes.unavailable;
   }

@@ -1,52 +1,59 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { flockSync } from 'fs-ext';
 
 export class DataDirInUseError extends Error {
-  constructor(dataDir: string, pid: number) {
+  constructor(dataDir: string, holder: string) {
     super(
-      `The data directory ${dataDir} is in use by another Roster process (pid ${pid}). ` +
+      `The data directory ${dataDir} is in use by another Roster process${holder ? ` (${holder})` : ''}. ` +
         'Stop that process first, or set DATABASE_URL to share a PostgreSQL server between processes.',
     );
   }
 }
 
-function isAlive(pid: number): boolean {
+const lockBusy = new Set(['EAGAIN', 'EWOULDBLOCK']);
+
+/** What the holder wrote about itself; only a hint for the message, never a reason to take the lock. */
+function describeHolder(path: string): string {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    const text = readFileSync(path, 'utf8').trim();
+    return /^pid \d+ on [\w.-]+$/.test(text) ? text : '';
+  } catch {
+    return '';
   }
 }
 
 /**
- * Two processes on one PGlite directory corrupt it silently, so the first one takes a lock file.
- * A lock left by a process that no longer runs (killed, crashed) is taken over.
+ * Two processes on one PGlite directory corrupt it silently, so the first one holds an exclusive OS file
+ * lock (flock) on `roster.lock` for as long as it runs. The kernel drops the lock when the process ends,
+ * however it ends (kill -9 included), so there is nothing to take over; and unlike a process id written
+ * in a file, it holds across containers sharing the directory, where every process may be pid 1.
+ * A second opener in the same process is refused too: flock locks belong to each open of the file.
+ * (flock does not lock over NFS: keep the data directory on a local disk.)
  */
-const heldHere = new Set<string>();
-
 export function acquireDataDirLock(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, 'roster.lock');
-  // The lock file names a process; a second opener inside this same process is refused too.
-  if (heldHere.has(path)) throw new DataDirInUseError(dataDir, process.pid);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(path, 'wx', 0o600);
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      heldHere.add(path);
-      return () => {
-        heldHere.delete(path);
-        rmSync(path, { force: true });
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const pid = Number.parseInt(readFileSync(path, 'utf8'), 10);
-      if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid))
-        throw new DataDirInUseError(dataDir, pid);
-      rmSync(path, { force: true });
+  // Opened without truncating: the holder's note stays readable until the lock is ours.
+  const fd = openSync(path, 'a+', 0o600);
+  try {
+    flockSync(fd, 'exnb');
+  } catch (error) {
+    closeSync(fd);
+    if (lockBusy.has((error as NodeJS.ErrnoException).code ?? '')) {
+      throw new DataDirInUseError(dataDir, describeHolder(path));
     }
+    throw error;
   }
-  throw new Error(`Could not lock the data directory ${dataDir}`);
+  ftruncateSync(fd, 0);
+  writeSync(fd, `pid ${process.pid} on ${hostname()}`);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    // The file stays: deleting it would let a newcomer lock a fresh file while another waits on the old one.
+    flockSync(fd, 'un');
+    closeSync(fd);
+  };
 }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lanes, openTestRoster, type TestRoster } from '../../test/support/test-roster.js';
-import { listMigrations, migrate } from './migrate.js';
+import { checksumOf, listMigrations, migrate } from './migrate.js';
+
+const migration = (version: string, sql: string) => ({ version, sql, checksum: checksumOf(sql) });
 
 describe.each(lanes)('migrations on %s', (lane) => {
   let roster: TestRoster;
@@ -23,7 +25,8 @@ describe.each(lanes)('migrations on %s', (lane) => {
 
   it('leave nothing behind when one fails', async () => {
     const broken = [
-      { version: '9999_broken', sql: 'create table half_done (id int);\nselect no_such_function();' },
+      ...listMigrations(),
+      migration('9999_broken', 'create table half_done (id int);\nselect no_such_function();'),
     ];
     await expect(migrate(roster.database, broken)).rejects.toThrow(/9999_broken/);
     const { rows } = await (await import('kysely')).sql`select to_regclass('half_done') as t`.execute(
@@ -41,7 +44,7 @@ describe.each(lanes)('migrations on %s', (lane) => {
       expect(second).toBeInstanceOf(Error);
       return;
     }
-    const fresh = [{ version: '9998_probe', sql: 'create table migration_probe (id int);' }];
+    const fresh = [...listMigrations(), migration('9998_probe', 'create table migration_probe (id int);')];
     const results = await Promise.all([migrate(roster.database, fresh), migrate(second.database, fresh)]);
     expect(results.flat()).toEqual(['9998_probe']);
     await second.close();

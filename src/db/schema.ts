@@ -357,6 +357,15 @@ export interface LicenseStatesStatusTable {
 export interface SchemaMigrationsTable {
   version: string;
   applied_at: DefaultTimestamp;
+  /** sha256 of the file as applied; null only until a Roster that records checksums first opens it. */
+  checksum: string | null;
+}
+
+export interface KeyCheckTable {
+  id: Generated<number>;
+  key_id: string;
+  sealed: string;
+  updated_at: DefaultTimestamp;
 }
 
 export interface DB {
@@ -394,4 +403,5 @@ export interface DB {
   employee_sources: EmployeeSourcesView;
   employees_of_record: EmployeesTable;
   schema_migrations: SchemaMigrationsTable;
+  key_check: KeyCheckTable;
 }

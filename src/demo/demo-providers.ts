@@ -1,3 +1,4 @@
+import { sealedContexts } from '../lib/secret-box.js';
 import type { Roster } from '../roster.js';
 import { startBambooHrSimulator } from '../simulators/bamboohr/bamboohr-simulator.js';
 import { startGoogleAdmin } from '../simulators/google-admin/google-admin-simulator.js';
@@ -80,7 +81,12 @@ export async function repointDemoSources(
         config: JSON.stringify(config),
         ...(keepCredentials.includes(source) || !provider.source.credentials
           ? {}
-          : { credentials_encrypted: roster.secrets.seal(JSON.stringify(provider.source.credentials)) }),
+          : {
+              credentials_encrypted: roster.secrets.seal(
+                JSON.stringify(provider.source.credentials),
+                sealedContexts.sourceCredentials(row.id),
+              ),
+            }),
       })
       .where('id', '=', row.id)
       .execute();

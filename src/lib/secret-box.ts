@@ -1,61 +1,92 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readOrCreateKeyFile } from './key-file.js';
+
+/** What a sealed value belongs to; part of its authentication, so a value copied elsewhere does not open. */
+export const sealedContexts = {
+  sourceCredentials: (sourceId: number) => `source:${sourceId}`,
+  keyCheck: 'key-check',
+} as const;
+
+export class SealedValueError extends Error {}
 
 /**
- * Encrypts source credentials at rest with AES-256-GCM. The stored form is
- * `v1.<iv>.<tag>.<ciphertext>` (base64url); the key never leaves the process.
+ * Encrypts secrets at rest with AES-256-GCM. The stored form is `v2.<key id>.<iv>.<tag>.<ciphertext>`
+ * (base64url). The key id names the key without revealing it, so a value sealed under another key is
+ * told apart at once; the additional authenticated data binds the value to its key id and its context (the
+ * record it belongs to). Values of the first format (`v1.<iv>.<tag>.<ciphertext>`, no key id, no context)
+ * still open; `roster secrets rotate` re-seals them. The key never leaves the process.
  */
 export class SecretBox {
-  private constructor(private readonly key: Buffer) {}
+  readonly keyId: string;
+
+  private constructor(private readonly key: Buffer) {
+    this.keyId = createHash('sha256').update('roster key id\0').update(key).digest('hex').slice(0, 16);
+  }
+
+  static fromKey(key: Buffer): SecretBox {
+    if (key.length !== 32) throw new Error('A secret key is 256 bits');
+    return new SecretBox(Buffer.from(key));
+  }
 
   /** From ROSTER_SECRET_KEY (any string of 32+ characters, hashed to 256 bits). */
   static fromPassphrase(secret: string): SecretBox {
     return new SecretBox(createHash('sha256').update(secret, 'utf8').digest());
   }
 
-  /** Without ROSTER_SECRET_KEY, an embedded install keeps a generated key in the data directory (mode 0600). */
+  /**
+   * Without ROSTER_SECRET_KEY, an embedded install keeps a generated key in the data directory (mode 0600).
+   * Opening Roster picks between the two and checks the key against the database (`modules/secrets/open-secrets.ts`).
+   */
   static fromKeyFile(dataDir: string): SecretBox {
-    mkdirSync(dataDir, { recursive: true });
-    const path = join(dataDir, 'secret.key');
-    if (!existsSync(path)) {
-      writeFileSync(path, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
-    }
-    const mode = statSync(path).mode & 0o777;
-    if (mode & 0o077) throw new Error(`${path} must be readable by its owner only (chmod 600 ${path})`);
-    const key = Buffer.from(readFileSync(path, 'utf8').trim(), 'base64');
-    if (key.length !== 32) throw new Error(`${path} does not hold a 256-bit key`);
-    return new SecretBox(key);
+    return new SecretBox(readOrCreateKeyFile(dataDir));
   }
 
-  static fromConfig(config: { secretKey: string | undefined; dataDir: string }): SecretBox {
-    return config.secretKey
-      ? SecretBox.fromPassphrase(config.secretKey)
-      : SecretBox.fromKeyFile(config.dataDir);
+  /** The key id a sealed value names; null for the first format, which names none. */
+  static keyIdOf(sealed: string): string | null {
+    const [version, keyId] = sealed.split('.');
+    return version === 'v2' && keyId ? keyId : null;
   }
 
-  seal(plaintext: string): string {
+  seal(plaintext: string, context: string): string {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    cipher.setAAD(this.aad(context));
     const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return ['v1', iv, cipher.getAuthTag(), body]
-      .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
-      .join('.');
+    return ['v2', this.keyId, ...[iv, cipher.getAuthTag(), body].map((p) => p.toString('base64url'))].join(
+      '.',
+    );
   }
 
-  open(sealed: string): string {
-    const [version, iv, tag, body] = sealed.split('.');
-    if (version !== 'v1' || !iv || !tag || body === undefined)
-      throw new Error('Unrecognised encrypted value');
-    const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'));
-    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  open(sealed: string, context: string): string {
+    const parts = sealed.split('.');
+    if (parts[0] === 'v1' && parts.length === 4) return this.decrypt(parts[1]!, parts[2]!, parts[3]!, null);
+    if (parts[0] !== 'v2' || parts.length !== 5) throw new SealedValueError('Unrecognised encrypted value');
+    const [, keyId, iv, tag, body] = parts as [string, string, string, string, string];
+    if (keyId !== this.keyId) {
+      throw new SealedValueError(
+        `Stored credentials cannot be decrypted: they were sealed with key id ${keyId}, and this Roster's key has id ${this.keyId}`,
+      );
+    }
+    return this.decrypt(iv, tag, body, this.aad(context));
+  }
+
+  private aad(context: string): Buffer {
+    return Buffer.from(`roster:v2:${this.keyId}:${context}`, 'utf8');
+  }
+
+  private decrypt(iv: string, tag: string, body: string, aad: Buffer | null): string {
     try {
+      const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'));
+      if (aad) decipher.setAAD(aad);
+      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
       return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString(
         'utf8',
       );
     } catch {
-      throw new Error(
-        'Stored credentials cannot be decrypted: the secret key changed or the value was altered',
+      throw new SealedValueError(
+        aad
+          ? 'Stored credentials cannot be decrypted: the value was altered or belongs to another record'
+          : 'Stored credentials cannot be decrypted: the secret key changed or the value was altered',
       );
     }
   }

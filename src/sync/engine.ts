@@ -9,7 +9,7 @@ import {
   type OutboundClient,
   strictOutboundClient,
 } from '../lib/outbound/outbound-client.js';
-import type { SecretBox } from '../lib/secret-box.js';
+import { type SecretBox, sealedContexts } from '../lib/secret-box.js';
 import type { ApplyCounters } from './apply-run.js';
 import { applyStagedRun, RemovalsHeld, type StagedRun } from './apply-staged.js';
 import { type HeldRemovals, holdRun } from './held-runs.js';
@@ -128,7 +128,7 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
   try {
     const context = {
       config: parseConfig(kind, source.config),
-      credentials: openCredentials(deps, kind, source.credentials_encrypted),
+      credentials: openCredentials(deps, kind, source.id, source.credentials_encrypted),
       input: options.input,
       signal,
       filesDir: deps.filesDir ?? '',
@@ -267,12 +267,17 @@ function parseConfig(kind: SourceKind<unknown, unknown>, config: unknown): unkno
   );
 }
 
-function openCredentials(deps: SyncDeps, kind: SourceKind<unknown, unknown>, sealed: string | null): unknown {
+function openCredentials(
+  deps: SyncDeps,
+  kind: SourceKind<unknown, unknown>,
+  sourceId: number,
+  sealed: string | null,
+): unknown {
   if (!kind.credentialsSchema) return undefined;
   if (!sealed) throw new RunFailure('auth', 'This source has no credentials');
   let value: unknown;
   try {
-    value = JSON.parse(deps.secrets.open(sealed));
+    value = JSON.parse(deps.secrets.open(sealed, sealedContexts.sourceCredentials(sourceId)));
   } catch (error) {
     throw new RunFailure('auth', (error as Error).message);
   }

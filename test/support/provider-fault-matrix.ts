@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sealedContexts } from '../../src/lib/secret-box.js';
 import { discardHeldRemovals } from '../../src/modules/sources/held-runs.service.js';
 import { addSource, getSource, syncSource } from '../../src/modules/sources/sources.service.js';
 import { generateDirectory } from '../../src/simulators/kit/directory.js';
@@ -167,7 +168,10 @@ export function describeProviderFaultMatrix(
           .set({
             config: JSON.stringify({ ...other.source.config, http }),
             credentials_encrypted: other.source.credentials
-              ? roster.secrets.seal(JSON.stringify(other.source.credentials))
+              ? roster.secrets.seal(
+                  JSON.stringify(other.source.credentials),
+                  sealedContexts.sourceCredentials(row.id),
+                )
               : null,
           })
           .where('id', '=', row.id)

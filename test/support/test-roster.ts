@@ -41,6 +41,8 @@ export async function createServerDatabase(): Promise<{ url: string; drop: () =>
   };
 }
 
+export const testServerKey = 'roster-test-key-shared-by-every-process-of-one-database';
+
 /** A test's configuration: its simulators on loopback are reached through the allow list, as an admin would open them. */
 export function testConfig(dataDir: string, extra: Record<string, string> = {}): Config {
   return loadConfig({
@@ -54,7 +56,11 @@ export function testConfig(dataDir: string, extra: Record<string, string> = {}):
 export async function openTestRoster(lane: Lane, extra: Record<string, string> = {}): Promise<TestRoster> {
   const dataDir = mkdtempSync(join(tmpdir(), 'roster-test-'));
   const server = lane === 'postgres' ? await createServerDatabase() : undefined;
-  const config = testConfig(dataDir, { ...(server ? { DATABASE_URL: server.url } : {}), ...extra });
+  // A server database needs ROSTER_SECRET_KEY, the same in every process sharing it.
+  const serverEnv: Record<string, string> = server
+    ? { DATABASE_URL: server.url, ROSTER_SECRET_KEY: testServerKey }
+    : {};
+  const config = testConfig(dataDir, { ...serverEnv, ...extra });
   const roster = await openRoster(config);
   return {
     ...roster,

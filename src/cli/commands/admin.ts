@@ -15,7 +15,7 @@ import {
   revokeToken,
   roles,
 } from '../../modules/tokens/tokens.service.js';
-import { cliActor, withRoster } from '../context.js';
+import { cliActor, withRoster, withRosterReadOnly } from '../context.js';
 import { printJson, printTable } from '../output.js';
 
 function checkRole(role: string): Role {
@@ -58,7 +58,7 @@ export function registerAdminCommands(program: Command) {
     .option('--json', 'print JSON')
     .action(async (options) => {
       const json = Boolean(options.json);
-      await withRoster(json, async (roster) => {
+      await withRosterReadOnly(json, async (roster) => {
         const items = await listTokens(roster);
         if (json) printJson({ items });
         else
@@ -83,7 +83,7 @@ export function registerAdminCommands(program: Command) {
     .option('--json', 'print JSON')
     .action(async (options) => {
       const json = Boolean(options.json);
-      await withRoster(json, async (roster) => {
+      await withRosterReadOnly(json, async (roster) => {
         const limit = Number(options.limit);
         if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
           throw invalidInput('--limit must be 1-1000', [
@@ -157,7 +157,7 @@ export function registerAdminCommands(program: Command) {
     .command('list')
     .option('--json', 'print JSON')
     .action(async (options) => {
-      await withRoster(Boolean(options.json), async (roster) => {
+      await withRosterReadOnly(Boolean(options.json), async (roster) => {
         const items = await listMembers(roster);
         if (options.json) printJson({ items });
         else printTable(items as never, ['email', 'role', 'hasPassword', 'disabled']);
@@ -221,7 +221,7 @@ export function registerAdminCommands(program: Command) {
     .command('show')
     .option('--json', 'print JSON')
     .action(async (options) => {
-      await withRoster(Boolean(options.json), async (roster) => {
+      await withRosterReadOnly(Boolean(options.json), async (roster) => {
         const value = await getSettings(roster);
         if (options.json) printJson(value);
         else printTable([value as never], ['name', 'domains', 'stalenessDays', 'inactivityDays']);

@@ -3,7 +3,7 @@ import { appSortFields, listApps, showApp } from '../../modules/apps/apps.repo.j
 import { addApp, setInactivityThreshold } from '../../modules/apps/apps.service.js';
 import { userSortFields } from '../../modules/users/people-order.js';
 import { listUsers, showUser } from '../../modules/users/users.repo.js';
-import { cliActor, withRoster } from '../context.js';
+import { cliActor, withRoster, withRosterReadOnly } from '../context.js';
 import { printJson, printTable } from '../output.js';
 import { sortOption } from '../sort-option.js';
 
@@ -36,7 +36,7 @@ export function registerBrowseCommands(program: Command) {
     .option('--json', 'print JSON')
     .action(async (options) => {
       const json = Boolean(options.json);
-      await withRoster(json, async (roster) => {
+      await withRosterReadOnly(json, async (roster) => {
         const sort = sortOption(options.sort, appSortFields);
         const items = await allPages((cursor) =>
           listApps(roster, { search: options.search, sort, cursor, limit: 500 }),
@@ -52,7 +52,7 @@ export function registerBrowseCommands(program: Command) {
     .option('--removed', 'include removed accounts')
     .action(async (ref: string, options) => {
       const json = Boolean(options.json);
-      await withRoster(json, async (roster) => {
+      await withRosterReadOnly(json, async (roster) => {
         const first = await showApp(roster, ref, { includeRemoved: Boolean(options.removed), limit: 1000 });
         const accounts = [...first.accounts.items];
         let cursor = first.accounts.nextCursor;
@@ -135,7 +135,7 @@ export function registerBrowseCommands(program: Command) {
     .option('--json', 'print JSON')
     .action(async (options) => {
       const json = Boolean(options.json);
-      await withRoster(json, async (roster) => {
+      await withRosterReadOnly(json, async (roster) => {
         const sort = sortOption(options.sort, userSortFields);
         const items = await allPages((cursor) =>
           listUsers(roster, { search: options.search, sort, cursor, limit: 500 }),
@@ -150,7 +150,7 @@ export function registerBrowseCommands(program: Command) {
     .option('--json', 'print JSON')
     .action(async (email: string, options) => {
       const json = Boolean(options.json);
-      await withRoster(json, async (roster) => {
+      await withRosterReadOnly(json, async (roster) => {
         const user = await showUser(roster, email);
         if (json) printJson(user);
         else {

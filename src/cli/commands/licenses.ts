@@ -7,7 +7,7 @@ import { auditInactiveLicensesExport } from '../../modules/licenses/license-expo
 import { type InactiveReason, inactiveReasonCodes } from '../../modules/licenses/license-states.js';
 import { forEachInactiveLicense, type InactiveFilters } from '../../modules/licenses/licenses.repo.js';
 import { inactiveCsvColumns } from '../../modules/licenses/licenses.routes.js';
-import { cliActor, withRoster } from '../context.js';
+import { cliActor, withRosterReadOnly } from '../context.js';
 import { printTable } from '../output.js';
 
 export function registerLicenseCommands(program: Command) {
@@ -25,7 +25,7 @@ export function registerLicenseCommands(program: Command) {
     .option('--csv', 'print CSV (streamed; cells safe from spreadsheet formulas)')
     .action(async (options) => {
       const json = Boolean(options.json);
-      await withRoster(json, async (roster) => {
+      await withRosterReadOnly(json, async (roster) => {
         if (options.reason && !inactiveReasonCodes.includes(options.reason)) {
           throw invalidInput(`Unknown reason "${options.reason}"`, [
             { field: 'reason', message: `must be one of ${inactiveReasonCodes.join(', ')}` },
@@ -81,7 +81,7 @@ export function registerLicenseCommands(program: Command) {
     .option('--json', 'print JSON')
     .action(async (what: string, app: string | undefined, options) => {
       const json = Boolean(options.json);
-      await withRoster(json, async (roster) => {
+      await withRosterReadOnly(json, async (roster) => {
         const explanation = await explain(roster, what, app);
         if (json) process.stdout.write(`${JSON.stringify(explanation, null, 2)}\n`);
         else {

@@ -9,7 +9,7 @@ import {
 } from '../../modules/merge/merge.service.js';
 import { emailMergeReport } from '../../modules/merge/merge-report-email.js';
 import { mergeReportText } from '../../modules/merge/merge-report-text.js';
-import { cliActor, withRoster } from '../context.js';
+import { cliActor, withRoster, withRosterReadOnly } from '../context.js';
 import { printJson } from '../output.js';
 
 function printReport(report: MergeReport, json: boolean) {
@@ -64,7 +64,7 @@ export function registerMergeCommands(program: Command) {
     .option('--json', 'print JSON')
     .action(async (options) => {
       const json = Boolean(options.json);
-      await withRoster(json, async (roster) => {
+      await withRosterReadOnly(json, async (roster) => {
         const report = await previewMerge(roster);
         if (options.emailTo) await emailMergeReport(roster, cliActor(), options.emailTo);
         printReport(report, json);

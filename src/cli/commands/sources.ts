@@ -8,7 +8,7 @@ import {
 import { addSource, listSources, removeSource, syncSource } from '../../modules/sources/sources.service.js';
 import type { SyncResult } from '../../sync/engine.js';
 import { defaultRemovalThreshold, type RemovalThreshold } from '../../sync/removal-threshold.js';
-import { cliActor, withRoster } from '../context.js';
+import { cliActor, withRoster, withRosterReadOnly } from '../context.js';
 import { exitCodes } from '../exit-codes.js';
 import { printJson, printTable } from '../output.js';
 import { syncProgressReporter } from '../progress.js';
@@ -145,7 +145,7 @@ export function registerSourcesCommands(program: Command) {
     .option('--json', 'print JSON')
     .action(async (options) => {
       const json = Boolean(options.json);
-      await withRoster(json, async (roster) => {
+      await withRosterReadOnly(json, async (roster) => {
         const items = await listSources(roster, { includeDisconnected: Boolean(options.all) });
         if (json) printJson({ items });
         else

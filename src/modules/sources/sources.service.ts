@@ -7,6 +7,7 @@ import { writeAudit } from '../audit/audit.repo.js';
 import { markLicenseStatesStale } from '../licenses/license-store.js';
 import { refreshMerge } from '../merge/merge.service.js';
 import { parseRemovalThreshold } from './held-runs.service.js';
+import { storeCredentials } from './source-credentials.js';
 import { defaultPullSchedule, scheduleIntervalMs } from './source-schedule.js';
 import { type SourceView, toSourceView } from './source-view.js';
 import { findSourceRow } from './sources.repo.js';
@@ -52,20 +53,20 @@ export async function addSource(roster: Roster, actor: string, input: AddSourceI
       config.error.issues.map((i) => ({ field: ['config', ...i.path].join('.'), message: i.message })),
     );
   }
-  let sealed: string | null = null;
+  let credentialsJson: string | null = null;
   if (kind.credentialsSchema) {
-    const credentials = kind.credentialsSchema.safeParse(input.credentials);
-    if (!credentials.success) {
+    const parsedCredentials = kind.credentialsSchema.safeParse(input.credentials);
+    if (!parsedCredentials.success) {
       // The value itself is never echoed back: only which fields are wrong.
       throw invalidInput(
         `The credentials do not fit a ${kind.kind} source`,
-        credentials.error.issues.map((i) => ({
+        parsedCredentials.error.issues.map((i) => ({
           field: ['credentials', ...i.path].join('.'),
           message: i.message,
         })),
       );
     }
-    sealed = roster.secrets.seal(JSON.stringify(credentials.data));
+    credentialsJson = JSON.stringify(parsedCredentials.data);
   } else if (input.credentials !== undefined) {
     throw invalidInput(`A ${kind.kind} source takes no credentials`, [
       { field: 'credentials', message: 'is not accepted' },
@@ -97,19 +98,24 @@ export async function addSource(roster: Roster, actor: string, input: AddSourceI
   const { db } = roster.database;
   try {
     const row = await db.transaction().execute(async (trx) => {
-      const created = await trx
+      const inserted = await trx
         .insertInto('sources')
         .values({
           kind: kind.kind,
           name,
           config: JSON.stringify(parsedConfig),
-          credentials_encrypted: sealed,
+          credentials_encrypted: null,
           staleness_days: input.stalenessDays ?? null,
           schedule,
           removal_threshold: removalThreshold === null ? null : JSON.stringify(removalThreshold),
         })
         .returningAll()
         .executeTakeFirstOrThrow();
+      // Sealed once the source has its id: the credentials are bound to it and open for no other source.
+      const created =
+        credentialsJson === null
+          ? inserted
+          : await storeCredentials(trx, roster, inserted.id, credentialsJson);
       await writeAudit(trx, {
         actor,
         action: 'source.add',
@@ -119,7 +125,7 @@ export async function addSource(roster: Roster, actor: string, input: AddSourceI
           kind: kind.kind,
           name,
           config: parsedConfig,
-          hasCredentials: sealed !== null,
+          hasCredentials: credentialsJson !== null,
           removalThreshold,
         },
       });
