@@ -63,34 +63,4 @@ describe('HTTP hardening', () => {
     expect(statuses.slice(0, 30).every((s) => s === 201)).toBe(true);
     expect(statuses[30]).toBe(429);
   });
-
-  it('treats injection attempts in every search and filter as plain text', async () => {
-    const payloads = [
-      `' or 1=1 --`,
-      `"; drop table users; --`,
-      '<script>alert(1)</script>',
-      '%_\\',
-      '{{7*7}}',
-    ];
-    const urls = (p: string) => [
-      `/api/apps?search=${encodeURIComponent(p)}`,
-      `/api/users?search=${encodeURIComponent(p)}`,
-      `/api/catalog?search=${encodeURIComponent(p)}`,
-      `/api/licenses/inactive?user=${encodeURIComponent(p)}`,
-      `/api/licenses/inactive?licenseType=${encodeURIComponent(p)}`,
-      `/api/sync-runs?source=${encodeURIComponent(p)}`,
-      `/api/audit?actor=${encodeURIComponent(p)}`,
-    ];
-    for (const payload of payloads) {
-      for (const url of urls(payload)) {
-        const response = await ctx.server.app.inject({ url, headers: ctx.server.as('admin') });
-        expect(response.statusCode, url).toBe(200);
-        expect(response.json().items, url).toEqual([]);
-      }
-    }
-    // The tables are all still there.
-    expect(
-      (await ctx.server.app.inject({ url: '/api/users', headers: ctx.server.as('admin') })).statusCode,
-    ).toBe(200);
-  });
 });
