@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { account, syncRecords } from '../../test/support/records.js';
+import { insertSource } from '../../test/support/sources.js';
 import { lanes, openTestRoster, type TestRoster } from '../../test/support/test-roster.js';
 import type { SourceRecordInput } from '../connectors/kit/records.js';
 
@@ -18,12 +19,7 @@ describe.each(lanes)('concurrent syncs on %s', (lane) => {
   beforeAll(async () => {
     roster = await openTestRoster(lane);
     for (const name of ['Feed A', 'Feed B']) {
-      const row = await roster.database.db
-        .insertInto('sources')
-        .values({ kind: 'scripted', name, config: '{}' })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      sources.push(row.id);
+      sources.push(await insertSource(roster, name));
     }
   });
   afterAll(async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { account, syncRecords } from '../../test/support/records.js';
 import { snapshotTables } from '../../test/support/snapshot.js';
+import { insertSource } from '../../test/support/sources.js';
 import { lanes, openTestRoster, type TestRoster } from '../../test/support/test-roster.js';
 
 describe.each(lanes)('provider text the database cannot store, on %s', (lane) => {
@@ -9,11 +10,7 @@ describe.each(lanes)('provider text the database cannot store, on %s', (lane) =>
 
   beforeAll(async () => {
     roster = await openTestRoster(lane);
-    ({ id: source } = await roster.database.db
-      .insertInto('sources')
-      .values({ kind: 'scripted', name: 'Feed', config: '{}' })
-      .returning('id')
-      .executeTakeFirstOrThrow());
+    source = await insertSource(roster, 'Feed');
     await syncRecords(roster, source, [account('ann@acme.io', 'Jira')]);
   });
   afterAll(async () => {

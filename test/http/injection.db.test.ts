@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testServer } from '../support/http.js';
 import { account, ago, syncRecords } from '../support/records.js';
+import { insertSource } from '../support/sources.js';
 import { lanes, openTestRoster, type TestRoster } from '../support/test-roster.js';
 
 /** Text that would change a query's meaning if it were spliced into SQL, a LIKE pattern or a template. */
@@ -32,11 +33,7 @@ describe.each(lanes)('injection attempts on %s', (lane) => {
 
   beforeAll(async () => {
     roster = await openTestRoster(lane);
-    const { id } = await roster.database.db
-      .insertInto('sources')
-      .values({ kind: 'scripted', name: 'Feed', config: '{}' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertSource(roster, 'Feed');
     // Stored text that looks like a payload must be found as text, and only by itself.
     await syncRecords(roster, id, [
       { type: 'license_type', app: 'Jira', name: 'Standard', purchased: 5 },

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { account, ago, syncRecords } from '../../../test/support/records.js';
+import { insertSource } from '../../../test/support/sources.js';
 import { lanes, openTestRoster, type TestRoster } from '../../../test/support/test-roster.js';
 import { forEachInactiveLicense } from './licenses.repo.js';
 
@@ -12,11 +13,7 @@ describe.each(lanes)('the inactive licenses export on %s', (lane) => {
 
   beforeAll(async () => {
     roster = await openTestRoster(lane);
-    const { id } = await roster.database.db
-      .insertInto('sources')
-      .values({ kind: 'scripted', name: 'Jira feed', config: '{}' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertSource(roster, 'Jira feed');
     await syncRecords(
       roster,
       id,

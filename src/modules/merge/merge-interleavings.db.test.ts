@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findKindWithScripted, scriptedKind } from '../../../test/support/fake-kinds.js';
 import { account, syncRecords } from '../../../test/support/records.js';
+import { insertSource } from '../../../test/support/sources.js';
 import { lanes, openTestRoster, type TestRoster } from '../../../test/support/test-roster.js';
 import type { SourceRecordInput } from '../../connectors/kit/records.js';
 import { updateSettings } from '../settings/settings.service.js';
@@ -53,14 +54,8 @@ describe.each(lanes)('Merge Users under interleaved syncs, applies and revokes o
   beforeAll(async () => {
     roster = await openTestRoster(lane);
     await updateSettings(roster, 'test', { domains: ['acme.io'] });
-    const insert = (kind: string, name: string) =>
-      roster.database.db
-        .insertInto('sources')
-        .values({ kind, name, config: '{}' })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-    const idp = (await insert('microsoft-entra', 'Entra ID')).id;
-    const apps = (await insert('scripted', 'App feeds')).id;
+    const idp = await insertSource(roster, 'Entra ID', 'microsoft-entra');
+    const apps = await insertSource(roster, 'App feeds');
     const findKind = (k: string) => (k === 'microsoft-entra' ? scriptedKind : findKindWithScripted(k));
     await syncRecords(
       roster,
