@@ -14,13 +14,9 @@ const people = 1_000;
 
 describe.each(lanes)('concurrent syncs on %s', (lane) => {
   let roster: TestRoster;
-  const sources: number[] = [];
 
   beforeAll(async () => {
     roster = await openTestRoster(lane);
-    for (const name of ['Feed A', 'Feed B']) {
-      sources.push(await insertSource(roster, name));
-    }
   });
   afterAll(async () => {
     await roster.close();
@@ -28,17 +24,21 @@ describe.each(lanes)('concurrent syncs on %s', (lane) => {
 
   it('both succeed when their new emails and apps overlap', async () => {
     for (let round = 0; round < rounds; round++) {
+      // Each round: two new sources, new people and new apps, so every round inserts all of them afresh.
+      const [feedA, feedB] = [
+        await insertSource(roster, `Feed A${round}`),
+        await insertSource(roster, `Feed B${round}`),
+      ];
+      const [slack, zoom] = [`Slack ${round}`, `Zoom ${round}`];
       const emails = Array.from({ length: people }, (_, i) => `r${round}-p${i}@acme.io`);
       // Same people, opposite orders and different apps' interleaving, so inserts meet in both orders.
-      const recordsA: SourceRecordInput[] = emails.map((email, i) =>
-        account(email, i % 2 ? 'Slack' : 'Zoom'),
-      );
+      const recordsA: SourceRecordInput[] = emails.map((email, i) => account(email, i % 2 ? slack : zoom));
       const recordsB: SourceRecordInput[] = [...emails]
         .reverse()
-        .map((email, i) => account(email, i % 2 ? 'Zoom' : 'Slack'));
+        .map((email, i) => account(email, i % 2 ? zoom : slack));
       const [a, b] = await Promise.all([
-        syncRecords(roster, sources[0]!, recordsA),
-        syncRecords(roster, sources[1]!, recordsB),
+        syncRecords(roster, feedA, recordsA),
+        syncRecords(roster, feedB, recordsB),
       ]);
       expect([a.status, b.status, a.error, b.error]).toEqual(['succeeded', 'succeeded', null, null]);
     }

@@ -10,7 +10,8 @@ import { generateDirectory } from '../../src/simulators/kit/directory.js';
 import { type RunningOkta, startOktaSimulator } from '../../src/simulators/okta/okta-simulator.js';
 import { runCli } from '../support/cli.js';
 import { eventually } from '../support/eventually.js';
-import { createServerDatabase, lanes } from '../support/test-roster.js';
+import { loopbackAllow } from '../support/outbound.js';
+import { createServerDatabase, lanes, testServerKey } from '../support/test-roster.js';
 
 /**
  * A real `roster sources sync` process is killed with SIGKILL while its sync is certainly mid-way (the Okta
@@ -34,7 +35,9 @@ describe.each(lanes)('a sync whose process is killed on %s', (lane) => {
     server = lane === 'postgres' ? await createServerDatabase() : undefined;
     env = {
       ROSTER_DATA_DIR: join(dir, 'data'),
-      ...(server ? { DATABASE_URL: server.url } : {}),
+      ...(server ? { DATABASE_URL: server.url, ROSTER_SECRET_KEY: testServerKey } : {}),
+      // The simulated Okta listens on loopback, which a process reaches only through the allow list.
+      ROSTER_OUTBOUND_ALLOW: loopbackAllow,
       ROSTER_LEASE_SECONDS: '2',
       ROSTER_LEASE_RENEW_SECONDS: '0.5',
     };

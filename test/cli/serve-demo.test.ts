@@ -44,12 +44,23 @@ describe('roster serve --demo', () => {
       const base = new URL(link).origin;
 
       expect((await fetch(`${base}/api/apps`)).status).toBe(401);
-      const signIn = await fetch(link, { redirect: 'manual' });
-      expect(signIn.status).toBe(302);
+      // Opening the link (as a chat app's preview does) shows a page and uses nothing; its button posts it.
+      const page = await fetch(link, { redirect: 'manual' });
+      expect(page.status).toBe(200);
+      const token = new URL(link).searchParams.get('token')!;
+      const post = () =>
+        fetch(`${base}/auth/link`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ token }).toString(),
+        });
+      const signIn = await post();
+      expect(signIn.status).toBe(303);
       const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
       expect(signIn.headers.get('set-cookie')).toMatch(/HttpOnly/i);
       // The link works once.
-      expect((await fetch(link, { redirect: 'manual' })).status).toBe(401);
+      expect((await post()).status).toBe(401);
 
       const me = (await (await fetch(`${base}/api/me`, { headers: { cookie } })).json()) as Record<
         string,
