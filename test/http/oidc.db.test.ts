@@ -263,6 +263,40 @@ describe.each(lanes)('single sign-on through OpenID Connect on %s', (lane) => {
     ).toBe(302);
   });
 
+  it('binds a new account once an admin forgets the old one, and then refuses the old one', async () => {
+    const signIn = async (login: string) => {
+      const flow = await start();
+      return callback(await signInAtProvider(flow.authorizationUrl, login), flow.browser);
+    };
+    // vic@ is bound to the account of the test above; the person has moved to another account.
+    expect((await signIn('vic@acme.io#moved')).statusCode).toBe(403);
+    const forget = await server.app.inject({
+      method: 'PATCH',
+      url: '/api/members/vic@acme.io',
+      headers: server.as('admin'),
+      payload: { forgetSingleSignOn: true },
+    });
+    expect(forget.statusCode, forget.body).toBe(200);
+    expect(forget.json()).toMatchObject({ email: 'vic@acme.io', singleSignOnBound: false });
+    // Only an admin may do it.
+    const byEditor = await server.app.inject({
+      method: 'PATCH',
+      url: '/api/members/vic@acme.io',
+      headers: server.as('editor'),
+      payload: { forgetSingleSignOn: true },
+    });
+    expect(byEditor.statusCode).toBe(403);
+    expect((await signIn('vic@acme.io#moved')).statusCode).toBe(302);
+    expect((await signIn('vic@acme.io')).statusCode).toBe(403);
+    const audit = await roster.database.db
+      .selectFrom('audit_log')
+      .select(['before', 'after'])
+      .where('action', '=', 'member.update')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({ before: { singleSignOnBound: true }, after: { singleSignOnBound: false } });
+  });
+
   it('limits how often one address starts a sign-in', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 21; i++)

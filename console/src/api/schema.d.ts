@@ -1951,7 +1951,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a member's role, or disable them (their sessions end and the tokens they created are revoked, at once) */
+        /** Change a member's role, disable them (their sessions end and the tokens they created are revoked, at once), or forget the single sign-on account they are bound to (their next SSO sign-in binds one again) */
         patch: {
             parameters: {
                 query?: never;
@@ -1967,6 +1967,8 @@ export interface paths {
                         /** @enum {string} */
                         role?: "admin" | "editor" | "read-only" | "app-owner";
                         disabled?: boolean;
+                        /** @enum {boolean} */
+                        forgetSingleSignOn?: true;
                     };
                 };
             };
@@ -2332,6 +2334,7 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "editor" | "read-only" | "app-owner";
             hasPassword: boolean;
+            singleSignOnBound: boolean;
             disabled: boolean;
             createdAt: string;
         };
@@ -2860,6 +2863,7 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "editor" | "read-only" | "app-owner";
             hasPassword: boolean;
+            singleSignOnBound: boolean;
             disabled: boolean;
             createdAt: string;
         };

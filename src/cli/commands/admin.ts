@@ -160,7 +160,7 @@ export function registerAdminCommands(program: Command) {
       await withRosterReadOnly(Boolean(options.json), async (roster) => {
         const items = await listMembers(roster);
         if (options.json) printJson({ items });
-        else printTable(items as never, ['email', 'role', 'hasPassword', 'disabled']);
+        else printTable(items as never, ['email', 'role', 'hasPassword', 'singleSignOnBound', 'disabled']);
         return 0;
       });
     });
@@ -181,6 +181,20 @@ export function registerAdminCommands(program: Command) {
       return 0;
     });
   });
+  members
+    .command('forget-sso <email>')
+    .description(
+      'Forget the single sign-on account a member is bound to (they moved to another account at the provider); their next SSO sign-in binds one again, and their sessions end now',
+    )
+    .action(async (email: string) => {
+      await withRoster(false, async (roster) => {
+        await updateMember(roster, cliActor(), email, { forgetSingleSignOn: true });
+        process.stdout.write(
+          `${email} is no longer bound to a single sign-on account; their next SSO sign-in binds one\n`,
+        );
+        return 0;
+      });
+    });
   members
     .command('disable <email>')
     .description('Disable a member; their sessions end at once')

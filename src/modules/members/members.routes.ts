@@ -11,6 +11,7 @@ const memberSchema = z
     email: z.string(),
     role: z.enum(roles),
     hasPassword: z.boolean(),
+    singleSignOnBound: z.boolean(),
     disabled: z.boolean(),
     createdAt: z.string(),
   })
@@ -47,9 +48,13 @@ export function membersRoutes(roster: Roster): FastifyPluginAsyncZod {
       {
         schema: {
           summary:
-            "Change a member's role, or disable them (their sessions end and the tokens they created are revoked, at once)",
+            "Change a member's role, disable them (their sessions end and the tokens they created are revoked, at once), or forget the single sign-on account they are bound to (their next SSO sign-in binds one again)",
           params: z.strictObject({ email: z.string().max(320) }),
-          body: z.strictObject({ role: z.enum(roles).optional(), disabled: z.boolean().optional() }),
+          body: z.strictObject({
+            role: z.enum(roles).optional(),
+            disabled: z.boolean().optional(),
+            forgetSingleSignOn: z.literal(true).optional(),
+          }),
           response: { 200: memberSchema },
         },
       },

@@ -10,16 +10,27 @@ export interface MemberView {
   email: string;
   role: Role;
   hasPassword: boolean;
+  /** Bound to one account at the single sign-on provider (its issuer and subject), at their first SSO sign-in. */
+  singleSignOnBound: boolean;
   disabled: boolean;
   createdAt: string;
 }
 
-const columns = ['id', 'email', 'role', 'password_hash', 'disabled_at', 'created_at'] as const;
+const columns = [
+  'id',
+  'email',
+  'role',
+  'password_hash',
+  'oidc_subject',
+  'disabled_at',
+  'created_at',
+] as const;
 type Row = {
   id: number;
   email: string;
   role: Role;
   password_hash: string | null;
+  oidc_subject: string | null;
   disabled_at: Date | null;
   created_at: Date;
 };
@@ -28,6 +39,7 @@ const toView = (r: Row): MemberView => ({
   email: r.email,
   role: r.role,
   hasPassword: r.password_hash !== null,
+  singleSignOnBound: r.oidc_subject !== null,
   disabled: r.disabled_at !== null,
   createdAt: r.created_at.toISOString(),
 });
@@ -77,12 +89,14 @@ export async function addMember(
 /**
  * Changes a member's role or disables them, in one transaction with its audit entry. Disabling ends
  * their sessions and revokes the API tokens they created, at once. The last active admin can be neither demoted nor disabled.
+ * Forgetting their single sign-on account lets the next SSO sign-in with their email bind a new one (the
+ * person moved to another account at the provider); their sessions end, so the old account's do too.
  */
 export async function updateMember(
   roster: Roster,
   actor: string,
   email: string,
-  change: { role?: Role; disabled?: boolean },
+  change: { role?: Role; disabled?: boolean; forgetSingleSignOn?: boolean },
 ): Promise<MemberView> {
   const key = normaliseEmail(email);
   return roster.database.db.transaction().execute(async (trx) => {
@@ -113,14 +127,16 @@ export async function updateMember(
       .set({
         ...(change.role ? { role: change.role } : {}),
         ...(change.disabled === undefined ? {} : { disabled_at: change.disabled ? new Date() : null }),
+        ...(change.forgetSingleSignOn ? { oidc_issuer: null, oidc_subject: null } : {}),
       })
       .where('id', '=', before.id)
       .returning(columns)
       .executeTakeFirstOrThrow();
     // A disabled member's access ends everywhere: their sessions, and the tokens they created.
     let revokedTokens = 0;
-    if (change.disabled) {
+    if (change.disabled || change.forgetSingleSignOn)
       await trx.deleteFrom('sessions').where('member_id', '=', before.id).execute();
+    if (change.disabled) {
       const revoked = await trx
         .updateTable('api_tokens')
         .set({ revoked_at: new Date() })
@@ -135,10 +151,15 @@ export async function updateMember(
       action: 'member.update',
       targetType: 'member',
       targetId: before.id,
-      before: { role: before.role, disabled: before.disabled_at !== null },
+      before: {
+        role: before.role,
+        disabled: before.disabled_at !== null,
+        singleSignOnBound: before.oidc_subject !== null,
+      },
       after: {
         role: after.role,
         disabled: after.disabled_at !== null,
+        singleSignOnBound: after.oidc_subject !== null,
         ...(revokedTokens ? { revokedTokens } : {}),
       },
     });
