@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ErrorDetail } from '../../lib/errors.js';
 import type { OutboundClient } from '../../lib/outbound/outbound-client.js';
 import type { Capabilities, Capability } from './capabilities.js';
+import type { Deprovisioner } from './deprovision.js';
 import type { SourceRecordInput } from './records.js';
 
 /** One page of a fetch: records to stage, rows the connector itself rejected, and progress. */
@@ -62,6 +63,8 @@ export interface SourceKind<Config = unknown, Credentials = unknown> {
   /** The app a source is bound to, for kinds that feed exactly one app. */
   appOf?(config: Config): string | undefined;
   fetch(context: FetchContext<Config, Credentials>): AsyncIterable<Page>;
+  /** How a kind with the `deprovisioning` capability removes a leaver's access (offboarding's automatic method). */
+  deprovisioner?: Deprovisioner<Config, Credentials>;
 }
 
 /** Identity helper that keeps each kind's config and credentials types checked. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { OutboundClient } from '../../lib/outbound/outbound-client.js';
+import type { OutboundClient, OutboundMethod } from '../../lib/outbound/outbound-client.js';
 import { OutboundError } from '../../lib/outbound/outbound-error.js';
 import { ConnectorError } from './connector-error.js';
 import { outboundFailure } from './outbound-failure.js';
@@ -51,6 +51,29 @@ export interface ProviderHttpOptions {
   timeoutMs?: number;
   /** Extra headers on every request. */
   headers?: Record<string, string>;
+  /**
+   * Told of every answer (retries included), for the record a deprovisioning keeps of each request it made
+   * and the provider's answer. Gets the method, the path without its query (no secrets) and the status.
+   */
+  onAnswer?: (call: ProviderCall) => void;
+}
+
+/** One request made to a provider, as kept in an action's record: never a header, query or body. */
+export interface ProviderCall {
+  method: OutboundMethod;
+  /** Host and path, without the query string. */
+  url: string;
+  /** The HTTP status, or null when no answer came (a timeout, a refused address) or nothing was sent. */
+  status: number | null;
+  /** The provider's own error text, or what a dry run would do. */
+  detail?: string;
+}
+
+/** A write to a provider: the status and the body when there is one (204 answers have none). */
+export interface ProviderWriteAnswer<T> {
+  status: number;
+  body: T | undefined;
+  headers: Headers;
 }
 
 /**
@@ -92,6 +115,16 @@ export interface ProviderHttp {
   getJson<T = unknown>(url: string | URL): Promise<{ body: T; headers: Headers }>;
   /** POST a JSON body and read a JSON answer, with the same retries (for read-only queries such as reports). */
   postJson<T = unknown>(url: string | URL, body: unknown): Promise<{ body: T; headers: Headers }>;
+  /**
+   * A write (deprovisioning, creating a ticket) with the same retries, token refresh and error codes; an
+   * empty 2xx answer is success. Writes sent again after a lost answer must be idempotent at the provider
+   * (setting a status, removing an assignment) or checked by the caller.
+   */
+  write<T = unknown>(
+    method: OutboundMethod,
+    url: string | URL,
+    body?: unknown,
+  ): Promise<ProviderWriteAnswer<T>>;
   /** Requests made so far, retries included (reported in run logs and benchmarks). */
   readonly requests: number;
 }
@@ -102,37 +135,84 @@ export function providerHttp(options: ProviderHttpOptions): ProviderHttp {
   const settings = { ...defaults, ...options };
   let requests = 0;
 
-  async function attempt(url: string, payload?: string): Promise<ProviderResponse> {
+  async function attempt(method: OutboundMethod, url: string, payload?: string): Promise<ProviderResponse> {
     requests += 1;
     const headers: Record<string, string> = { accept: 'application/json', ...settings.headers };
     if (payload !== undefined) headers['content-type'] = 'application/json';
     if (settings.authorization) headers.authorization = await settings.authorization();
     // The deadline covers the body too: a provider can stall half way through a page.
-    const answer = await settings.outbound.request(url, {
-      headers,
-      ...(payload === undefined ? {} : { method: 'POST' as const, body: payload }),
-      signal: settings.signal,
-      timeoutMs: settings.timeoutMs,
-    });
-    return { status: answer.status, headers: answer.headers, body: parseJson(answer.body.toString('utf8')) };
+    try {
+      const answer = await settings.outbound.request(url, {
+        method,
+        headers,
+        ...(payload === undefined ? {} : { body: payload }),
+        signal: settings.signal,
+        timeoutMs: settings.timeoutMs,
+      });
+      const body = parseJson(answer.body.toString('utf8'));
+      if (settings.onAnswer) {
+        const detail =
+          answer.status >= 400 ? remoteText(settings.errorText?.(body, answer.headers)) : undefined;
+        settings.onAnswer({
+          method,
+          url: describeCall(url),
+          status: answer.status,
+          ...(detail ? { detail } : {}),
+        });
+      }
+      return { status: answer.status, headers: answer.headers, body };
+    } catch (error) {
+      settings.onAnswer?.({
+        method,
+        url: describeCall(url),
+        status: null,
+        detail: error instanceof Error ? error.message : 'the request failed',
+      });
+      throw error;
+    }
   }
 
   function getJson<T>(target: string | URL): Promise<{ body: T; headers: Headers }> {
-    return send<T>(String(target));
+    return send<T>('GET', String(target));
   }
 
   function postJson<T>(target: string | URL, body: unknown): Promise<{ body: T; headers: Headers }> {
-    return send<T>(String(target), JSON.stringify(body));
+    return send<T>('POST', String(target), JSON.stringify(body));
   }
 
-  async function send<T>(url: string, payload?: string): Promise<{ body: T; headers: Headers }> {
+  async function write<T>(
+    method: OutboundMethod,
+    target: string | URL,
+    body?: unknown,
+  ): Promise<ProviderWriteAnswer<T>> {
+    let status = 0;
+    const answer = await send<T>(
+      method,
+      String(target),
+      body === undefined ? undefined : JSON.stringify(body),
+      {
+        emptyIsComplete: true,
+        onStatus: (s) => {
+          status = s;
+        },
+      },
+    );
+    return { status, body: answer.body as T | undefined, headers: answer.headers };
+  }
+
+  async function send<T>(
+    method: OutboundMethod,
+    url: string,
+    payload?: string,
+    options: { emptyIsComplete?: boolean; onStatus?: (status: number) => void } = {},
+  ): Promise<{ body: T; headers: Headers }> {
     const where = describe(url);
     let refreshed = false;
     let lastProblem = '';
     for (let n = 1; n <= settings.maxAttempts; n++) {
       let response: ProviderResponse;
       try {
-        response = await attempt(url, payload);
+        response = await attempt(method, url, payload);
       } catch (error) {
         if (settings.signal.aborted) throw error;
         // A refused address, an answer over the cap, or a token endpoint refusing the credentials: asking
@@ -186,6 +266,8 @@ export function providerHttp(options: ProviderHttpOptions): ProviderHttp {
           'fatal',
           withDetail(`${settings.provider} rejected ${where} (HTTP ${response.status})`, detail),
         );
+      options.onStatus?.(response.status);
+      if (options.emptyIsComplete) return { body: response.body as T, headers: response.headers };
       if (response.body === undefined) {
         // A cut-off or non-JSON page: ask again rather than read half a list.
         lastProblem = 'the answer was not complete JSON';
@@ -203,6 +285,7 @@ export function providerHttp(options: ProviderHttpOptions): ProviderHttp {
   return {
     getJson,
     postJson,
+    write,
     get requests() {
       return requests;
     },
@@ -226,6 +309,16 @@ function withDetail(message: string, detail: string | undefined): string {
 function describe(url: string): string {
   try {
     return new URL(url).pathname;
+  } catch {
+    return 'the request';
+  }
+}
+
+/** Host and path of a URL, without its query, for a call record. */
+function describeCall(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.origin}${parsed.pathname}`;
   } catch {
     return 'the request';
   }

@@ -20,8 +20,10 @@ export interface OutboundSettings {
   maxRedirects?: number;
 }
 
+export type OutboundMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
 export interface OutboundRequest {
-  method?: 'GET' | 'POST';
+  method?: OutboundMethod;
   headers?: Record<string, string>;
   body?: string | URLSearchParams;
   /** `manual` hands a redirect back to the caller instead of following it (checked) to its target. */
@@ -107,7 +109,7 @@ export function createOutboundClient(settings: OutboundSettings): OutboundClient
           signal: controller.signal,
         });
         const location = response.headers.get('location');
-        // Only reads follow redirects: a POST that is redirected answers its redirect to the caller.
+        // Only reads follow redirects: a write that is redirected answers its redirect to the caller.
         const follows = method === 'GET' && init.redirect !== 'manual';
         if (follows && redirectStatuses.has(response.status) && location) {
           await response.body?.cancel();
