@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, RawBuilder } from 'kysely';
 
 /** Kysely's view of the tables in migrations/. Keep in step with the SQL files. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -17,6 +17,7 @@ export interface OrganisationSettingsTable {
   domains: Generated<string[]>;
   staleness_days: Generated<number>;
   inactivity_days: Generated<number>;
+  auto_offboarding: Generated<boolean>;
   employee_source_id: number | null;
   updated_at: DefaultTimestamp;
 }
@@ -368,6 +369,59 @@ export interface KeyCheckTable {
   updated_at: DefaultTimestamp;
 }
 
+/** Offboarding (migrations/0015). */
+export type OffboardingMethodName = 'automatic' | 'ticket' | 'notify-owner' | 'manual' | 'ignore';
+export interface OffboardingsTable {
+  id: Id;
+  user_id: number;
+  status: 'in_progress' | 'completed';
+  started_at: Timestamp;
+  started_by: string;
+  forced_reason: string | null;
+  forced_by: string | null;
+  completed_at: Timestamp | null;
+  completed_by: string | null;
+  completed_how: 'manual' | 'automatic' | null;
+  reopened_at: Timestamp | null;
+  reopened_by: string | null;
+}
+export interface OffboardingTasksTable {
+  id: Id;
+  offboarding_id: number;
+  account_id: number;
+  account_status: AccountStatus;
+  method: OffboardingMethodName;
+  source_id: number | null;
+  action: string;
+  status: 'pending' | 'in_progress' | 'done' | 'failed' | 'skipped';
+  note: string | null;
+  attempts: Generated<number>;
+  done_by: string | null;
+  done_at: Timestamp | null;
+  calls: ColumnType<unknown, string | undefined, string | RawBuilder<unknown>>;
+  ticket_key: string | null;
+  notify_token_hash: string | null;
+  notified_to: string | null;
+  lease_expires_at: Timestamp | null;
+}
+export interface OffboardingMethodsTable {
+  id: Id;
+  app_id: number;
+  instance_id: number | null;
+  method: OffboardingMethodName;
+  config: ColumnType<unknown, string | undefined, string>;
+  credentials_encrypted: string | null;
+  updated_by: string;
+  updated_at: DefaultTimestamp;
+}
+export interface OffboardingDriftTable {
+  offboarding_id: number;
+  account_id: number;
+  source_id: number;
+  detected_at: Timestamp;
+  resolved_at: Timestamp | null;
+}
+
 export interface DB {
   organisation_settings: OrganisationSettingsTable;
   catalog_apps: CatalogAppsTable;
@@ -404,4 +458,8 @@ export interface DB {
   employees_of_record: EmployeesTable;
   schema_migrations: SchemaMigrationsTable;
   key_check: KeyCheckTable;
+  offboardings: OffboardingsTable;
+  offboarding_tasks: OffboardingTasksTable;
+  offboarding_methods: OffboardingMethodsTable;
+  offboarding_drift: OffboardingDriftTable;
 }

@@ -6,6 +6,7 @@ import { resolveAppName } from '../apps/apps.service.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { markLicenseStatesStale } from '../licenses/license-store.js';
 import { refreshMerge } from '../merge/merge.service.js';
+import { checkOffboardingDrift } from '../offboarding/offboarding-drift.js';
 import { parseRemovalThreshold } from './held-runs.service.js';
 import { storeCredentials } from './source-credentials.js';
 import { defaultPullSchedule, scheduleIntervalMs } from './source-schedule.js';
@@ -179,6 +180,16 @@ export async function removeSource(roster: Roster, actor: string, ref: string | 
   return toSourceView(updated, await defaultStaleness(roster), new Date());
 }
 
+/** An offboarded person's account this run saw active again needs attention (modules/offboarding). */
+async function checkDriftAfterRun(roster: Roster, runId: number, sourceId: number): Promise<void> {
+  const run = await roster.database.db
+    .selectFrom('sync_runs')
+    .select('started_at')
+    .where('id', '=', runId)
+    .executeTakeFirstOrThrow();
+  await checkOffboardingDrift(roster.database.db, sourceId, new Date(run.started_at));
+}
+
 export async function syncSource(
   roster: Roster,
   actor: string,
@@ -204,6 +215,9 @@ export async function syncSource(
     { ...options, trigger: actor, audit: true },
   );
   // Aliases a sync discovered merge now; ones a source dropped are unmerged (when Merge Users is on).
-  if (result.status === 'succeeded') await refreshMerge(roster);
+  if (result.status === 'succeeded') {
+    await refreshMerge(roster);
+    await checkDriftAfterRun(roster, result.runId, row.id);
+  }
   return result;
 }
