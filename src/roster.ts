@@ -14,6 +14,8 @@ export interface Roster {
   secrets: SecretBox;
   /** The one client for requests Roster makes on someone's behalf, guarded by ROSTER_OUTBOUND_ALLOW. */
   outbound: OutboundClient;
+  /** Set by a serving process: its job worker polls at once instead of at its next interval. */
+  wakeJobs?: () => void;
   close(): Promise<void>;
 }
 

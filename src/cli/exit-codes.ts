@@ -12,6 +12,8 @@ export const exitCodes = {
   unavailable: 7,
   /** The run was complete but would remove more than the source's threshold: held, nothing applied. */
   held: 8,
+  /** An offboarding started or was retried, and at least one of its tasks failed (each keeps its error). */
+  tasksFailed: 9,
 } as const;
 
 export function exitCodeOf(code: ErrorCode): number {

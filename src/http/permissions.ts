@@ -73,6 +73,19 @@ export const permissions: Readonly<Record<string, RoutePermission>> = {
   'POST /api/members': 'admin',
   'PATCH /api/members/:email': 'admin',
   'GET /api/overview': 'read',
+  'GET /api/offboarding/candidates': 'read',
+  'GET /api/offboarding/drift': 'read',
+  'GET /api/offboarding/methods': 'read',
+  'PUT /api/offboarding/methods': 'write',
+  'GET /api/offboardings': 'read',
+  'POST /api/offboardings': 'write',
+  'GET /api/offboardings/:id': 'read',
+  'POST /api/offboardings/:id/complete': 'write',
+  'POST /api/offboardings/:id/reopen': 'write',
+  'POST /api/offboardings/:id/tasks/:taskId/done': 'write',
+  'POST /api/offboardings/:id/tasks/:taskId/retry': 'write',
+  'GET /offboarding/confirm': 'one-time-token',
+  'POST /offboarding/confirm': 'one-time-token',
 };
 
 export function permissionOf(method: string, url: string): RoutePermission | undefined {

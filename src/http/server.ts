@@ -20,6 +20,7 @@ import { importsRoutes } from '../modules/imports/imports.routes.js';
 import { licensesRoutes } from '../modules/licenses/licenses.routes.js';
 import { membersRoutes } from '../modules/members/members.routes.js';
 import { mergeRoutes } from '../modules/merge/merge.routes.js';
+import { offboardingRoutes } from '../modules/offboarding/offboarding.routes.js';
 import { overviewRoutes } from '../modules/overview/overview.routes.js';
 import { settingsRoutes } from '../modules/settings/settings.routes.js';
 import { sourcesRoutes } from '../modules/sources/sources.routes.js';
@@ -160,6 +161,7 @@ export async function buildServer(roster: Roster, options: ServerOptions = {}): 
     membersRoutes,
     auditRoutes,
     overviewRoutes,
+    offboardingRoutes,
   ]) {
     await app.register(routes(roster));
   }

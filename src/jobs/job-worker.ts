@@ -35,6 +35,7 @@ export class JobWorker {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
+  private wakeAfterRun = false;
 
   constructor(private readonly options: JobWorkerOptions) {}
 
@@ -88,13 +89,29 @@ export class JobWorker {
     }
   }
 
+  /** Polls now instead of at the next interval (new work was just queued); a poll in progress finishes first. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.wakeAfterRun = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.schedule(0);
+  }
+
   private schedule(delay: number) {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
       this.running = this.drain()
         .catch((error) => this.options.log?.('job worker poll failed', error))
         .then(() => undefined)
-        .finally(() => this.schedule(this.options.pollMs ?? 15_000));
+        .finally(() => {
+          this.running = undefined;
+          const again = this.wakeAfterRun;
+          this.wakeAfterRun = false;
+          this.schedule(again ? 0 : (this.options.pollMs ?? 15_000));
+        });
     }, delay);
   }
 }

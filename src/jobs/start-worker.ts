@@ -4,6 +4,11 @@ import {
   signInCleanupJobKind,
 } from '../modules/auth/sign-in-cleanup.js';
 import { ensureLicenseStates, licenseStatesMaxAgeMs } from '../modules/licenses/license-store.js';
+import {
+  offboardingTasksHandler,
+  offboardingTasksJobKind,
+  queueRunnableOffboardings,
+} from '../modules/offboarding/offboarding-jobs.js';
 import { enqueueDueSyncs, syncJobHandler, syncJobKind } from '../modules/sources/scheduled-syncs.js';
 import type { Roster } from '../roster.js';
 import { type JobHandler, JobWorker } from './job-worker.js';
@@ -13,6 +18,7 @@ import { recoverStoppedWork } from './recover-stopped-work.js';
 export const jobHandlers = (roster: Roster): Record<string, JobHandler> => ({
   [syncJobKind]: syncJobHandler(roster),
   [signInCleanupJobKind]: signInCleanupHandler(roster.database),
+  [offboardingTasksJobKind]: offboardingTasksHandler(roster),
 });
 
 /** The jobs a serving Roster runs: scheduled syncs of pull sources, and the hourly sign-in cleanup. */
@@ -26,6 +32,8 @@ export function startJobWorker(roster: Roster, log: (message: string, error?: un
       await recoverStoppedWork(roster.database);
       await enqueueDueSyncs(roster);
       await scheduleSignInCleanup(roster.database);
+      // Offboarding tasks whose process stopped, or that waited for their person to leave.
+      await queueRunnableOffboardings(roster);
       // Recompute license states a sync or a change made stale, so the next reader finds them ready.
       await ensureLicenseStates(roster.database, new Date(), licenseStatesMaxAgeMs);
     },

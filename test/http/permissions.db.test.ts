@@ -21,6 +21,8 @@ const expected: Record<string, 'public' | `${'Y' | 'N'}${'Y' | 'N'}${'Y' | 'N'}$
   'GET /auth/oidc/callback': 'public',
   'POST /api/session/sign-in': 'public',
   'POST /api/session/password': 'public',
+  'GET /offboarding/confirm': 'public',
+  'POST /offboarding/confirm': 'public',
   //                                     admin editor read-only app-owner
   'GET /api/me': 'YYYY',
   'POST /api/session/sign-out': 'YYYY',
@@ -69,6 +71,17 @@ const expected: Record<string, 'public' | `${'Y' | 'N'}${'Y' | 'N'}${'Y' | 'N'}$
   'POST /api/members': 'YNNN',
   'PATCH /api/members/:email': 'YNNN',
   'GET /api/overview': 'YYYN',
+  'GET /api/offboarding/candidates': 'YYYN',
+  'GET /api/offboarding/drift': 'YYYN',
+  'GET /api/offboarding/methods': 'YYYN',
+  'PUT /api/offboarding/methods': 'YYNN',
+  'GET /api/offboardings': 'YYYN',
+  'POST /api/offboardings': 'YYNN',
+  'GET /api/offboardings/:id': 'YYYN',
+  'POST /api/offboardings/:id/complete': 'YYNN',
+  'POST /api/offboardings/:id/reopen': 'YYNN',
+  'POST /api/offboardings/:id/tasks/:taskId/done': 'YYNN',
+  'POST /api/offboardings/:id/tasks/:taskId/retry': 'YYNN',
 };
 
 const fill = (url: string) =>

@@ -88,6 +88,7 @@ export function registerServeCommands(program: Command) {
         await printAccess(roster, typeof address === 'object' && address ? address.port : port, demoAdmin);
         const open = roster;
         const worker = startJobWorker(open, (message, error) => server.log.error({ err: error }, message));
+        open.wakeJobs = () => worker.wake();
         const running = providers;
         const stop = async () => {
           await worker.stop();

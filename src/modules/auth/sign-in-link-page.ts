@@ -1,3 +1,4 @@
+import { plainPage } from '../../lib/plain-page.js';
 import { signInLinkMinutes } from './auth.repo.js';
 
 /**
@@ -17,22 +18,7 @@ export function signInLinkPage(token: string | undefined): string {
 </form>`
     : `<h1>This sign-in link is incomplete</h1>
 <p>Copy the whole link from the message it came in, or ask an admin for a new one.</p>`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>Sign in to Roster</title>
-<style>body{font-family:system-ui,sans-serif;max-width:28rem;margin:4rem auto;padding:0 1rem}button{font:inherit;padding:.5rem 1.5rem;cursor:pointer}</style>
-</head>
-<body>
-<main>
-${body}
-</main>
-</body>
-</html>
-`;
+  return plainPage('Sign in to Roster', body);
 }
 
 /** One-time tokens are a prefix and base64url (lib/tokens.ts): nothing that could leave an HTML attribute. */

@@ -1,0 +1,217 @@
+import type { Command } from 'commander';
+import { invalidInput } from '../../lib/errors.js';
+import {
+  completeOffboarding,
+  markTaskDone,
+  reopenOffboarding,
+  retryTask,
+} from '../../modules/offboarding/offboarding-admin.js';
+import { offboardingCandidates } from '../../modules/offboarding/offboarding-candidates.js';
+import { listDrift } from '../../modules/offboarding/offboarding-drift.js';
+import { setOffboardingMethod } from '../../modules/offboarding/offboarding-method-settings.js';
+import { dayOf } from '../../modules/offboarding/offboarding-person.js';
+import { type OffboardingView, offboardingOf } from '../../modules/offboarding/offboarding-read.js';
+import { runOffboardingTasks } from '../../modules/offboarding/offboarding-runner.js';
+import { startOffboarding } from '../../modules/offboarding/offboarding-start.js';
+import type { Roster } from '../../roster.js';
+import { cliActor, withRoster, withRosterReadOnly } from '../context.js';
+import { exitCodes } from '../exit-codes.js';
+import { printJson, printTable } from '../output.js';
+
+function printOffboarding(view: OffboardingView, json: boolean) {
+  if (json) return printJson(view);
+  const completion =
+    view.status === 'completed'
+      ? `completed ${view.completedAt} by ${view.completedBy} (${view.completedHow === 'manual' ? 'marked done' : 'the last task finished automatically'})`
+      : 'in progress';
+  process.stdout.write(`Offboarding of ${view.primaryEmail} (${view.emails.join(', ')}): ${completion}\n`);
+  if (view.forced) process.stdout.write(`Forced by ${view.forced.by}: ${view.forced.reason}\n`);
+  printTable(
+    view.tasks.map((t) => ({ ...t, note: t.note ?? t.action })),
+    ['app', 'instance', 'email', 'accountStatus', 'method', 'status', 'doneBy', 'note'],
+  );
+}
+
+/** Acts on the offboarding's tasks here and now, then shows it; exit 9 when a task failed. */
+async function runAndShow(roster: Roster, email: string, json: boolean): Promise<number> {
+  const before = await offboardingOf(roster.database.db, email);
+  await runOffboardingTasks(roster, before.id);
+  const view = await offboardingOf(roster.database.db, email);
+  printOffboarding(view, json);
+  return view.counts.failed > 0 ? exitCodes.tasksFailed : exitCodes.ok;
+}
+
+export function registerOffboardingCommands(program: Command) {
+  const offboarding = program
+    .command('offboarding')
+    .description("Offboarding: remove a leaver's every account, in every app");
+  offboarding
+    .command('candidates')
+    .description('People who became past in the employee source of truth and are not offboarded yet')
+    .option('--json', 'print JSON')
+    .action(async (options) => {
+      const json = Boolean(options.json);
+      await withRosterReadOnly(json, async (roster) => {
+        const items = await offboardingCandidates(roster.database.db, dayOf(new Date()));
+        if (json) printJson(items);
+        else
+          printTable(items as unknown as Record<string, unknown>[], [
+            'primaryEmail',
+            'reason',
+            'accounts',
+            'activeAccounts',
+          ]);
+        return 0;
+      });
+    });
+  offboarding
+    .command('start <email>')
+    .description(
+      'Start offboarding a person (any of their emails): every account of every email, active, suspended and deleted',
+    )
+    .option('--dry-run', 'list the tasks and every request automatic ones would make; change nothing')
+    .option(
+      '--force-reason <text>',
+      'run automatic actions although the employee source says the person is current',
+    )
+    .option('--json', 'print JSON')
+    .action(async (email: string, options) => {
+      const json = Boolean(options.json);
+      await withRoster(json, async (roster) => {
+        const started = await startOffboarding(roster, cliActor(), {
+          email,
+          dryRun: Boolean(options.dryRun),
+          ...(options.forceReason !== undefined ? { force: { reason: String(options.forceReason) } } : {}),
+        });
+        if (!started.dryRun) return runAndShow(roster, email, json);
+        if (json) printJson(started);
+        else {
+          process.stdout.write(
+            `Dry run: nothing was changed. Offboarding ${started.primaryEmail} would list:\n`,
+          );
+          if (started.current)
+            process.stdout.write(
+              `${started.current.email} is a current employee in ${started.current.source}: automatic actions would wait (--force-reason to run them)\n`,
+            );
+          printTable(
+            started.tasks.map((t) => ({ ...t, calls: t.calls.map((c) => `${c.method} ${c.url}`) })),
+            ['app', 'instance', 'email', 'accountStatus', 'method', 'action', 'calls'],
+          );
+        }
+        return 0;
+      });
+    });
+  offboarding
+    .command('show <email>')
+    .description("A person's offboarding: each task with its method, status, and who did it when")
+    .option('--json', 'print JSON')
+    .action(async (email: string, options) => {
+      const json = Boolean(options.json);
+      await withRosterReadOnly(json, async (roster) => {
+        printOffboarding(await offboardingOf(roster.database.db, email), json);
+        return 0;
+      });
+    });
+  offboarding
+    .command('task <email> <action>')
+    .description('Mark one task done, or retry a failed one: task <email> --app <app> done|retry')
+    .requiredOption('--app <app>', 'the app of the task')
+    .option('--instance <instance>', 'the instance, when the person has accounts in several')
+    .option('--account <email>', "which of the person's emails, when several have an account in the app")
+    .option('--json', 'print JSON')
+    .action(async (email: string, action: string, options) => {
+      const json = Boolean(options.json);
+      await withRoster(json, async (roster) => {
+        const ref = {
+          app: String(options.app),
+          ...(options.instance ? { instance: String(options.instance) } : {}),
+          ...(options.account ? { email: String(options.account) } : {}),
+        };
+        if (action === 'done') {
+          await markTaskDone(roster, cliActor(), email, ref);
+          printOffboarding(await offboardingOf(roster.database.db, email), json);
+          return 0;
+        }
+        if (action === 'retry') {
+          await retryTask(roster, cliActor(), email, ref);
+          return runAndShow(roster, email, json);
+        }
+        throw invalidInput(`Unknown task action "${action}"`, [
+          { field: 'action', message: 'must be done or retry' },
+        ]);
+      });
+    });
+  for (const [name, act, description] of [
+    [
+      'complete',
+      completeOffboarding,
+      'Mark the offboarding done (tasks that finish later are still recorded)',
+    ],
+    ['reopen', reopenOffboarding, 'Re-open a completed offboarding'],
+  ] as const)
+    offboarding
+      .command(`${name} <email>`)
+      .description(description)
+      .option('--json', 'print JSON')
+      .action(async (email: string, options) => {
+        const json = Boolean(options.json);
+        await withRoster(json, async (roster) => {
+          await act(roster, cliActor(), email);
+          printOffboarding(await offboardingOf(roster.database.db, email), json);
+          return 0;
+        });
+      });
+  offboarding
+    .command('drift')
+    .description("Accounts active again after their person's offboarding completed (needs attention)")
+    .option('--json', 'print JSON')
+    .action(async (options) => {
+      const json = Boolean(options.json);
+      await withRosterReadOnly(json, async (roster) => {
+        const items = await listDrift(roster.database.db);
+        if (json) printJson(items);
+        else
+          printTable(items as unknown as Record<string, unknown>[], [
+            'primaryEmail',
+            'app',
+            'instance',
+            'email',
+            'source',
+            'detectedAt',
+          ]);
+        return 0;
+      });
+    });
+  offboarding
+    .command('method <app> <method>')
+    .description(
+      "Set how an app's accounts are offboarded: automatic, ticket, notify-owner, manual or ignore",
+    )
+    .option('--instance <instance>', 'only this instance of the app (its source, or unmanaged)')
+    .option('--config <json>', "the method's settings as JSON")
+    .option('--json', 'print JSON')
+    .action(async (app: string, method: string, options) => {
+      const json = Boolean(options.json);
+      await withRoster(json, async (roster) => {
+        let config: unknown;
+        if (options.config !== undefined) {
+          try {
+            config = JSON.parse(String(options.config));
+          } catch (error) {
+            throw invalidInput('--config is not JSON', [
+              { field: 'config', message: (error as Error).message },
+            ]);
+          }
+        }
+        const set = await setOffboardingMethod(roster, cliActor(), {
+          app,
+          method,
+          ...(options.instance ? { instance: String(options.instance) } : {}),
+          ...(config !== undefined ? { config } : {}),
+        });
+        if (json) printJson(set);
+        else process.stdout.write(`${set.app}${set.instance ? ` (${set.instance})` : ''}: ${set.method}\n`);
+        return 0;
+      });
+    });
+}
