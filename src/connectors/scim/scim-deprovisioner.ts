@@ -27,7 +27,10 @@ export const scimDeprovisioner: Deprovisioner<ScimConfig, ScimCredentials> = {
 
   plan(config, target) {
     const calls: PlannedCall[] = [];
-    const id = target.externalId ?? '{id}';
+    // The id found by the lookup is unknown until then: the URL shows where it goes.
+    const at = target.externalId
+      ? userUrl(config.baseUrl, target.externalId)
+      : `${config.baseUrl}/Users/{id}`;
     if (!target.externalId)
       calls.push({
         method: 'GET',
@@ -35,18 +38,18 @@ export const scimDeprovisioner: Deprovisioner<ScimConfig, ScimCredentials> = {
         purpose: `Finds the user with filter ${userNameFilter(target.email)} (Roster has no SCIM id for them); none found means nothing to do`,
       });
     if (config.deprovision === 'delete') {
-      calls.push({ method: 'DELETE', url: userUrl(config.baseUrl, id), purpose: 'Deletes the user' });
+      calls.push({ method: 'DELETE', url: at, purpose: 'Deletes the user' });
       return calls;
     }
     if (target.externalId)
       calls.push({
         method: 'GET',
-        url: userUrl(config.baseUrl, id),
+        url: at,
         purpose: 'Reads the user; an inactive or unknown user needs nothing more',
       });
     calls.push({
       method: 'PATCH',
-      url: userUrl(config.baseUrl, id),
+      url: at,
       purpose: 'Sets active to false (PatchOp replace)',
     });
     return calls;
@@ -71,8 +74,8 @@ export const scimDeprovisioner: Deprovisioner<ScimConfig, ScimCredentials> = {
       if (!id) throw new ConnectorError('invalid_data', `${provider} listed ${target.email} without an id`);
     }
     if (config.deprovision === 'delete') {
-      const gone = await unlessGone(() => http.write('DELETE', userUrl(config.baseUrl, id)));
-      return gone
+      const answer = await unlessGone(() => http.write('DELETE', userUrl(config.baseUrl, id)));
+      return answer === 'gone'
         ? { outcome: 'already', summary: 'The SCIM service no longer has the user' }
         : { outcome: 'done', summary: 'Deleted the user through SCIM' };
     }

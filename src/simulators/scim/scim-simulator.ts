@@ -46,8 +46,11 @@ export interface RunningScim {
   faults: ScimFaults;
   /** Every request received, in order, throttled and refused ones included. */
   readonly requests: ScimRequestSeen[];
-  /** The next `requests` requests answer 429 with `Retry-After: seconds`. */
-  throttle(requests: number, retryAfterSeconds?: number): void;
+  /**
+   * The next `requests` requests (writes only, with `writesOnly`) answer 429 with `Retry-After`
+   * (`retryAfterSeconds`, default 0).
+   */
+  throttle(requests: number, options?: { retryAfterSeconds?: number; writesOnly?: boolean }): void;
   /** A `scim` source's settings pointing at this service. */
   source(app: string): { config: Record<string, unknown>; credentials: Record<string, unknown> };
   close(): Promise<void>;
@@ -62,7 +65,7 @@ export async function startScimSimulator(options: ScimSimulatorOptions = {}): Pr
   const readOnlyToken = options.readOnlyToken ?? `scim-read-${crypto.randomUUID()}`;
   const faults: ScimFaults = {};
   const requests: ScimRequestSeen[] = [];
-  let throttled = { left: 0, retryAfterSeconds: 0 };
+  let throttled = { left: 0, retryAfterSeconds: 0, writesOnly: false };
   const context: ScimHandlerContext = { store };
 
   const app = express();
@@ -72,7 +75,7 @@ export async function startScimSimulator(options: ScimSimulatorOptions = {}): Pr
     const query = { ...(req.query as Record<string, string>) };
     Object.defineProperty(req, 'query', { value: query, writable: true, configurable: true });
     requests.push({ method: req.method, path: req.path, query: { ...query } });
-    if (throttled.left > 0) {
+    if (throttled.left > 0 && (!throttled.writesOnly || req.method !== 'GET')) {
       throttled.left -= 1;
       res
         .status(429)
@@ -126,8 +129,8 @@ export async function startScimSimulator(options: ScimSimulatorOptions = {}): Pr
     store,
     faults,
     requests,
-    throttle(count, retryAfterSeconds = 0) {
-      throttled = { left: count, retryAfterSeconds };
+    throttle(count, { retryAfterSeconds = 0, writesOnly = false } = {}) {
+      throttled = { left: count, retryAfterSeconds, writesOnly };
     },
     source: (appName) => ({ config: { app: appName, baseUrl: url }, credentials: { token } }),
     close: () =>
