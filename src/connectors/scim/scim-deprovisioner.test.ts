@@ -67,6 +67,17 @@ describe('deprovisioning through SCIM (deactivate, the default)', () => {
     ]);
   });
 
+  it('does not count a deactivation the service answered but did not apply', async () => {
+    const scim = await start();
+    scim.faults.ignorePatches = true;
+    const error = await deprovision(scim, target()).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ConnectorError);
+    expect((error as ConnectorError).message).toContain('still shows the user as active');
+  });
+
   it('answers already on a second call, and writes nothing', async () => {
     const scim = await start();
     await deprovision(scim, target());

@@ -70,6 +70,7 @@ describe('reading a SCIM service', () => {
     const asked = scim.requests.map((r) => r.query.startIndex);
     expect(asked).toEqual(['1', '41', '81', '121', '161', '201', '241']);
     expect(scim.requests.every((r) => r.query.count === '40')).toBe(true);
+    expect(scim.requests[0]?.accept).toContain('application/scim+json');
   });
 
   it('follows a service that serves fewer users per page than asked', async () => {

@@ -28,6 +28,8 @@ export interface ScimFaults {
   brokenPages?: number[];
   /** Serves the first page whatever startIndex asks: a service that would page forever. */
   ignoreStartIndex?: boolean;
+  /** Answers a PATCH 200 with the user unchanged: a service that accepts an operation it does not apply. */
+  ignorePatches?: boolean;
 }
 
 export interface ScimRequestSeen {
@@ -35,6 +37,8 @@ export interface ScimRequestSeen {
   /** The path below the service root, e.g. /Users/user-0001. */
   path: string;
   query: Record<string, string>;
+  /** The Accept header the client sent. */
+  accept: string | undefined;
 }
 
 export interface RunningScim {
@@ -74,7 +78,7 @@ export async function startScimSimulator(options: ScimSimulatorOptions = {}): Pr
     // numbers in place, so the query is made a plain object once.
     const query = { ...(req.query as Record<string, string>) };
     Object.defineProperty(req, 'query', { value: query, writable: true, configurable: true });
-    requests.push({ method: req.method, path: req.path, query: { ...query } });
+    requests.push({ method: req.method, path: req.path, query: { ...query }, accept: req.header('accept') });
     if (throttled.left > 0 && (!throttled.writesOnly || req.method !== 'GET')) {
       throttled.left -= 1;
       res
@@ -90,6 +94,15 @@ export async function startScimSimulator(options: ScimSimulatorOptions = {}): Pr
         .status(403)
         .type('application/scim+json')
         .send(scimError(403, 'This token may read users but not change them'));
+      return;
+    }
+    const patched =
+      req.method === 'PATCH' && faults.ignorePatches ? store.get(req.path.split('/').pop() ?? '') : undefined;
+    if (patched) {
+      res
+        .status(200)
+        .type('application/scim+json')
+        .send({ schemas: [SCIMMY.Schemas.User.id], ...patched });
       return;
     }
     if (req.method === 'GET' && req.path === '/Users') {
