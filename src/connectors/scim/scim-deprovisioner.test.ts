@@ -69,7 +69,7 @@ describe('deprovisioning through SCIM (deactivate, the default)', () => {
 
   it('does not count a deactivation the service answered but did not apply', async () => {
     const scim = await start();
-    scim.faults.ignorePatches = true;
+    scim.quirks.ignorePatches = true;
     const error = await deprovision(scim, target()).then(
       () => undefined,
       (e: unknown) => e,

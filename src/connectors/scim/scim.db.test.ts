@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeProviderFaultMatrix } from '../../../test/support/provider-fault-matrix.js';
 import { lanes, openTestRoster, type TestRoster } from '../../../test/support/test-roster.js';
 import { addSource, syncSource } from '../../modules/sources/sources.service.js';
+import { startScimProvider } from '../../simulators/scim/scim-provider.js';
 import { type RunningScim, startScimSimulator } from '../../simulators/scim/scim-simulator.js';
 import { scimPeople } from '../../simulators/scim/scim-user-store.js';
+
+// Throttling, errors, silence, cut-off and endless pages, revoked tokens, a page served again, a user listed
+// on two pages, empty and short listings: the same matrix as every provider connector.
+describeProviderFaultMatrix('SCIM', startScimProvider);
 
 const http = { timeoutMs: 5_000, maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 20 };
 

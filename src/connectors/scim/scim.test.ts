@@ -82,7 +82,7 @@ describe('reading a SCIM service', () => {
 
   it('fails, naming the page, on a service that ignores startIndex instead of reading page one forever', async () => {
     const scim = await start({ users: scimPeople(60) });
-    scim.faults.ignoreStartIndex = true;
+    scim.quirks.ignoreStartIndex = true;
     const error = await failure(collect(scim, { pageSize: 20 }));
     expect(error.code).toBe('invalid_data');
     expect(error.message).toContain('the Users page from startIndex 21');
@@ -107,12 +107,19 @@ describe('reading a SCIM service', () => {
 
   it('fails naming the page when a page is not JSON, after retrying it', async () => {
     const scim = await start({ users: scimPeople(30) });
-    scim.faults.brokenPages = [11];
+    scim.quirks.brokenPages = [11];
     const error = await failure(collect(scim, { pageSize: 10 }));
     expect(error.code).toBe('transient');
     expect(error.message).toContain('not complete JSON');
     expect(error.message).toContain('the Users page from startIndex 11');
     expect(scim.requests.filter((r) => r.query.startIndex === '11')).toHaveLength(fast.maxAttempts);
+  });
+
+  it('asks again for a page cut off half way, and reads on', async () => {
+    const scim = await start({ users: scimPeople(30), faults: { truncatePages: [2] } });
+    const { records } = await collect(scim, { pageSize: 10 });
+    expect(records).toHaveLength(30);
+    expect(scim.requests.filter((r) => r.query.startIndex === '11')).toHaveLength(2);
   });
 
   it('waits out a throttled page (429 with Retry-After) and reads on', async () => {

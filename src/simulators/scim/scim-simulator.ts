@@ -3,14 +3,17 @@ import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import SCIMMY from 'scimmy';
 import SCIMMYRouters from 'scimmy-routers';
+import { type Fault, FaultInjector, type FaultOptions } from '../kit/faults.js';
+import { endlessBody } from '../kit/simulator-server.js';
 import { declareScimUsers, type ScimHandlerContext } from './scim-handlers.js';
 import { ScimUserStore, type StoredScimUser } from './scim-user-store.js';
 
 /**
  * A real SCIM 2.0 service (scimmy's protocol implementation behind scimmy-routers, in express) on
- * loopback, over an in-memory user store: tests and the demo point a `scim` source at it. Besides the
- * protocol it can throttle (429 with Retry-After), refuse writes to a read-only token (403), cap its page
- * size, break a page, and ignore startIndex, as real services do on a bad day.
+ * loopback, over an in-memory user store: tests and the demo point a `scim` source at it. Around the
+ * protocol it renders the kit's faults (throttling with Retry-After, server errors, silence, cut-off and
+ * endless answers, revoked tokens), refuses writes to a read-only token (403), caps its page size, and has
+ * a few SCIM quirks of its own.
  */
 export interface ScimSimulatorOptions {
   users?: readonly (Omit<StoredScimUser, 'id'> & { id?: string })[];
@@ -20,10 +23,14 @@ export interface ScimSimulatorOptions {
   readOnlyToken?: string;
   /** The most users it serves per page, whatever `count` asks (a service capping its pages). */
   maxPageSize?: number;
+  faults?: FaultOptions;
+  /** Seconds a throttled answer asks the client to wait; default 0. */
+  retryAfterSeconds?: number;
   port?: number;
 }
 
-export interface ScimFaults {
+/** Misbehaviour particular to SCIM services, beside the kit's faults. */
+export interface ScimQuirks {
   /** Pages (by the startIndex asked for) answered with a body that is not JSON. */
   brokenPages?: number[];
   /** Serves the first page whatever startIndex asks: a service that would page forever. */
@@ -47,7 +54,8 @@ export interface RunningScim {
   token: string;
   readOnlyToken: string;
   store: ScimUserStore;
-  faults: ScimFaults;
+  faults: FaultInjector;
+  quirks: ScimQuirks;
   /** Every request received, in order, throttled and refused ones included. */
   readonly requests: ScimRequestSeen[];
   /**
@@ -55,6 +63,8 @@ export interface RunningScim {
    * (`retryAfterSeconds`, default 0).
    */
   throttle(requests: number, options?: { retryAfterSeconds?: number; writesOnly?: boolean }): void;
+  /** Refuses both tokens from now on, as a revoked grant. */
+  revokeTokens(): void;
   /** A `scim` source's settings pointing at this service. */
   source(app: string): { config: Record<string, unknown>; credentials: Record<string, unknown> };
   close(): Promise<void>;
@@ -67,10 +77,14 @@ export async function startScimSimulator(options: ScimSimulatorOptions = {}): Pr
   const store = new ScimUserStore(options.users);
   const token = options.token ?? `scim-${crypto.randomUUID()}`;
   const readOnlyToken = options.readOnlyToken ?? `scim-read-${crypto.randomUUID()}`;
-  const faults: ScimFaults = {};
+  const faults = new FaultInjector(options.faults);
+  const quirks: ScimQuirks = {};
   const requests: ScimRequestSeen[] = [];
   let throttled = { left: 0, retryAfterSeconds: 0, writesOnly: false };
+  let revoked = false;
   const context: ScimHandlerContext = { store };
+  const refuse = (res: Response, status: number, detail: string, headers: Record<string, string> = {}) =>
+    res.status(status).set(headers).type('application/scim+json').send(scimError(status, detail));
 
   const app = express();
   app.use(ROOT, (req: Request, res: Response, next: NextFunction) => {
@@ -81,23 +95,31 @@ export async function startScimSimulator(options: ScimSimulatorOptions = {}): Pr
     requests.push({ method: req.method, path: req.path, query: { ...query }, accept: req.header('accept') });
     if (throttled.left > 0 && (!throttled.writesOnly || req.method !== 'GET')) {
       throttled.left -= 1;
-      res
-        .status(429)
-        .set('retry-after', String(throttled.retryAfterSeconds))
-        .type('application/scim+json')
-        .send(scimError(429, 'Too many requests; retry after the Retry-After delay'));
+      refuse(res, 429, 'Too many requests; retry after the Retry-After delay', {
+        'retry-after': String(throttled.retryAfterSeconds),
+      });
       return;
     }
+    const listing = req.method === 'GET' && req.path === '/Users' && query.filter === undefined;
+    const start = Math.max(1, Number(query.startIndex ?? 1) || 1);
+    const count = Math.min(
+      Math.max(0, Number(query.count ?? options.maxPageSize ?? 100) || 0),
+      options.maxPageSize ?? Number.MAX_SAFE_INTEGER,
+    );
+    const page = listing ? Math.floor((start - 1) / Math.max(count, 1)) + 1 : undefined;
+    const fault = faults.decide(`${req.method} ${req.originalUrl}`, page);
+    if (render(fault, res, options.retryAfterSeconds ?? 0)) return;
     const bearer = req.header('authorization');
+    if (revoked && (bearer === `Bearer ${token}` || bearer === `Bearer ${readOnlyToken}`)) {
+      refuse(res, 401, 'The bearer token was revoked');
+      return;
+    }
     if (bearer === `Bearer ${readOnlyToken}` && req.method !== 'GET') {
-      res
-        .status(403)
-        .type('application/scim+json')
-        .send(scimError(403, 'This token may read users but not change them'));
+      refuse(res, 403, 'This token may read users but not change them');
       return;
     }
     const patched =
-      req.method === 'PATCH' && faults.ignorePatches ? store.get(req.path.split('/').pop() ?? '') : undefined;
+      req.method === 'PATCH' && quirks.ignorePatches ? store.get(req.path.split('/').pop() ?? '') : undefined;
     if (patched) {
       res
         .status(200)
@@ -105,15 +127,20 @@ export async function startScimSimulator(options: ScimSimulatorOptions = {}): Pr
         .send({ schemas: [SCIMMY.Schemas.User.id], ...patched });
       return;
     }
-    if (req.method === 'GET' && req.path === '/Users') {
-      const start = Number(query.startIndex ?? 1);
-      if (faults.brokenPages?.includes(start)) {
+    if (listing && page !== undefined) {
+      if (quirks.brokenPages?.includes(start)) {
         res.status(200).type('application/scim+json').send('<html>Service unavailable</html>');
         return;
       }
-      if (faults.ignoreStartIndex) delete query.startIndex;
-      if (options.maxPageSize !== undefined)
-        query.count = String(Math.min(Number(query.count ?? options.maxPageSize), options.maxPageSize));
+      let served = start;
+      const plan = faults.plan;
+      // The kit's "page link that loops": the page after it serves that page again.
+      if (plan.repeatPageLink !== undefined && page === plan.repeatPageLink + 1) served = start - count;
+      // A user added before the reader's position mid-read: each later page starts one user early.
+      if (plan.repeatUserAcrossPages && page > 1) served = start - 1;
+      if (quirks.ignoreStartIndex) served = 1;
+      query.startIndex = String(Math.max(1, served));
+      query.count = String(count);
     }
     next();
   });
@@ -141,17 +168,57 @@ export async function startScimSimulator(options: ScimSimulatorOptions = {}): Pr
     readOnlyToken,
     store,
     faults,
+    quirks,
     requests,
     throttle(count, { retryAfterSeconds = 0, writesOnly = false } = {}) {
       throttled = { left: count, retryAfterSeconds, writesOnly };
     },
+    revokeTokens() {
+      revoked = true;
+    },
     source: (appName) => ({ config: { app: appName, baseUrl: url }, credentials: { token } }),
     close: () =>
       new Promise<void>((resolve, reject) => {
+        faults.release();
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+/** Carries out a kit fault in SCIM's own terms; false when there is none to carry out here. */
+function render(fault: Fault | null, res: Response, retryAfterSeconds: number): boolean {
+  const send = (status: number, detail: string, headers: Record<string, string> = {}) =>
+    res.status(status).set(headers).type('application/scim+json').send(scimError(status, detail));
+  switch (fault) {
+    case 'throttle':
+      send(429, 'Too many requests', { 'retry-after': String(retryAfterSeconds) });
+      return true;
+    case 'error':
+      send(500, 'The service failed for a moment');
+      return true;
+    case 'revoked':
+      send(401, 'The bearer token was revoked');
+      return true;
+    case 'timeout':
+      // Never answers: the client's deadline ends it (closing the simulator drops the connection).
+      return true;
+    case 'drip':
+    case 'huge':
+      endlessBody(res, { status: 200, headers: { 'content-type': 'application/scim+json' } }, fault);
+      return true;
+    case 'truncate': {
+      // scimmy answers through res.send; the JSON it sends is cut off half way.
+      const send = res.send.bind(res);
+      res.send = (body?: unknown) =>
+        typeof body === 'string' || Buffer.isBuffer(body)
+          ? send(String(body).slice(0, Math.floor(String(body).length / 2)))
+          : send(body);
+      return false;
+    }
+    default:
+      return false;
+  }
 }
 
 /** The SCIM error body (RFC 7644 §3.12); `status` is a string there. */
