@@ -90,8 +90,9 @@ export const scimDeprovisioner: Deprovisioner<ScimConfig, ScimCredentials> = {
       http.write<ScimUser>('PATCH', userUrl(config.baseUrl, id), deactivateOp),
     );
     if (answer === 'gone') return { outcome: 'already', summary: 'The SCIM service no longer has the user' };
-    // A 200 carries the user as it now is: a service that ignored the operation must not count as done.
-    if (answer.body && typeof answer.body === 'object' && answer.body.active !== false)
+    // A 200 may carry the user as it now is: one still active means the service ignored the operation,
+    // which must not count as done. A body without `active` (some services answer less) says nothing.
+    if (answer.body && typeof answer.body === 'object' && answer.body.active === true)
       throw new ConnectorError(
         'fatal',
         `${provider} accepted the deactivation but still shows the user as active`,
