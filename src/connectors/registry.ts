@@ -7,6 +7,7 @@ import { jsonUrlSourceKind } from './json-url/json-url-source.js';
 import type { SourceKind } from './kit/connector.js';
 import { microsoftEntraSourceKind } from './microsoft-entra/microsoft-entra-source.js';
 import { oktaSourceKind } from './okta/okta-source.js';
+import { scimSourceKind } from './scim/scim-source.js';
 
 /** The only list of source kinds Roster knows. */
 export const sourceKinds: readonly SourceKind<unknown, unknown>[] = [
@@ -18,6 +19,7 @@ export const sourceKinds: readonly SourceKind<unknown, unknown>[] = [
   oktaSourceKind,
   googleWorkspaceSourceKind,
   microsoftEntraSourceKind,
+  scimSourceKind,
 ] as SourceKind<unknown, unknown>[];
 
 export function findSourceKind(kind: string): SourceKind<unknown, unknown> | undefined {

@@ -107,7 +107,7 @@ export async function startSimulator(
  * (`drip`) or as fast as the client reads (`huge`), until the client goes away. The JSON itself would
  * follow, so only a deadline or a size cap, not a parse error, can stop the client.
  */
-function endlessBody(res: ServerResponse, answer: SimulatorResponse, fault: 'drip' | 'huge'): void {
+export function endlessBody(res: ServerResponse, answer: SimulatorResponse, fault: 'drip' | 'huge'): void {
   res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', ...answer.headers });
   let open = true;
   res.on('close', () => {
