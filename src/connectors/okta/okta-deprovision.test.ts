@@ -182,6 +182,34 @@ describe('Okta deprovisioning against the simulated Okta Management API', () => 
     expect(assignedApps(okta, user.id).some((id) => appIds.includes(id))).toBe(false);
   });
 
+  it('fails saying what to do when a group membership grants the app (E0000046), not as a credentials problem', async () => {
+    const okta = await start();
+    const { user, appName, appIds } = activeAssignee(okta);
+    const assignment = okta
+      .org()
+      .assignments.get(appIds[0] ?? '')
+      ?.find((a) => a.id === user.id);
+    if (!assignment) throw new Error('no assignment');
+    assignment.scope = 'GROUP';
+    const { context, calls } = contextFor(okta);
+
+    const error = await deprovisioner
+      .deprovision(context, target(appName, String(user.profile.email), user.id))
+      .catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ConnectorError);
+    expect((error as ConnectorError).code).toBe('fatal');
+    expect((error as ConnectorError).message).toContain('remove the user from that group');
+    expect(calls.find((c) => c.method === 'DELETE')).toMatchObject({ status: 403 });
+    expect(calls.find((c) => c.method === 'DELETE')?.detail).toContain('E0000046');
+    expect(
+      okta
+        .org()
+        .assignments.get(appIds[0] ?? '')
+        ?.some((a) => a.id === user.id),
+    ).toBe(true);
+  });
+
   it('fails with a clear error for an app Okta does not have', async () => {
     const okta = await start();
     const { user } = activeAssignee(okta);

@@ -155,7 +155,7 @@ async function unassign(
   for (const app of apps) {
     const path = `${base}/api/v1/apps/${encodeURIComponent(String(app.id))}/users/${encodeURIComponent(userId)}`;
     // 404: the user is not (or no longer) assigned to this instance.
-    if (await absentAsNull(http.write('DELETE', path))) removed += 1;
+    if (await absentAsNull(unassignment(http, path, target.app))) removed += 1;
   }
   return removed > 0
     ? {
@@ -163,6 +163,23 @@ async function unassign(
         summary: `Unassigned the user from ${target.app} in Okta${apps.length > 1 ? ` (${removed} of ${apps.length} app instances)` : ''}`,
       }
     : { outcome: 'already', summary: `The user was not assigned to ${target.app} in Okta` };
+}
+
+/**
+ * One DELETE of an assignment. Okta answers 403 E0000046 when a group membership grants the app: that is
+ * not a credentials problem, so it fails with what to do instead.
+ */
+async function unassignment(http: ProviderHttp, path: string, app: string) {
+  try {
+    return await http.write('DELETE', path);
+  } catch (error) {
+    if (error instanceof ConnectorError && error.message.includes('(E0000046)'))
+      throw new ConnectorError(
+        'fatal',
+        `${PROVIDER} keeps ${app} assigned while one of the user's groups grants it (E0000046): remove the user from that group in Okta, or deactivate the Okta user`,
+      );
+    throw error;
+  }
 }
 
 /** The Okta user id of an address (`profile.email`), or null when Okta has no such user. */

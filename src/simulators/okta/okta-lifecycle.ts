@@ -44,12 +44,15 @@ export function deactivateUser(org: OktaOrg, id: string, now: Date): DeactivateO
   return 'deactivated';
 }
 
-export type UnassignOutcome = 'unassigned' | 'no_app' | 'not_assigned';
+export type UnassignOutcome = 'unassigned' | 'no_app' | 'not_assigned' | 'group_assigned';
 
 export function unassignUser(org: OktaOrg, appId: string, userId: string): UnassignOutcome {
   const assigned = org.assignments.get(appId);
   if (!assigned) return 'no_app';
-  if (!assigned.some((a) => a.id === userId)) return 'not_assigned';
+  const assignment = assigned.find((a) => a.id === userId);
+  if (!assignment) return 'not_assigned';
+  // Okta keeps an assignment a group membership grants until the user leaves the group.
+  if (assignment.scope === 'GROUP') return 'group_assigned';
   org.assignments.set(
     appId,
     assigned.filter((a) => a.id !== userId),

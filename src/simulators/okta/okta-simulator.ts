@@ -306,6 +306,13 @@ async function start(options: OktaSimulatorOptions): Promise<RunningOkta> {
             return oktaError(404, 'E0000007', `Not found: Resource not found: ${appId} (AppInstance)`);
           if (outcome === 'not_assigned')
             return oktaError(404, 'E0000007', `Not found: Resource not found: ${userId} (AppUser)`);
+          if (outcome === 'group_assigned')
+            return oktaError(403, 'E0000046', 'Deactivate application for user forbidden.', rateHeaders(), [
+              {
+                errorSummary:
+                  'The application cannot be unassigned from the user while their group memberships grant them access',
+              },
+            ]);
           return { status: 204, headers: rateHeaders() };
         },
       },
@@ -395,6 +402,7 @@ function oktaError(
   errorCode: string,
   errorSummary: string,
   headers: Record<string, string> = rateHeaders(),
+  errorCauses: { errorSummary: string }[] = [],
 ): SimulatorResponse {
   return {
     status,
@@ -404,7 +412,7 @@ function oktaError(
       errorSummary,
       errorLink: errorCode,
       errorId: `oae${randomBytes(11).toString('base64url')}`,
-      errorCauses: [],
+      errorCauses,
     },
   };
 }
