@@ -122,7 +122,8 @@ export const oktaSourceKind = defineSourceKind<OktaConfig, OktaCredentials>({
   title: 'Okta',
   description:
     'Reads Okta users (deactivated ones included), their last sign-in and second email, and the apps people ' +
-    'are assigned to, with an API token (SSWS) or an OAuth service app (scopes okta.users.read, okta.apps.read).',
+    'are assigned to, with an API token (SSWS) or an OAuth service app (scopes okta.users.read, okta.apps.read). ' +
+    'Offboarding deactivates the Okta user or unassigns them from an app (okta.users.manage, okta.apps.manage).',
   // Okta has no licence SKUs: no license types or purchased seats.
   capabilities: capabilities(['users', 'aliases', 'lastUsed', 'employees', 'deprovisioning']),
   // Every Okta account; of the apps assigned through Okta, only the users Okta assigns them to.
