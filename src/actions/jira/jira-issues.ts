@@ -71,6 +71,8 @@ export async function createJiraIssue(
     else unresolvedEmails.push(email);
   }
 
+  // Creating a ticket is not idempotent: a 429 is safe to send again (Jira did nothing), but a server error
+  // or a timeout retried by the kit may leave a second ticket when Jira had created the first.
   const { body } = await http.write<{ id?: unknown; key?: unknown; self?: unknown }>(
     'POST',
     `${config.baseUrl}/rest/api/3/issue`,

@@ -125,11 +125,12 @@ async function deactivate(http: ProviderHttp, base: string, userId: string): Pro
   // Okta refuses to deactivate a DEPROVISIONED user; it already lost its assignments.
   if (user.body.status === 'DEPROVISIONED')
     return { outcome: 'already', summary: 'The Okta user was already deactivated' };
-  // A 404 here is a user deleted (or deactivated by someone else) since the read: nothing left to do.
+  // A 404 here is a user deleted or deactivated since the read, or a retried request whose first attempt
+  // Okta carried out before its answer was lost (Okta answers 404 for a DEPROVISIONED user): nothing left to do.
   const done = await absentAsNull(http.write('POST', `${path}/lifecycle/deactivate`));
   return done
     ? { outcome: 'done', summary: 'Deactivated the Okta user; Okta removes their app assignments' }
-    : { outcome: 'already', summary: 'Okta no longer has the user' };
+    : { outcome: 'already', summary: 'The Okta user was already deactivated or deleted' };
 }
 
 async function unassign(
