@@ -6,6 +6,7 @@ import { ConnectorError } from '../kit/connector-error.js';
 import {
   type HttpTuning,
   type ProviderHttp,
+  type ProviderHttpOptions,
   type ProviderResponse,
   providerHttp,
 } from '../kit/provider-http.js';
@@ -20,6 +21,15 @@ export const PROVIDER = 'Okta';
 /** Read-only scopes an OAuth service app needs (granted in the app's "Okta API Scopes" tab). */
 export const OKTA_SCOPES = ['okta.users.read', 'okta.apps.read'];
 
+/**
+ * Scopes deprovisioning asks for, per kind of write: deactivating a user needs `okta.users.manage` (which
+ * includes reading users); unassigning a user from an app needs `okta.apps.manage`, and `okta.users.read`
+ * to find the user by address. Each write asks only for its own, so a service app granted one of them can
+ * still do that part.
+ */
+export const OKTA_DEACTIVATE_SCOPES = ['okta.users.manage'];
+export const OKTA_UNASSIGN_SCOPES = ['okta.users.read', 'okta.apps.manage'];
+
 export type OktaCredentials =
   | { apiToken: string }
   | { accessToken: string }
@@ -32,6 +42,10 @@ export interface OktaClientOptions {
   http: HttpTuning;
   signal: AbortSignal;
   outbound: OutboundClient;
+  /** Scopes a service app's token is asked for; the read-only ones unless a write needs more. */
+  scopes?: readonly string[];
+  /** Told of every request and Okta's answer (a deprovisioning's record of calls). */
+  onAnswer?: ProviderHttpOptions['onAnswer'];
 }
 
 export async function oktaHttp(options: OktaClientOptions): Promise<ProviderHttp> {
@@ -49,7 +63,14 @@ export async function oktaHttp(options: OktaClientOptions): Promise<ProviderHttp
         : fetchedAccessToken({
             provider: PROVIDER,
             tokenUrl: options.tokenUrl,
-            form: () => clientCredentialsForm(credentials.clientId, credentials.keyId, key, options.tokenUrl),
+            form: () =>
+              clientCredentialsForm(
+                credentials.clientId,
+                credentials.keyId,
+                key,
+                options.tokenUrl,
+                options.scopes ?? OKTA_SCOPES,
+              ),
             signal,
             outbound,
             timeoutMs: options.http?.timeoutMs,
@@ -66,6 +87,7 @@ export async function oktaHttp(options: OktaClientOptions): Promise<ProviderHttp
     onUnauthorized,
     errorText: oktaErrorText,
     throttleDelay: oktaThrottleDelay,
+    ...(options.onAnswer ? { onAnswer: options.onAnswer } : {}),
     // Okta's rate-limit windows are one minute long; waiting up to a full window is what Okta asks.
     maxDelayMs: 60_000,
     ...definedOnly(options.http ?? {}),
@@ -92,6 +114,7 @@ async function clientCredentialsForm(
   keyId: string | undefined,
   key: PrivateKey | undefined,
   tokenUrl: string,
+  scopes: readonly string[],
 ): Promise<Record<string, string>> {
   if (!key) throw new ConnectorError('auth', `${PROVIDER}: no private key for the OAuth service app`);
   const header: { alg: string; kid?: string } = { alg: 'RS256' };
@@ -108,7 +131,7 @@ async function clientCredentialsForm(
     .sign(key);
   return {
     grant_type: 'client_credentials',
-    scope: OKTA_SCOPES.join(' '),
+    scope: scopes.join(' '),
     client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
     client_assertion: assertion,
   };

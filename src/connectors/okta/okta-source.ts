@@ -8,6 +8,7 @@ import { httpTuningSchema, type ProviderHttp } from '../kit/provider-http.js';
 import type { SourceRecordInput } from '../kit/records.js';
 import { advancedField, privateKeyField, secretField } from '../kit/settings-schema.js';
 import { nextLink, type OktaCredentials, oktaHttp, PROVIDER, sameOrigin } from './okta-client.js';
+import { oktaDeprovisioner } from './okta-deprovisioner.js';
 import {
   appDomain,
   appUserEmail,
@@ -69,7 +70,7 @@ const credentialsSchema = z.union([
       apiToken: secret.meta({
         title: 'API token',
         description:
-          'An Okta API token (Security → API → Tokens), created by a read-only admin. Sent as SSWS.',
+          'An Okta API token (Security → API → Tokens), created by a read-only admin (an admin who may deactivate users and manage app assignments for offboarding). Sent as SSWS.',
         ...secretField,
       }),
     })
@@ -94,7 +95,7 @@ const credentialsSchema = z.union([
         .meta({
           title: 'Client ID',
           description:
-            'Client ID of the API service app (Applications → the app → General), granted okta.users.read and okta.apps.read.',
+            'Client ID of the API service app (Applications → the app → General), granted okta.users.read and okta.apps.read (and okta.users.manage, okta.apps.manage for offboarding).',
           examples: ['0oa1b2c3d4e5f6g7h8i9'],
         }),
       privateKey: secret.meta({
@@ -121,14 +122,16 @@ export const oktaSourceKind = defineSourceKind<OktaConfig, OktaCredentials>({
   title: 'Okta',
   description:
     'Reads Okta users (deactivated ones included), their last sign-in and second email, and the apps people ' +
-    'are assigned to, with an API token (SSWS) or an OAuth service app (scopes okta.users.read, okta.apps.read).',
+    'are assigned to, with an API token (SSWS) or an OAuth service app (scopes okta.users.read, okta.apps.read). ' +
+    'Offboarding deactivates the Okta user or unassigns them from an app (okta.users.manage, okta.apps.manage).',
   // Okta has no licence SKUs: no license types or purchased seats.
-  capabilities: capabilities(['users', 'aliases', 'lastUsed', 'employees']),
+  capabilities: capabilities(['users', 'aliases', 'lastUsed', 'employees', 'deprovisioning']),
   // Every Okta account; of the apps assigned through Okta, only the users Okta assigns them to.
   coverageOf: (app) => (app.toLowerCase() === 'okta' ? 'full' : 'partial'),
   mode: 'pull',
   configSchema,
   credentialsSchema,
+  deprovisioner: oktaDeprovisioner,
   async *fetch({ config, credentials, signal, outbound }) {
     if (!credentials)
       throw new ConnectorError(

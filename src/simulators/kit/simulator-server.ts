@@ -26,7 +26,7 @@ export interface SimulatorResponse {
 }
 
 export interface SimulatorRoute {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: RegExp;
   handle(request: SimulatorRequest, match: RegExpExecArray): SimulatorResponse | Promise<SimulatorResponse>;
 }

@@ -9,13 +9,18 @@ import {
   startSimulator,
 } from '../kit/simulator-server.js';
 import { TokenIssuer } from '../kit/token-issuer.js';
+import { deactivateUser, findUser, unassignUser, usersWithEmail } from './okta-lifecycle.js';
 import { buildOrg, type OktaOrg } from './okta-objects.js';
 
 /**
  * A simulated Okta Management API: `/api/v1/users` (the plain listing leaves DEPROVISIONED users out; a
- * `search` or `filter` on status returns them), `/api/v1/apps` and `/api/v1/apps/{id}/users`, all paged with
- * `Link: <…?after=…>; rel="next"`; SSWS API tokens and OAuth 2.0 client credentials with `private_key_jwt`
- * at `/oauth2/v1/token`; Okta's error bodies (E0000011, E0000006, E0000047) and X-Rate-Limit-* headers.
+ * `search` or `filter` on status returns them, a `search` on `profile.email` finds a user by address),
+ * `/api/v1/users/{id}`, `/api/v1/apps` (with `q`) and `/api/v1/apps/{id}/users`, all paged with
+ * `Link: <…?after=…>; rel="next"`; the writes deprovisioning makes (deactivating a user, which removes
+ * their app assignments, and unassigning a user from an app); SSWS API tokens and OAuth 2.0 client
+ * credentials with `private_key_jwt` at `/oauth2/v1/token`, each token carrying its scopes (a `.manage`
+ * scope includes its `.read`); Okta's error bodies (E0000011, E0000006, E0000007, E0000047) and
+ * X-Rate-Limit-* headers.
  */
 
 export interface RunningOkta extends RunningProvider {
@@ -23,6 +28,12 @@ export interface RunningOkta extends RunningProvider {
   clientCredentialsSource: { config: Record<string, unknown>; credentials: Record<string, unknown> };
   /** The API token the SSWS source uses. */
   apiToken: string;
+  /** An OAuth access token carrying exactly these scopes, as a service app granted only them would get. */
+  issueToken(scopes: readonly string[]): string;
+  /** The organisation as the simulator holds it now: writes change what later reads return. */
+  org(): OktaOrg;
+  /** Writes (deactivations, unassignments) the simulator carried out or refused, throttled ones included. */
+  readonly writes: number;
 }
 
 const USERS_MAX = 200;
@@ -30,7 +41,13 @@ const APPS_MAX = 200;
 const APP_USERS_DEFAULT = 50;
 const APP_USERS_MAX = 500;
 const RATE_LIMIT = 600;
-const SCOPES = ['okta.users.read', 'okta.apps.read'];
+const SCOPES = ['okta.users.read', 'okta.apps.read', 'okta.users.manage', 'okta.apps.manage'];
+
+/** Okta's `.manage` scopes include reading: `okta.users.manage` lets a token list users too. */
+function allows(granted: readonly string[] | undefined, needed: string): boolean {
+  if (!granted) return false;
+  return granted.includes(needed) || granted.includes(needed.replace(/\.read$/, '.manage'));
+}
 
 export interface OktaSimulatorOptions extends SimulatorOptions {
   /** The service app requires DPoP-bound tokens, as new Okta API service apps do by default. */
@@ -56,6 +73,7 @@ async function start(options: OktaSimulatorOptions): Promise<RunningOkta> {
   const usedAssertions = new Set<string>();
   let apiTokenRevoked = false;
   let org: OktaOrg | undefined;
+  let writes = 0;
   const retryAfter = options.retryAfterSeconds ?? 1;
 
   const routes = (base: () => string): SimulatorRoute[] => {
@@ -66,14 +84,18 @@ async function start(options: OktaSimulatorOptions): Promise<RunningOkta> {
     const tokenUrl = () => `${base()}/oauth2/v1/token`;
 
     /** Authentication, then the fault plan, the way Okta answers each. */
-    function gate(request: SimulatorRequest, page: number, scope: string): SimulatorResponse | undefined {
+    function gate(
+      request: SimulatorRequest,
+      page: number | undefined,
+      scope: string,
+    ): SimulatorResponse | undefined {
       const header = request.headers.authorization ?? '';
       if (header.startsWith('SSWS ')) {
         if (header.slice(5) !== apiToken || apiTokenRevoked) return invalidToken();
       } else if (header.startsWith('Bearer ')) {
         const token = header.slice(7);
         if (tokens.check(token) !== 'valid') return invalidToken();
-        if (!scopesOf.get(token)?.includes(scope)) return forbidden();
+        if (!allows(scopesOf.get(token), scope)) return forbidden();
       } else {
         return invalidToken();
       }
@@ -222,18 +244,77 @@ async function start(options: OktaSimulatorOptions): Promise<RunningOkta> {
           let users = o.listed;
           if (query !== null) {
             const status = /^status eq "([A-Z_]+)"$/.exec(query.trim())?.[1];
-            if (!status) return oktaError(400, 'E0000031', 'Invalid search criteria.');
-            users =
-              status === 'DEPROVISIONED' ? o.deprovisioned : o.listed.filter((u) => u.status === status);
+            const email = /^profile\.email eq "([^"]+)"$/.exec(query.trim())?.[1];
+            if (email !== undefined) users = usersWithEmail(o, email);
+            else if (!status) return oktaError(400, 'E0000031', 'Invalid search criteria.');
+            else
+              users =
+                status === 'DEPROVISIONED' ? o.deprovisioned : o.listed.filter((u) => u.status === status);
           }
           return listPage(request, users, { default: USERS_MAX, max: USERS_MAX }, 'okta.users.read');
         },
       },
       {
         method: 'GET',
+        path: /^\/api\/v1\/users\/([^/]+)$/,
+        handle: (request, match) => {
+          const refused = gate(request, undefined, 'okta.users.read');
+          if (refused) return refused;
+          const id = decodeURIComponent(match[1] ?? '');
+          const user = findUser(orgOf(), id);
+          return user ? { status: 200, json: user, headers: rateHeaders() } : userNotFound(id);
+        },
+      },
+      {
+        method: 'POST',
+        path: /^\/api\/v1\/users\/([^/]+)\/lifecycle\/deactivate$/,
+        handle: (request, match) => {
+          writes += 1;
+          const refused = gate(request, undefined, 'okta.users.manage');
+          if (refused) return refused;
+          const id = decodeURIComponent(match[1] ?? '');
+          // Okta refuses to deactivate a DEPROVISIONED user as if it were not there.
+          const outcome = deactivateUser(orgOf(), id, new Date());
+          return outcome === 'deactivated' ? { status: 200, headers: rateHeaders() } : userNotFound(id);
+        },
+      },
+      {
+        method: 'GET',
         path: /^\/api\/v1\/apps$/,
-        handle: (request) =>
-          listPage(request, orgOf().apps, { default: 20, max: APPS_MAX }, 'okta.apps.read'),
+        handle: (request) => {
+          // `q` matches apps whose name or label starts with it, as Okta's startsWith search does.
+          const q = request.url.searchParams.get('q')?.toLowerCase();
+          const apps = orgOf().apps;
+          const matching =
+            q === undefined
+              ? apps
+              : apps.filter((a) => a.label.toLowerCase().startsWith(q) || a.name.toLowerCase().startsWith(q));
+          return listPage(request, matching, { default: 20, max: APPS_MAX }, 'okta.apps.read');
+        },
+      },
+      {
+        method: 'DELETE',
+        path: /^\/api\/v1\/apps\/([A-Za-z0-9]+)\/users\/([^/]+)$/,
+        handle: (request, match) => {
+          writes += 1;
+          const refused = gate(request, undefined, 'okta.apps.manage');
+          if (refused) return refused;
+          const appId = match[1] ?? '';
+          const userId = decodeURIComponent(match[2] ?? '');
+          const outcome = unassignUser(orgOf(), appId, userId);
+          if (outcome === 'no_app')
+            return oktaError(404, 'E0000007', `Not found: Resource not found: ${appId} (AppInstance)`);
+          if (outcome === 'not_assigned')
+            return oktaError(404, 'E0000007', `Not found: Resource not found: ${userId} (AppUser)`);
+          if (outcome === 'group_assigned')
+            return oktaError(403, 'E0000046', 'Deactivate application for user forbidden.', rateHeaders(), [
+              {
+                errorSummary:
+                  'The application cannot be unassigned from the user while their group memberships grant them access',
+              },
+            ]);
+          return { status: 204, headers: rateHeaders() };
+        },
       },
       {
         method: 'GET',
@@ -275,6 +356,18 @@ async function start(options: OktaSimulatorOptions): Promise<RunningOkta> {
       config: { baseUrl: server.url, pageSize: options.pageSize, http },
       credentials: { clientId, privateKey: JSON.stringify(privateJwk), keyId },
     },
+    issueToken(scopes) {
+      const { token } = tokens.issue();
+      scopesOf.set(token, [...scopes]);
+      return token;
+    },
+    org: () => {
+      org ??= buildOrg(options.directory, server.url);
+      return org;
+    },
+    get writes() {
+      return writes;
+    },
     expireTokens() {
       // An OAuth access token expires (the connector fetches a new one); an API token is revoked for good.
       tokens.expireAll();
@@ -309,6 +402,7 @@ function oktaError(
   errorCode: string,
   errorSummary: string,
   headers: Record<string, string> = rateHeaders(),
+  errorCauses: { errorSummary: string }[] = [],
 ): SimulatorResponse {
   return {
     status,
@@ -318,13 +412,17 @@ function oktaError(
       errorSummary,
       errorLink: errorCode,
       errorId: `oae${randomBytes(11).toString('base64url')}`,
-      errorCauses: [],
+      errorCauses,
     },
   };
 }
 
 function invalidToken(): SimulatorResponse {
   return oktaError(401, 'E0000011', 'Invalid token provided');
+}
+
+function userNotFound(id: string): SimulatorResponse {
+  return oktaError(404, 'E0000007', `Not found: Resource not found: ${id} (User)`);
 }
 
 function forbidden(): SimulatorResponse {
