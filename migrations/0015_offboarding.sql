@@ -39,6 +39,8 @@ create table offboarding_tasks (
   calls jsonb not null default '[]',
   -- ticket: the issue created; notify-owner: the hash of the link's token and whom it was sent to.
   ticket_key text,
+  -- When Roster last read the ticket's status.
+  checked_at timestamptz,
   notify_token_hash text unique,
   notified_to text,
   -- A process running the task holds it until then; a task whose holder stopped is run again.

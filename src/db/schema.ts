@@ -400,6 +400,7 @@ export interface OffboardingTasksTable {
   done_at: Timestamp | null;
   calls: ColumnType<unknown, string | undefined, string | RawBuilder<unknown>>;
   ticket_key: string | null;
+  checked_at: Timestamp | null;
   notify_token_hash: string | null;
   notified_to: string | null;
   lease_expires_at: Timestamp | null;

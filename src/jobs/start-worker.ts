@@ -9,6 +9,7 @@ import {
   offboardingTasksJobKind,
   queueRunnableOffboardings,
 } from '../modules/offboarding/offboarding-jobs.js';
+import { followTickets } from '../modules/offboarding/ticket-method.js';
 import { enqueueDueSyncs, syncJobHandler, syncJobKind } from '../modules/sources/scheduled-syncs.js';
 import type { Roster } from '../roster.js';
 import { type JobHandler, JobWorker } from './job-worker.js';
@@ -34,6 +35,8 @@ export function startJobWorker(roster: Roster, log: (message: string, error?: un
       await scheduleSignInCleanup(roster.database);
       // Offboarding tasks whose process stopped, or that waited for their person to leave.
       await queueRunnableOffboardings(roster);
+      // Jira tickets of offboarding tasks: read each open one every few minutes.
+      await followTickets(roster);
       // Recompute license states a sync or a change made stale, so the next reader finds them ready.
       await ensureLicenseStates(roster.database, new Date(), licenseStatesMaxAgeMs);
     },

@@ -4,6 +4,7 @@ import { readOrCreateKeyFile } from './key-file.js';
 /** What a sealed value belongs to; part of its authentication, so a value copied elsewhere does not open. */
 export const sealedContexts = {
   sourceCredentials: (sourceId: number) => `source:${sourceId}`,
+  offboardingMethodCredentials: (methodId: number) => `offboarding-method:${methodId}`,
   keyCheck: 'key-check',
 } as const;
 

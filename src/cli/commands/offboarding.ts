@@ -189,29 +189,32 @@ export function registerOffboardingCommands(program: Command) {
     )
     .option('--instance <instance>', 'only this instance of the app (its source, or unmanaged)')
     .option('--config <json>', "the method's settings as JSON")
+    .option('--credentials <json>', 'the ticket method\'s Jira account as JSON: {"email": …, "apiToken": …}')
     .option('--json', 'print JSON')
     .action(async (app: string, method: string, options) => {
       const json = Boolean(options.json);
       await withRoster(json, async (roster) => {
-        let config: unknown;
-        if (options.config !== undefined) {
-          try {
-            config = JSON.parse(String(options.config));
-          } catch (error) {
-            throw invalidInput('--config is not JSON', [
-              { field: 'config', message: (error as Error).message },
-            ]);
-          }
-        }
+        const config = parseJsonOption(options.config, 'config');
+        const credentials = parseJsonOption(options.credentials, 'credentials');
         const set = await setOffboardingMethod(roster, cliActor(), {
           app,
           method,
           ...(options.instance ? { instance: String(options.instance) } : {}),
           ...(config !== undefined ? { config } : {}),
+          ...(credentials !== undefined ? { credentials } : {}),
         });
         if (json) printJson(set);
         else process.stdout.write(`${set.app}${set.instance ? ` (${set.instance})` : ''}: ${set.method}\n`);
         return 0;
       });
     });
+}
+
+function parseJsonOption(value: unknown, field: string): unknown {
+  if (value === undefined) return undefined;
+  try {
+    return JSON.parse(String(value));
+  } catch (error) {
+    throw invalidInput(`--${field} is not JSON`, [{ field, message: (error as Error).message }]);
+  }
 }

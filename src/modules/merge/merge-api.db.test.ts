@@ -1,42 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testServer } from '../../../test/support/http.js';
+import { mailbox } from '../../../test/support/mailbox.js';
 import { lanes, openTestRoster, type TestRoster } from '../../../test/support/test-roster.js';
 import { createSession, ensureMember, findSession } from '../auth/auth.repo.js';
 import { importCsv } from '../imports/imports.service.js';
 import { updateSettings } from '../settings/settings.service.js';
 import { addSource, syncSource } from '../sources/sources.service.js';
-
-/** A real SMTP server on loopback that keeps what it receives. */
-async function mailbox() {
-  const received: { to: string; subject: string; text: string }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push({
-            to: session.envelope.rcptTo.map((r) => r.address).join(','),
-            subject: mail.subject ?? '',
-            text: mail.text ?? '',
-          });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    received,
-    port: (server.server.address() as AddressInfo).port,
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
-}
 
 describe.each(lanes)('Merge Users through the API on %s', (lane) => {
   let roster: TestRoster;

@@ -8,6 +8,7 @@ import type { FindKind } from './deprovisioning-sources.js';
 import { notifyOwner } from './notify-owner.js';
 import { byRoster } from './offboarding-methods.js';
 import { currentEmployeeRecord, dayOf, personOfPrimary } from './offboarding-person.js';
+import { createTicket } from './ticket-method.js';
 
 /** A task a runner holds, with what acting on it needs. */
 export interface ClaimedTask {
@@ -18,6 +19,7 @@ export interface ClaimedTask {
   source_id: number | null;
   account_status: 'active' | 'suspended' | 'deleted';
   app_id: number;
+  instance_id: number;
   app: string;
   email: string;
 }
@@ -129,11 +131,7 @@ function actOn(
     case 'notify-owner':
       return notifyOwner(roster, task, now);
     case 'ticket':
-      return Promise.resolve({
-        status: 'failed',
-        note: 'Jira tickets are not available in this version of Roster: choose another method',
-        calls: [],
-      });
+      return createTicket(roster, task, options, now);
   }
 }
 
@@ -158,6 +156,7 @@ async function claimTask(
     from next, accounts ac, apps a, users u
     where t.id = next.id and ac.id = t.account_id and a.id = ac.app_id and u.id = ac.user_id
     returning t.id, t.offboarding_id, t.account_id, t.method, t.source_id, t.account_status, a.id as app_id,
+              ac.instance_id,
               a.name as app, u.email`.execute(db);
   return rows[0];
 }

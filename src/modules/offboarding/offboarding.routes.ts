@@ -112,6 +112,7 @@ const methodSettingSchema = z
     instance: z.string().nullable(),
     method: z.enum(offboardingMethods),
     config: z.record(z.string(), z.unknown()),
+    hasCredentials: z.boolean(),
     updatedBy: z.string(),
     updatedAt: z.string(),
   })
@@ -188,6 +189,7 @@ export function offboardingRoutes(roster: Roster): FastifyPluginAsyncZod {
             instance: z.string().trim().min(1).max(200).optional(),
             method: z.string(),
             config: z.record(z.string(), z.unknown()).optional(),
+            credentials: z.record(z.string(), z.unknown()).optional(),
           }),
           response: { 200: methodSettingSchema },
         },

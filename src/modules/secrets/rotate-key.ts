@@ -11,7 +11,7 @@ export interface RotationResult {
 }
 
 /**
- * Re-seals every stored secret (source credentials, in any format) and the key check under the next key,
+ * Re-seals every stored secret (source and offboarding-method credentials, in any format) and the key check under the next key,
  * in one transaction: either everything opens with the next key, or nothing changed. A credential the
  * current key cannot open stops the rotation, naming its source (remove that source, or start Roster with
  * the key that sealed it). Processes still running with the old key are refused when they next seal or start.
@@ -27,31 +27,53 @@ export async function rotateKey(roster: Roster, actor: string, next: SecretBox):
     }
     const sources = await trx
       .selectFrom('sources')
-      .select(['id', 'name', 'credentials_encrypted'])
+      .select(['id', 'name', 'credentials_encrypted as sealed'])
       .where('credentials_encrypted', 'is not', null)
       .orderBy('id')
       .forUpdate()
       .execute();
-    const resealed: { id: number; sealed: string }[] = [];
+    const methods = await trx
+      .selectFrom('offboarding_methods as m')
+      .innerJoin('apps as a', 'a.id', 'm.app_id')
+      .select(['m.id', 'a.name', 'm.credentials_encrypted as sealed'])
+      .where('m.credentials_encrypted', 'is not', null)
+      .orderBy('m.id')
+      .forUpdate()
+      .execute();
+    const stored = [
+      ...sources.map((s) => ({
+        ...s,
+        table: 'sources' as const,
+        context: sealedContexts.sourceCredentials(s.id),
+        field: `sources.${s.name}`,
+      })),
+      ...methods.map((m) => ({
+        ...m,
+        table: 'offboarding_methods' as const,
+        context: sealedContexts.offboardingMethodCredentials(m.id),
+        field: `offboarding methods.${m.name}`,
+      })),
+    ];
+    const resealed: { table: 'sources' | 'offboarding_methods'; id: number; sealed: string }[] = [];
     const unreadable: { field: string; message: string }[] = [];
-    for (const source of sources) {
-      const context = sealedContexts.sourceCredentials(source.id);
+    for (const secret of stored) {
       try {
-        const plain = current.open(source.credentials_encrypted ?? '', context);
-        resealed.push({ id: source.id, sealed: next.seal(plain, context) });
+        const plain = current.open(secret.sealed ?? '', secret.context);
+        resealed.push({ table: secret.table, id: secret.id, sealed: next.seal(plain, secret.context) });
       } catch (error) {
-        unreadable.push({ field: `sources.${source.name}`, message: (error as Error).message });
+        unreadable.push({ field: secret.field, message: (error as Error).message });
       }
     }
     if (unreadable.length) {
       throw invalidInput(
         `${unreadable.length} stored credentials do not open with the current key, so nothing was re-sealed: ` +
-          'remove those sources (roster sources remove <name>) or start Roster with the key that sealed them',
+          'remove those sources (roster sources remove <name>) or set those offboarding methods again, or start ' +
+          'Roster with the key that sealed them',
         unreadable,
       );
     }
-    for (const { id, sealed } of resealed) {
-      await trx.updateTable('sources').set({ credentials_encrypted: sealed }).where('id', '=', id).execute();
+    for (const { table, id, sealed } of resealed) {
+      await trx.updateTable(table).set({ credentials_encrypted: sealed }).where('id', '=', id).execute();
     }
     await trx
       .insertInto('key_check')
