@@ -76,8 +76,10 @@ export function registerLicenseCommands(program: Command) {
     });
 
   program
-    .command('explain <what> [app]')
-    .description(`Why a figure is what it is (${explainWhats.join(', ')})`)
+    .command('explain <what> [subject]')
+    .description(
+      `Why a figure is what it is (${explainWhats.join(', ')}); the subject is an app, or an email for offboarding figures`,
+    )
     .option('--json', 'print JSON')
     .action(async (what: string, app: string | undefined, options) => {
       const json = Boolean(options.json);

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Roster } from '../../roster.js';
 import { findVisibleAppId, requireOrganisationView } from '../apps/app-owners.js';
-import { explain, explainWhats } from './explain.service.js';
+import { explain, explainWhats, personFigures } from './explain.service.js';
 
 const explanationSchema = z
   .object({
@@ -35,15 +35,19 @@ export function explainRoutes(roster: Roster): FastifyPluginAsyncZod {
         schema: {
           summary: 'Why a figure is what it is: how it was computed, from which sources, what is missing',
           params: z.strictObject({ what: z.enum(explainWhats as [string, ...string[]]) }),
-          querystring: z.strictObject({ app: z.string().min(1).max(200).optional() }),
+          querystring: z.strictObject({
+            app: z.string().min(1).max(200).optional(),
+            email: z.string().min(3).max(320).optional(),
+          }),
           response: { 200: explanationSchema },
         },
       },
       async (request) => {
         // An app owner may ask about their own apps only, and not about the whole organisation.
-        if (request.params.what === 'user-count') requireOrganisationView(request.principal);
+        const aboutPerson = personFigures.includes(request.params.what);
+        if (request.params.what === 'user-count' || aboutPerson) requireOrganisationView(request.principal);
         else if (request.query.app) await findVisibleAppId(roster, request.principal, request.query.app);
-        return explain(roster, request.params.what, request.query.app);
+        return explain(roster, request.params.what, aboutPerson ? request.query.email : request.query.app);
       },
     );
   };

@@ -1,6 +1,7 @@
 import { invalidInput } from '../../lib/errors.js';
 import type { Roster } from '../../roster.js';
 import { explainAppLicenses, explainAppUsage, explainAppUsers, explainInactive } from './explain-app.js';
+import { explainOffboarding, explainOffboardingApps } from './explain-offboarding.js';
 import { explainUserCount } from './explain-user-count.js';
 import type { Explanation } from './explanation.js';
 
@@ -11,9 +12,14 @@ export const explainers = {
   'app-usage': explainAppUsage,
   inactive: explainInactive,
   'user-count': (roster: Roster) => explainUserCount(roster),
+  'offboarding-apps': explainOffboardingApps,
+  offboarding: explainOffboarding,
 } as const;
 export type ExplainWhat = keyof typeof explainers;
 export const explainWhats = Object.keys(explainers) as ExplainWhat[];
+
+/** Figures about a person: their subject is an email, not an app. */
+export const personFigures: readonly string[] = ['offboarding-apps', 'offboarding'];
 
 export async function explain(roster: Roster, what: string, subject?: string): Promise<Explanation> {
   if (!(what in explainers)) {
@@ -22,6 +28,10 @@ export async function explain(roster: Roster, what: string, subject?: string): P
     ]);
   }
   if (what !== 'user-count' && !subject) {
+    if (personFigures.includes(what))
+      throw invalidInput(`Explaining ${what} needs a person`, [
+        { field: 'email', message: 'name one of their emails' },
+      ]);
     throw invalidInput(`Explaining ${what} needs an app`, [{ field: 'app', message: 'name the app' }]);
   }
   return explainers[what as ExplainWhat](roster, subject ?? '');

@@ -6,6 +6,7 @@ import { lanes, openTestRoster, type TestRoster } from '../../../test/support/te
 import { capabilities } from '../../connectors/kit/capabilities.js';
 import type { SourceKind } from '../../connectors/kit/connector.js';
 import type { SourceRecordInput } from '../../connectors/kit/records.js';
+import { explain } from '../explain/explain.service.js';
 import { applyMerge, configureMerge } from '../merge/merge.service.js';
 import { updateSettings } from '../settings/settings.service.js';
 import { completeOffboarding, markTaskDone, retryTask } from './offboarding-admin.js';
@@ -297,5 +298,28 @@ describe.each(lanes)('offboarding on %s', (lane) => {
     const remaining = await listDrift(roster.database.db);
     expect(remaining.map((d) => d.primaryEmail)).not.toContain('gus@acme.example');
     expect(remaining.map((d) => d.primaryEmail)).toContain('eve@acme.example');
+  });
+
+  it("explains from the data why offboarding lists more apps than the person's page", async () => {
+    const explanation = await explain(roster, 'offboarding-apps', 'ann.lee@acme.example');
+    expect(explanation.figure).toEqual({ activeAccounts: 3, offboardingTasks: 5, emails: 2 });
+    expect(explanation.causes.map((c) => c.text)).toEqual([
+      'Looker (App exports): ann@acme.example is deleted (App exports reports it deleted)',
+      'Zoom (App exports): ann@acme.example is suspended (App exports reports it suspended)',
+      'Merge Users joined ann@acme.example, ann.lee@acme.example: the accounts of each are offboarded together.',
+    ]);
+  });
+
+  it('tells the story of an offboarding an admin completed before its automatic task finished', async () => {
+    const explanation = await explain(roster, 'offboarding', 'fay@acme.example');
+    expect(explanation.figure).toMatchObject({ tasks: 2, finishedAfterCompletion: 1 });
+    const story = explanation.causes.map((c) => c.text.replace(/^\S+: /, ''));
+    expect(story).toEqual([
+      'member:admin@acme.example started the offboarding of fay@acme.example',
+      'Jira (fay@acme.example) done by member:it@acme.example through the manual method',
+      'member:it@acme.example marked the offboarding completed',
+      'Directory (fay@acme.example) done by Roster, automatically through the automatic method',
+      'member:it@acme.example marked it completed before 1 task(s) finished; they finished afterwards: Directory.',
+    ]);
   });
 });
