@@ -26,7 +26,7 @@ export interface SimulatorResponse {
 }
 
 export interface SimulatorRoute {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: RegExp;
   handle(request: SimulatorRequest, match: RegExpExecArray): SimulatorResponse | Promise<SimulatorResponse>;
 }
