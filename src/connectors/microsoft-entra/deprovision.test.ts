@@ -131,7 +131,7 @@ describe('deprovisioning through Microsoft Graph', () => {
     const again = await deprovision(provider, target());
     expect(await again.run).toEqual({
       outcome: 'already',
-      summary: 'Sign-in was already blocked and no licence was assigned',
+      summary: 'Sign-in was already blocked and no licence was assigned directly',
     });
     expect(again.calls.map((c) => `${c.method} ${c.status}`)).toEqual(['GET 200']);
   });
@@ -149,6 +149,26 @@ describe('deprovisioning through Microsoft Graph', () => {
       status: 'suspended',
       licenseTypes: [],
     });
+  });
+
+  it('leaves licences a group hands out, which Graph cannot remove from the user, and says so', async () => {
+    const provider = await start({ groupLicensed: ['SPE_E3'] });
+    const member = directory.people.find(
+      (p) => p.accountStatus === 'active' && p.licenses.includes('SPE_E3') && p.licenses.length >= 2,
+    )!;
+    const { run, calls } = await deprovision(provider, target(member));
+    const direct = member.licenses.length - 1;
+    expect(await run).toEqual({
+      outcome: 'done',
+      summary: `Blocked sign-in and removed ${direct} licence${direct === 1 ? '' : 's'}; 1 licence comes from group membership and stays until the user leaves those groups`,
+    });
+    expect(calls.map((c) => `${c.method} ${c.status}`)).toEqual(['GET 200', 'PATCH 204', 'POST 200']);
+    expect(await syncedAccount(provider, member.id)).toMatchObject({
+      status: 'suspended',
+      licenseTypes: ['Microsoft 365 E3'],
+    });
+    const again = await deprovision(provider, target(member));
+    expect(await again.run).toMatchObject({ outcome: 'already' });
   });
 
   it('answers already for a user Entra deleted (404 Request_ResourceNotFound)', async () => {

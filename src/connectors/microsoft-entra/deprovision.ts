@@ -11,7 +11,8 @@ import { microsoft365 } from './users.js';
 
 /**
  * Deprovisioning through Microsoft Graph: the leaver's Microsoft 365 account (the directory user) has its
- * sign-in blocked (`accountEnabled: false`), then every licence removed, so the seats come free. Needs the
+ * sign-in blocked (`accountEnabled: false`), then every licence assigned directly removed, so the seats
+ * come free (a licence a group hands out cannot be removed from the user; the summary names them). Needs the
  * application permissions User.EnableDisableAccount.All and LicenseAssignment.ReadWrite.All (or
  * User.ReadWrite.All); the read permissions a sync uses are not enough.
  */
@@ -30,6 +31,35 @@ interface GraphUserState {
   id: string;
   accountEnabled?: boolean | null;
   assignedLicenses?: { skuId?: string | null }[] | null;
+  licenseAssignmentStates?: { skuId?: string | null; assignedByGroup?: string | null }[] | null;
+}
+
+/**
+ * The licences Graph lets Roster remove (assigned directly) and those a group hands out, which `assignLicense`
+ * refuses: they go when the user leaves the group. Without `licenseAssignmentStates`, every licence counts
+ * as direct.
+ */
+export function licencesOf(user: GraphUserState): { direct: string[]; byGroup: string[] } {
+  const present = (s: string | null | undefined): s is string => typeof s === 'string' && s.length > 0;
+  const states = user.licenseAssignmentStates;
+  if (!states)
+    return {
+      direct: [...new Set((user.assignedLicenses ?? []).map((l) => l.skuId).filter(present))],
+      byGroup: [],
+    };
+  const direct = new Set(
+    states
+      .filter((l) => !l.assignedByGroup)
+      .map((l) => l.skuId)
+      .filter(present),
+  );
+  const byGroup = new Set(
+    states
+      .filter((l) => l.assignedByGroup)
+      .map((l) => l.skuId)
+      .filter(present),
+  );
+  return { direct: [...direct], byGroup: [...byGroup].filter((s) => !direct.has(s)) };
 }
 
 export const writePermissionHint =
@@ -48,7 +78,7 @@ export const entraDeprovisioner: Deprovisioner<EntraConfig, EntraCredentials> = 
   handles: (_config, app) => handles(app),
 
   describe: () =>
-    'Blocks the user’s sign-in to Microsoft Entra ID (Microsoft 365) and removes every licence assigned to them.',
+    'Blocks the user’s sign-in to Microsoft Entra ID (Microsoft 365) and removes every licence assigned to them directly.',
 
   plan(config, target) {
     const base = config.baseUrl.replace(/\/+$/, '');
@@ -70,7 +100,7 @@ export const entraDeprovisioner: Deprovisioner<EntraConfig, EntraCredentials> = 
       {
         method: 'POST',
         url: `${base}/users/${id}/assignLicense`,
-        purpose: 'Remove every assigned licence',
+        purpose: 'Remove every directly assigned licence (group-based ones go with group membership)',
       },
     );
     return calls;
@@ -88,15 +118,21 @@ export const entraDeprovisioner: Deprovisioner<EntraConfig, EntraCredentials> = 
       if (!id) return { outcome: 'already', summary: `Microsoft Entra ID has no user ${target.email}` };
       const path = `/users/${encodeURIComponent(id)}`;
       const user = await orGone(() =>
-        client.get<GraphUserState>(`${path}?$select=id,accountEnabled,assignedLicenses`),
+        client.get<GraphUserState>(
+          `${path}?$select=id,accountEnabled,assignedLicenses,licenseAssignmentStates`,
+        ),
       );
       if (!user) return gone(target);
-      const skuIds = (user.assignedLicenses ?? [])
-        .map((l) => l.skuId)
-        .filter((s): s is string => typeof s === 'string' && s.length > 0);
+      const { direct: skuIds, byGroup } = licencesOf(user);
       const enabled = user.accountEnabled !== false;
+      const fromGroups = byGroup.length
+        ? `; ${byGroup.length === 1 ? '1 licence comes' : `${byGroup.length} licences come`} from group membership and ${byGroup.length === 1 ? 'stays' : 'stay'} until the user leaves those groups`
+        : '';
       if (!enabled && skuIds.length === 0)
-        return { outcome: 'already', summary: 'Sign-in was already blocked and no licence was assigned' };
+        return {
+          outcome: 'already',
+          summary: `Sign-in was already blocked and no licence was assigned directly${fromGroups}`,
+        };
       const done: string[] = [];
       if (enabled) {
         if (!(await orGone(() => client.write('PATCH', path, { accountEnabled: false }))))
@@ -110,7 +146,7 @@ export const entraDeprovisioner: Deprovisioner<EntraConfig, EntraCredentials> = 
         if (!removed) return gone(target);
         done.push(`removed ${skuIds.length} licence${skuIds.length === 1 ? '' : 's'}`);
       }
-      return { outcome: 'done', summary: done.join(' and ') };
+      return { outcome: 'done', summary: `${done.join(' and ')}${fromGroups}` };
     } catch (error) {
       throw withPermissionHint(error);
     }

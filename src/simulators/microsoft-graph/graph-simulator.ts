@@ -37,6 +37,8 @@ export interface GraphSimulatorOptions extends SimulatorOptions {
    * asks for. A call without its permission gets 403 `Authorization_RequestDenied`.
    */
   permissions?: GraphPermission[];
+  /** SKU part numbers licensed through a group rather than to each user directly (group-based licensing). */
+  groupLicensed?: string[];
 }
 
 const allPermissions: GraphPermission[] = [
@@ -85,12 +87,14 @@ const userProperties = new Set([
   'department',
   'createdDateTime',
   'assignedLicenses',
+  'licenseAssignmentStates',
   'signInActivity',
 ]);
 
 export async function startMicrosoftGraph(options: GraphSimulatorOptions): Promise<RunningProvider> {
   const tenant = buildTenant(options.directory, {
     guests: options.guests ?? Math.floor(options.directory.people.length * 0.03),
+    ...(options.groupLicensed ? { groupLicensed: options.groupLicensed } : {}),
   });
   const issuer = new TokenIssuer([], options.tokenLifetimeSeconds ?? 3599);
   const premium = options.premium ?? true;

@@ -39,6 +39,7 @@ const readOnlyProperties = new Set([
   'id',
   'createdDateTime',
   'assignedLicenses',
+  'licenseAssignmentStates',
   'signInActivity',
   'proxyAddresses',
 ]);
@@ -164,10 +165,19 @@ export function userRoutes(h: UserRouteHelpers) {
       const user = find(key);
       if (!user) return h.notFound(key);
       const skus = h.tenant.subscribedSkus as { skuId: string; consumedUnits: number }[];
-      const held = new Set(user.assignedLicenses.map((l) => l.skuId));
-      for (const skuId of remove)
-        if (typeof skuId !== 'string' || !held.has(skuId))
-          return h.error(400, 'Request_BadRequest', 'User does not have a corresponding license.');
+      const states = user.licenseAssignmentStates;
+      const direct = (skuId: unknown) => states.some((l) => l.skuId === skuId && l.assignedByGroup === null);
+      for (const skuId of remove) {
+        if (direct(skuId)) continue;
+        // A licence a group hands out goes only when the user leaves the group (group-based licensing).
+        if (states.some((l) => l.skuId === skuId))
+          return h.error(
+            400,
+            'Request_BadRequest',
+            'User license is inherited from a group membership and it cannot be removed directly from the user.',
+          );
+        return h.error(400, 'Request_BadRequest', 'User does not have a corresponding license.');
+      }
       for (const license of add as { skuId?: unknown }[])
         if (!skus.some((s) => s.skuId === license?.skuId))
           return h.error(
@@ -175,10 +185,21 @@ export function userRoutes(h: UserRouteHelpers) {
             'Request_BadRequest',
             `License ${String(license?.skuId)} does not correspond to a valid company License.`,
           );
-      user.assignedLicenses = user.assignedLicenses.filter((l) => !remove.includes(l.skuId));
+      user.licenseAssignmentStates = states.filter(
+        (l) => !(l.assignedByGroup === null && remove.includes(l.skuId)),
+      );
       for (const license of add as { skuId: string }[])
-        if (!user.assignedLicenses.some((l) => l.skuId === license.skuId))
-          user.assignedLicenses.push({ disabledPlans: [], skuId: license.skuId });
+        if (!direct(license.skuId))
+          user.licenseAssignmentStates.push({
+            skuId: license.skuId,
+            assignedByGroup: null,
+            disabledPlans: [],
+            state: 'Active',
+            error: 'None',
+          });
+      // A licence held both directly and through a group stays assigned.
+      const skuIds = [...new Set(user.licenseAssignmentStates.map((l) => l.skuId))];
+      user.assignedLicenses = skuIds.map((skuId) => ({ disabledPlans: [], skuId }));
       // Seats follow the assignments, as subscribedSkus' consumedUnits does.
       for (const sku of skus)
         sku.consumedUnits = h.tenant.users.filter((u) =>
