@@ -242,6 +242,23 @@ describe('deprovisioning through the Google Admin SDK', () => {
     expect(error.message).toContain('admin.directory.user scope (not only .readonly)');
   });
 
+  it('refuses to suspend the admin the source acts as, writing nothing', async () => {
+    const sim = await simulate();
+    const { run, calls } = await deprovision(sim, {
+      app: 'Google Workspace',
+      email: sim.adminEmail,
+      externalId: null,
+      accountStatus: 'active',
+    });
+    const error = await run.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ConnectorError);
+    expect((error as ConnectorError).message).toContain('is the admin this source acts as');
+    expect(calls.every((c) => c.method === 'GET')).toBe(true);
+  });
+
   it('plans the calls without sending any', async () => {
     const sim = await simulate();
     const config = configOf(sim);

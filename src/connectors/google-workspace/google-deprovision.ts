@@ -93,6 +93,12 @@ async function suspendAndUnlicense(http: ProviderHttp, config: GoogleConfig, tar
   const userUrl = `${config.baseUrl}/admin/directory/v1/users/${encodeURIComponent(target.externalId ?? target.email)}`;
   const user = await orGone(async () => (await http.getJson<GoogleUser>(userUrl)).body);
   if (!user?.primaryEmail) return gone(target);
+  // Suspending the admin the service account acts as would stop every later request of this source.
+  if (config.adminEmail && user.primaryEmail.toLowerCase() === config.adminEmail.toLowerCase())
+    throw new ConnectorError(
+      'fatal',
+      `${user.primaryEmail} is the admin this source acts as (adminEmail); set another super admin in the source first`,
+    );
   const customerId = config.customer !== 'my_customer' ? config.customer : user.customerId;
   if (config.licenseProducts.length && !customerId)
     throw new ConnectorError('invalid_data', `${provider} answered the user without its customerId`);
