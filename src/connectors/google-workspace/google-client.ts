@@ -4,6 +4,7 @@ import { type AccessTokenSource, fetchedAccessToken, staticAccessToken } from '.
 import { ConnectorError } from '../kit/connector-error.js';
 import {
   type HttpTuning,
+  type ProviderCall,
   type ProviderHttp,
   type ProviderResponse,
   providerHttp,
@@ -24,6 +25,8 @@ export const scopes = {
   // tokens.list has no read-only scope: this one also lets the holder revoke grants and sign users out.
   oauthTokens: `${scopeBase}admin.directory.user.security`,
   licenses: `${scopeBase}apps.licensing`,
+  // Deprovisioning suspends users, which the read-only scope cannot.
+  usersWrite: `${scopeBase}admin.directory.user`,
 };
 
 export type GoogleCredentials =
@@ -38,6 +41,8 @@ export interface GoogleClientOptions {
   signal: AbortSignal;
   outbound: OutboundClient;
   http: HttpTuning;
+  /** Told of every request and Google's answer (deprovisioning keeps them as its record). */
+  onAnswer?: (call: ProviderCall) => void;
 }
 
 const jwtBearer = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
@@ -104,6 +109,7 @@ export function googleHttp(options: GoogleClientOptions): ProviderHttp {
     onUnauthorized: () => token.invalidate(),
     errorText: googleErrorText,
     throttleDelay: googleThrottle,
+    ...(options.onAnswer ? { onAnswer: options.onAnswer } : {}),
     ...options.http,
   });
 }

@@ -20,6 +20,52 @@ export interface Licenses {
   types: SourceRecordInput[];
 }
 
+/** Every assignment of the products, page by page (`licenseAssignments.listForProduct`). */
+function assignmentPages(
+  http: ProviderHttp,
+  licensingBaseUrl: string,
+  customerId: string,
+  productId: string,
+) {
+  const first = new URL(
+    `${licensingBaseUrl}/apps/licensing/v1/product/${encodeURIComponent(productId)}/users`,
+  );
+  first.searchParams.set('customerId', customerId);
+  first.searchParams.set('maxResults', '1000');
+  return followPages(
+    `${provider} licence assignments`,
+    first.href,
+    async (url) => (await http.getJson<LicenseAssignmentList>(url)).body,
+    (page) => {
+      if (!page.nextPageToken) return null;
+      const next = new URL(first);
+      next.searchParams.set('pageToken', page.nextPageToken);
+      return next.href;
+    },
+  );
+}
+
+/**
+ * The licences one user holds among the products: the API lists assignments per product (or SKU) and
+ * gets one by product, SKU and user, but cannot list a user's, so each product's list is read and filtered.
+ */
+export async function assignmentsOf(
+  http: ProviderHttp,
+  licensingBaseUrl: string,
+  customerId: string,
+  products: readonly string[],
+  email: string,
+): Promise<{ productId: string; skuId: string; userId: string }[]> {
+  const wanted = normaliseEmail(email);
+  const held: { productId: string; skuId: string; userId: string }[] = [];
+  for (const productId of products)
+    for await (const page of assignmentPages(http, licensingBaseUrl, customerId, productId))
+      for (const item of page.items ?? [])
+        if (item.userId && item.skuId && normaliseEmail(item.userId) === wanted)
+          held.push({ productId: item.productId ?? productId, skuId: item.skuId, userId: item.userId });
+  return held;
+}
+
 export async function readLicenses(
   http: ProviderHttp,
   licensingBaseUrl: string,
@@ -29,23 +75,7 @@ export async function readLicenses(
   const byEmail = new Map<string, string[]>();
   const skuNames = new Map<string, string>();
   for (const productId of products) {
-    const first = new URL(
-      `${licensingBaseUrl}/apps/licensing/v1/product/${encodeURIComponent(productId)}/users`,
-    );
-    first.searchParams.set('customerId', customerId);
-    first.searchParams.set('maxResults', '1000');
-    const pages = followPages(
-      `${provider} licence assignments`,
-      first.href,
-      async (url) => (await http.getJson<LicenseAssignmentList>(url)).body,
-      (page) => {
-        if (!page.nextPageToken) return null;
-        const next = new URL(first);
-        next.searchParams.set('pageToken', page.nextPageToken);
-        return next.href;
-      },
-    );
-    for await (const page of pages) {
+    for await (const page of assignmentPages(http, licensingBaseUrl, customerId, productId)) {
       for (const item of page.items ?? []) {
         if (!item.userId || !item.skuId) continue;
         // Display names come from the API (public SKU tables disagree); an unnamed SKU keeps its id.

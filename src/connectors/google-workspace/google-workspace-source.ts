@@ -6,6 +6,7 @@ import { httpTuningSchema } from '../kit/provider-http.js';
 import { domainRecordSchema, type SourceRecordInput } from '../kit/records.js';
 import { advancedField, privateKeyField, secretField } from '../kit/settings-schema.js';
 import { type GoogleCredentials, googleHttp, provider, scopes } from './google-client.js';
+import { googleDeprovisioner } from './google-deprovision.js';
 import { type Licenses, readLicenses } from './google-licenses.js';
 import { type OAuthAppReader, oauthAppRecords, pacer } from './google-oauth-apps.js';
 import { type GoogleUser, userName, userRecords, workspaceApp } from './google-users.js';
@@ -182,12 +183,12 @@ interface DomainsAnswer {
 }
 
 /** Google Workspace through the Admin SDK: users, aliases, domains, licences and third-party OAuth apps. */
-export const googleWorkspaceSourceKind = defineSourceKind({
+export const googleWorkspaceSourceKind = defineSourceKind<Config, GoogleCredentials>({
   kind: 'google-workspace',
   title: 'Google Workspace',
   description:
     'Users, aliases, domains, Workspace licences and the third-party apps people granted access to, from the Google Admin SDK (service account with domain-wide delegation).',
-  capabilities: capabilities(['users', 'aliases', 'licenseTypes', 'lastUsed', 'employees']),
+  capabilities: capabilities(['users', 'aliases', 'licenseTypes', 'lastUsed', 'employees', 'deprovisioning']),
   // Every Workspace account; of the apps people granted access with Google, only those grants.
   coverageOf: (app) => (app.toLowerCase() === 'google workspace' ? 'full' : 'partial'),
   mode: 'pull',
@@ -282,6 +283,7 @@ export const googleWorkspaceSourceKind = defineSourceKind({
       yield { records, progress: { done } };
     }
   },
+  deprovisioner: googleDeprovisioner,
 });
 
 function requestedScopes(config: Config): string[] {

@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loopbackFetchContext } from '../../../test/support/outbound.js';
 import { describeProviderFaultMatrix } from '../../../test/support/provider-fault-matrix.js';
-import { openTestRoster, type TestRoster } from '../../../test/support/test-roster.js';
+import { lanes, openTestRoster, type TestRoster } from '../../../test/support/test-roster.js';
 import { addSource, syncSource } from '../../modules/sources/sources.service.js';
 import {
   type RunningGoogleAdmin,
@@ -8,6 +10,7 @@ import {
   startGoogleAdminSimulator,
 } from '../../simulators/google-admin/google-admin-simulator.js';
 import { generateDirectory } from '../../simulators/kit/directory.js';
+import { googleWorkspaceSourceKind } from './google-workspace-source.js';
 
 describe('a Google Workspace source synced through the engine', () => {
   const directory = generateDirectory({ people: 120, aliasesPerPerson: 3, now: new Date('2026-11-01') });
@@ -47,6 +50,63 @@ describe('a Google Workspace source synced through the engine', () => {
     // A second run over the same data completes too (nothing removed, nothing duplicated).
     const again = await syncSource(roster, 'test', source.id);
     expect(again.status).toBe('succeeded');
+  });
+});
+
+describe.each(lanes)('a Google Workspace user deprovisioned, then synced, on %s', (lane) => {
+  const directory = generateDirectory({ people: 60, now: new Date('2026-11-01') });
+  let roster: TestRoster;
+  let sim: RunningGoogleAdmin;
+
+  beforeAll(async () => {
+    roster = await openTestRoster(lane);
+    sim = await startGoogleAdminSimulator({ directory, pageSize: 50 });
+  });
+  afterAll(async () => {
+    await sim.close();
+    await roster.close();
+  });
+
+  it('is reported suspended and without licences at the next sync', async () => {
+    const source = await addSource(roster, 'test', {
+      kind: sim.kind,
+      name: 'Google Workspace',
+      config: { ...sim.source.config, discoverOAuthApps: false },
+      credentials: sim.source.credentials,
+    });
+    expect((await syncSource(roster, 'test', source.id)).status).toBe('succeeded');
+    const leaver = directory.people.find((p) => p.accountStatus === 'active' && p.licenses.length > 0)!;
+    const observed = () =>
+      sql<{ external_id: string; status: string; license_types: string[]; held: number }>`
+        select ao.external_id, ao.status, ao.license_types,
+               (select count(*)::int from account_licenses al where al.account_id = ao.account_id
+                  and al.removed_at is null) as held
+        from account_observations ao join apps a on a.id = ao.app_id join users u on u.id = ao.user_id
+        where ao.source_id = ${source.id} and a.name = 'Google Workspace' and u.email = ${leaver.email}`
+        .execute(roster.database.db)
+        .then((r) => r.rows[0]!);
+    const before = await observed();
+    expect(before).toMatchObject({ status: 'active', held: leaver.licenses.length });
+
+    const result = await googleWorkspaceSourceKind.deprovisioner!.deprovision(
+      {
+        config: googleWorkspaceSourceKind.configSchema.parse(sim.source.config),
+        credentials: googleWorkspaceSourceKind.credentialsSchema!.parse(sim.source.credentials),
+        signal: AbortSignal.timeout(60_000),
+        outbound: loopbackFetchContext().outbound,
+        onCall: () => {},
+      },
+      {
+        app: 'Google Workspace',
+        email: leaver.email,
+        externalId: before.external_id,
+        accountStatus: 'active',
+      },
+    );
+    expect(result.outcome).toBe('done');
+
+    expect((await syncSource(roster, 'test', source.id)).status).toBe('succeeded');
+    expect(await observed()).toMatchObject({ status: 'suspended', license_types: [], held: 0 });
   });
 });
 

@@ -1,8 +1,13 @@
-import type { OutboundClient } from '../../lib/outbound/outbound-client.js';
+import type { OutboundClient, OutboundMethod } from '../../lib/outbound/outbound-client.js';
 import { type AccessTokenSource, fetchedAccessToken, staticAccessToken } from '../kit/access-token.js';
 import { ConnectorError } from '../kit/connector-error.js';
 import { followPages } from '../kit/paging.js';
-import { type HttpTuning, providerHttp } from '../kit/provider-http.js';
+import {
+  type HttpTuning,
+  type ProviderCall,
+  type ProviderWriteAnswer,
+  providerHttp,
+} from '../kit/provider-http.js';
 
 /**
  * Microsoft Graph as Roster reads it: client-credentials tokens from the Microsoft identity platform (or a
@@ -25,6 +30,8 @@ export interface GraphClientOptions {
   signal: AbortSignal;
   outbound: OutboundClient;
   http?: HttpTuning;
+  /** Told of every request and Graph's answer (deprovisioning keeps them as its record). */
+  onAnswer?: (call: ProviderCall) => void;
 }
 
 export interface GraphClient {
@@ -32,6 +39,8 @@ export interface GraphClient {
   get<T>(pathOrUrl: string): Promise<T>;
   /** Every page of a collection, following `@odata.nextLink` verbatim. */
   pages<T>(path: string): AsyncGenerator<GraphPage<T>>;
+  /** A write (PATCH, POST) to a path relative to the base URL; a 204 answers without a body. */
+  write<T>(method: OutboundMethod, path: string, body?: unknown): Promise<ProviderWriteAnswer<T>>;
   readonly requests: number;
 }
 
@@ -46,6 +55,7 @@ export function graphClient(options: GraphClientOptions): GraphClient {
     authorization: async () => `Bearer ${await tokens.token()}`,
     onUnauthorized: () => tokens.invalidate(),
     errorText: graphErrorText,
+    ...(options.onAnswer ? { onAnswer: options.onAnswer } : {}),
     ...options.http,
   });
 
@@ -79,6 +89,9 @@ export function graphClient(options: GraphClientOptions): GraphClient {
         },
         (page) => page['@odata.nextLink'],
       );
+    },
+    write<T>(method: OutboundMethod, path: string, body?: unknown) {
+      return http.write<T>(method, resolve(path), body);
     },
     get requests() {
       return http.requests;

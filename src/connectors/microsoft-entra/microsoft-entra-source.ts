@@ -6,6 +6,7 @@ import { firstOfEach } from '../kit/paging.js';
 import { httpTuningSchema } from '../kit/provider-http.js';
 import type { SourceRecordInput } from '../kit/records.js';
 import { advancedField, secretField } from '../kit/settings-schema.js';
+import { entraDeprovisioner, tokenUrlOf } from './deprovision.js';
 import { enterpriseAppPages } from './enterprise-apps.js';
 import { type GraphClient, type GraphPage, graphClient, hasGraphCode } from './graph-client.js';
 import { licenseTypeRecords, type SubscribedSku } from './licenses.js';
@@ -125,7 +126,15 @@ export const microsoftEntraSourceKind = defineSourceKind<MicrosoftEntraConfig, M
   title: 'Microsoft Entra ID',
   description:
     'Users, licences, last sign-ins, email aliases, domains and enterprise apps from Microsoft Entra ID and Microsoft 365 (Microsoft Graph, client credentials).',
-  capabilities: capabilities(['users', 'aliases', 'licenseTypes', 'purchasedSeats', 'lastUsed', 'employees']),
+  capabilities: capabilities([
+    'users',
+    'aliases',
+    'licenseTypes',
+    'purchasedSeats',
+    'lastUsed',
+    'employees',
+    'deprovisioning',
+  ]),
   mode: 'pull',
   // Every account of Microsoft 365; of the enterprise apps, only the users assigned to them in Entra.
   coverageOf: (app) => (app.toLowerCase() === microsoft365.name.toLowerCase() ? 'full' : 'partial'),
@@ -135,9 +144,7 @@ export const microsoftEntraSourceKind = defineSourceKind<MicrosoftEntraConfig, M
     if (!credentials) throw new ConnectorError('auth', 'This source has no client secret or access token');
     const client = graphClient({
       baseUrl: config.baseUrl,
-      tokenUrl:
-        config.tokenUrl ??
-        `https://login.microsoftonline.com/${encodeURIComponent(config.tenantId)}/oauth2/v2.0/token`,
+      tokenUrl: tokenUrlOf(config),
       clientId: config.clientId,
       credentials,
       signal,
@@ -179,6 +186,7 @@ export const microsoftEntraSourceKind = defineSourceKind<MicrosoftEntraConfig, M
         ', or set discoverApps to false in the source config',
       );
   },
+  deprovisioner: entraDeprovisioner,
 });
 
 /**

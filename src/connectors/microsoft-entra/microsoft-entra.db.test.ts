@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loopbackFetchContext } from '../../../test/support/outbound.js';
 import { describeProviderFaultMatrix } from '../../../test/support/provider-fault-matrix.js';
 import { lanes, openTestRoster, type TestRoster } from '../../../test/support/test-roster.js';
 import { explainAppUsers } from '../../modules/explain/explain-app.js';
@@ -9,6 +10,7 @@ import { addSource, syncSource } from '../../modules/sources/sources.service.js'
 import { generateDirectory } from '../../simulators/kit/directory.js';
 import type { RunningProvider } from '../../simulators/kit/simulated-provider.js';
 import { startMicrosoftGraph } from '../../simulators/microsoft-graph/graph-simulator.js';
+import { microsoftEntraSourceKind } from './microsoft-entra-source.js';
 
 const directory = generateDirectory({ people: 80, aliasesPerPerson: 1, now: new Date() });
 const listed = directory.people.filter((p) => p.accountStatus !== 'deprovisioned');
@@ -16,7 +18,11 @@ const listed = directory.people.filter((p) => p.accountStatus !== 'deprovisioned
 describe.each(lanes)('A Microsoft Entra ID source synced through the engine on %s', (lane) => {
   let roster: TestRoster;
   const providers: RunningProvider[] = [];
-  const add = async (name: string, options: { premium?: boolean } = {}) => {
+  const add = async (
+    name: string,
+    options: { premium?: boolean } = {},
+    started?: (p: RunningProvider) => void,
+  ) => {
     const provider = await startMicrosoftGraph({
       directory,
       guests: 4,
@@ -25,6 +31,7 @@ describe.each(lanes)('A Microsoft Entra ID source synced through the engine on %
       ...options,
     });
     providers.push(provider);
+    started?.(provider);
     const source = await addSource(roster, 'test', {
       kind: provider.kind,
       name,
@@ -124,6 +131,43 @@ describe.each(lanes)('A Microsoft Entra ID source synced through the engine on %
     expect(result.error).toBeNull();
     expect(result.status).toBe('succeeded');
     expect(await count(sql`select count(*)::int as n from usage where source_id = ${id}`)).toBe(0);
+  });
+
+  it('reports a deprovisioned user suspended and without licences at the next sync', async () => {
+    let provider!: RunningProvider;
+    const id = await add('Entra ID (offboarding)', {}, (p) => {
+      provider = p;
+    });
+    expect((await syncSource(roster, 'test', id)).status).toBe('succeeded');
+    const leaver = listed.find((p) => p.accountStatus === 'active' && p.licenses.length > 0)!;
+    const observed = () =>
+      sql<{ status: string; license_types: string[]; held: number }>`
+        select ao.status, ao.license_types,
+               (select count(*)::int from account_licenses al where al.account_id = ao.account_id
+                  and al.removed_at is null) as held
+        from account_observations ao join apps a on a.id = ao.app_id
+        where ao.source_id = ${id} and ao.external_id = ${leaver.id} and a.name = 'Microsoft 365'`
+        .execute(roster.database.db)
+        .then((r) => r.rows[0]);
+    expect(await observed()).toMatchObject({ status: 'active', held: leaver.licenses.length });
+
+    const result = await microsoftEntraSourceKind.deprovisioner!.deprovision(
+      {
+        config: microsoftEntraSourceKind.configSchema.parse({
+          ...provider.source.config,
+          http: { baseDelayMs: 1, maxDelayMs: 20 },
+        }),
+        credentials: provider.source.credentials as never,
+        signal: AbortSignal.timeout(60_000),
+        outbound: loopbackFetchContext().outbound,
+        onCall: () => {},
+      },
+      { app: 'Microsoft 365', email: leaver.email, externalId: leaver.id, accountStatus: 'active' },
+    );
+    expect(result.outcome).toBe('done');
+
+    expect((await syncSource(roster, 'test', id)).status).toBe('succeeded');
+    expect(await observed()).toEqual({ status: 'suspended', license_types: [], held: 0 });
   });
 });
 

@@ -15,6 +15,15 @@ import {
   googleOrganisation,
   simulatedProducts,
 } from './google-directory.js';
+import {
+  badRequest,
+  googleError,
+  insufficientScopes,
+  notAuthorized,
+  oauthError,
+  unauthenticated,
+} from './google-errors.js';
+import { deleteLicense, getLicense, getUser, updateUser } from './google-user-writes.js';
 
 /**
  * A simulated Google Admin SDK: the OAuth token endpoint for service accounts with domain-wide delegation,
@@ -30,6 +39,8 @@ const delegatedScopes = new Set(
     'admin.directory.domain.readonly',
     'admin.directory.user.security',
     'apps.licensing',
+    // Deprovisioning: suspending users.
+    'admin.directory.user',
   ].map((s) => scopeBase + s),
 );
 const jwtBearer = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
@@ -37,7 +48,7 @@ const jwtBearer = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 export interface RunningGoogleAdmin extends RunningProvider {
   /** The service-account key (the JSON file an admin downloads), also in `source.credentials`. */
   serviceAccountKey: { type: string; client_email: string; private_key: string; private_key_id: string };
-  /** A pre-issued token with every scope, acting as the super admin, for the `accessToken` credential. */
+  /** A pre-issued token acting as the super admin, for the `accessToken` credential (every scope of the default delegation unless `staticTokenScopes` says otherwise). */
   staticAccessToken: string;
   /** The customer as the simulated Workspace knows it (users carry it as `customerId`). */
   customerId: string;
@@ -57,9 +68,15 @@ export const startGoogleAdmin: StartProvider = async (options) => startGoogleAdm
 export interface GoogleAdminOptions extends SimulatorOptions {
   /**
    * The scopes (without `https://www.googleapis.com/auth/`) the admin authorised for the service account;
-   * an assertion asking for any other is refused as `unauthorized_client`. Default: the four read scopes.
+   * an assertion asking for any other is refused as `unauthorized_client`. Default: the four read scopes
+   * and `admin.directory.user`, which deprovisioning writes with.
    */
   delegatedScopes?: string[];
+  /**
+   * The scopes (without the prefix) the pre-issued `staticAccessToken` was minted with; default the
+   * default delegation's. A token lacking a call's scope gets Google's 403 `insufficientPermissions`.
+   */
+  staticTokenScopes?: string[];
 }
 
 export async function startGoogleAdminSimulator(options: GoogleAdminOptions): Promise<RunningGoogleAdmin> {
@@ -76,11 +93,24 @@ export async function startGoogleAdminSimulator(options: GoogleAdminOptions): Pr
   const staticToken = 'ya29.simulated-static-token';
   const issuer = new TokenIssuer([staticToken], options.tokenLifetimeSeconds ?? 3600);
   const grants = new Map<string, Grant>();
+  const staticScopes = options.staticTokenScopes
+    ? new Set(options.staticTokenScopes.map((s) => scopeBase + s))
+    : delegatedScopes;
   let tokensIssued = 0;
   // Built once the server knows its address (licence assignments carry self links).
   let org: GoogleOrganisation | undefined;
   const plan = () => simulator.faults.plan;
   const routes = (): SimulatorRoute[] => {
+    /** Who may call: a valid token, one of the call's scopes, an admin subject; null when allowed. */
+    const refusal = (request: SimulatorRequest, scopes: string[], o: GoogleOrganisation) => {
+      const token = bearerToken(request);
+      if (issuer.check(token) !== 'valid') return unauthenticated();
+      const grant =
+        token === staticToken ? { subject: o.adminEmail, scopes: staticScopes } : grants.get(token!);
+      if (!grant || !scopes.some((s) => grant.scopes.has(scopeBase + s))) return insufficientScopes();
+      if (!grant.subject || !o.admins.has(grant.subject)) return notAuthorized();
+      return null;
+    };
     const api = (
       handle: (request: SimulatorRequest, match: RegExpExecArray, o: GoogleOrganisation) => ApiAnswer,
       scopes: string[],
@@ -92,15 +122,33 @@ export async function startGoogleAdminSimulator(options: GoogleAdminOptions): Pr
         const answer = handle(request, match, o);
         const fault = simulator.faults.decide(request.url.pathname + request.url.search, answer.page);
         if (fault === 'revoked') return unauthenticated();
-        const token = bearerToken(request);
-        if (issuer.check(token) !== 'valid') return unauthenticated();
-        const grant = token === staticToken ? staticGrant(o) : grants.get(token!);
-        if (!grant || !scopes.some((s) => grant.scopes.has(scopeBase + s))) return insufficientScopes();
-        if (!grant.subject || !o.admins.has(grant.subject)) return notAuthorized();
+        const refused = refusal(request, scopes, o);
+        if (refused) return refused;
         if (fault) return faulty(fault, answer.response, simulator.faults.callCount);
         return answer.response;
       },
     });
+    /** A write: it changes the organisation only once the caller may make it and the fault plan lets it through. */
+    const write = (
+      method: 'PUT' | 'PATCH' | 'DELETE',
+      handle: (request: SimulatorRequest, match: RegExpExecArray, o: GoogleOrganisation) => SimulatorResponse,
+      scopes: string[],
+    ) => ({
+      method,
+      handle: (request: SimulatorRequest, match: RegExpExecArray): SimulatorResponse => {
+        const o = org!;
+        const fault = simulator.faults.decide(`${method} ${request.url.pathname}${request.url.search}`);
+        if (fault === 'revoked') return unauthenticated();
+        const refused = refusal(request, scopes, o);
+        if (refused) return refused;
+        if (fault) return faulty(fault, { status: 200, json: {} }, simulator.faults.callCount);
+        return handle(request, match, o);
+      },
+    });
+    const userPath = /^\/admin\/directory\/v1\/users\/([^/]+)$/;
+    const assignmentPath = /^\/apps\/licensing\/v1\/product\/([^/]+)\/sku\/([^/]+)\/user\/([^/]+)$/;
+    const assignment = (m: RegExpExecArray) =>
+      [decodeURIComponent(m[1]!), decodeURIComponent(m[2]!), decodeURIComponent(m[3]!)] as const;
     return [
       { method: 'POST', path: /^\/token$/, handle: (request) => tokenEndpoint(request) },
       {
@@ -109,6 +157,25 @@ export async function startGoogleAdminSimulator(options: GoogleAdminOptions): Pr
           (request, _m, o) => listUsers(request, o, options, plan()),
           ['admin.directory.user.readonly', 'admin.directory.user'],
         ),
+      },
+      {
+        path: userPath,
+        ...api(
+          (_r, m, o) => ({ response: getUser(decodeURIComponent(m[1]!), o) }),
+          ['admin.directory.user.readonly', 'admin.directory.user'],
+        ),
+      },
+      ...(['PUT', 'PATCH'] as const).map((method) => ({
+        path: userPath,
+        ...write(method, (r, m, o) => updateUser(r, decodeURIComponent(m[1]!), o), ['admin.directory.user']),
+      })),
+      {
+        path: assignmentPath,
+        ...api((_r, m, o) => ({ response: getLicense(o, ...assignment(m)) }), ['apps.licensing']),
+      },
+      {
+        path: assignmentPath,
+        ...write('DELETE', (_r, m, o) => deleteLicense(o, ...assignment(m)), ['apps.licensing']),
       },
       {
         path: /^\/admin\/directory\/v1\/users\/([^/]+)\/tokens$/,
@@ -244,10 +311,6 @@ export async function startGoogleAdminSimulator(options: GoogleAdminOptions): Pr
     customerId: o.customerId,
     adminEmail: o.adminEmail,
   };
-}
-
-function staticGrant(o: GoogleOrganisation): Grant {
-  return { subject: o.adminEmail, scopes: delegatedScopes };
 }
 
 interface ApiAnswer {
@@ -404,55 +467,6 @@ function pageAt(
   let next = end < total ? tokenFor(end) : undefined;
   if (faults.repeatPageLink === page && next) next = tokenFor(offset);
   return { start, end, next, page };
-}
-
-// Google's error bodies (Admin SDK "Errors" and the OAuth token endpoint).
-
-function googleError(code: number, message: string, reason: string, domain = 'global'): SimulatorResponse {
-  return { status: code, json: { error: { code, message, errors: [{ message, domain, reason }] } } };
-}
-
-function badRequest(message: string): SimulatorResponse {
-  return googleError(400, message, 'invalid');
-}
-
-function unauthenticated(): SimulatorResponse {
-  const message =
-    'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.';
-  return {
-    status: 401,
-    headers: { 'www-authenticate': 'Bearer realm="https://accounts.google.com/", error="invalid_token"' },
-    json: {
-      error: {
-        code: 401,
-        message,
-        errors: [{ message: 'Invalid Credentials', domain: 'global', reason: 'authError' }],
-        status: 'UNAUTHENTICATED',
-      },
-    },
-  };
-}
-
-function notAuthorized(): SimulatorResponse {
-  return googleError(403, 'Not Authorized to access this resource/api', 'forbidden');
-}
-
-function insufficientScopes(): SimulatorResponse {
-  return {
-    status: 403,
-    json: {
-      error: {
-        code: 403,
-        message: 'Request had insufficient authentication scopes.',
-        errors: [{ message: 'Insufficient Permission', domain: 'global', reason: 'insufficientPermissions' }],
-        status: 'PERMISSION_DENIED',
-      },
-    },
-  };
-}
-
-function oauthError(status: number, error: string, description: string): SimulatorResponse {
-  return { status, json: { error, error_description: description } };
 }
 
 /** A fault rendered the way Google answers it; throttling has no Retry-After, clients back off on their own. */

@@ -81,6 +81,8 @@ export interface GoogleOrganisation {
   positionsOn(domain: string): number[];
   /** Listing position by user id or primary email (lower-cased), for `userKey`. */
   userIndex: Map<string, number>;
+  /** The user at a listing position, as kept: an update changes what every later read returns. */
+  user(position: number): GoogleUser;
   tokens(position: number): GoogleToken[];
   /** Licence assignments by product id. */
   licenses: Map<string, LicenseAssignment[]>;
@@ -191,6 +193,7 @@ export function googleOrganisation(directory: Directory, licensingBase: string):
     positionsOn: (domain) =>
       listed.flatMap((i, n) => (directory.people[i]!.email.endsWith(`@${domain}`) ? [n] : [])),
     userIndex,
+    user: basic,
     tokens: (position) => {
       const i = listed[position]!;
       return userTokens(directory.people[i]!, i, userId(i), appsByName);

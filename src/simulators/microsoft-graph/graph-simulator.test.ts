@@ -158,4 +158,112 @@ describe('simulated Microsoft Graph', () => {
       await basic.close();
     }
   });
+
+  describe('writes to one user', () => {
+    const send = async (method: string, path: string, body: unknown, bearer = token) => {
+      const response = await fetch(`${config().baseUrl}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const text = await response.text();
+      return {
+        status: response.status,
+        headers: response.headers,
+        body: (text ? JSON.parse(text) : undefined) as Answer & Record<string, unknown>,
+      };
+    };
+    const licensedUser = async () => {
+      const all = await get('/users?$select=id,accountEnabled,assignedLicenses&$top=999');
+      return all.body.value.find(
+        (u) => u.accountEnabled === true && (u.assignedLicenses as unknown[]).length > 0,
+      ) as { id: string; assignedLicenses: { skuId: string }[] };
+    };
+
+    it('blocks sign-in with PATCH (204) and removes licences with assignLicense (200 with the user), as later reads show', async () => {
+      const user = await licensedUser();
+      const sku = user.assignedLicenses[0]!.skuId;
+      const seats = async () =>
+        (await get('/subscribedSkus')).body.value.find((s) => s.skuId === sku)!.consumedUnits as number;
+      const before = await seats();
+      const patched = await send('PATCH', `/users/${user.id}`, { accountEnabled: false });
+      expect(patched).toMatchObject({ status: 204, body: undefined });
+      const removed = await send('POST', `/users/${user.id}/assignLicense`, {
+        addLicenses: [],
+        removeLicenses: [sku],
+      });
+      expect(removed.status).toBe(200);
+      expect(removed.body).toMatchObject({ id: user.id });
+      const read = await get(`/users/${user.id}?$select=accountEnabled,assignedLicenses`);
+      expect(read.body).toMatchObject({ accountEnabled: false });
+      expect(
+        (read.body as unknown as { assignedLicenses: { skuId: string }[] }).assignedLicenses,
+      ).not.toContainEqual(expect.objectContaining({ skuId: sku }));
+      expect(await seats()).toBe(before - 1);
+      // Removing a licence the user no longer holds is Graph's 400.
+      const again = await send('POST', `/users/${user.id}/assignLicense`, {
+        addLicenses: [],
+        removeLicenses: [sku],
+      });
+      expect(again.status).toBe(400);
+      expect(again.body.error.message).toBe('User does not have a corresponding license.');
+    });
+
+    it('answers 404 Request_ResourceNotFound for an unknown user, and 400 for a missing removeLicenses', async () => {
+      const missing = await send('PATCH', '/users/00000000-0000-4000-a000-000000000000', {
+        accountEnabled: false,
+      });
+      expect(missing.status).toBe(404);
+      expect(missing.body.error.code).toBe('Request_ResourceNotFound');
+      const user = await licensedUser();
+      const bad = await send('POST', `/users/${user.id}/assignLicense`, { addLicenses: [] });
+      expect(bad.status).toBe(400);
+    });
+
+    it('throttles writes with 429 and Retry-After', async () => {
+      const user = await licensedUser();
+      graph.faults.set({ throttleEvery: 1 });
+      try {
+        const throttled = await send('PATCH', `/users/${user.id}`, { accountEnabled: false });
+        expect(throttled.status).toBe(429);
+        expect(throttled.headers.get('retry-after')).toBe('7');
+        expect(throttled.body.error.code).toBe('TooManyRequests');
+        expect((await send('PATCH', `/users/${user.id}`, { accountEnabled: false })).status).toBe(204);
+      } finally {
+        graph.faults.set({});
+      }
+    });
+
+    it('refuses a token without the write permission with 403 Authorization_RequestDenied, changing nothing', async () => {
+      const readOnly = await startMicrosoftGraph({
+        directory: generateDirectory({ people: 5, now: new Date('2026-11-01T00:00:00Z') }),
+        permissions: ['User.Read.All'],
+      });
+      try {
+        const c = readOnly.source.config as { baseUrl: string; tokenUrl: string };
+        const t = (await tokenRequest(goodForm, c.tokenUrl)).body.access_token;
+        const headers = { authorization: `Bearer ${t}`, 'content-type': 'application/json' };
+        const users = (await (
+          await fetch(`${c.baseUrl}/users?$select=id,accountEnabled`, { headers })
+        ).json()) as Answer;
+        const enabled = users.value.find((u) => u.accountEnabled === true)!;
+        const refused = await fetch(`${c.baseUrl}/users/${enabled.id}`, {
+          method: 'PATCH',
+          headers,
+          body: JSON.stringify({ accountEnabled: false }),
+        });
+        expect(refused.status).toBe(403);
+        expect(((await refused.json()) as Answer).error).toMatchObject({
+          code: 'Authorization_RequestDenied',
+          message: 'Insufficient privileges to complete the operation.',
+        });
+        const read = (await (
+          await fetch(`${c.baseUrl}/users/${enabled.id}?$select=accountEnabled`, { headers })
+        ).json()) as Record<string, unknown>;
+        expect(read.accountEnabled).toBe(true);
+      } finally {
+        await readOnly.close();
+      }
+    });
+  });
 });

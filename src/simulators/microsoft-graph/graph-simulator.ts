@@ -10,6 +10,9 @@ import {
 } from '../kit/simulator-server.js';
 import { TokenIssuer } from '../kit/token-issuer.js';
 import { buildTenant, type GraphTenant, guidOf } from './graph-tenant.js';
+import { type GraphPermission, userFilter, userRoutes } from './graph-user-routes.js';
+
+export type { GraphPermission } from './graph-user-routes.js';
 
 /**
  * A simulated Microsoft Graph v1.0 and Microsoft identity platform token endpoint, serving the shared
@@ -34,16 +37,9 @@ export interface GraphSimulatorOptions extends SimulatorOptions {
    * asks for. A call without its permission gets 403 `Authorization_RequestDenied`.
    */
   permissions?: GraphPermission[];
+  /** SKU part numbers licensed through a group rather than to each user directly (group-based licensing). */
+  groupLicensed?: string[];
 }
-
-export type GraphPermission =
-  | 'User.Read.All'
-  | 'AuditLog.Read.All'
-  | 'Domain.Read.All'
-  | 'Organization.Read.All'
-  | 'Application.Read.All'
-  | 'GroupMember.Read.All'
-  | 'Directory.Read.All';
 
 const allPermissions: GraphPermission[] = [
   'User.Read.All',
@@ -52,6 +48,9 @@ const allPermissions: GraphPermission[] = [
   'Organization.Read.All',
   'Application.Read.All',
   'GroupMember.Read.All',
+  // Deprovisioning: block sign-in and remove licences.
+  'User.EnableDisableAccount.All',
+  'LicenseAssignment.ReadWrite.All',
 ];
 
 export const graphSimulatorCredentials = {
@@ -88,12 +87,14 @@ const userProperties = new Set([
   'department',
   'createdDateTime',
   'assignedLicenses',
+  'licenseAssignmentStates',
   'signInActivity',
 ]);
 
 export async function startMicrosoftGraph(options: GraphSimulatorOptions): Promise<RunningProvider> {
   const tenant = buildTenant(options.directory, {
     guests: options.guests ?? Math.floor(options.directory.people.length * 0.03),
+    ...(options.groupLicensed ? { groupLicensed: options.groupLicensed } : {}),
   });
   const issuer = new TokenIssuer([], options.tokenLifetimeSeconds ?? 3599);
   const premium = options.premium ?? true;
@@ -110,8 +111,9 @@ export async function startMicrosoftGraph(options: GraphSimulatorOptions): Promi
     const api = (
       path: RegExp,
       handle: (request: SimulatorRequest, match: RegExpExecArray) => SimulatorResponse | Fault,
+      method: SimulatorRoute['method'] = 'GET',
     ): SimulatorRoute => ({
-      method: 'GET',
+      method,
       path,
       handle(request, match) {
         const token = bearerToken(request);
@@ -133,7 +135,21 @@ export async function startMicrosoftGraph(options: GraphSimulatorOptions): Promi
 
     /** Applies the fault plan to one call; `page` is set for the paged users listing only. */
     const fault = (request: SimulatorRequest, page?: number): Fault | null =>
-      sim.faults.decide(`${request.url.pathname}${request.url.search}`, page);
+      sim.faults.decide(
+        `${request.method === 'GET' ? '' : `${request.method} `}${request.url.pathname}${request.url.search}`,
+        page,
+      );
+    const user = userRoutes({
+      tenant,
+      denied,
+      fault: (request) => fault(request),
+      error: graphError,
+      notFound,
+      ok,
+      project,
+      userDefaultProperties,
+      userProperties,
+    });
 
     /** A page of a collection under another object (an app's assignments, a group's members): 100 by default. */
     const relatedPage = <T>(
@@ -167,7 +183,7 @@ export async function startMicrosoftGraph(options: GraphSimulatorOptions): Promi
           );
         const wantsSignIns = select.includes('signInActivity') || /signInActivity/.test(query.filter ?? '');
         const refused =
-          denied('User.Read.All', 'Directory.Read.All') ??
+          denied('User.Read.All', 'Directory.Read.All', 'User.ReadWrite.All', 'Directory.ReadWrite.All') ??
           (wantsSignIns ? denied('AuditLog.Read.All') : null);
         if (refused) return refused;
         if (wantsSignIns && !premium)
@@ -182,8 +198,17 @@ export async function startMicrosoftGraph(options: GraphSimulatorOptions): Promi
         if (!cursor) return graphError(400, 'Request_BadRequest', 'Invalid skip token.');
         const injected = fault(request, cursor.page);
         if (injected) return injected;
-        return listPage(request, tenant.users, cursor, size, (u) => project(u, select));
+        const matching = userFilter(query.filter);
+        const users = matching ? tenant.users.filter(matching) : tenant.users;
+        return listPage(request, users, cursor, size, (u) => project(u, select));
       }),
+      api(/^\/v1\.0\/users\/([^/]+)$/, (request, match) => user.get(request, match[1]!)),
+      api(/^\/v1\.0\/users\/([^/]+)$/, (request, match) => user.patch(request, match[1]!), 'PATCH'),
+      api(
+        /^\/v1\.0\/users\/([^/]+)\/assignLicense$/,
+        (request, match) => user.assignLicense(request, match[1]!),
+        'POST',
+      ),
       api(/^\/v1\.0\/subscribedSkus$/, (request) => {
         const refused = denied('Organization.Read.All', 'Directory.Read.All');
         if (refused) return refused;

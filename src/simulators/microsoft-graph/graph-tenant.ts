@@ -31,9 +31,22 @@ export interface GraphUser {
   jobTitle: string | null;
   createdDateTime: string;
   assignedLicenses: { disabledPlans: string[]; skuId: string }[];
+  /** How each licence came: directly (`assignedByGroup` null) or through a group; a licence may come both ways. */
+  licenseAssignmentStates: LicenseAssignmentState[];
   /** Absent for users who never signed in, as Graph leaves the property out. */
   signInActivity?: Record<string, string | null>;
 }
+
+export interface LicenseAssignmentState {
+  skuId: string;
+  assignedByGroup: string | null;
+  disabledPlans: string[];
+  state: 'Active';
+  error: 'None';
+}
+
+/** The group that hands out a SKU to its members, for SKUs licensed through a group. */
+export const licenceGroupOf = (partNumber: string) => guidOf(`licence-group:${partNumber}`);
 
 export interface GraphServicePrincipal {
   id: string;
@@ -84,7 +97,10 @@ export function guidOf(seed: string): string {
 const HOUR_MS = 3_600_000;
 const defaultAccess = '00000000-0000-0000-0000-000000000000';
 
-export function buildTenant(directory: Directory, options: { guests: number }): GraphTenant {
+export function buildTenant(
+  directory: Directory,
+  options: { guests: number; groupLicensed?: readonly string[] },
+): GraphTenant {
   const tenantId = guidOf(`tenant:${directory.domain}`);
   const initialDomain = `${directory.domain.split('.')[0]!.replace(/[^a-z0-9]/g, '')}.onmicrosoft.com`;
   const skuIdOf = new Map(directory.skus.map((s) => [s.partNumber, s.id]));
@@ -101,6 +117,13 @@ export function buildTenant(directory: Directory, options: { guests: number }): 
       skuId: skuIdOf.get(part)!,
     }));
     for (const part of person.licenses) consumed.set(part, (consumed.get(part) ?? 0) + 1);
+    const licenseAssignmentStates = person.licenses.map((part) => ({
+      skuId: skuIdOf.get(part)!,
+      assignedByGroup: options.groupLicensed?.includes(part) ? licenceGroupOf(part) : null,
+      disabledPlans: [],
+      state: 'Active' as const,
+      error: 'None' as const,
+    }));
     const user: GraphUser = {
       id: person.id,
       displayName: person.displayName,
@@ -124,6 +147,7 @@ export function buildTenant(directory: Directory, options: { guests: number }): 
       jobTitle: person.kind === 'service' ? null : person.jobTitle,
       createdDateTime: person.createdAt,
       assignedLicenses,
+      licenseAssignmentStates,
     };
     if (person.lastSignInAt) user.signInActivity = signInActivity(person, users.length);
     users.push(user);
@@ -155,6 +179,7 @@ export function buildTenant(directory: Directory, options: { guests: number }): 
       jobTitle: null,
       createdDateTime: new Date(created).toISOString(),
       assignedLicenses: [],
+      licenseAssignmentStates: [],
     };
     if (i % 3 !== 2) {
       const at = new Date(created + (i + 1) * 24 * HOUR_MS).toISOString();
