@@ -50,6 +50,8 @@ export interface SourcesTable {
   removal_threshold: ColumnType<unknown, string | null | undefined, string | null>;
   /** Removals of the source's held run, while it has one. */
   held_removals: number | null;
+  /** When the source's credential expires, as its provider last told during a sync (migrations/0016). */
+  credential_expires_at: Timestamp | null;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
 }

@@ -38,6 +38,7 @@ export const permissions: Readonly<Record<string, RoutePermission>> = {
   'GET /api/sources': 'read',
   'POST /api/sources': 'write',
   'GET /api/sources/:ref': 'read',
+  'PATCH /api/sources/:ref': 'write',
   'DELETE /api/sources/:ref': 'write',
   'POST /api/sources/:ref/sync': 'write',
   'PUT /api/sources/:ref/removal-threshold': 'write',

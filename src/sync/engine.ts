@@ -12,6 +12,7 @@ import {
 import { type SecretBox, sealedContexts } from '../lib/secret-box.js';
 import type { ApplyCounters } from './apply-run.js';
 import { applyStagedRun, RemovalsHeld, type StagedRun } from './apply-staged.js';
+import { recordCredentialExpiry } from './credential-expiry.js';
 import { type HeldRemovals, holdRun } from './held-runs.js';
 import { readAhead } from './read-ahead.js';
 import { failStoppedRuns, newRunLease, RunLease } from './run-lease.js';
@@ -124,6 +125,7 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
   let rejected = 0;
   const problems: ErrorDetail[] = [];
   const unavailable = new Map<string, string>();
+  let credentialExpiresAt: Date | null = null;
 
   try {
     const context = {
@@ -142,6 +144,7 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
       if (signal.aborted) break;
       pages++;
       for (const gap of page.unavailable ?? []) unavailable.set(gap.capability, gap.reason);
+      if (page.credentialExpiresAt) credentialExpiresAt = page.credentialExpiresAt;
       for (const detail of page.rejected ?? []) {
         rejected++;
         if (problems.length < maxReportedProblems) problems.push(detail);
@@ -163,6 +166,8 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
     }
     if (leaseLost) throw leaseLostFailure();
     if (signal.aborted) throw new RunFailure('cancelled', 'The sync was cancelled; nothing was changed');
+    // A fact about the credential, not the data: kept even when the records are then refused or held.
+    if (kind.expiringCredential) await recordCredentialExpiry(database, source.id, credentialExpiresAt);
     if (rejected > 0) {
       throw new RunFailure(
         'invalid_data',

@@ -69,4 +69,45 @@ describe('source health', () => {
       sourceHealth({ ...base, lastRunStatus: null, lastSuccessAt: null, mode: 'push' }, now).status,
     ).toBe('ok');
   });
+
+  describe('an expiring credential', () => {
+    const expiry = {
+      expiresAt: new Date('2027-01-05T09:30:00Z'),
+      title: 'Client secret',
+      renew: 'create a new one in Entra and update the source',
+    };
+    const at = (iso: string) =>
+      sourceHealth({ ...base, lastSuccessAt: new Date(iso), credentialExpiry: expiry }, new Date(iso));
+
+    it('says nothing more than 30 days before it expires', () => {
+      expect(at('2026-12-06T09:29:00Z')).toMatchObject({ status: 'ok', reason: null });
+    });
+    it('warns 30 days before, naming the day and what renews it', () => {
+      expect(at('2026-12-06T09:31:00Z')).toEqual({
+        status: 'warning',
+        reason: 'credentials_expiring',
+        message: 'Client secret expires on 2027-01-05: create a new one in Entra and update the source',
+        fix: expect.stringContaining('roster sources set'),
+      });
+      expect(at('2026-12-29T09:29:00Z').status).toBe('warning');
+    });
+    it('needs attention 7 days before, and once it has expired', () => {
+      expect(at('2026-12-29T09:31:00Z')).toMatchObject({
+        status: 'needs_attention',
+        reason: 'credentials_expiring',
+        message: 'Client secret expires on 2027-01-05: create a new one in Entra and update the source',
+      });
+      expect(at('2027-01-06T00:00:00Z')).toMatchObject({
+        status: 'needs_attention',
+        message: 'Client secret expired on 2027-01-05: create a new one in Entra and update the source',
+      });
+    });
+    it('gives way to a refused credential, which is the worse news', () => {
+      const refused = sourceHealth(
+        { ...base, lastRunStatus: 'failed', lastErrorCode: 'auth', credentialExpiry: expiry },
+        new Date('2027-01-06T00:00:00Z'),
+      );
+      expect(refused.reason).toBe('credentials');
+    });
+  });
 });

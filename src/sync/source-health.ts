@@ -14,12 +14,21 @@ export interface SourceHealthInput {
   stalenessDays: number;
   /** Pull sources are synced by Roster; push sources (files, snapshots) only when someone sends data. */
   mode: 'pull' | 'push';
+  /** When the credential the source signs in with expires, if its provider told, and how to renew it. */
+  credentialExpiry?: { expiresAt: Date; title: string; renew: string } | null;
 }
 
-export type HealthReason = 'credentials' | 'removals_held' | 'sync_failed' | 'stale' | 'never_synced';
+export type HealthReason =
+  | 'credentials'
+  | 'credentials_expiring'
+  | 'removals_held'
+  | 'sync_failed'
+  | 'stale'
+  | 'never_synced';
 
 export interface SourceHealth {
-  status: 'ok' | 'syncing' | 'needs_attention';
+  /** `warning`: works today, but will need attention (a credential expiring within 30 days). */
+  status: 'ok' | 'syncing' | 'warning' | 'needs_attention';
   reason: HealthReason | null;
   message: string | null;
   /** What the admin can do about it. */
@@ -27,6 +36,8 @@ export interface SourceHealth {
 }
 
 const dayMs = 86_400_000;
+/** A credential expiring within this many days is a warning; within the second, it needs attention. */
+export const credentialExpiryWarningDays = [30, 7] as const;
 
 export function sourceHealth(source: SourceHealthInput, now: Date): SourceHealth {
   if (source.lastRunStatus === 'running')
@@ -82,5 +93,30 @@ export function sourceHealth(source: SourceHealthInput, now: Date): SourceHealth
           : 'Run a sync and check its schedule.',
     };
   }
-  return { status: 'ok', reason: null, message: null, fix: null };
+  return (
+    credentialExpiryHealth(source.credentialExpiry, now) ?? {
+      status: 'ok',
+      reason: null,
+      message: null,
+      fix: null,
+    }
+  );
+}
+
+/** A warning 30 days before a credential expires, needing attention 7 days before and once expired. */
+function credentialExpiryHealth(
+  expiry: SourceHealthInput['credentialExpiry'],
+  now: Date,
+): SourceHealth | undefined {
+  if (!expiry) return undefined;
+  const daysLeft = (expiry.expiresAt.getTime() - now.getTime()) / dayMs;
+  const [warnDays, urgentDays] = credentialExpiryWarningDays;
+  if (daysLeft > warnDays) return undefined;
+  const day = expiry.expiresAt.toISOString().slice(0, 10);
+  return {
+    status: daysLeft > urgentDays ? 'warning' : 'needs_attention',
+    reason: 'credentials_expiring',
+    message: `${expiry.title} ${daysLeft > 0 ? 'expires' : 'expired'} on ${day}: ${expiry.renew}`,
+    fix: `Create a new ${expiry.title.toLowerCase()}, update this source with it (roster sources set <source> --credentials …), and run a sync.`,
+  };
 }

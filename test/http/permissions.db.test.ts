@@ -36,6 +36,7 @@ const expected: Record<string, 'public' | `${'Y' | 'N'}${'Y' | 'N'}${'Y' | 'N'}$
   'GET /api/sources': 'YYYN',
   'POST /api/sources': 'YYNN',
   'GET /api/sources/:ref': 'YYYN',
+  'PATCH /api/sources/:ref': 'YYNN',
   'DELETE /api/sources/:ref': 'YYNN',
   'POST /api/sources/:ref/sync': 'YYNN',
   'PUT /api/sources/:ref/removal-threshold': 'YYNN',

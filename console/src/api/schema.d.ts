@@ -692,7 +692,49 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change a source's name, config, credentials or schedule (audited)
+         * @description config replaces the whole config. credentials are merged field by field over the stored ones: a field left out or empty keeps its stored value. The answer tells only whether credentials are set.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        config?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description fields to set; an absent or empty field keeps its stored value */
+                        credentials?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description sync interval of a pull source (30m, 6h, 1d); null for manual syncs only */
+                        schedule?: string | null;
+                        /** @description refused unless it is the source’s own kind */
+                        kind?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Source"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/sources/{ref}/sync": {
@@ -2465,6 +2507,8 @@ export interface components {
             heldRemovals: number | null;
             /** @description null: Roster's default (held past 10% and 10 removals, or all) */
             removalThreshold: components["schemas"]["RemovalThresholdInput"] | null;
+            /** @description when the credential the source signs in with expires, as its provider last told */
+            credentialExpiresAt: string | null;
             lastSyncAt: string | null;
             lastSuccessAt: string | null;
             stalenessDays: number;
@@ -2994,6 +3038,8 @@ export interface components {
             heldRemovals: number | null;
             /** @description null: Roster's default (held past 10% and 10 removals, or all) */
             removalThreshold: components["schemas"]["RemovalThreshold"] | null;
+            /** @description when the credential the source signs in with expires, as its provider last told */
+            credentialExpiresAt: string | null;
             lastSyncAt: string | null;
             lastSuccessAt: string | null;
             stalenessDays: number;

@@ -5,6 +5,7 @@ import {
   discardHeldRemovals,
   setRemovalThreshold,
 } from '../../modules/sources/held-runs.service.js';
+import { updateSource } from '../../modules/sources/source-update.service.js';
 import { addSource, listSources, removeSource, syncSource } from '../../modules/sources/sources.service.js';
 import type { SyncResult } from '../../sync/engine.js';
 import { defaultRemovalThreshold, type RemovalThreshold } from '../../sync/removal-threshold.js';
@@ -136,6 +137,33 @@ export function registerSourcesCommands(program: Command) {
         if (json) printJson(source);
         else process.stdout.write(`Added source ${source.name} (${source.kind}, id ${source.id})\n`);
         return 0;
+      });
+    });
+  sources
+    .command('set <source>')
+    .description(
+      "Change a source's name, config, credentials or schedule; credentials are merged field by field (an empty field keeps its value)",
+    )
+    .option('--config <json>', 'the whole new configuration as JSON')
+    .option(
+      '--credentials <json>',
+      'credential fields to change as JSON (stored encrypted, never shown again)',
+    )
+    .option('--name <name>', 'a new name')
+    .option('--schedule <interval>', 'sync interval of a pull source: 30m, 6h, 1d; "manual" for none')
+    .option('--json', 'print JSON')
+    .action(async (ref: string, options) => {
+      const json = Boolean(options.json);
+      await withRoster(json, async (roster) => {
+        const source = await updateSource(roster, cliActor(), ref, {
+          name: options.name,
+          config: parseJsonOption(options.config, 'config'),
+          credentials: parseJsonOption(options.credentials, 'credentials'),
+          ...(options.schedule ? { schedule: options.schedule === 'manual' ? null : options.schedule } : {}),
+        });
+        if (json) printJson(source);
+        else process.stdout.write(`Updated source ${source.name} (${source.kind}, id ${source.id})\n`);
+        return exitCodes.ok;
       });
     });
   sources

@@ -17,6 +17,11 @@ export interface Page {
    * as unknown for this source instead of as empty, and shows the reason.
    */
   unavailable?: { capability: Capability; reason: string }[];
+  /**
+   * When the credential the source signs in with expires, as the provider told (an Entra app's client
+   * secret). Recorded on the source so its health warns before syncs start failing.
+   */
+  credentialExpiresAt?: Date;
 }
 
 export interface FetchContext<Config, Credentials> {
@@ -60,6 +65,11 @@ export interface SourceKind<Config = unknown, Credentials = unknown> {
   coverageOf?(app: string): 'full' | 'partial';
   configSchema: z.ZodType<Config>;
   credentialsSchema?: z.ZodType<Credentials>;
+  /**
+   * How health names an expiring credential this kind reports (`credentialExpiresAt`) and what renews it:
+   * "Client secret expires on 2027-01-05: create a new one in Entra and update the source".
+   */
+  expiringCredential?: { title: string; renew: string };
   /** The app a source is bound to, for kinds that feed exactly one app. */
   appOf?(config: Config): string | undefined;
   fetch(context: FetchContext<Config, Credentials>): AsyncIterable<Page>;

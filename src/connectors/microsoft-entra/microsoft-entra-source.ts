@@ -10,6 +10,7 @@ import { entraDeprovisioner, tokenUrlOf } from './deprovision.js';
 import { enterpriseAppPages } from './enterprise-apps.js';
 import { type GraphClient, type GraphPage, graphClient, hasGraphCode } from './graph-client.js';
 import { licenseTypeRecords, type SubscribedSku } from './licenses.js';
+import { clientSecretExpiry } from './secret-expiry.js';
 import { emailOf, type GraphUser, microsoft365, userProperties, userRecords } from './users.js';
 
 const maxPageSize = 999;
@@ -140,6 +141,10 @@ export const microsoftEntraSourceKind = defineSourceKind<MicrosoftEntraConfig, M
   coverageOf: (app) => (app.toLowerCase() === microsoft365.name.toLowerCase() ? 'full' : 'partial'),
   configSchema,
   credentialsSchema,
+  expiringCredential: {
+    title: 'Client secret',
+    renew: 'create a new one in Entra and update the source',
+  },
   async *fetch({ config, credentials, signal, outbound }) {
     if (!credentials) throw new ConnectorError('auth', 'This source has no client secret or access token');
     const client = graphClient({
@@ -185,6 +190,11 @@ export const microsoftEntraSourceKind = defineSourceKind<MicrosoftEntraConfig, M
         'Application.Read.All',
         ', or set discoverApps to false in the source config',
       );
+
+    if ('clientSecret' in credentials && config.clientId) {
+      const expiresAt = await clientSecretExpiry(client, config.clientId, credentials.clientSecret, signal);
+      if (expiresAt) yield { records: [], credentialExpiresAt: expiresAt };
+    }
   },
   deprovisioner: entraDeprovisioner,
 });

@@ -24,6 +24,8 @@ export interface SourceView {
   heldRemovals: number | null;
   /** This source's removal threshold; null when it uses Roster's default. */
   removalThreshold: RemovalThreshold | null;
+  /** When the credential the source signs in with expires, as its provider last told; null when unknown. */
+  credentialExpiresAt: string | null;
   lastSyncAt: string | null;
   lastSuccessAt: string | null;
   stalenessDays: number;
@@ -68,12 +70,17 @@ export function toSourceView(
             heldRemovals: row.held_removals,
             stalenessDays,
             mode: kind?.mode ?? 'pull',
+            credentialExpiry:
+              row.credential_expires_at && kind?.expiringCredential
+                ? { expiresAt: row.credential_expires_at, ...kind.expiringCredential }
+                : null,
           },
           now,
         ),
     lastRunStatus: row.last_run_status,
     heldRemovals: row.held_removals,
     removalThreshold: row.removal_threshold === null ? null : thresholdOf(row.removal_threshold),
+    credentialExpiresAt: iso(row.credential_expires_at),
     lastSyncAt: iso(row.last_sync_at),
     lastSuccessAt: iso(row.last_success_at),
     stalenessDays,

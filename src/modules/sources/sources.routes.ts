@@ -9,6 +9,7 @@ import type { Roster } from '../../roster.js';
 import { removalThresholdSchema } from '../../sync/removal-threshold.js';
 import { errorOfFailedRun } from '../../sync/result-error.js';
 import { confirmHeldRemovals, discardHeldRemovals, setRemovalThreshold } from './held-runs.service.js';
+import { updateSource } from './source-update.service.js';
 import { addSource, getSource, listSources, removeSource, syncSource } from './sources.service.js';
 
 /** A kind's settings as JSON Schema: what the console builds its forms from. */
@@ -37,6 +38,10 @@ const sourceSchema = z
     removalThreshold: removalThresholdSchema
       .nullable()
       .describe("null: Roster's default (held past 10% and 10 removals, or all)"),
+    credentialExpiresAt: z
+      .string()
+      .nullable()
+      .describe('when the credential the source signs in with expires, as its provider last told'),
     lastSyncAt: z.string().nullable(),
     lastSuccessAt: z.string().nullable(),
     stalenessDays: z.number(),
@@ -133,6 +138,36 @@ export function sourcesRoutes(roster: Roster): FastifyPluginAsyncZod {
         },
       },
       async (request) => getSource(roster, request.params.ref),
+    );
+
+    app.patch(
+      '/api/sources/:ref',
+      {
+        schema: {
+          summary: "Change a source's name, config, credentials or schedule (audited)",
+          description:
+            'config replaces the whole config. credentials are merged field by field over the stored ones: a ' +
+            'field left out or empty keeps its stored value. The answer tells only whether credentials are set.',
+          params: idOrNameParams,
+          body: z.strictObject({
+            name: z.string().max(200).optional(),
+            config: z.record(z.string(), z.unknown()).optional(),
+            credentials: z
+              .record(z.string(), z.unknown())
+              .optional()
+              .describe('fields to set; an absent or empty field keeps its stored value'),
+            schedule: z
+              .string()
+              .max(10)
+              .nullable()
+              .optional()
+              .describe('sync interval of a pull source (30m, 6h, 1d); null for manual syncs only'),
+            kind: z.string().max(50).optional().describe('refused unless it is the source’s own kind'),
+          }),
+          response: { 200: sourceSchema },
+        },
+      },
+      async (request) => updateSource(roster, actorOf(request), request.params.ref, request.body),
     );
 
     app.delete(

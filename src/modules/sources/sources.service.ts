@@ -9,6 +9,7 @@ import { refreshMerge } from '../merge/merge.service.js';
 import { checkOffboardingDrift } from '../offboarding/offboarding-drift.js';
 import { parseRemovalThreshold } from './held-runs.service.js';
 import { storeCredentials } from './source-credentials.js';
+import { parseSourceConfig, parseSourceCredentials, parseSourceName } from './source-input.js';
 import { defaultPullSchedule, scheduleIntervalMs } from './source-schedule.js';
 import { type SourceView, toSourceView } from './source-view.js';
 import { findSourceRow } from './sources.repo.js';
@@ -27,7 +28,7 @@ export interface AddSourceInput {
   removalThreshold?: unknown;
 }
 
-async function defaultStaleness(roster: Roster): Promise<number> {
+export async function defaultStaleness(roster: Roster): Promise<number> {
   const row = await roster.database.db
     .selectFrom('organisation_settings')
     .select('staleness_days')
@@ -42,37 +43,12 @@ export async function addSource(roster: Roster, actor: string, input: AddSourceI
       { field: 'kind', message: `must be one of ${sourceKinds.map((k) => k.kind).join(', ')}` },
     ]);
   }
-  const name = input.name.trim();
-  if (!name || name.length > 200)
-    throw invalidInput('A source needs a name of 1-200 characters', [
-      { field: 'name', message: 'is required' },
-    ]);
-  const config = kind.configSchema.safeParse(input.config ?? {});
-  if (!config.success) {
-    throw invalidInput(
-      `The configuration does not fit a ${kind.kind} source`,
-      config.error.issues.map((i) => ({ field: ['config', ...i.path].join('.'), message: i.message })),
-    );
-  }
-  let credentialsJson: string | null = null;
-  if (kind.credentialsSchema) {
-    const parsedCredentials = kind.credentialsSchema.safeParse(input.credentials);
-    if (!parsedCredentials.success) {
-      // The value itself is never echoed back: only which fields are wrong.
-      throw invalidInput(
-        `The credentials do not fit a ${kind.kind} source`,
-        parsedCredentials.error.issues.map((i) => ({
-          field: ['credentials', ...i.path].join('.'),
-          message: i.message,
-        })),
-      );
-    }
-    credentialsJson = JSON.stringify(parsedCredentials.data);
-  } else if (input.credentials !== undefined) {
-    throw invalidInput(`A ${kind.kind} source takes no credentials`, [
-      { field: 'credentials', message: 'is not accepted' },
-    ]);
-  }
+  const name = parseSourceName(input.name);
+  const parsedConfig = parseSourceConfig(kind, input.config);
+  const credentialsJson =
+    kind.credentialsSchema || input.credentials !== undefined
+      ? parseSourceCredentials(kind, input.credentials)
+      : null;
   if (
     input.stalenessDays != null &&
     !(Number.isInteger(input.stalenessDays) && input.stalenessDays >= 1 && input.stalenessDays <= 365)
@@ -92,7 +68,6 @@ export async function addSource(roster: Roster, actor: string, input: AddSourceI
   }
   const removalThreshold =
     input.removalThreshold === undefined ? null : parseRemovalThreshold(input.removalThreshold);
-  const parsedConfig = config.data as Record<string, unknown>;
   const appName = kind.appOf?.(parsedConfig);
   if (appName) parsedConfig.app = await resolveAppName(roster, appName);
 

@@ -39,6 +39,11 @@ export interface GraphSimulatorOptions extends SimulatorOptions {
   permissions?: GraphPermission[];
   /** SKU part numbers licensed through a group rather than to each user directly (group-based licensing). */
   groupLicensed?: string[];
+  /**
+   * When the app registration's client secret expires (`passwordCredentials[].endDateTime`, read with
+   * Application.Read.All); default eighteen months after the simulator starts.
+   */
+  clientSecretExpiresAt?: Date;
 }
 
 const allPermissions: GraphPermission[] = [
@@ -105,6 +110,31 @@ export async function startMicrosoftGraph(options: GraphSimulatorOptions): Promi
       ? null
       : graphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
   const retryAfter = String(options.retryAfterSeconds ?? 1);
+  const secretEnds = options.clientSecretExpiresAt ?? new Date(Date.now() + 548 * 86_400_000);
+  /** The app registration Roster signs in as: its secret (the one the simulator accepts) and an older, expired one. */
+  const registration = {
+    appId: graphSimulatorCredentials.clientId,
+    passwordCredentials: [
+      {
+        customKeyIdentifier: null,
+        displayName: 'Roster',
+        endDateTime: secretEnds.toISOString(),
+        hint: graphSimulatorCredentials.clientSecret.slice(0, 3),
+        keyId: guidOf('secret:roster'),
+        secretText: null,
+        startDateTime: new Date(secretEnds.getTime() - 730 * 86_400_000).toISOString(),
+      },
+      {
+        customKeyIdentifier: null,
+        displayName: 'Roster (old)',
+        endDateTime: new Date(secretEnds.getTime() - 730 * 86_400_000).toISOString(),
+        hint: 'old',
+        keyId: guidOf('secret:roster-old'),
+        secretText: null,
+        startDateTime: new Date(secretEnds.getTime() - 1460 * 86_400_000).toISOString(),
+      },
+    ],
+  };
   let base = '';
 
   const routes = (): SimulatorRoute[] => {
@@ -246,6 +276,28 @@ export async function startMicrosoftGraph(options: GraphSimulatorOptions): Promi
         const assigned = tenant.assignments.get(decodeURIComponent(match[1]!));
         if (!assigned) return notFound(match[1]!);
         return relatedPage(request, assigned, (a) => a);
+      }),
+      api(/^\/v1\.0\/applications$/, (request) => {
+        const refused = denied('Application.Read.All', 'Directory.Read.All');
+        if (refused) return refused;
+        const query = odata(request.url);
+        const byAppId = /^appId eq '([^']*)'$/.exec(query.filter?.trim() ?? '');
+        if (query.filter !== undefined && !byAppId)
+          return graphError(400, 'Request_UnsupportedQuery', 'Unsupported or invalid query filter clause.');
+        const unknown = query.select?.find((p) => p !== 'passwordCredentials' && p !== 'appId' && p !== 'id');
+        if (unknown)
+          return graphError(
+            400,
+            'Request_BadRequest',
+            `Could not find a property named '${unknown}' on type 'microsoft.graph.application'.`,
+          );
+        const injected = fault(request);
+        if (injected) return injected;
+        const apps = !byAppId || byAppId[1] === registration.appId ? [registration] : [];
+        return ok({
+          '@odata.context': `${base}/v1.0/$metadata#applications`,
+          value: apps.map((a) => (query.select ? project(a, query.select) : a)),
+        });
       }),
       api(/^\/v1\.0\/groups\/([^/]+)\/transitiveMembers(\/microsoft\.graph\.user)?$/, (request, match) => {
         const refused = denied('GroupMember.Read.All', 'Directory.Read.All');

@@ -5,12 +5,14 @@ import type { Schemas } from '../../api/client';
 const colors: Record<string, string> = {
   ok: '#1b5e20',
   syncing: '#0b4f8a',
+  warning: '#7a4100',
   needs_attention: '#a61e1e',
   disconnected: '#495057',
 };
 const labels: Record<string, string> = {
   ok: 'OK',
   syncing: 'Syncing',
+  warning: 'Warning',
   needs_attention: 'Needs attention',
   disconnected: 'Disconnected',
 };

@@ -5,6 +5,7 @@ import { formatAge, formatNumber } from '../../api/format';
 import { useCanWrite } from '../../app/use-me';
 import { QueryState } from '../../components/query-state';
 import { CapabilityMatrix } from './capability-matrix';
+import { EditSourceButton } from './edit-source-button';
 import { EmployeeSourceCard } from './employee-source-card';
 import { HealthBadge } from './health-badge';
 import { HeldRunActions } from './held-run-actions';
@@ -17,13 +18,20 @@ type Source = Schemas['Source'];
 type Run = Schemas['SyncRun'];
 
 function NeedsAttention({ sources, canWrite }: { sources: Source[]; canWrite: boolean }) {
-  const failing = sources.filter((s) => s.health.status === 'needs_attention');
+  // A credential about to expire is listed too, in its own colour, so it is renewed before syncs fail.
+  const failing = sources.filter(
+    (s) => s.health.status === 'needs_attention' || s.health.status === 'warning',
+  );
   if (failing.length === 0) return null;
   return (
     <Stack gap="xs" data-testid="needs-attention">
       <Title order={2}>Needs attention</Title>
       {failing.map((s) => (
-        <Alert key={s.id} color="red" title={`${s.name}: ${s.health.reason ?? 'needs attention'}`}>
+        <Alert
+          key={s.id}
+          color={s.health.status === 'warning' ? 'yellow' : 'red'}
+          title={`${s.name}: ${s.health.reason ?? 'needs attention'}`}
+        >
           {s.health.message && <Text size="sm">{s.health.message}</Text>}
           {s.health.fix && (
             <Text size="sm" fw={600}>
@@ -31,6 +39,9 @@ function NeedsAttention({ sources, canWrite }: { sources: Source[]; canWrite: bo
             </Text>
           )}
           {s.heldRemovals !== null && canWrite && <HeldRunActions source={s} />}
+          {canWrite && (s.health.reason === 'credentials' || s.health.reason === 'credentials_expiring') && (
+            <EditSourceButton source={s} />
+          )}
         </Alert>
       ))}
     </Stack>
@@ -85,7 +96,7 @@ export function IntegrationsPage() {
                   <Table.Th>Last sync</Table.Th>
                   <Table.Th>Last run</Table.Th>
                   <Table.Th>Health</Table.Th>
-                  <Table.Th>Sync</Table.Th>
+                  <Table.Th>Actions</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -127,13 +138,16 @@ export function IntegrationsPage() {
                       <HealthBadge source={s} />
                     </Table.Td>
                     <Table.Td>
-                      {s.mode === 'pull' && !s.disconnectedAt ? (
-                        canWrite && <SyncButton source={s} />
-                      ) : (
-                        <Text size="xs" c="dimmed">
-                          {s.disconnectedAt ? 'disconnected' : 'fed by uploads'}
-                        </Text>
-                      )}
+                      <Group gap="xs" wrap="nowrap">
+                        {s.mode === 'pull' && !s.disconnectedAt ? (
+                          canWrite && <SyncButton source={s} />
+                        ) : (
+                          <Text size="xs" c="dimmed">
+                            {s.disconnectedAt ? 'disconnected' : 'fed by uploads'}
+                          </Text>
+                        )}
+                        {canWrite && !s.disconnectedAt && <EditSourceButton source={s} />}
+                      </Group>
                     </Table.Td>
                   </Table.Tr>
                 ))}

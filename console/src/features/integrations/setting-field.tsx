@@ -7,6 +7,8 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
+import { useContext } from 'react';
+import { KeepStoredSecrets, keepSecretHint } from './keep-secrets';
 import { labelOf, placeholderOf, type SettingSchema, shapeOf } from './settings-schema';
 
 export interface SettingFieldProps {
@@ -20,10 +22,11 @@ export interface SettingFieldProps {
 
 /** One setting drawn from its published schema: the input its type calls for, labelled and described. */
 export function SettingField({ name, schema, value, onChange, required, error }: SettingFieldProps) {
+  const keepSecret = useContext(KeepStoredSecrets) && schema.writeOnly === true;
   const common = {
     label: labelOf(name, schema),
     description: schema.description,
-    required,
+    required: required && !keepSecret,
     error,
   };
   const text = typeof value === 'string' ? value : '';
@@ -34,6 +37,7 @@ export function SettingField({ name, schema, value, onChange, required, error }:
           {...common}
           type="password"
           autoComplete="new-password"
+          placeholder={keepSecret ? keepSecretHint : undefined}
           value={text}
           onChange={(e) => onChange(e.currentTarget.value)}
         />
@@ -48,6 +52,7 @@ export function SettingField({ name, schema, value, onChange, required, error }:
           spellCheck={false}
           autoComplete="off"
           styles={{ input: { fontFamily: 'monospace' } }}
+          placeholder={keepSecret ? keepSecretHint : undefined}
           value={text}
           onChange={(e) => onChange(e.currentTarget.value)}
         />

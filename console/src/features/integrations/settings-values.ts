@@ -74,3 +74,31 @@ export function collectSection(schema: SettingSchema, state: SettingsState, path
     return { value: {}, problems: { [path]: 'is not valid JSON' } };
   }
 }
+
+/** A saved setting as the form's state, so an edit form starts from what is stored. */
+export function stateOfSettings(schema: SettingSchema, saved: unknown): SettingsState {
+  const state: SettingsState = {};
+  if (saved === null || typeof saved !== 'object') return state;
+  const values = saved as Record<string, unknown>;
+  for (const [key, field] of Object.entries(schema.properties ?? {})) {
+    const value = values[key];
+    if (value === undefined || value === null || isFixed(field)) continue;
+    const shape = shapeOf(field);
+    state[key] =
+      shape === 'object'
+        ? stateOfSettings(field, value)
+        : shape === 'json'
+          ? JSON.stringify(value, null, 2)
+          : value;
+  }
+  return state;
+}
+
+/** Credentials to send from an edit form: a field left empty keeps its stored value, so none is required. */
+export function collectChangedSecrets(schema: SettingSchema, state: SettingsState, path: string): Collected {
+  const collected = collectSection(schema, state, path);
+  const problems = Object.fromEntries(
+    Object.entries(collected.problems).filter(([, message]) => message !== 'is required'),
+  );
+  return { value: collected.value, problems };
+}
