@@ -1725,10 +1725,11 @@ export interface paths {
             parameters: {
                 query?: {
                     app?: string;
+                    email?: string;
                 };
                 header?: never;
                 path: {
-                    what: "app-users" | "app-licenses" | "app-usage" | "inactive" | "user-count";
+                    what: "app-users" | "app-licenses" | "app-usage" | "inactive" | "user-count" | "offboarding-apps" | "offboarding";
                 };
                 cookie?: never;
             };
@@ -2108,6 +2109,500 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/offboarding/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People who became past in the employee source of truth and are not offboarded yet */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                primaryEmail: string;
+                                reason: string;
+                                source: string;
+                                accounts: number;
+                                activeAccounts: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/offboarding/drift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accounts active again after their person was offboarded (needs attention) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                primaryEmail: string;
+                                app: string;
+                                instance: string;
+                                email: string;
+                                source: string;
+                                detectedAt: string;
+                                offboardingCompletedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/offboarding/methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How apps are offboarded, where an admin chose (other apps: automatic where possible, else manual) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OffboardingMethod"][];
+                        };
+                    };
+                };
+            };
+        };
+        /** Set an app's (or one instance's) offboarding method */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        app: string;
+                        instance?: string;
+                        method: string;
+                        config?: {
+                            [key: string]: unknown;
+                        };
+                        credentials?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OffboardingMethod"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/offboardings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Offboardings, newest first; `email` finds the one of a person (any of their emails) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "in_progress" | "completed";
+                    email?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OffboardingSummary"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start offboarding a person: one task per account of every email, in every app, any status. `dryRun` lists the tasks and every request automatic ones would make, and changes nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                        dryRun?: boolean;
+                        force?: {
+                            reason: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OffboardingPreview"];
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Offboarding"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/offboardings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One offboarding with its tasks */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Offboarding"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/offboardings/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark the offboarding done (tasks that finish later are still recorded) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Offboarding"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/offboardings/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-open a completed offboarding */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Offboarding"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/offboardings/{id}/tasks/{taskId}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one task done */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    taskId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Offboarding"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/offboardings/{id}/tasks/{taskId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retry a failed task */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    taskId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Offboarding"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/offboarding/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The page of an app owner's confirmation link (its button confirms; opening it does not) */
+        get: {
+            parameters: {
+                query?: {
+                    token?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** An app owner confirms the account is removed (the link's page posts its token) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2446,6 +2941,115 @@ export interface components {
             kinds: string[];
             managedOnly: boolean;
             description: string;
+        };
+        OffboardingInput: {
+            id: number;
+            primaryEmail: string;
+            emails: string[];
+            /** @enum {string} */
+            status: "in_progress" | "completed";
+            startedAt: string;
+            startedBy: string;
+            forced: {
+                reason: string;
+                by: string;
+            } | null;
+            completedAt: string | null;
+            completedBy: string | null;
+            completedHow: ("manual" | "automatic") | null;
+            reopenedAt: string | null;
+            reopenedBy: string | null;
+            counts: {
+                pending: number;
+                in_progress: number;
+                done: number;
+                failed: number;
+                skipped: number;
+            };
+            tasks: {
+                id: number;
+                app: string;
+                instance: string;
+                email: string;
+                accountStatus: string;
+                method: string;
+                source: string | null;
+                action: string;
+                /** @enum {string} */
+                status: "pending" | "in_progress" | "done" | "failed" | "skipped";
+                note: string | null;
+                attempts: number;
+                doneBy: string | null;
+                doneAt: string | null;
+                ticketKey: string | null;
+                notifiedTo: string | null;
+                calls: {
+                    at: string;
+                    method: string;
+                    url: string;
+                    status: number | null;
+                    detail?: string;
+                }[];
+            }[];
+        };
+        OffboardingSummaryInput: {
+            id: number;
+            primaryEmail: string;
+            /** @enum {string} */
+            status: "in_progress" | "completed";
+            startedAt: string;
+            completedAt: string | null;
+            completedBy: string | null;
+            completedHow: ("manual" | "automatic") | null;
+            counts: {
+                pending: number;
+                in_progress: number;
+                done: number;
+                failed: number;
+                skipped: number;
+            };
+        };
+        OffboardingPreviewInput: {
+            /** @constant */
+            dryRun: true;
+            primaryEmail: string;
+            emails: string[];
+            current: {
+                email: string;
+                source: string;
+            } | null;
+            tasks: {
+                app: string;
+                instance: string;
+                email: string;
+                accountStatus: string;
+                seenBy: {
+                    source: string;
+                    status: string;
+                    removedAt: string | null;
+                }[];
+                /** @enum {string} */
+                method: "automatic" | "ticket" | "notify-owner" | "manual" | "ignore";
+                source: string | null;
+                action: string;
+                calls: {
+                    method: string;
+                    url: string;
+                    purpose: string;
+                }[];
+            }[];
+        };
+        OffboardingMethodInput: {
+            app: string;
+            instance: string | null;
+            /** @enum {string} */
+            method: "automatic" | "ticket" | "notify-owner" | "manual" | "ignore";
+            config: {
+                [key: string]: unknown;
+            };
+            hasCredentials: boolean;
+            updatedBy: string;
+            updatedAt: string;
         };
         OverviewInput: {
             apps: number;
@@ -2977,6 +3581,115 @@ export interface components {
             kinds: string[];
             managedOnly: boolean;
             description: string;
+        };
+        Offboarding: {
+            id: number;
+            primaryEmail: string;
+            emails: string[];
+            /** @enum {string} */
+            status: "in_progress" | "completed";
+            startedAt: string;
+            startedBy: string;
+            forced: {
+                reason: string;
+                by: string;
+            } | null;
+            completedAt: string | null;
+            completedBy: string | null;
+            completedHow: ("manual" | "automatic") | null;
+            reopenedAt: string | null;
+            reopenedBy: string | null;
+            counts: {
+                pending: number;
+                in_progress: number;
+                done: number;
+                failed: number;
+                skipped: number;
+            };
+            tasks: {
+                id: number;
+                app: string;
+                instance: string;
+                email: string;
+                accountStatus: string;
+                method: string;
+                source: string | null;
+                action: string;
+                /** @enum {string} */
+                status: "pending" | "in_progress" | "done" | "failed" | "skipped";
+                note: string | null;
+                attempts: number;
+                doneBy: string | null;
+                doneAt: string | null;
+                ticketKey: string | null;
+                notifiedTo: string | null;
+                calls: {
+                    at: string;
+                    method: string;
+                    url: string;
+                    status: number | null;
+                    detail?: string;
+                }[];
+            }[];
+        };
+        OffboardingSummary: {
+            id: number;
+            primaryEmail: string;
+            /** @enum {string} */
+            status: "in_progress" | "completed";
+            startedAt: string;
+            completedAt: string | null;
+            completedBy: string | null;
+            completedHow: ("manual" | "automatic") | null;
+            counts: {
+                pending: number;
+                in_progress: number;
+                done: number;
+                failed: number;
+                skipped: number;
+            };
+        };
+        OffboardingPreview: {
+            /** @constant */
+            dryRun: true;
+            primaryEmail: string;
+            emails: string[];
+            current: {
+                email: string;
+                source: string;
+            } | null;
+            tasks: {
+                app: string;
+                instance: string;
+                email: string;
+                accountStatus: string;
+                seenBy: {
+                    source: string;
+                    status: string;
+                    removedAt: string | null;
+                }[];
+                /** @enum {string} */
+                method: "automatic" | "ticket" | "notify-owner" | "manual" | "ignore";
+                source: string | null;
+                action: string;
+                calls: {
+                    method: string;
+                    url: string;
+                    purpose: string;
+                }[];
+            }[];
+        };
+        OffboardingMethod: {
+            app: string;
+            instance: string | null;
+            /** @enum {string} */
+            method: "automatic" | "ticket" | "notify-owner" | "manual" | "ignore";
+            config: {
+                [key: string]: unknown;
+            };
+            hasCredentials: boolean;
+            updatedBy: string;
+            updatedAt: string;
         };
         Overview: {
             apps: number;
