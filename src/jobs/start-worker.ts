@@ -8,11 +8,12 @@ import {
   offboardingTasksHandler,
   offboardingTasksJobKind,
   queueRunnableOffboardings,
+  startCandidateOffboardings,
 } from '../modules/offboarding/offboarding-jobs.js';
 import { followTickets } from '../modules/offboarding/ticket-method.js';
 import { enqueueDueSyncs, syncJobHandler, syncJobKind } from '../modules/sources/scheduled-syncs.js';
 import type { Roster } from '../roster.js';
-import { type JobHandler, JobWorker } from './job-worker.js';
+import { type JobHandler, JobWorker, type JobWorkerOptions } from './job-worker.js';
 import { recoverStoppedWork } from './recover-stopped-work.js';
 
 /** What runs each kind of job. */
@@ -24,7 +25,17 @@ export const jobHandlers = (roster: Roster): Record<string, JobHandler> => ({
 
 /** The jobs a serving Roster runs: scheduled syncs of pull sources, and the hourly sign-in cleanup. */
 export function startJobWorker(roster: Roster, log: (message: string, error?: unknown) => void): JobWorker {
-  const worker = new JobWorker({
+  const worker = new JobWorker(jobWorkerOptions(roster, log));
+  worker.start();
+  return worker;
+}
+
+/** The serving worker's settings: its handlers and the periodic work it does before each poll. */
+export function jobWorkerOptions(
+  roster: Roster,
+  log: (message: string, error?: unknown) => void = () => {},
+): JobWorkerOptions {
+  return {
     database: roster.database,
     handlers: jobHandlers(roster),
     lease: roster.config.lease,
@@ -33,7 +44,9 @@ export function startJobWorker(roster: Roster, log: (message: string, error?: un
       await recoverStoppedWork(roster.database);
       await enqueueDueSyncs(roster);
       await scheduleSignInCleanup(roster.database);
-      // Offboarding tasks whose process stopped, or that waited for their person to leave.
+      // New leavers' offboardings when the organisation starts them automatically; then tasks whose
+      // process stopped, or that waited for their person to leave.
+      await startCandidateOffboardings(roster);
       await queueRunnableOffboardings(roster);
       // Jira tickets of offboarding tasks: read each open one every few minutes.
       await followTickets(roster);
@@ -41,7 +54,5 @@ export function startJobWorker(roster: Roster, log: (message: string, error?: un
       await ensureLicenseStates(roster.database, new Date(), licenseStatesMaxAgeMs);
     },
     log,
-  });
-  worker.start();
-  return worker;
+  };
 }

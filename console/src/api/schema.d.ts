@@ -425,6 +425,7 @@ export interface paths {
                         domains?: string[];
                         stalenessDays?: number;
                         inactivityDays?: number;
+                        autoOffboarding?: boolean;
                     };
                 };
             };
@@ -3082,6 +3083,7 @@ export interface components {
             managedDomains: string[];
             stalenessDays: number;
             inactivityDays: number;
+            autoOffboarding: boolean;
         };
         SourceInput: {
             id: number;
@@ -3722,6 +3724,7 @@ export interface components {
             managedDomains: string[];
             stalenessDays: number;
             inactivityDays: number;
+            autoOffboarding: boolean;
         };
         Source: {
             id: number;

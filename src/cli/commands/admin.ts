@@ -238,7 +238,11 @@ export function registerAdminCommands(program: Command) {
       await withRosterReadOnly(Boolean(options.json), async (roster) => {
         const value = await getSettings(roster);
         if (options.json) printJson(value);
-        else printTable([value as never], ['name', 'domains', 'stalenessDays', 'inactivityDays']);
+        else
+          printTable(
+            [value as never],
+            ['name', 'domains', 'stalenessDays', 'inactivityDays', 'autoOffboarding'],
+          );
         return 0;
       });
     });
@@ -248,6 +252,7 @@ export function registerAdminCommands(program: Command) {
     .option('--domains <list>', 'comma-separated email domains the organisation owns')
     .option('--staleness-days <n>', 'days without a successful sync before a source needs attention')
     .option('--inactivity-days <n>', 'default days without use before a license is inactive')
+    .option('--auto-offboarding <on|off>', 'start offboarding by itself for each new offboarding candidate')
     .option('--json', 'print JSON')
     .action(async (options) => {
       await withRoster(Boolean(options.json), async (roster) => {
@@ -256,10 +261,24 @@ export function registerAdminCommands(program: Command) {
           ...(options.domains ? { domains: String(options.domains).split(',').filter(Boolean) } : {}),
           ...(options.stalenessDays ? { stalenessDays: Number(options.stalenessDays) } : {}),
           ...(options.inactivityDays ? { inactivityDays: Number(options.inactivityDays) } : {}),
+          ...(options.autoOffboarding !== undefined
+            ? { autoOffboarding: onOff(String(options.autoOffboarding)) }
+            : {}),
         });
         if (options.json) printJson(value);
-        else printTable([value as never], ['name', 'domains', 'stalenessDays', 'inactivityDays']);
+        else
+          printTable(
+            [value as never],
+            ['name', 'domains', 'stalenessDays', 'inactivityDays', 'autoOffboarding'],
+          );
         return 0;
       });
     });
+}
+
+function onOff(value: string): boolean {
+  if (value === 'on' || value === 'off') return value === 'on';
+  throw invalidInput('--auto-offboarding takes on or off', [
+    { field: 'autoOffboarding', message: `"${value}" is not on or off` },
+  ]);
 }

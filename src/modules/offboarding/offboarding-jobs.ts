@@ -1,8 +1,12 @@
 import { sql } from 'kysely';
 import { enqueueJob, type Job } from '../../jobs/job-queue.js';
+import { RosterError } from '../../lib/errors.js';
 import type { Roster } from '../../roster.js';
+import { offboardingCandidates } from './offboarding-candidates.js';
+import { byRoster } from './offboarding-methods.js';
 import { currentEmployeeRecord, dayOf, personOfPrimary } from './offboarding-person.js';
 import { runOffboardingTasks } from './offboarding-runner.js';
+import { startOffboarding } from './offboarding-start.js';
 
 export const offboardingTasksJobKind = 'offboarding.tasks';
 
@@ -54,4 +58,27 @@ export async function queueRunnableOffboardings(roster: Roster, now = new Date()
     queued++;
   }
   return queued;
+}
+
+/**
+ * With the organisation's automatic offboarding on: each new offboarding candidate's offboarding starts by
+ * itself, recorded as started by Roster, and its tasks are queued. Answers how many started.
+ */
+export async function startCandidateOffboardings(roster: Roster, now = new Date()): Promise<number> {
+  const { db } = roster.database;
+  const settings = await db.selectFrom('organisation_settings').select('auto_offboarding').executeTakeFirst();
+  if (!settings?.auto_offboarding) return 0;
+  let started = 0;
+  for (const candidate of await offboardingCandidates(db, dayOf(now))) {
+    try {
+      const result = await startOffboarding(roster, byRoster, { email: candidate.primaryEmail }, { now });
+      if (result.dryRun) continue;
+      await queueOffboardingTasks(roster, result.id);
+      started++;
+    } catch (error) {
+      // Another process started it in the meantime: nothing to do.
+      if (!(error instanceof RosterError && error.code === 'conflict')) throw error;
+    }
+  }
+  return started;
 }

@@ -11,6 +11,7 @@ const settingsSchema = z
     managedDomains: z.array(z.string()),
     stalenessDays: z.number(),
     inactivityDays: z.number(),
+    autoOffboarding: z.boolean(),
   })
   .meta({ id: 'Settings' });
 
@@ -31,6 +32,7 @@ export function settingsRoutes(roster: Roster): FastifyPluginAsyncZod {
             domains: z.array(z.string().min(1).max(253)).max(100).optional(),
             stalenessDays: z.number().int().min(1).max(365).optional(),
             inactivityDays: z.number().int().min(1).max(3650).optional(),
+            autoOffboarding: z.boolean().optional(),
           }),
           response: { 200: settingsSchema },
         },

@@ -11,6 +11,8 @@ export interface Settings {
   managedDomains: string[];
   stalenessDays: number;
   inactivityDays: number;
+  /** Whether Roster starts offboarding by itself for each new offboarding candidate. */
+  autoOffboarding: boolean;
 }
 
 export async function getSettings(roster: Roster): Promise<Settings> {
@@ -24,6 +26,7 @@ export async function getSettings(roster: Roster): Promise<Settings> {
     managedDomains: await readManagedDomains(roster),
     stalenessDays: row.staleness_days,
     inactivityDays: row.inactivity_days,
+    autoOffboarding: row.auto_offboarding,
   };
 }
 
@@ -66,6 +69,7 @@ export async function updateSettings(
         ...(domains ? { domains } : {}),
         ...(patch.stalenessDays !== undefined ? { staleness_days: patch.stalenessDays } : {}),
         ...(patch.inactivityDays !== undefined ? { inactivity_days: patch.inactivityDays } : {}),
+        ...(patch.autoOffboarding !== undefined ? { auto_offboarding: patch.autoOffboarding } : {}),
         updated_at: new Date(),
       })
       .execute();
@@ -82,6 +86,7 @@ export async function updateSettings(
         domains: after.domains,
         stalenessDays: after.staleness_days,
         inactivityDays: after.inactivity_days,
+        autoOffboarding: after.auto_offboarding,
       },
     });
   });
