@@ -32,6 +32,7 @@ describe.each(lanes)('HTTP API on %s', (lane) => {
         '/api/session/password': { token: wrongToken, password: 'a-long-enough-password' },
         '/api/session/sign-in': { email: 'nobody@acme.io', password: 'wrong-password' },
         '/auth/link': { token: wrongToken },
+        '/offboarding/confirm': { token: wrongToken },
       };
       const payload = route.method === 'GET' ? undefined : route.public ? publicBodies[route.url] : {};
       const response = await server.app.inject({ method: route.method as 'GET', url, payload });
@@ -41,8 +42,8 @@ describe.each(lanes)('HTTP API on %s', (lane) => {
         expect(response.headers['content-type'], route.url).toMatch(/^text\/(html|plain)/);
         continue;
       }
-      if (route.method === 'GET' && route.url === '/auth/link') {
-        // A sign-in link's page: only its button (POST /auth/link, checked below) uses the token.
+      if (route.method === 'GET' && (route.url === '/auth/link' || route.url === '/offboarding/confirm')) {
+        // A one-time link's page: only its button (the POST, checked below) uses the token.
         expect(response.statusCode, route.url).toBe(200);
         expect(response.headers['set-cookie'], route.url).toBeUndefined();
         continue;

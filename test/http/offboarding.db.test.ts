@@ -132,6 +132,6 @@ describe.each(lanes)('offboarding through the API and the job worker on %s', (la
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       payload: 'token=rof_abcdefghijkl',
     });
-    expect(posted.statusCode).toBe(404);
+    expect(posted.statusCode).toBe(401);
   });
 });

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { normaliseEmail } from '../../lib/email.js';
-import { conflict, invalidInput, notFound } from '../../lib/errors.js';
+import { conflict, invalidInput, notFound, RosterError } from '../../lib/errors.js';
 import { hashToken } from '../../lib/tokens.js';
 import type { Roster } from '../../roster.js';
 import { unmanagedInstance } from '../accounts/account-facts.js';
@@ -221,7 +221,11 @@ export async function confirmOwnerTask(roster: Roster, token: string, now = new 
       .where('status', '=', 'in_progress')
       .returning(['id', 'offboarding_id', 'notified_to'])
       .executeTakeFirst();
-    if (!row) throw notFound('This link was already used, or the task no longer waits for it');
+    if (!row)
+      throw new RosterError(
+        'unauthenticated',
+        'This link was already used, or the task no longer waits for it',
+      );
     await writeAudit(trx, {
       actor: `owner:${row.notified_to ?? 'unknown'}`,
       action: 'offboarding.task.done',

@@ -156,7 +156,7 @@ describe.each(lanes)('offboarding methods on %s', (lane) => {
     expect(await followTickets(roster, { everyMs: 0 })).toEqual({ checked: 1, done: 1 });
 
     await confirmOwnerTask(roster, token ?? '');
-    await expect(confirmOwnerTask(roster, token ?? '')).rejects.toMatchObject({ code: 'not_found' });
+    await expect(confirmOwnerTask(roster, token ?? '')).rejects.toMatchObject({ code: 'unauthenticated' });
 
     const after = await offboardingOf(roster.database.db, leaver);
     expect(after.tasks.map((t) => [t.app, t.status, t.doneBy])).toEqual([
