@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
@@ -32,6 +31,7 @@ import { consoleRoutes } from './console.routes.js';
 import { registerErrorHandling } from './error-handler.js';
 import { permissionOf, selfAuthenticating } from './permissions.js';
 import { redactions } from './redactions.js';
+import { registerSecurityHeaders } from './security-headers.js';
 
 export interface RegisteredRoute {
   method: string;
@@ -105,23 +105,7 @@ export async function buildServer(roster: Roster, options: ServerOptions = {}): 
     (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
   );
   await app.register(fastifyCookie);
-  // Security headers on every response, with a content security policy that allows only Roster's own
-  // scripts (no inline script, no other origin).
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-      },
-    },
-  });
+  await registerSecurityHeaders(app, roster.config);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
