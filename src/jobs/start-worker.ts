@@ -15,9 +15,12 @@ export const jobHandlers = (roster: Roster): Record<string, JobHandler> => ({
   [signInCleanupJobKind]: signInCleanupHandler(roster.database),
 });
 
-/** The jobs a serving Roster runs: scheduled syncs of pull sources, and the hourly sign-in cleanup. */
-export function startJobWorker(roster: Roster, log: (message: string, error?: unknown) => void): JobWorker {
-  const worker = new JobWorker({
+/**
+ * The jobs a serving Roster runs: scheduled syncs of pull sources, and the hourly sign-in cleanup. Made
+ * before the HTTP server (whose readiness reports it) and started once the server listens.
+ */
+export function createJobWorker(roster: Roster, log: (message: string, error?: unknown) => void): JobWorker {
+  return new JobWorker({
     database: roster.database,
     handlers: jobHandlers(roster),
     lease: roster.config.lease,
@@ -31,6 +34,4 @@ export function startJobWorker(roster: Roster, log: (message: string, error?: un
     },
     log,
   });
-  worker.start();
-  return worker;
 }

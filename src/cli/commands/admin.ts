@@ -14,17 +14,19 @@ import {
   listTokens,
   revokeToken,
   roles,
+  tokenRoles,
 } from '../../modules/tokens/tokens.service.js';
 import { cliActor, withRoster, withRosterReadOnly } from '../context.js';
 import { printJson, printTable } from '../output.js';
 
-function checkRole(role: string): Role {
-  if (!(roles as readonly string[]).includes(role)) {
+/** A role given on the command line, one of `allowed` (members' roles, or tokens', which add `metrics`). */
+function checkRole<R extends Role>(role: string, allowed: readonly R[]): R {
+  if (!(allowed as readonly string[]).includes(role)) {
     throw invalidInput(`Unknown role "${role}"`, [
-      { field: 'role', message: `must be one of ${roles.join(', ')}` },
+      { field: 'role', message: `must be one of ${allowed.join(', ')}` },
     ]);
   }
-  return role as Role;
+  return role as R;
 }
 
 export function registerAdminCommands(program: Command) {
@@ -32,7 +34,7 @@ export function registerAdminCommands(program: Command) {
   tokens
     .command('create')
     .requiredOption('--name <name>', 'what the token is for')
-    .option('--role <role>', `one of ${roles.join(', ')}`, defaultTokenRole)
+    .option('--role <role>', `one of ${tokenRoles.join(', ')}`, defaultTokenRole)
     .option('--expires <date>', 'expiry (ISO 8601)')
     .option('--acts-for <email>', 'for the app-owner role: the owner whose apps the token sees')
     .option('--json', 'print JSON')
@@ -44,7 +46,7 @@ export function registerAdminCommands(program: Command) {
           throw invalidInput('--expires is not a date', [{ field: 'expires', message: 'use ISO 8601' }]);
         const created = await createToken(roster, cliActor(), {
           name: options.name,
-          role: checkRole(options.role),
+          role: checkRole(options.role, tokenRoles),
           expiresAt,
           actsForEmail: options.actsFor ?? null,
         });
@@ -169,14 +171,14 @@ export function registerAdminCommands(program: Command) {
     .requiredOption('--role <role>', `one of ${roles.join(', ')}`)
     .action(async (email: string, options) => {
       await withRoster(false, async (roster) => {
-        const member = await addMember(roster, cliActor(), { email, role: checkRole(options.role) });
+        const member = await addMember(roster, cliActor(), { email, role: checkRole(options.role, roles) });
         process.stdout.write(`Added ${member.email} as ${member.role}\n`);
         return 0;
       });
     });
   members.command('set-role <email> <role>').action(async (email: string, role: string) => {
     await withRoster(false, async (roster) => {
-      const member = await updateMember(roster, cliActor(), email, { role: checkRole(role) });
+      const member = await updateMember(roster, cliActor(), email, { role: checkRole(role, roles) });
       process.stdout.write(`${member.email} is now ${member.role}\n`);
       return 0;
     });

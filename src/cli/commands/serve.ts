@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { loadConfig } from '../../config.js';
 import { demoDirectory } from '../../demo/demo-directory.js';
 import {
@@ -10,9 +11,10 @@ import {
 } from '../../demo/demo-providers.js';
 import { generateDemoOrganisation } from '../../demo/generate-demo.js';
 import { isEmpty, loadDemo } from '../../demo/load-demo.js';
+import { startMetricsListener } from '../../http/metrics-listener.js';
 import { publicUrlOf } from '../../http/public-url.js';
 import { buildServer } from '../../http/server.js';
-import { startJobWorker } from '../../jobs/start-worker.js';
+import { createJobWorker } from '../../jobs/start-worker.js';
 import { invalidInput } from '../../lib/errors.js';
 import { createOneTimeToken, hasAdmin } from '../../modules/auth/auth.repo.js';
 import { openRoster, type Roster } from '../../roster.js';
@@ -20,6 +22,12 @@ import { loadConfigOrExit, withRoster } from '../context.js';
 import { reportError } from '../output.js';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
+
+const listenUrl = (app: FastifyInstance) => {
+  const address = app.server.address();
+  if (!address || typeof address !== 'object') return String(address);
+  return `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+};
 
 async function printAccess(roster: Roster, port: number, demoAdmin: string | null) {
   const base = publicUrlOf(roster.config, port);
@@ -82,15 +90,24 @@ export function registerServeCommands(program: Command) {
             demoAdmin = admin?.email ?? null;
           }
         }
-        const server = await buildServer(roster);
+        const open = roster;
+        let log: FastifyBaseLogger | undefined;
+        // Made before the server, whose readiness reports it; started once the server listens.
+        const worker = createJobWorker(open, (message, error) => log?.error({ err: error }, message));
+        const server = await buildServer(roster, { worker });
+        log = server.log;
         await server.listen({ port, host: config.host });
         const address = server.server.address();
         await printAccess(roster, typeof address === 'object' && address ? address.port : port, demoAdmin);
-        const open = roster;
-        const worker = startJobWorker(open, (message, error) => server.log.error({ err: error }, message));
+        const metricsListener = config.metricsListen
+          ? await startMetricsListener(server.metrics, config.metricsListen)
+          : undefined;
+        if (metricsListener) say(`Metrics (no authentication) at ${listenUrl(metricsListener)}/metrics`);
+        worker.start();
         const running = providers;
         const stop = async () => {
           await worker.stop();
+          await metricsListener?.close();
           await server.close();
           await running?.close();
           await open.close();

@@ -1,12 +1,15 @@
 import { sql } from 'kysely';
-import type { Role } from '../../db/schema.js';
+import type { MemberRole, Role } from '../../db/schema.js';
 import { isValidEmail, normaliseEmail } from '../../lib/email.js';
 import { conflict, invalidInput, notFound } from '../../lib/errors.js';
 import { hashToken, newSecretToken } from '../../lib/tokens.js';
 import type { Roster } from '../../roster.js';
 import { writeAudit } from '../audit/audit.repo.js';
 
-export const roles = ['admin', 'editor', 'read-only', 'app-owner'] as const satisfies readonly Role[];
+/** The roles of members (who sign in). */
+export const roles = ['admin', 'editor', 'read-only', 'app-owner'] as const satisfies readonly MemberRole[];
+/** The roles of API tokens: a member's, or `metrics`, for a Prometheus scraper (reads `/metrics` only). */
+export const tokenRoles = [...roles, 'metrics'] as const satisfies readonly Role[];
 
 export interface TokenView {
   id: number;
