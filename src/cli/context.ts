@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import { type Config, loadConfig } from '../config.js';
-import { type OpenOptions, openRoster, type Roster } from '../roster.js';
+import type { OpenOptions, Roster } from '../roster.js';
 import { exitCodes } from './exit-codes.js';
 import { reportError } from './output.js';
 
@@ -19,6 +19,8 @@ export async function withRoster(
 ): Promise<void> {
   let roster: Roster | undefined;
   try {
+    // The database drivers load when a command opens Roster, not when `roster --help` runs.
+    const { openRoster } = await import('../roster.js');
     roster = await openRoster(config, options);
     process.exitCode = (await fn(roster)) ?? exitCodes.ok;
   } catch (error) {
