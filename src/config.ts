@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { ConfigError } from './config-error.js';
 import { type AddressPolicy, parseAllowList } from './lib/outbound/address-policy.js';
 
 /** Every environment variable Roster reads, validated once at start. README's configuration table mirrors this. */
@@ -111,7 +112,7 @@ export interface Config {
   metricsListen: { host: string; port: number } | null;
 }
 
-export class ConfigError extends Error {}
+export { ConfigError };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);

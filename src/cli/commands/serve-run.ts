@@ -142,6 +142,6 @@ export async function runDemoLoad() {
       );
       return 0;
     },
-    loadConfigOrExit(false, withDemoProvidersAllowed(process.env)),
+    await loadConfigOrExit(false, withDemoProvidersAllowed(process.env)),
   );
 }

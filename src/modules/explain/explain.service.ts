@@ -2,6 +2,7 @@ import { invalidInput } from '../../lib/errors.js';
 import type { Roster } from '../../roster.js';
 import { explainAppLicenses, explainAppUsage, explainAppUsers, explainInactive } from './explain-app.js';
 import { explainUserCount } from './explain-user-count.js';
+import { type ExplainWhat, explainWhats } from './explain-whats.js';
 import type { Explanation } from './explanation.js';
 
 /** Every figure Roster can explain, by name; app figures take the app as subject. */
@@ -11,9 +12,8 @@ export const explainers = {
   'app-usage': explainAppUsage,
   inactive: explainInactive,
   'user-count': (roster: Roster) => explainUserCount(roster),
-} as const;
-export type ExplainWhat = keyof typeof explainers;
-export const explainWhats = Object.keys(explainers) as ExplainWhat[];
+} as const satisfies Record<ExplainWhat, unknown>;
+export { type ExplainWhat, explainWhats } from './explain-whats.js';
 
 export async function explain(roster: Roster, what: string, subject?: string): Promise<Explanation> {
   if (!(what in explainers)) {

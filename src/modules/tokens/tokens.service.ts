@@ -1,15 +1,13 @@
 import { sql } from 'kysely';
-import type { MemberRole, Role } from '../../db/schema.js';
+import type { Role } from '../../db/schema.js';
 import { isValidEmail, normaliseEmail } from '../../lib/email.js';
 import { conflict, invalidInput, notFound } from '../../lib/errors.js';
 import { hashToken, newSecretToken } from '../../lib/tokens.js';
 import type { Roster } from '../../roster.js';
 import { writeAudit } from '../audit/audit.repo.js';
+import { defaultTokenRole } from './token-roles.js';
 
-/** The roles of members (who sign in). */
-export const roles = ['admin', 'editor', 'read-only', 'app-owner'] as const satisfies readonly MemberRole[];
-/** The roles of API tokens: a member's, or `metrics`, for a Prometheus scraper (reads `/metrics` only). */
-export const tokenRoles = [...roles, 'metrics'] as const satisfies readonly Role[];
+export { defaultTokenRole, roles, tokenRoles } from './token-roles.js';
 
 export interface TokenView {
   id: number;
@@ -23,8 +21,6 @@ export interface TokenView {
   pushAppId: number | null;
 }
 
-/** A token made without a role reads only: more access is asked for, never given by default. */
-export const defaultTokenRole: Role = 'read-only';
 /** Push tokens live in scripts on other machines: they expire, by default after 90 days, at most a year. */
 export const pushTokenDefaultDays = 90;
 const pushTokenMaxDays = 366;
