@@ -40,6 +40,24 @@ describe('ROSTER_TRUST_PROXY', () => {
   });
 });
 
+describe('ROSTER_METRICS_LISTEN', () => {
+  const listen = (value?: string) =>
+    loadConfig(value === undefined ? {} : { ROSTER_METRICS_LISTEN: value }).metricsListen;
+
+  it('is off unless set, then a host (IPv4, name, or IPv6 in brackets) and port', () => {
+    expect(listen()).toBeNull();
+    expect(listen('')).toBeNull();
+    expect(listen('10.0.0.5:9464')).toEqual({ host: '10.0.0.5', port: 9464 });
+    expect(listen('metrics.internal:9464')).toEqual({ host: 'metrics.internal', port: 9464 });
+    expect(listen('[::]:9464')).toEqual({ host: '::', port: 9464 });
+  });
+
+  it('refuses anything else, naming the variable', () => {
+    for (const bad of ['9464', '10.0.0.5', '10.0.0.5:', '10.0.0.5:99999', '::1:9464', 'http://10.0.0.5:9464'])
+      expect(() => listen(bad), bad).toThrow(/ROSTER_METRICS_LISTEN: must be host:port/);
+  });
+});
+
 describe('configuration', () => {
   it('refuses a server database without ROSTER_SECRET_KEY: a generated key file would be one process’s own', () => {
     const env = { DATABASE_URL: 'postgres://roster@db:5432/roster' };

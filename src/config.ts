@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { ConfigError } from './config-error.js';
 import { type AddressPolicy, parseAllowList } from './lib/outbound/address-policy.js';
 
 /** Every environment variable Roster reads, validated once at start. README's configuration table mirrors this. */
@@ -51,7 +52,28 @@ const envSchema = z.object({
     .positive()
     .default(50 * 1024 * 1024),
   ROSTER_OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  ROSTER_METRICS_LISTEN: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (text === undefined || text === '') return null;
+      const address = parseListenAddress(text);
+      if (!address) {
+        ctx.addIssue({ code: 'custom', message: 'must be host:port (e.g. 10.0.0.5:9464 or [::]:9464)' });
+        return z.NEVER;
+      }
+      return address;
+    }),
 });
+
+/** `host:port`, the host an IPv4 address, a name, or an IPv6 address in brackets. */
+function parseListenAddress(text: string): { host: string; port: number } | null {
+  const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]\s]+)):(\d{1,5})$/.exec(text.trim());
+  if (!match) return null;
+  const port = Number(match[3]);
+  if (port > 65535) return null;
+  return { host: (match[1] ?? match[2])!, port };
+}
 
 export interface Config {
   /** `pg` when DATABASE_URL is set, else the embedded PGlite database in dataDir. */
@@ -86,9 +108,11 @@ export interface Config {
    * it renews that hold; another process fails or requeues the work once the hold has run out.
    */
   lease: { durationMs: number; renewEveryMs: number };
+  /** ROSTER_METRICS_LISTEN: where `roster serve` also answers `GET /metrics` without authentication; null: nowhere. */
+  metricsListen: { host: string; port: number } | null;
 }
 
-export class ConfigError extends Error {}
+export { ConfigError };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
@@ -139,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       durationMs: Math.round(e.ROSTER_LEASE_SECONDS * 1000),
       renewEveryMs: Math.round(e.ROSTER_LEASE_RENEW_SECONDS * 1000),
     },
+    metricsListen: e.ROSTER_METRICS_LISTEN,
   };
 }
 

@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
-import { type Config, loadConfig } from '../config.js';
-import { type OpenOptions, openRoster, type Roster } from '../roster.js';
+import type { Config } from '../config.js';
+import type { OpenOptions, Roster } from '../roster.js';
 import { exitCodes } from './exit-codes.js';
 import { reportError } from './output.js';
 
@@ -14,12 +14,14 @@ export const cliActor = () => `cli:${userInfo().username}`;
 export async function withRoster(
   json: boolean,
   fn: (roster: Roster) => Promise<number | undefined>,
-  config: Config = loadConfigOrExit(json),
+  config?: Config,
   options: OpenOptions = {},
 ): Promise<void> {
   let roster: Roster | undefined;
   try {
-    roster = await openRoster(config, options);
+    // The database drivers load when a command opens Roster, not when `roster --help` runs.
+    const { openRoster } = await import('../roster.js');
+    roster = await openRoster(config ?? (await loadConfigOrExit(json)), options);
     process.exitCode = (await fn(roster)) ?? exitCodes.ok;
   } catch (error) {
     process.exitCode = reportError(error, json);
@@ -30,10 +32,12 @@ export async function withRoster(
 
 /** For commands that only read (list, show, explain, export): opens without migrating (`OpenOptions`). */
 export function withRosterReadOnly(json: boolean, fn: (roster: Roster) => Promise<number | undefined>) {
-  return withRoster(json, fn, loadConfigOrExit(json), { readOnly: true });
+  return withRoster(json, fn, undefined, { readOnly: true });
 }
 
-export function loadConfigOrExit(json: boolean, env: NodeJS.ProcessEnv = process.env): Config {
+/** The configuration, or the process ends with the problem reported. Its schema loads only when a command runs. */
+export async function loadConfigOrExit(json: boolean, env: NodeJS.ProcessEnv = process.env): Promise<Config> {
+  const { loadConfig } = await import('../config.js');
   try {
     return loadConfig(env);
   } catch (error) {

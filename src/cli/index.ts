@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerAdminCommands } from './commands/admin.js';
 import { registerBrowseCommands } from './commands/browse.js';
@@ -17,8 +18,14 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+/** The same path from src/cli and dist/cli: the package's own package.json. */
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
 const program = new Command('roster')
   .description('Roster: which SaaS apps your organisation uses, who uses them, what they cost')
+  .version(version, '-V, --version', 'print the version of Roster')
   .showHelpAfterError()
   .exitOverride((error) => {
     process.exit(error.exitCode === 0 ? 0 : exitCodes.usage);

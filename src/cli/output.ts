@@ -1,6 +1,6 @@
-import { ConfigError } from '../config.js';
+import { ConfigError } from '../config-error.js';
 import { DataDirInUseError } from '../db/data-dir-lock.js';
-import { MigrationError } from '../db/migrate.js';
+import { MigrationError } from '../db/migration-error.js';
 import { formatDetails, RosterError } from '../lib/errors.js';
 import { KeyMismatchError } from '../modules/secrets/key-check.js';
 import { exitCodeOf, exitCodes } from './exit-codes.js';

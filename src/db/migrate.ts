@@ -15,7 +15,9 @@ export interface Migration {
 }
 
 /** Refuses to use a database whose recorded migrations disagree with this Roster's files. */
-export class MigrationError extends Error {}
+import { MigrationError } from './migration-error.js';
+
+export { MigrationError };
 
 export const checksumOf = (script: string) =>
   createHash('sha256').update(script.replace(/\r\n/g, '\n'), 'utf8').digest('hex');

@@ -6,7 +6,10 @@ type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | strin
 type Json = ColumnType<unknown, string, string>;
 type Id = Generated<number>;
 
-export type Role = 'admin' | 'editor' | 'read-only' | 'app-owner';
+/** Roles a member signs in with. */
+export type MemberRole = 'admin' | 'editor' | 'read-only' | 'app-owner';
+/** Roles an API token may have: a member's, or `metrics` (reads `/metrics` and nothing else). */
+export type Role = MemberRole | 'metrics';
 export type AccountStatus = 'active' | 'suspended' | 'deleted';
 /** `held`: complete, but past the source's removal threshold, so nothing was applied (migrations/0011). */
 export type RunStatus = 'running' | 'succeeded' | 'failed' | 'cancelled' | 'held' | 'discarded';
@@ -190,7 +193,7 @@ export interface EmployeesTable {
 export interface AdminMembersTable {
   id: Id;
   email: string;
-  role: Role;
+  role: MemberRole;
   created_at: DefaultTimestamp;
   disabled_at: Timestamp | null;
   password_hash: string | null;

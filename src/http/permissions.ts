@@ -6,20 +6,27 @@ import type { Access } from './principal.js';
  * password sign-in). The only place this is decided;
  * a route missing here stops the server from starting.
  */
-export type RoutePermission = Access | 'one-time-token' | 'password' | 'console';
+export type RoutePermission = Access | 'one-time-token' | 'password' | 'console' | 'probe';
 
 /**
  * Routes anyone may call: those that authenticate the caller themselves (a one-time link, or email and
  * password), and the console's static files (`console`: the page must load before anyone signs in; it
- * holds no data, and every figure it shows comes from the API).
+ * holds no data, and every figure it shows comes from the API), and the health probes (`probe`: load
+ * balancers carry no token; they answer only whether Roster is up and ready).
  */
 export const selfAuthenticating = (permission: RoutePermission | undefined) =>
-  permission === 'one-time-token' || permission === 'password' || permission === 'console';
+  permission === 'one-time-token' ||
+  permission === 'password' ||
+  permission === 'console' ||
+  permission === 'probe';
 
 export const permissions: Readonly<Record<string, RoutePermission>> = {
   'GET /': 'console',
   'GET /*': 'console',
   'GET /api/openapi.json': 'read',
+  'GET /healthz': 'probe',
+  'GET /readyz': 'probe',
+  'GET /metrics': 'metrics',
   'GET /api/me': 'any',
   'POST /api/setup': 'one-time-token',
   'GET /auth/link': 'one-time-token',

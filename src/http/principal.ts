@@ -21,9 +21,10 @@ export interface Principal {
 
 /**
  * What a route needs: `any` role (who am I, sign out); `own-apps`: every role, an app-owner seeing only
- * the apps they own; `read` (admin, editor, read-only); `write` (admin, editor); `admin`.
+ * the apps they own; `read` (admin, editor, read-only); `write` (admin, editor); `admin`; `metrics`
+ * (admin, or a `metrics` token, which a scraper holds and which opens nothing else: no level above lists it).
  */
-export type Access = 'any' | 'own-apps' | 'read' | 'write' | 'admin';
+export type Access = 'any' | 'own-apps' | 'read' | 'write' | 'admin' | 'metrics';
 
 const allowed: Record<Access, readonly Role[]> = {
   any: ['admin', 'editor', 'read-only', 'app-owner'],
@@ -31,6 +32,7 @@ const allowed: Record<Access, readonly Role[]> = {
   read: ['admin', 'editor', 'read-only'],
   write: ['admin', 'editor'],
   admin: ['admin'],
+  metrics: ['admin', 'metrics'],
 };
 
 export function mayAccess(role: Role, access: Access): boolean {

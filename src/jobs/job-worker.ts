@@ -13,6 +13,11 @@ import {
 
 export type JobHandler = (job: Job) => Promise<void>;
 
+/** Whether a worker is polling, as readiness checks report it. */
+export type WorkerLiveness = { alive: true; lastSignOfLife: Date } | { alive: false; reason: string };
+
+const defaultPollMs = 15_000;
+
 export interface JobWorkerOptions {
   database: Database;
   handlers: Record<string, JobHandler>;
@@ -35,13 +40,43 @@ export class JobWorker {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
-  private wakeAfterRun = false;
+  private started = false;
+  /** When a poll last began or ended; a poll running a long job is itself alive (its job lease is renewed). */
+  private lastSignOfLife: Date | undefined;
+  private polling = false;
+  private polls = 0;
+  private wakeAfterPoll = false;
 
   constructor(private readonly options: JobWorkerOptions) {}
 
   start(): void {
     this.stopped = false;
+    this.started = true;
+    this.lastSignOfLife = this.now();
     this.schedule(0);
+  }
+
+  /**
+   * Alive while started, not stopped, and polling or its last poll ended within two poll intervals (and a
+   * minute of slack): a broken poll loop stops showing signs of life, however the process otherwise runs.
+   */
+  liveness(now = this.now()): WorkerLiveness {
+    if (!this.started) return { alive: false, reason: 'the job worker was not started' };
+    if (this.stopped) return { alive: false, reason: 'the job worker was stopped' };
+    const last = this.lastSignOfLife ?? now;
+    const limitMs = 2 * (this.options.pollMs ?? defaultPollMs) + 60_000;
+    if (!this.polling && now.getTime() - last.getTime() > limitMs)
+      return { alive: false, reason: `the job worker has shown no sign of life since ${last.toISOString()}` };
+    return { alive: true, lastSignOfLife: last };
+  }
+
+  /** Polls finished since the worker was made: something to wait on, for whoever needs a poll to have run. */
+  get completedPolls(): number {
+    return this.polls;
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
   }
 
   async stop(): Promise<void> {
@@ -91,9 +126,9 @@ export class JobWorker {
 
   /** Polls now instead of at the next interval (new work was just queued); a poll in progress finishes first. */
   wake(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.wakeAfterRun = true;
+    if (this.stopped || !this.started) return;
+    if (this.polling) {
+      this.wakeAfterPoll = true;
       return;
     }
     clearTimeout(this.timer);
@@ -103,14 +138,18 @@ export class JobWorker {
   private schedule(delay: number) {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
+      this.polling = true;
+      this.lastSignOfLife = this.now();
       this.running = this.drain()
         .catch((error) => this.options.log?.('job worker poll failed', error))
         .then(() => undefined)
         .finally(() => {
-          this.running = undefined;
-          const again = this.wakeAfterRun;
-          this.wakeAfterRun = false;
-          this.schedule(again ? 0 : (this.options.pollMs ?? 15_000));
+          this.polling = false;
+          this.polls++;
+          this.lastSignOfLife = this.now();
+          const again = this.wakeAfterPoll;
+          this.wakeAfterPoll = false;
+          this.schedule(again ? 0 : (this.options.pollMs ?? defaultPollMs));
         });
     }, delay);
   }

@@ -23,11 +23,13 @@ export const jobHandlers = (roster: Roster): Record<string, JobHandler> => ({
   [offboardingTasksJobKind]: offboardingTasksHandler(roster),
 });
 
-/** The jobs a serving Roster runs: scheduled syncs of pull sources, and the hourly sign-in cleanup. */
-export function startJobWorker(roster: Roster, log: (message: string, error?: unknown) => void): JobWorker {
-  const worker = new JobWorker(jobWorkerOptions(roster, log));
-  worker.start();
-  return worker;
+/**
+ * The jobs a serving Roster runs: scheduled syncs of pull sources, the hourly sign-in cleanup, and
+ * offboarding tasks. Made before the HTTP server (whose readiness reports it) and started once the server
+ * listens.
+ */
+export function createJobWorker(roster: Roster, log: (message: string, error?: unknown) => void): JobWorker {
+  return new JobWorker(jobWorkerOptions(roster, log));
 }
 
 /** The serving worker's settings: its handlers and the periodic work it does before each poll. */

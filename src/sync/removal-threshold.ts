@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultRemovalThreshold } from './default-removal-threshold.js';
 
 /**
  * How many removals one run of a source may make before it is held for confirmation. A feed that
@@ -17,8 +18,7 @@ export const removalThresholdSchema = z
 
 export type RemovalThreshold = z.infer<typeof removalThresholdSchema>;
 
-/** More than 10% of the source's accounts and employees, and more than 10 of them. */
-export const defaultRemovalThreshold = { percent: 10, count: 10 } as const;
+export { defaultRemovalThreshold };
 
 /** The threshold a source's stored setting means (null: the default). */
 export function thresholdOf(stored: unknown): RemovalThreshold {

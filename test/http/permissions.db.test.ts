@@ -1,17 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../../src/db/schema.js';
+import type { MemberRole, Role } from '../../src/db/schema.js';
 import { createSession, ensureMember } from '../../src/modules/auth/auth.repo.js';
 import { useTestServer } from '../support/http.js';
 import { lanes } from '../support/test-roster.js';
 
-const roles = ['admin', 'editor', 'read-only', 'app-owner'] as const;
+const roles = ['admin', 'editor', 'read-only', 'app-owner', 'metrics'] as const;
+/** Members sign in with these; `metrics` is a token-only role. */
+const memberRoles = ['admin', 'editor', 'read-only', 'app-owner'] as const;
 
 /**
  * Who may call each route, written out by hand (not read from src/http/permissions.ts, so a wrong entry
- * there fails this test). Columns: admin, editor, read-only, app-owner; Y allowed, N refused (403).
- * `public`: the route authenticates its caller itself, or is the console's files.
+ * there fails this test). Columns: admin, editor, read-only, app-owner, metrics (tokens only); Y allowed,
+ * N refused (403). `public`: the route authenticates its caller itself, is the console's files, or is a
+ * health probe.
  */
-const expected: Record<string, 'public' | `${'Y' | 'N'}${'Y' | 'N'}${'Y' | 'N'}${'Y' | 'N'}`> = {
+type YN = 'Y' | 'N';
+const expected: Record<string, 'public' | `${YN}${YN}${YN}${YN}${YN}`> = {
   'GET /': 'public',
   'GET /*': 'public',
   'POST /api/setup': 'public',
@@ -23,66 +27,69 @@ const expected: Record<string, 'public' | `${'Y' | 'N'}${'Y' | 'N'}${'Y' | 'N'}$
   'POST /api/session/password': 'public',
   'GET /offboarding/confirm': 'public',
   'POST /offboarding/confirm': 'public',
-  //                                     admin editor read-only app-owner
-  'GET /api/me': 'YYYY',
-  'POST /api/session/sign-out': 'YYYY',
-  'POST /api/session/sign-out-everywhere': 'YYYY',
-  'GET /api/openapi.json': 'YYYN',
-  'GET /api/settings': 'YYYN',
-  'PATCH /api/settings': 'YNNN',
-  'GET /api/employees/source': 'YYYN',
-  'PUT /api/employees/source': 'YNNN',
-  'GET /api/source-kinds': 'YYYN',
-  'GET /api/sources': 'YYYN',
-  'POST /api/sources': 'YYNN',
-  'GET /api/sources/:ref': 'YYYN',
-  'PATCH /api/sources/:ref': 'YYNN',
-  'DELETE /api/sources/:ref': 'YYNN',
-  'POST /api/sources/:ref/sync': 'YYNN',
-  'PUT /api/sources/:ref/removal-threshold': 'YYNN',
-  'POST /api/sources/:ref/held-run/confirm': 'YYNN',
-  'POST /api/sources/:ref/held-run/discard': 'YYNN',
-  'POST /api/imports/csv': 'YYNN',
-  'POST /api/imports/custom': 'YYNN',
-  'GET /api/sync-runs': 'YYYN',
-  'GET /api/sync-runs/:id': 'YYYN',
-  'GET /api/apps': 'YYYY',
-  'POST /api/apps': 'YYNN',
-  'GET /api/apps/:ref': 'YYYY',
-  'PATCH /api/apps/:ref': 'YYNN',
-  'PUT /api/apps/:ref/owners': 'YYNN',
-  'GET /api/users': 'YYYN',
-  'GET /api/users/:email': 'YYYN',
-  'GET /api/merge/preview': 'YYYN',
-  'GET /api/merge/alias-fields': 'YYYN',
-  'PUT /api/merge/configuration': 'YNNN',
-  'POST /api/merge/apply': 'YNNN',
-  'POST /api/merge/revoke': 'YNNN',
-  'POST /api/merge/preview/email': 'YNNN',
-  'GET /api/licenses/inactive': 'YYYY',
-  'GET /api/licenses/inactive/summary': 'YYYY',
-  'GET /api/licenses/inactive.csv': 'YYYY',
-  'GET /api/explain/:what': 'YYYY',
-  'GET /api/catalog': 'YYYN',
-  'GET /api/tokens': 'YNNN',
-  'POST /api/tokens': 'YNNN',
-  'DELETE /api/tokens/:name': 'YNNN',
-  'GET /api/audit': 'YNNN',
-  'GET /api/members': 'YNNN',
-  'POST /api/members': 'YNNN',
-  'PATCH /api/members/:email': 'YNNN',
-  'GET /api/overview': 'YYYN',
-  'GET /api/offboarding/candidates': 'YYYN',
-  'GET /api/offboarding/drift': 'YYYN',
-  'GET /api/offboarding/methods': 'YYYN',
-  'PUT /api/offboarding/methods': 'YYNN',
-  'GET /api/offboardings': 'YYYN',
-  'POST /api/offboardings': 'YYNN',
-  'GET /api/offboardings/:id': 'YYYN',
-  'POST /api/offboardings/:id/complete': 'YYNN',
-  'POST /api/offboardings/:id/reopen': 'YYNN',
-  'POST /api/offboardings/:id/tasks/:taskId/done': 'YYNN',
-  'POST /api/offboardings/:id/tasks/:taskId/retry': 'YYNN',
+  'GET /healthz': 'public',
+  'GET /readyz': 'public',
+  //                                     admin editor read-only app-owner metrics
+  'GET /metrics': 'YNNNY',
+  'GET /api/me': 'YYYYN',
+  'POST /api/session/sign-out': 'YYYYN',
+  'POST /api/session/sign-out-everywhere': 'YYYYN',
+  'GET /api/openapi.json': 'YYYNN',
+  'GET /api/settings': 'YYYNN',
+  'PATCH /api/settings': 'YNNNN',
+  'GET /api/employees/source': 'YYYNN',
+  'PUT /api/employees/source': 'YNNNN',
+  'GET /api/source-kinds': 'YYYNN',
+  'GET /api/sources': 'YYYNN',
+  'POST /api/sources': 'YYNNN',
+  'GET /api/sources/:ref': 'YYYNN',
+  'DELETE /api/sources/:ref': 'YYNNN',
+  'POST /api/sources/:ref/sync': 'YYNNN',
+  'PUT /api/sources/:ref/removal-threshold': 'YYNNN',
+  'POST /api/sources/:ref/held-run/confirm': 'YYNNN',
+  'POST /api/sources/:ref/held-run/discard': 'YYNNN',
+  'POST /api/imports/csv': 'YYNNN',
+  'POST /api/imports/custom': 'YYNNN',
+  'GET /api/sync-runs': 'YYYNN',
+  'GET /api/sync-runs/:id': 'YYYNN',
+  'GET /api/apps': 'YYYYN',
+  'POST /api/apps': 'YYNNN',
+  'GET /api/apps/:ref': 'YYYYN',
+  'PATCH /api/apps/:ref': 'YYNNN',
+  'PUT /api/apps/:ref/owners': 'YYNNN',
+  'GET /api/users': 'YYYNN',
+  'GET /api/users/:email': 'YYYNN',
+  'GET /api/merge/preview': 'YYYNN',
+  'GET /api/merge/alias-fields': 'YYYNN',
+  'PUT /api/merge/configuration': 'YNNNN',
+  'POST /api/merge/apply': 'YNNNN',
+  'POST /api/merge/revoke': 'YNNNN',
+  'POST /api/merge/preview/email': 'YNNNN',
+  'GET /api/licenses/inactive': 'YYYYN',
+  'GET /api/licenses/inactive/summary': 'YYYYN',
+  'GET /api/licenses/inactive.csv': 'YYYYN',
+  'GET /api/explain/:what': 'YYYYN',
+  'GET /api/catalog': 'YYYNN',
+  'GET /api/tokens': 'YNNNN',
+  'POST /api/tokens': 'YNNNN',
+  'DELETE /api/tokens/:name': 'YNNNN',
+  'GET /api/audit': 'YNNNN',
+  'GET /api/members': 'YNNNN',
+  'POST /api/members': 'YNNNN',
+  'PATCH /api/members/:email': 'YNNNN',
+  'GET /api/overview': 'YYYNN',
+  'PATCH /api/sources/:ref': 'YYNNN',
+  'GET /api/offboarding/candidates': 'YYYNN',
+  'GET /api/offboarding/drift': 'YYYNN',
+  'GET /api/offboarding/methods': 'YYYNN',
+  'PUT /api/offboarding/methods': 'YYNNN',
+  'GET /api/offboardings': 'YYYNN',
+  'POST /api/offboardings': 'YYNNN',
+  'GET /api/offboardings/:id': 'YYYNN',
+  'POST /api/offboardings/:id/complete': 'YYNNN',
+  'POST /api/offboardings/:id/reopen': 'YYNNN',
+  'POST /api/offboardings/:id/tasks/:taskId/done': 'YYNNN',
+  'POST /api/offboardings/:id/tasks/:taskId/retry': 'YYNNN',
 };
 
 const fill = (url: string) =>
@@ -94,10 +101,10 @@ const order = (r: { method: string; url: string }) =>
   r.method === 'GET' ? 0 : r.url.startsWith('/api/tokens') ? 2 : 1;
 
 describe.each(lanes)('route permissions on %s', (lane) => {
-  const members = {} as Record<Role, number>;
+  const members = {} as Record<MemberRole, number>;
   const ctx = useTestServer(
     async ({ roster }) => {
-      for (const role of roles)
+      for (const role of memberRoles)
         members[role] = (await ensureMember(roster, 'test', `${role}@acme.io`, role)).id;
     },
     { lane },
@@ -105,7 +112,7 @@ describe.each(lanes)('route permissions on %s', (lane) => {
   const protectedRoutes = () =>
     [...ctx.server.app.registeredRoutes].filter((r) => !r.public).sort((a, b) => order(a) - order(b));
   /** A fresh browser session per request: sign-out routes end the one they are called with. */
-  const session = async (role: Role) =>
+  const session = async (role: MemberRole) =>
     `roster_session=${(await createSession(ctx.roster, members[role])).token}`;
 
   const call = (route: { method: string; url: string }, headers: Record<string, string>) =>
@@ -148,7 +155,7 @@ describe.each(lanes)('route permissions on %s', (lane) => {
 
   it('allows and refuses each signed-in member role as written above', async () => {
     for (const route of protectedRoutes()) {
-      for (const role of roles) {
+      for (const role of memberRoles) {
         const response = await call(route, { cookie: await session(role), 'x-roster-request': '1' });
         check(route, role, response.statusCode, response.body);
       }

@@ -15,14 +15,18 @@ export interface CliResult {
 export function runCli(
   args: string[],
   env: Record<string, string>,
-  options: { onStderr?: (text: string, kill: () => void) => void } = {},
+  options: { onStderr?: (text: string, kill: () => void) => void; nodeOptions?: string[] } = {},
 ): Promise<CliResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', cliEntry, ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, ROSTER_LOG_LEVEL: 'silent', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [...(options.nodeOptions ?? []), '--import', 'tsx', cliEntry, ...args],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, ROSTER_LOG_LEVEL: 'silent', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => {

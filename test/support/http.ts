@@ -10,7 +10,7 @@ import { type Lane, openTestRoster, type TestRoster } from './test-roster.js';
 export async function testServer(roster: Roster) {
   const app: FastifyInstance = await buildServer(roster, { logger: false });
   const tokens = {} as Record<Role, string>;
-  for (const role of ['admin', 'editor', 'read-only', 'app-owner'] as const) {
+  for (const role of ['admin', 'editor', 'read-only', 'app-owner', 'metrics'] as const) {
     tokens[role] = (
       await createToken(roster, 'test', {
         name: `test-${role}`,

@@ -4,6 +4,124 @@
  */
 
 export interface paths {
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process answers (touches nothing else) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ok";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: the database answers, its migrations are current, and the job worker runs */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Readiness"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Readiness"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Metrics in Prometheus text format: requests by route, sync runs, sources needing attention, jobs, license state age */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -1843,7 +1961,7 @@ export interface paths {
                          * @description read-only when left out
                          * @enum {string}
                          */
-                        role?: "admin" | "editor" | "read-only" | "app-owner";
+                        role?: "admin" | "editor" | "read-only" | "app-owner" | "metrics";
                         expiresAt?: string | null;
                         actsForEmail?: string | null;
                         /** @description A push token: it may only push snapshots to this app's custom integration, and expires (90 days unless expiresAt says sooner) */
@@ -1862,7 +1980,7 @@ export interface paths {
                             id: number;
                             name: string;
                             /** @enum {string} */
-                            role: "admin" | "editor" | "read-only" | "app-owner";
+                            role: "admin" | "editor" | "read-only" | "app-owner" | "metrics";
                             createdBy: string;
                             createdAt: string;
                             expiresAt: string | null;
@@ -2608,6 +2726,18 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        RemovalThresholdInput: {
+            /** @description held when more than this share of the source is removed */
+            percent: number;
+            /** @description … and more than this many */
+            count: number;
+        } | {
+            /**
+             * @description never hold a run of this source
+             * @constant
+             */
+            disabled: true;
+        };
         /** @enum {string} */
         RunStatusInput: "running" | "succeeded" | "failed" | "cancelled" | "held" | "discarded";
         HeldRemovalsInput: {
@@ -2806,18 +2936,6 @@ export interface components {
                 why: string;
             }[];
             toImprove: string[];
-        };
-        RemovalThresholdInput: {
-            /** @description held when more than this share of the source is removed */
-            percent: number;
-            /** @description … and more than this many */
-            count: number;
-        } | {
-            /**
-             * @description never hold a run of this source
-             * @constant
-             */
-            disabled: true;
         };
         ImportResultInput: {
             runId: number;
@@ -3148,7 +3266,7 @@ export interface components {
             id: number;
             name: string;
             /** @enum {string} */
-            role: "admin" | "editor" | "read-only" | "app-owner";
+            role: "admin" | "editor" | "read-only" | "app-owner" | "metrics";
             createdBy: string;
             createdAt: string;
             expiresAt: string | null;
@@ -3248,6 +3366,50 @@ export interface components {
                 }[];
                 requestId: string;
             };
+        };
+        ReadinessInput: {
+            /** @enum {string} */
+            status: "ready" | "not_ready";
+            /** @description the checks that failed */
+            notReady: ("database" | "migrations" | "worker")[];
+            checks: {
+                database: {
+                    /** @constant */
+                    ready: true;
+                } | {
+                    /** @constant */
+                    ready: false;
+                    reason: string;
+                };
+                migrations: {
+                    /** @constant */
+                    ready: true;
+                } | {
+                    /** @constant */
+                    ready: false;
+                    reason: string;
+                };
+                worker: {
+                    /** @constant */
+                    ready: true;
+                } | {
+                    /** @constant */
+                    ready: false;
+                    reason: string;
+                };
+            };
+        };
+        RemovalThreshold: {
+            /** @description held when more than this share of the source is removed */
+            percent: number;
+            /** @description … and more than this many */
+            count: number;
+        } | {
+            /**
+             * @description never hold a run of this source
+             * @constant
+             */
+            disabled: true;
         };
         /** @enum {string} */
         RunStatus: "running" | "succeeded" | "failed" | "cancelled" | "held" | "discarded";
@@ -3447,18 +3609,6 @@ export interface components {
                 why: string;
             }[];
             toImprove: string[];
-        };
-        RemovalThreshold: {
-            /** @description held when more than this share of the source is removed */
-            percent: number;
-            /** @description … and more than this many */
-            count: number;
-        } | {
-            /**
-             * @description never hold a run of this source
-             * @constant
-             */
-            disabled: true;
         };
         ImportResult: {
             runId: number;
@@ -3789,7 +3939,7 @@ export interface components {
             id: number;
             name: string;
             /** @enum {string} */
-            role: "admin" | "editor" | "read-only" | "app-owner";
+            role: "admin" | "editor" | "read-only" | "app-owner" | "metrics";
             createdBy: string;
             createdAt: string;
             expiresAt: string | null;
@@ -3888,6 +4038,38 @@ export interface components {
                     message: string;
                 }[];
                 requestId: string;
+            };
+        };
+        Readiness: {
+            /** @enum {string} */
+            status: "ready" | "not_ready";
+            /** @description the checks that failed */
+            notReady: ("database" | "migrations" | "worker")[];
+            checks: {
+                database: {
+                    /** @constant */
+                    ready: true;
+                } | {
+                    /** @constant */
+                    ready: false;
+                    reason: string;
+                };
+                migrations: {
+                    /** @constant */
+                    ready: true;
+                } | {
+                    /** @constant */
+                    ready: false;
+                    reason: string;
+                };
+                worker: {
+                    /** @constant */
+                    ready: true;
+                } | {
+                    /** @constant */
+                    ready: false;
+                    reason: string;
+                };
             };
         };
     };

@@ -1,30 +1,30 @@
 import type { Command } from 'commander';
-import { migrate } from '../../db/migrate.js';
 import type { Role } from '../../db/schema.js';
 import { publicUrlOf } from '../../http/public-url.js';
 import { invalidInput, notFound } from '../../lib/errors.js';
-import { listAudit } from '../../modules/audit/audit.repo.js';
-import { createOneTimeToken, ensureMember, hasAdmin } from '../../modules/auth/auth.repo.js';
-import { getEmployeeSource, setEmployeeSource } from '../../modules/employees/employee-source.js';
-import { addMember, listMembers, updateMember } from '../../modules/members/members.service.js';
-import { getSettings, updateSettings } from '../../modules/settings/settings.service.js';
-import {
-  createToken,
-  defaultTokenRole,
-  listTokens,
-  revokeToken,
-  roles,
-} from '../../modules/tokens/tokens.service.js';
+import { defaultTokenRole, roles, tokenRoles } from '../../modules/tokens/token-roles.js';
 import { cliActor, withRoster, withRosterReadOnly } from '../context.js';
 import { printJson, printTable } from '../output.js';
 
-function checkRole(role: string): Role {
-  if (!(roles as readonly string[]).includes(role)) {
+/** What the commands below need when they run: `roster --help` loads none of it. */
+const loadRuntime = async () => ({
+  ...(await import('../../db/migrate.js')),
+  ...(await import('../../modules/audit/audit.repo.js')),
+  ...(await import('../../modules/auth/auth.repo.js')),
+  ...(await import('../../modules/employees/employee-source.js')),
+  ...(await import('../../modules/members/members.service.js')),
+  ...(await import('../../modules/settings/settings.service.js')),
+  ...(await import('../../modules/tokens/tokens.service.js')),
+});
+
+/** A role given on the command line, one of `allowed` (members' roles, or tokens', which add `metrics`). */
+function checkRole<R extends Role>(role: string, allowed: readonly R[]): R {
+  if (!(allowed as readonly string[]).includes(role)) {
     throw invalidInput(`Unknown role "${role}"`, [
-      { field: 'role', message: `must be one of ${roles.join(', ')}` },
+      { field: 'role', message: `must be one of ${allowed.join(', ')}` },
     ]);
   }
-  return role as Role;
+  return role as R;
 }
 
 export function registerAdminCommands(program: Command) {
@@ -32,11 +32,12 @@ export function registerAdminCommands(program: Command) {
   tokens
     .command('create')
     .requiredOption('--name <name>', 'what the token is for')
-    .option('--role <role>', `one of ${roles.join(', ')}`, defaultTokenRole)
+    .option('--role <role>', `one of ${tokenRoles.join(', ')}`, defaultTokenRole)
     .option('--expires <date>', 'expiry (ISO 8601)')
     .option('--acts-for <email>', 'for the app-owner role: the owner whose apps the token sees')
     .option('--json', 'print JSON')
     .action(async (options) => {
+      const { createToken } = await loadRuntime();
       const json = Boolean(options.json);
       await withRoster(json, async (roster) => {
         const expiresAt = options.expires ? new Date(options.expires) : null;
@@ -44,7 +45,7 @@ export function registerAdminCommands(program: Command) {
           throw invalidInput('--expires is not a date', [{ field: 'expires', message: 'use ISO 8601' }]);
         const created = await createToken(roster, cliActor(), {
           name: options.name,
-          role: checkRole(options.role),
+          role: checkRole(options.role, tokenRoles),
           expiresAt,
           actsForEmail: options.actsFor ?? null,
         });
@@ -57,6 +58,7 @@ export function registerAdminCommands(program: Command) {
     .command('list')
     .option('--json', 'print JSON')
     .action(async (options) => {
+      const { listTokens } = await loadRuntime();
       const json = Boolean(options.json);
       await withRosterReadOnly(json, async (roster) => {
         const items = await listTokens(roster);
@@ -67,6 +69,7 @@ export function registerAdminCommands(program: Command) {
       });
     });
   tokens.command('revoke <name>').action(async (name: string) => {
+    const { revokeToken } = await loadRuntime();
     await withRoster(false, async (roster) => {
       await revokeToken(roster, cliActor(), name);
       process.stdout.write(`Revoked ${name}\n`);
@@ -82,6 +85,7 @@ export function registerAdminCommands(program: Command) {
     .option('--limit <n>', 'how many entries', '100')
     .option('--json', 'print JSON')
     .action(async (options) => {
+      const { listAudit } = await loadRuntime();
       const json = Boolean(options.json);
       await withRosterReadOnly(json, async (roster) => {
         const limit = Number(options.limit);
@@ -101,6 +105,7 @@ export function registerAdminCommands(program: Command) {
     .command('migrate')
     .description('Apply pending database migrations')
     .action(async () => {
+      const { migrate } = await loadRuntime();
       // Opening Roster migrates; report what this run applied.
       await withRoster(false, async (roster) => {
         const applied = await migrate(roster.database);
@@ -117,6 +122,7 @@ export function registerAdminCommands(program: Command) {
       'Print a one-time sign-in link for an admin member (creates the first admin on a new install)',
     )
     .action(async (email: string) => {
+      const { createOneTimeToken, ensureMember, hasAdmin } = await loadRuntime();
       await withRoster(false, async (roster) => {
         const first = !(await hasAdmin(roster));
         const { db } = roster.database;
@@ -137,6 +143,7 @@ export function registerAdminCommands(program: Command) {
     .command('password-link <email>')
     .description('Print a one-time link token with which an admin member sets (or resets) a local password')
     .action(async (email: string) => {
+      const { createOneTimeToken } = await loadRuntime();
       await withRoster(false, async (roster) => {
         const member = await roster.database.db
           .selectFrom('admin_members')
@@ -157,6 +164,7 @@ export function registerAdminCommands(program: Command) {
     .command('list')
     .option('--json', 'print JSON')
     .action(async (options) => {
+      const { listMembers } = await loadRuntime();
       await withRosterReadOnly(Boolean(options.json), async (roster) => {
         const items = await listMembers(roster);
         if (options.json) printJson({ items });
@@ -168,15 +176,17 @@ export function registerAdminCommands(program: Command) {
     .command('add <email>')
     .requiredOption('--role <role>', `one of ${roles.join(', ')}`)
     .action(async (email: string, options) => {
+      const { addMember } = await loadRuntime();
       await withRoster(false, async (roster) => {
-        const member = await addMember(roster, cliActor(), { email, role: checkRole(options.role) });
+        const member = await addMember(roster, cliActor(), { email, role: checkRole(options.role, roles) });
         process.stdout.write(`Added ${member.email} as ${member.role}\n`);
         return 0;
       });
     });
   members.command('set-role <email> <role>').action(async (email: string, role: string) => {
+    const { updateMember } = await loadRuntime();
     await withRoster(false, async (roster) => {
-      const member = await updateMember(roster, cliActor(), email, { role: checkRole(role) });
+      const member = await updateMember(roster, cliActor(), email, { role: checkRole(role, roles) });
       process.stdout.write(`${member.email} is now ${member.role}\n`);
       return 0;
     });
@@ -187,6 +197,7 @@ export function registerAdminCommands(program: Command) {
       'Forget the single sign-on account a member is bound to (they moved to another account at the provider); their next SSO sign-in binds one again, and their sessions end now',
     )
     .action(async (email: string) => {
+      const { updateMember } = await loadRuntime();
       await withRoster(false, async (roster) => {
         await updateMember(roster, cliActor(), email, { forgetSingleSignOn: true });
         process.stdout.write(
@@ -199,6 +210,7 @@ export function registerAdminCommands(program: Command) {
     .command('disable <email>')
     .description('Disable a member; their sessions end at once')
     .action(async (email: string) => {
+      const { updateMember } = await loadRuntime();
       await withRoster(false, async (roster) => {
         await updateMember(roster, cliActor(), email, { disabled: true });
         process.stdout.write(`${email} is disabled\n`);
@@ -216,6 +228,7 @@ export function registerAdminCommands(program: Command) {
     .option('--default', 'forget the chosen source and use the default rule')
     .option('--json', 'print JSON')
     .action(async (source: string | undefined, options) => {
+      const { getEmployeeSource, setEmployeeSource } = await loadRuntime();
       await withRoster(Boolean(options.json), async (roster) => {
         const value =
           source || options.default
@@ -235,6 +248,7 @@ export function registerAdminCommands(program: Command) {
     .command('show')
     .option('--json', 'print JSON')
     .action(async (options) => {
+      const { getSettings } = await loadRuntime();
       await withRosterReadOnly(Boolean(options.json), async (roster) => {
         const value = await getSettings(roster);
         if (options.json) printJson(value);
@@ -255,6 +269,7 @@ export function registerAdminCommands(program: Command) {
     .option('--auto-offboarding <on|off>', 'start offboarding by itself for each new offboarding candidate')
     .option('--json', 'print JSON')
     .action(async (options) => {
+      const { updateSettings } = await loadRuntime();
       await withRoster(Boolean(options.json), async (roster) => {
         const value = await updateSettings(roster, cliActor(), {
           ...(options.name ? { name: options.name } : {}),

@@ -1,11 +1,16 @@
 import type { Command } from 'commander';
-import { appSortFields, listApps, showApp } from '../../modules/apps/apps.repo.js';
-import { addApp, setInactivityThreshold } from '../../modules/apps/apps.service.js';
-import { userSortFields } from '../../modules/users/people-order.js';
-import { listUsers, showUser } from '../../modules/users/users.repo.js';
+import { appSortFields } from '../../modules/apps/app-sort-fields.js';
+import { userSortFields } from '../../modules/users/user-sort-fields.js';
 import { cliActor, withRoster, withRosterReadOnly } from '../context.js';
 import { printJson, printTable } from '../output.js';
 import { sortOption } from '../sort-option.js';
+
+/** What the commands below need when they run: `roster --help` loads none of it. */
+const loadRuntime = async () => ({
+  ...(await import('../../modules/apps/apps.repo.js')),
+  ...(await import('../../modules/apps/apps.service.js')),
+  ...(await import('../../modules/users/users.repo.js')),
+});
 
 /** Reads every page of a paginated list (the CLI prints whole lists). */
 async function allPages<T>(
@@ -35,6 +40,7 @@ export function registerBrowseCommands(program: Command) {
     .option('--sort <field>', `order by ${appSortFields.join(', ')} ("-" first for descending)`)
     .option('--json', 'print JSON')
     .action(async (options) => {
+      const { listApps } = await loadRuntime();
       const json = Boolean(options.json);
       await withRosterReadOnly(json, async (roster) => {
         const sort = sortOption(options.sort, appSortFields);
@@ -51,6 +57,7 @@ export function registerBrowseCommands(program: Command) {
     .option('--json', 'print JSON')
     .option('--removed', 'include removed accounts')
     .action(async (ref: string, options) => {
+      const { showApp } = await loadRuntime();
       const json = Boolean(options.json);
       await withRosterReadOnly(json, async (roster) => {
         const first = await showApp(roster, ref, { includeRemoved: Boolean(options.removed), limit: 1000 });
@@ -104,6 +111,7 @@ export function registerBrowseCommands(program: Command) {
     .description('Add an app by hand (a custom app unless the catalog knows the name)')
     .option('--json', 'print JSON')
     .action(async (name: string, options) => {
+      const { addApp } = await loadRuntime();
       const json = Boolean(options.json);
       await withRoster(json, async (roster) => {
         const app = await addApp(roster, cliActor(), { name });
@@ -119,6 +127,7 @@ export function registerBrowseCommands(program: Command) {
       'Days without use after which the app’s licenses are inactive ("default" for the organisation’s)',
     )
     .action(async (app: string, days: string) => {
+      const { setInactivityThreshold } = await loadRuntime();
       await withRoster(false, async (roster) => {
         const value = days === 'default' ? null : /^\d+$/.test(days) ? Number(days) : Number.NaN;
         await setInactivityThreshold(roster, cliActor(), app, value);
@@ -134,6 +143,7 @@ export function registerBrowseCommands(program: Command) {
     .option('--sort <field>', `order by ${userSortFields.join(', ')} ("-" first for descending)`)
     .option('--json', 'print JSON')
     .action(async (options) => {
+      const { listUsers } = await loadRuntime();
       const json = Boolean(options.json);
       await withRosterReadOnly(json, async (roster) => {
         const sort = sortOption(options.sort, userSortFields);
@@ -149,6 +159,7 @@ export function registerBrowseCommands(program: Command) {
     .command('show <email>')
     .option('--json', 'print JSON')
     .action(async (email: string, options) => {
+      const { showUser } = await loadRuntime();
       const json = Boolean(options.json);
       await withRosterReadOnly(json, async (roster) => {
         const user = await showUser(roster, email);

@@ -2,11 +2,15 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { type ColumnMapping, canonicalColumns, type Preset, presets } from '../../connectors/csv/columns.js';
 import { invalidInput, RosterError } from '../../lib/errors.js';
-import { importCsv, importCustom } from '../../modules/imports/imports.service.js';
 import type { Roster } from '../../roster.js';
 import { cliActor, withRoster } from '../context.js';
 import { syncProgressReporter } from '../progress.js';
 import { reportSyncResult } from './sources.js';
+
+/** What the commands below need when they run: `roster --help` loads none of it. */
+const loadRuntime = async () => ({
+  ...(await import('../../modules/imports/imports.service.js')),
+});
 
 async function readInput(roster: Roster, file: string): Promise<Buffer> {
   let size: number;
@@ -64,6 +68,7 @@ export function registerImportCommands(program: Command) {
     .option('--map <column=header...>', 'map a canonical column to a header of the file (repeatable)', [])
     .option('--json', 'print JSON')
     .action(async (file: string, options) => {
+      const { importCsv } = await loadRuntime();
       const json = Boolean(options.json);
       await withRoster(json, async (roster) => {
         if (options.preset && !presets.includes(options.preset)) {
@@ -90,6 +95,7 @@ export function registerImportCommands(program: Command) {
     .requiredOption('--app <app>', 'the app the snapshot describes')
     .option('--json', 'print JSON')
     .action(async (file: string, options) => {
+      const { importCustom } = await loadRuntime();
       const json = Boolean(options.json);
       await withRoster(json, async (roster) => {
         const content = await readInput(roster, file);

@@ -1,14 +1,20 @@
 import type { Command } from 'commander';
-import { csvWriter, rowWriter } from '../../lib/csv-export.js';
 import { invalidInput } from '../../lib/errors.js';
-import { findAppId } from '../../modules/apps/apps.service.js';
-import { explain, explainWhats } from '../../modules/explain/explain.service.js';
-import { auditInactiveLicensesExport } from '../../modules/licenses/license-export-audit.js';
-import { type InactiveReason, inactiveReasonCodes } from '../../modules/licenses/license-states.js';
-import { forEachInactiveLicense, type InactiveFilters } from '../../modules/licenses/licenses.repo.js';
-import { inactiveCsvColumns } from '../../modules/licenses/licenses.routes.js';
+import { explainWhats } from '../../modules/explain/explain-whats.js';
+import { type InactiveReason, inactiveReasonCodes } from '../../modules/licenses/inactive-reasons.js';
+import type { InactiveFilters } from '../../modules/licenses/licenses.repo.js';
 import { cliActor, withRosterReadOnly } from '../context.js';
 import { printTable } from '../output.js';
+
+/** What the commands below need when they run: `roster --help` loads none of it. */
+const loadRuntime = async () => ({
+  ...(await import('../../lib/csv-export.js')),
+  ...(await import('../../modules/apps/apps.service.js')),
+  ...(await import('../../modules/explain/explain.service.js')),
+  ...(await import('../../modules/licenses/license-export-audit.js')),
+  ...(await import('../../modules/licenses/licenses.repo.js')),
+  ...(await import('../../modules/licenses/licenses.routes.js')),
+});
 
 export function registerLicenseCommands(program: Command) {
   const licenses = program
@@ -24,6 +30,14 @@ export function registerLicenseCommands(program: Command) {
     .option('--json', 'print JSON (one object with items)')
     .option('--csv', 'print CSV (streamed; cells safe from spreadsheet formulas)')
     .action(async (options) => {
+      const {
+        inactiveCsvColumns,
+        forEachInactiveLicense,
+        auditInactiveLicensesExport,
+        findAppId,
+        csvWriter,
+        rowWriter,
+      } = await loadRuntime();
       const json = Boolean(options.json);
       await withRosterReadOnly(json, async (roster) => {
         if (options.reason && !inactiveReasonCodes.includes(options.reason)) {
@@ -82,6 +96,7 @@ export function registerLicenseCommands(program: Command) {
     )
     .option('--json', 'print JSON')
     .action(async (what: string, app: string | undefined, options) => {
+      const { explain } = await loadRuntime();
       const json = Boolean(options.json);
       await withRosterReadOnly(json, async (roster) => {
         const explanation = await explain(roster, what, app);

@@ -1,20 +1,19 @@
 import type { Command } from 'commander';
 import { invalidInput } from '../../lib/errors.js';
-import {
-  applyMerge,
-  configureMerge,
-  type MergeReport,
-  previewMerge,
-  revokeMerge,
-} from '../../modules/merge/merge.service.js';
-import { emailMergeReport } from '../../modules/merge/merge-report-email.js';
-import { mergeReportText } from '../../modules/merge/merge-report-text.js';
+import type { MergeReport } from '../../modules/merge/merge.service.js';
 import { cliActor, withRoster, withRosterReadOnly } from '../context.js';
 import { printJson } from '../output.js';
 
-function printReport(report: MergeReport, json: boolean) {
+/** What the commands below need when they run: `roster --help` loads none of it. */
+const loadRuntime = async () => ({
+  ...(await import('../../modules/merge/merge.service.js')),
+  ...(await import('../../modules/merge/merge-report-email.js')),
+});
+
+async function printReport(report: MergeReport, json: boolean) {
   if (json) printJson(report);
-  else process.stdout.write(mergeReportText(report));
+  else
+    process.stdout.write((await import('../../modules/merge/merge-report-text.js')).mergeReportText(report));
 }
 
 /** Pairs each --source with the --fields that follows it. */
@@ -51,9 +50,10 @@ export function registerMergeCommands(program: Command) {
     .option('--json', 'print JSON')
     .allowExcessArguments(false)
     .action(async (options) => {
+      const { configureMerge } = await loadRuntime();
       const json = Boolean(options.json);
       await withRoster(json, async (roster) => {
-        printReport(await configureMerge(roster, cliActor(), pairSources(process.argv)), json);
+        await printReport(await configureMerge(roster, cliActor(), pairSources(process.argv)), json);
         return 0;
       });
     });
@@ -63,17 +63,18 @@ export function registerMergeCommands(program: Command) {
     .option('--email-to <address>', 'also email the report (needs ROSTER_SMTP_URL)')
     .option('--json', 'print JSON')
     .action(async (options) => {
+      const { emailMergeReport, previewMerge } = await loadRuntime();
       const json = Boolean(options.json);
       await withRosterReadOnly(json, async (roster) => {
         const report = await previewMerge(roster);
         if (options.emailTo) await emailMergeReport(roster, cliActor(), options.emailTo);
-        printReport(report, json);
+        await printReport(report, json);
         return 0;
       });
     });
   for (const [name, run, description] of [
-    ['apply', applyMerge, 'Turn Merge Users on with the configured alias sources'],
-    ['revoke', revokeMerge, 'Turn Merge Users off; every user is restored exactly'],
+    ['apply', 'applyMerge', 'Turn Merge Users on with the configured alias sources'],
+    ['revoke', 'revokeMerge', 'Turn Merge Users off; every user is restored exactly'],
   ] as const) {
     merge
       .command(name)
@@ -82,7 +83,7 @@ export function registerMergeCommands(program: Command) {
       .action(async (options) => {
         const json = Boolean(options.json);
         await withRoster(json, async (roster) => {
-          const result = await run(roster, cliActor());
+          const result = await (await loadRuntime())[run](roster, cliActor());
           if (json) printJson(result);
           else process.stdout.write(`${result.message}\n`);
           return 0;

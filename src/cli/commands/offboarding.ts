@@ -1,22 +1,23 @@
 import type { Command } from 'commander';
 import { invalidInput } from '../../lib/errors.js';
-import {
-  completeOffboarding,
-  markTaskDone,
-  reopenOffboarding,
-  retryTask,
-} from '../../modules/offboarding/offboarding-admin.js';
-import { offboardingCandidates } from '../../modules/offboarding/offboarding-candidates.js';
-import { listDrift } from '../../modules/offboarding/offboarding-drift.js';
-import { setOffboardingMethod } from '../../modules/offboarding/offboarding-method-settings.js';
-import { dayOf } from '../../modules/offboarding/offboarding-person.js';
-import { type OffboardingView, offboardingOf } from '../../modules/offboarding/offboarding-read.js';
-import { runOffboardingTasks } from '../../modules/offboarding/offboarding-runner.js';
-import { startOffboarding } from '../../modules/offboarding/offboarding-start.js';
+import type { OffboardingView } from '../../modules/offboarding/offboarding-read.js';
 import type { Roster } from '../../roster.js';
 import { cliActor, withRoster, withRosterReadOnly } from '../context.js';
 import { exitCodes } from '../exit-codes.js';
+import { parseJsonOption } from '../json-option.js';
 import { printJson, printTable } from '../output.js';
+
+/** What the commands below need when they run: `roster --help` loads none of it. */
+const loadRuntime = async () => ({
+  ...(await import('../../modules/offboarding/offboarding-admin.js')),
+  ...(await import('../../modules/offboarding/offboarding-candidates.js')),
+  ...(await import('../../modules/offboarding/offboarding-drift.js')),
+  ...(await import('../../modules/offboarding/offboarding-method-settings.js')),
+  ...(await import('../../modules/offboarding/offboarding-person.js')),
+  ...(await import('../../modules/offboarding/offboarding-read.js')),
+  ...(await import('../../modules/offboarding/offboarding-runner.js')),
+  ...(await import('../../modules/offboarding/offboarding-start.js')),
+});
 
 function printOffboarding(view: OffboardingView, json: boolean) {
   if (json) return printJson(view);
@@ -34,9 +35,10 @@ function printOffboarding(view: OffboardingView, json: boolean) {
 
 /** Acts on the offboarding's tasks here and now, then shows it; exit 9 when a task failed. */
 async function runAndShow(roster: Roster, email: string, json: boolean): Promise<number> {
-  const before = await offboardingOf(roster.database.db, email);
-  await runOffboardingTasks(roster, before.id);
-  const view = await offboardingOf(roster.database.db, email);
+  const rt = await loadRuntime();
+  const before = await rt.offboardingOf(roster.database.db, email);
+  await rt.runOffboardingTasks(roster, before.id);
+  const view = await rt.offboardingOf(roster.database.db, email);
   printOffboarding(view, json);
   return view.counts.failed > 0 ? exitCodes.tasksFailed : exitCodes.ok;
 }
@@ -52,7 +54,8 @@ export function registerOffboardingCommands(program: Command) {
     .action(async (options) => {
       const json = Boolean(options.json);
       await withRosterReadOnly(json, async (roster) => {
-        const items = await offboardingCandidates(roster.database.db, dayOf(new Date()));
+        const rt = await loadRuntime();
+        const items = await rt.offboardingCandidates(roster.database.db, rt.dayOf(new Date()));
         if (json) printJson(items);
         else
           printTable(items as unknown as Record<string, unknown>[], [
@@ -78,7 +81,8 @@ export function registerOffboardingCommands(program: Command) {
     .action(async (email: string, options) => {
       const json = Boolean(options.json);
       await withRoster(json, async (roster) => {
-        const started = await startOffboarding(roster, cliActor(), {
+        const rt = await loadRuntime();
+        const started = await rt.startOffboarding(roster, cliActor(), {
           email,
           dryRun: Boolean(options.dryRun),
           ...(options.forceReason !== undefined ? { force: { reason: String(options.forceReason) } } : {}),
@@ -108,7 +112,8 @@ export function registerOffboardingCommands(program: Command) {
     .action(async (email: string, options) => {
       const json = Boolean(options.json);
       await withRosterReadOnly(json, async (roster) => {
-        printOffboarding(await offboardingOf(roster.database.db, email), json);
+        const rt = await loadRuntime();
+        printOffboarding(await rt.offboardingOf(roster.database.db, email), json);
         return 0;
       });
     });
@@ -122,18 +127,19 @@ export function registerOffboardingCommands(program: Command) {
     .action(async (email: string, action: string, options) => {
       const json = Boolean(options.json);
       await withRoster(json, async (roster) => {
+        const rt = await loadRuntime();
         const ref = {
           app: String(options.app),
           ...(options.instance ? { instance: String(options.instance) } : {}),
           ...(options.account ? { email: String(options.account) } : {}),
         };
         if (action === 'done') {
-          await markTaskDone(roster, cliActor(), email, ref);
-          printOffboarding(await offboardingOf(roster.database.db, email), json);
+          await rt.markTaskDone(roster, cliActor(), email, ref);
+          printOffboarding(await rt.offboardingOf(roster.database.db, email), json);
           return 0;
         }
         if (action === 'retry') {
-          await retryTask(roster, cliActor(), email, ref);
+          await rt.retryTask(roster, cliActor(), email, ref);
           return runAndShow(roster, email, json);
         }
         throw invalidInput(`Unknown task action "${action}"`, [
@@ -144,10 +150,10 @@ export function registerOffboardingCommands(program: Command) {
   for (const [name, act, description] of [
     [
       'complete',
-      completeOffboarding,
+      'completeOffboarding',
       'Mark the offboarding done (tasks that finish later are still recorded)',
     ],
-    ['reopen', reopenOffboarding, 'Re-open a completed offboarding'],
+    ['reopen', 'reopenOffboarding', 'Re-open a completed offboarding'],
   ] as const)
     offboarding
       .command(`${name} <email>`)
@@ -156,8 +162,9 @@ export function registerOffboardingCommands(program: Command) {
       .action(async (email: string, options) => {
         const json = Boolean(options.json);
         await withRoster(json, async (roster) => {
-          await act(roster, cliActor(), email);
-          printOffboarding(await offboardingOf(roster.database.db, email), json);
+          const rt = await loadRuntime();
+          await rt[act](roster, cliActor(), email);
+          printOffboarding(await rt.offboardingOf(roster.database.db, email), json);
           return 0;
         });
       });
@@ -168,7 +175,8 @@ export function registerOffboardingCommands(program: Command) {
     .action(async (options) => {
       const json = Boolean(options.json);
       await withRosterReadOnly(json, async (roster) => {
-        const items = await listDrift(roster.database.db);
+        const rt = await loadRuntime();
+        const items = await rt.listDrift(roster.database.db);
         if (json) printJson(items);
         else
           printTable(items as unknown as Record<string, unknown>[], [
@@ -194,9 +202,10 @@ export function registerOffboardingCommands(program: Command) {
     .action(async (app: string, method: string, options) => {
       const json = Boolean(options.json);
       await withRoster(json, async (roster) => {
+        const rt = await loadRuntime();
         const config = parseJsonOption(options.config, 'config');
         const credentials = parseJsonOption(options.credentials, 'credentials');
-        const set = await setOffboardingMethod(roster, cliActor(), {
+        const set = await rt.setOffboardingMethod(roster, cliActor(), {
           app,
           method,
           ...(options.instance ? { instance: String(options.instance) } : {}),
@@ -208,13 +217,4 @@ export function registerOffboardingCommands(program: Command) {
         return 0;
       });
     });
-}
-
-function parseJsonOption(value: unknown, field: string): unknown {
-  if (value === undefined) return undefined;
-  try {
-    return JSON.parse(String(value));
-  } catch (error) {
-    throw invalidInput(`--${field} is not JSON`, [{ field, message: (error as Error).message }]);
-  }
 }

@@ -1,11 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { invalidInput } from '../../lib/errors.js';
-import { keyFilePath, promoteNextKeyFile, writeNextKeyFile } from '../../lib/key-file.js';
-import { SecretBox } from '../../lib/secret-box.js';
-import { rotateKey } from '../../modules/secrets/rotate-key.js';
 import { cliActor, withRoster } from '../context.js';
 import { printJson } from '../output.js';
+
+/** What the commands below need when they run: `roster --help` loads none of it. */
+const loadRuntime = async () => ({
+  ...(await import('../../lib/key-file.js')),
+  ...(await import('../../lib/secret-box.js')),
+  ...(await import('../../modules/secrets/rotate-key.js')),
+});
 
 export function registerSecretsCommands(program: Command) {
   const secrets = program.command('secrets').description('The key that seals stored credentials');
@@ -20,6 +24,7 @@ export function registerSecretsCommands(program: Command) {
     )
     .option('--json', 'print JSON')
     .action(async (options: { newKey?: string; json?: boolean }) => {
+      const { rotateKey, SecretBox, keyFilePath, promoteNextKeyFile, writeNextKeyFile } = await loadRuntime();
       const json = Boolean(options.json);
       await withRoster(json, async (roster) => {
         const { config } = roster;

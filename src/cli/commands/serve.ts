@@ -1,127 +1,16 @@
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig } from '../../config.js';
-import { demoDirectory } from '../../demo/demo-directory.js';
-import {
-  type RunningDemoProviders,
-  repointDemoSources,
-  startDemoProviders,
-  withDemoProvidersAllowed,
-} from '../../demo/demo-providers.js';
-import { generateDemoOrganisation } from '../../demo/generate-demo.js';
-import { isEmpty, loadDemo } from '../../demo/load-demo.js';
-import { publicUrlOf } from '../../http/public-url.js';
-import { buildServer } from '../../http/server.js';
-import { startJobWorker } from '../../jobs/start-worker.js';
-import { invalidInput } from '../../lib/errors.js';
-import { createOneTimeToken, hasAdmin } from '../../modules/auth/auth.repo.js';
-import { openRoster, type Roster } from '../../roster.js';
-import { loadConfigOrExit, withRoster } from '../context.js';
-import { reportError } from '../output.js';
 
-const say = (line: string) => process.stdout.write(`${line}\n`);
-
-async function printAccess(roster: Roster, port: number, demoAdmin: string | null) {
-  const base = publicUrlOf(roster.config, port);
-  say(`Roster is serving at ${base}`);
-  if (demoAdmin) {
-    const { db } = roster.database;
-    const member = await db
-      .selectFrom('admin_members')
-      .select('id')
-      .where('email', '=', demoAdmin)
-      .executeTakeFirstOrThrow();
-    say(`Sign in as ${demoAdmin} (one-time link, valid 30 minutes):`);
-    say(`  ${base}/auth/link?token=${await createOneTimeToken(roster, 'sign_in', member.id)}`);
-  } else if (!(await hasAdmin(roster))) {
-    say('No admin exists yet. Create the first one with this one-time setup token (valid 24 hours):');
-    const token = await createOneTimeToken(roster, 'setup', null);
-    say(
-      `  curl -X POST ${base}/api/setup -H 'content-type: application/json' -d '{"token":"${token}","email":"you@example.com"}'`,
-    );
-    say('or, on this machine: roster sign-in-link you@example.com');
-  }
-}
-
+// The server, the database drivers and the demo load when a command runs, not when `roster --help` does.
 export function registerServeCommands(program: Command) {
   program
     .command('serve')
     .description('Serve the API (and console) over HTTP')
     .option('--port <n>', 'port to listen on (default PORT or 8080)')
     .option('--demo', 'serve the demo organisation from its own data directory (loaded on first start)')
-    .action(async (options) => {
-      let roster: Roster | undefined;
-      let providers: RunningDemoProviders | undefined;
-      try {
-        const env = { ...process.env };
-        if (options.demo && !env.DATABASE_URL)
-          env.ROSTER_DATA_DIR = env.ROSTER_DEMO_DATA_DIR ?? resolve('demo-data');
-        const config = loadConfig(options.demo ? withDemoProvidersAllowed(env) : env);
-        const port = options.port !== undefined ? Number(options.port) : config.port;
-        if (!Number.isInteger(port) || port < 0 || port > 65535)
-          throw invalidInput('--port must be 0-65535', [{ field: 'port', message: 'is not a port' }]);
-        roster = await openRoster(config);
-        let demoAdmin: string | null = null;
-        if (options.demo) {
-          // The demo's identity providers run in this process for as long as it serves.
-          const now = new Date();
-          providers = await startDemoProviders(demoDirectory(generateDemoOrganisation({ now }), now));
-          if (await isEmpty(roster)) {
-            say(
-              `Loading the demo organisation into ${config.database.kind === 'pglite' ? config.dataDir : 'the database'}…`,
-            );
-            demoAdmin = (await loadDemo(roster, { now, providers })).adminEmail;
-          } else {
-            await repointDemoSources(roster, providers, ['Okta']);
-            const admin = await roster.database.db
-              .selectFrom('admin_members')
-              .select('email')
-              .where('role', '=', 'admin')
-              .orderBy('id')
-              .executeTakeFirst();
-            demoAdmin = admin?.email ?? null;
-          }
-        }
-        const server = await buildServer(roster);
-        await server.listen({ port, host: config.host });
-        const address = server.server.address();
-        await printAccess(roster, typeof address === 'object' && address ? address.port : port, demoAdmin);
-        const open = roster;
-        const worker = startJobWorker(open, (message, error) => server.log.error({ err: error }, message));
-        open.wakeJobs = () => worker.wake();
-        const running = providers;
-        const stop = async () => {
-          await worker.stop();
-          await server.close();
-          await running?.close();
-          await open.close();
-          process.exit(0);
-        };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      } catch (error) {
-        await providers?.close();
-        await roster?.close();
-        process.exitCode = reportError(error, false);
-      }
-    });
+    .action(async (options) => (await import('./serve-run.js')).runServe(options));
 
   program
     .command('demo')
     .description('Load the demo organisation into an empty database')
-    .action(async () => {
-      await withRoster(
-        false,
-        async (roster) => {
-          if (!(await isEmpty(roster)))
-            throw invalidInput('The database already holds data; the demo loads only into an empty one');
-          const loaded = await loadDemo(roster, { log: say });
-          say(
-            `Loaded ${loaded.apps} apps and ${loaded.employees} employees. Admin: ${loaded.adminEmail} (roster sign-in-link ${loaded.adminEmail})`,
-          );
-          return 0;
-        },
-        loadConfigOrExit(false, withDemoProvidersAllowed(process.env)),
-      );
-    });
+    .action(async () => (await import('./serve-run.js')).runDemoLoad());
 }

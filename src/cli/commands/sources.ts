@@ -1,27 +1,20 @@
 import type { Command } from 'commander';
 import { formatDetails, invalidInput } from '../../lib/errors.js';
-import {
-  confirmHeldRemovals,
-  discardHeldRemovals,
-  setRemovalThreshold,
-} from '../../modules/sources/held-runs.service.js';
-import { updateSource } from '../../modules/sources/source-update.service.js';
-import { addSource, listSources, removeSource, syncSource } from '../../modules/sources/sources.service.js';
+import { defaultRemovalThreshold } from '../../sync/default-removal-threshold.js';
 import type { SyncResult } from '../../sync/engine.js';
-import { defaultRemovalThreshold, type RemovalThreshold } from '../../sync/removal-threshold.js';
+import type { RemovalThreshold } from '../../sync/removal-threshold.js';
 import { cliActor, withRoster, withRosterReadOnly } from '../context.js';
 import { exitCodes } from '../exit-codes.js';
+import { parseJsonOption } from '../json-option.js';
 import { printJson, printTable } from '../output.js';
 import { syncProgressReporter } from '../progress.js';
 
-function parseJsonOption(value: string | undefined, field: string): unknown {
-  if (value === undefined) return undefined;
-  try {
-    return JSON.parse(value);
-  } catch {
-    throw invalidInput(`--${field} is not valid JSON`, [{ field, message: 'must be a JSON object' }]);
-  }
-}
+/** What the commands below need when they run: `roster --help` loads none of it. */
+const loadRuntime = async () => ({
+  ...(await import('../../modules/sources/held-runs.service.js')),
+  ...(await import('../../modules/sources/sources.service.js')),
+  ...(await import('../../modules/sources/source-update.service.js')),
+});
 
 /** Prints a run's outcome and returns the exit code: a run that applied nothing is a failure. */
 export function reportSyncResult(
@@ -56,6 +49,7 @@ export async function runSyncCommand(
   options: { json?: boolean; confirmRemovals?: boolean; discardHeld?: boolean },
 ) {
   const json = Boolean(options.json);
+  const { confirmHeldRemovals, discardHeldRemovals, syncSource } = await loadRuntime();
   await withRoster(json, async (roster) => {
     if (options.confirmRemovals && options.discardHeld)
       throw invalidInput('Choose one of --confirm-removals and --discard-held', [
@@ -121,6 +115,7 @@ export function registerSourcesCommands(program: Command) {
     .option('--removal-threshold <threshold>', thresholdHelp)
     .option('--json', 'print JSON')
     .action(async (kind: string, options) => {
+      const { addSource } = await loadRuntime();
       const json = Boolean(options.json);
       await withRoster(json, async (roster) => {
         const source = await addSource(roster, cliActor(), {
@@ -153,6 +148,7 @@ export function registerSourcesCommands(program: Command) {
     .option('--schedule <interval>', 'sync interval of a pull source: 30m, 6h, 1d; "manual" for none')
     .option('--json', 'print JSON')
     .action(async (ref: string, options) => {
+      const { updateSource } = await loadRuntime();
       const json = Boolean(options.json);
       await withRoster(json, async (roster) => {
         const source = await updateSource(roster, cliActor(), ref, {
@@ -172,6 +168,7 @@ export function registerSourcesCommands(program: Command) {
     .option('--all', 'include removed (disconnected) sources')
     .option('--json', 'print JSON')
     .action(async (options) => {
+      const { listSources } = await loadRuntime();
       const json = Boolean(options.json);
       await withRosterReadOnly(json, async (roster) => {
         const items = await listSources(roster, { includeDisconnected: Boolean(options.all) });
@@ -192,6 +189,7 @@ export function registerSourcesCommands(program: Command) {
     .description(`Set how many removals a sync may make before it is held: ${thresholdHelp}`)
     .option('--json', 'print JSON')
     .action(async (name: string, threshold: string, options) => {
+      const { setRemovalThreshold } = await loadRuntime();
       const json = Boolean(options.json);
       await withRoster(json, async (roster) => {
         const source = await setRemovalThreshold(roster, cliActor(), name, parseThresholdOption(threshold));
@@ -205,6 +203,7 @@ export function registerSourcesCommands(program: Command) {
     .description('Remove (disconnect) a source; what it reported is kept')
     .option('--json', 'print JSON')
     .action(async (name: string, options) => {
+      const { removeSource } = await loadRuntime();
       const json = Boolean(options.json);
       await withRoster(json, async (roster) => {
         const source = await removeSource(roster, cliActor(), name);

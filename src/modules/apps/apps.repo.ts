@@ -38,9 +38,9 @@ export interface AppSummary {
   sources: string[];
 }
 
-/** Fields the apps list sorts by; `name` is the default order. */
-export const appSortFields = ['name', 'users', 'activeAccounts', 'licenseTypes', 'category'] as const;
-export type AppSortField = (typeof appSortFields)[number];
+import type { AppSortField } from './app-sort-fields.js';
+
+export { type AppSortField, appSortFields } from './app-sort-fields.js';
 
 const byName = [sql`lower(a.name)`, sql`a.id`];
 // Each field's value as the list computes it (the query's own expressions), so rows sort by what they show.

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Role } from '../../db/schema.js';
+import type { MemberRole } from '../../db/schema.js';
 import { normaliseEmail } from '../../lib/email.js';
 import { conflict, RosterError } from '../../lib/errors.js';
 import { hashToken, newSecretToken } from '../../lib/tokens.js';
@@ -13,7 +13,7 @@ export const signInLinkMinutes = 30;
 export interface Member {
   id: number;
   email: string;
-  role: Role;
+  role: MemberRole;
 }
 
 export async function hasAdmin(roster: Roster): Promise<boolean> {
@@ -108,7 +108,7 @@ export async function ensureMember(
   roster: Roster,
   actor: string,
   email: string,
-  role: Role,
+  role: MemberRole,
 ): Promise<Member> {
   const key = normaliseEmail(email);
   const { db } = roster.database;

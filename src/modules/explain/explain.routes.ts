@@ -34,7 +34,7 @@ export function explainRoutes(roster: Roster): FastifyPluginAsyncZod {
       {
         schema: {
           summary: 'Why a figure is what it is: how it was computed, from which sources, what is missing',
-          params: z.strictObject({ what: z.enum(explainWhats as [string, ...string[]]) }),
+          params: z.strictObject({ what: z.enum(explainWhats) }),
           querystring: z.strictObject({
             app: z.string().min(1).max(200).optional(),
             email: z.string().min(3).max(320).optional(),

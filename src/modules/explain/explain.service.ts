@@ -3,6 +3,7 @@ import type { Roster } from '../../roster.js';
 import { explainAppLicenses, explainAppUsage, explainAppUsers, explainInactive } from './explain-app.js';
 import { explainOffboarding, explainOffboardingApps } from './explain-offboarding.js';
 import { explainUserCount } from './explain-user-count.js';
+import { type ExplainWhat, explainWhats } from './explain-whats.js';
 import type { Explanation } from './explanation.js';
 
 /** Every figure Roster can explain, by name; app figures take the app as subject. */
@@ -14,9 +15,8 @@ export const explainers = {
   'user-count': (roster: Roster) => explainUserCount(roster),
   'offboarding-apps': explainOffboardingApps,
   offboarding: explainOffboarding,
-} as const;
-export type ExplainWhat = keyof typeof explainers;
-export const explainWhats = Object.keys(explainers) as ExplainWhat[];
+} as const satisfies Record<ExplainWhat, unknown>;
+export { type ExplainWhat, explainWhats } from './explain-whats.js';
 
 /** Figures about a person: their subject is an email, not an app. */
 export const personFigures: readonly string[] = ['offboarding-apps', 'offboarding'];

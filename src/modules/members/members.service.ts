@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Role } from '../../db/schema.js';
+import type { MemberRole } from '../../db/schema.js';
 import { isValidEmail, normaliseEmail } from '../../lib/email.js';
 import { conflict, invalidInput, notFound } from '../../lib/errors.js';
 import type { Roster } from '../../roster.js';
@@ -8,7 +8,7 @@ import { writeAudit } from '../audit/audit.repo.js';
 export interface MemberView {
   id: number;
   email: string;
-  role: Role;
+  role: MemberRole;
   hasPassword: boolean;
   /** Bound to one account at the single sign-on provider (its issuer and subject), at their first SSO sign-in. */
   singleSignOnBound: boolean;
@@ -28,7 +28,7 @@ const columns = [
 type Row = {
   id: number;
   email: string;
-  role: Role;
+  role: MemberRole;
   password_hash: string | null;
   oidc_subject: string | null;
   disabled_at: Date | null;
@@ -57,7 +57,7 @@ export async function listMembers(roster: Roster): Promise<MemberView[]> {
 export async function addMember(
   roster: Roster,
   actor: string,
-  input: { email: string; role: Role },
+  input: { email: string; role: MemberRole },
 ): Promise<MemberView> {
   const email = normaliseEmail(input.email);
   if (!isValidEmail(email))
@@ -96,7 +96,7 @@ export async function updateMember(
   roster: Roster,
   actor: string,
   email: string,
-  change: { role?: Role; disabled?: boolean; forgetSingleSignOn?: boolean },
+  change: { role?: MemberRole; disabled?: boolean; forgetSingleSignOn?: boolean },
 ): Promise<MemberView> {
   const key = normaliseEmail(email);
   return roster.database.db.transaction().execute(async (trx) => {

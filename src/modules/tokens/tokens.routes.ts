@@ -3,13 +3,13 @@ import { z } from 'zod';
 import { actorOf } from '../../http/authenticate.js';
 import { hitRateLimit } from '../../lib/rate-limit.js';
 import type { Roster } from '../../roster.js';
-import { createToken, listTokens, revokeToken, roles } from './tokens.service.js';
+import { createToken, listTokens, revokeToken, tokenRoles } from './tokens.service.js';
 
 const tokenSchema = z
   .object({
     id: z.number(),
     name: z.string(),
-    role: z.enum(roles),
+    role: z.enum(tokenRoles),
     createdBy: z.string(),
     createdAt: z.string(),
     expiresAt: z.string().nullable(),
@@ -37,7 +37,7 @@ export function tokensRoutes(roster: Roster): FastifyPluginAsyncZod {
           summary: 'Create an API token; the secret is in this response only',
           body: z.strictObject({
             name: z.string().min(1).max(100),
-            role: z.enum(roles).optional().describe('read-only when left out'),
+            role: z.enum(tokenRoles).optional().describe('read-only when left out'),
             expiresAt: z.iso.datetime().nullish(),
             actsForEmail: z.string().max(320).nullish(),
             pushApp: z

@@ -5,8 +5,9 @@ import { conflict, invalidInput, notFound } from '../../lib/errors.js';
 import { hashToken, newSecretToken } from '../../lib/tokens.js';
 import type { Roster } from '../../roster.js';
 import { writeAudit } from '../audit/audit.repo.js';
+import { defaultTokenRole } from './token-roles.js';
 
-export const roles = ['admin', 'editor', 'read-only', 'app-owner'] as const satisfies readonly Role[];
+export { defaultTokenRole, roles, tokenRoles } from './token-roles.js';
 
 export interface TokenView {
   id: number;
@@ -20,8 +21,6 @@ export interface TokenView {
   pushAppId: number | null;
 }
 
-/** A token made without a role reads only: more access is asked for, never given by default. */
-export const defaultTokenRole: Role = 'read-only';
 /** Push tokens live in scripts on other machines: they expire, by default after 90 days, at most a year. */
 export const pushTokenDefaultDays = 90;
 const pushTokenMaxDays = 366;

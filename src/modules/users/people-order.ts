@@ -19,9 +19,9 @@ import {
   personType,
 } from './person-facts.js';
 
-/** Fields the people list sorts by; `email` is the default order. */
-export const userSortFields = ['email', 'name', 'apps', 'annualCost', 'type', 'status'] as const;
-export type UserSortField = (typeof userSortFields)[number];
+import type { UserSortField } from './user-sort-fields.js';
+
+export { type UserSortField, userSortFields } from './user-sort-fields.js';
 
 /** How one field's value is computed for every matching person at once, from `u` and the joins. */
 interface SortValue {
