@@ -84,6 +84,20 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: 'offboarding',
+        ...page(
+          () => import('../features/offboarding/offboarding-page'),
+          (m) => m.OffboardingPage,
+        ),
+      },
+      {
+        path: 'offboarding/:id',
+        ...page(
+          () => import('../features/offboarding/offboarding-view-page'),
+          (m) => m.OffboardingViewPage,
+        ),
+      },
+      {
         path: 'licenses',
         ...page(
           () => import('../features/licenses/inactive-licenses-page'),
