@@ -93,6 +93,9 @@ describe.skipIf(!hasChromium)('offboarding a leaver in the console', () => {
 
   it('previews every task from the person page, then starts and opens the offboarding', async () => {
     await rowOf('Candidates', leaver.primaryEmail).getByRole('link', { name: leaver.primaryEmail }).click();
+    // The candidates list has a button of the same name: wait for the person page before pressing it.
+    await page.waitForURL(`${server.baseUrl}/people/${encodeURIComponent(leaver.primaryEmail)}`);
+    await page.getByRole('table', { name: 'Apps' }).waitFor();
     await page.getByRole('button', { name: `Start offboarding ${leaver.primaryEmail}` }).click();
     const dialog = page.getByRole('dialog');
     const planned = dialog.getByRole('table', { name: 'Planned tasks' });

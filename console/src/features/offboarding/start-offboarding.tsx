@@ -55,7 +55,13 @@ function StartOffboardingDialog({ email, onClose }: { email: string; onClose: ()
   const needsReason = plan?.current != null;
   const reasonMissing = needsReason && !reason.trim();
   return (
-    <Modal opened onClose={onClose} title={`Offboard ${email}`} size="90%">
+    <Modal
+      opened
+      onClose={onClose}
+      title={`Offboard ${email}`}
+      size="90%"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       <Stack>
         {preview.isPending && <Text size="sm">Listing the tasks…</Text>}
         {preview.error && <ErrorAlert error={preview.error} title="Could not list the tasks" />}
