@@ -19,7 +19,8 @@ const statusColors: Record<TaskStatus, string> = {
 
 export function TaskStatusBadge({ status }: { status: TaskStatus }) {
   return (
-    <Badge color={statusColors[status]} variant="light">
+    // Its full width: a narrow column would otherwise cut the label to "D…".
+    <Badge color={statusColors[status]} variant="light" miw="max-content">
       {taskStatusLabels[status]}
     </Badge>
   );
