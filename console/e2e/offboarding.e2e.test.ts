@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOneTimeToken, ensureMember } from '../../src/modules/auth/auth.repo.js';
 import { markTaskDone } from '../../src/modules/offboarding/offboarding-admin.js';
 import { offboardingCandidates } from '../../src/modules/offboarding/offboarding-candidates.js';
+import { checkOffboardingDrift } from '../../src/modules/offboarding/offboarding-drift.js';
 import { dayOf } from '../../src/modules/offboarding/offboarding-person.js';
 import { startOffboarding } from '../../src/modules/offboarding/offboarding-start.js';
 import { seriousViolations } from './support/axe.js';
@@ -158,6 +159,33 @@ describe.skipIf(!hasChromium)('offboarding a leaver in the console', () => {
     await expectAccessible('the offboarding view');
     await shot('offboarding-view');
 
+    // A failed automatic task (as the worker records one) shows up on its own, with Retry; retrying puts it
+    // back to pending for the worker.
+    const automatic = leaver.tasks.find((t) => t.method === 'automatic');
+    if (!automatic) throw new Error('the leaver has an automatic task');
+    const automaticName = `${automatic.app} (${automatic.instance}) for ${automatic.email}`;
+    await server.roster.database.db
+      .updateTable('offboarding_tasks')
+      .set({ status: 'failed', note: 'The provider refused the token' })
+      .where('offboarding_id', '=', offboardingId)
+      .where('method', '=', 'automatic')
+      .execute();
+    await rowOf('Tasks', automatic.app).getByText('The provider refused the token').waitFor();
+    await page.getByRole('button', { name: `Retry: ${automaticName}` }).click();
+    await expect.poll(() => page.getByRole('button', { name: `Retry: ${automaticName}` }).count()).toBe(0);
+    // Every automatic task failed; the one retried alone is pending again.
+    const automaticStatuses = await server.roster.database.db
+      .selectFrom('offboarding_tasks')
+      .select('status')
+      .where('offboarding_id', '=', offboardingId)
+      .where('method', '=', 'automatic')
+      .execute();
+    const automaticCount = leaver.tasks.filter((t) => t.method === 'automatic').length;
+    expect(automaticStatuses.map((t) => t.status).sort()).toEqual([
+      ...Array(automaticCount - 1).fill('failed'),
+      'pending',
+    ]);
+
     await page.getByRole('button', { name: 'Mark completed' }).click();
     await page.getByTestId('completion').getByText(`Marked done by member:${server.adminEmail}`).waitFor();
     await page.getByRole('button', { name: 'Re-open' }).waitFor();
@@ -175,6 +203,28 @@ describe.skipIf(!hasChromium)('offboarding a leaver in the console', () => {
     await page.getByRole('link', { name: 'Offboarded' }).click();
     await page.waitForURL(`${server.baseUrl}/offboarding/${offboardingId}`);
     expect(await page.getByRole('button', { name: /^Start offboarding/ }).count()).toBe(0);
+  });
+
+  it('lists an account active again after the offboarding, linking to the offboarding', async () => {
+    const { db } = server.roster.database;
+    // A sync after the offboarding completed still sees one of the leaver's accounts active.
+    const seen = await db
+      .selectFrom('account_observations as ob')
+      .innerJoin('users as u', 'u.id', 'ob.user_id')
+      .select('ob.source_id')
+      .where('u.email', '=', leaver.primaryEmail)
+      .where('ob.status', '=', 'active')
+      .where('ob.removed_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    const drift = await checkOffboardingDrift(db, seen.source_id, new Date(Date.now() + 60_000));
+    expect(drift.detected).toBeGreaterThan(0);
+    await go('/offboarding?tab=active-again', 'Offboarding');
+    const row = rowOf('Accounts active again', leaver.primaryEmail).first();
+    await row.waitFor();
+    await expectAccessible('the accounts active again');
+    await row.getByRole('link', { name: leaver.primaryEmail }).click();
+    await page.waitForURL(`${server.baseUrl}/offboarding/${offboardingId}`);
+    await page.getByRole('heading', { level: 1, name: `Offboarding ${leaver.primaryEmail}` }).waitFor();
   });
 
   it('asks a reason before offboarding someone the employee source still lists as current', async () => {

@@ -91,6 +91,13 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: 'offboarding/person/:email',
+        ...page(
+          () => import('../features/offboarding/person-offboarding-redirect'),
+          (m) => m.PersonOffboardingRedirect,
+        ),
+      },
+      {
         path: 'offboarding/:id',
         ...page(
           () => import('../features/offboarding/offboarding-view-page'),

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { Schemas } from '../../api/client';
 import { formatDateTime, formatNumber } from '../../api/format';
 import { type Columns, DataTable } from '../../components/data-table';
-import { completionText, countsText, offboardingPath } from './offboarding-rules';
+import { completionText, countsText, offboardingPath, personOffboardingPath } from './offboarding-rules';
 import { StartOffboardingButton } from './start-offboarding';
 import { useCandidates, useDrift, useOffboardingList } from './use-offboarding';
 
@@ -108,7 +108,11 @@ export function OffboardingsList({ status }: { status: 'in_progress' | 'complete
 const driftColumns: Columns<Drift> = [
   drift.accessor('primaryEmail', {
     header: 'Person',
-    cell: (c) => personLink(c.getValue()),
+    cell: (c) => (
+      <Anchor component={Link} to={personOffboardingPath(c.getValue())}>
+        {c.getValue()}
+      </Anchor>
+    ),
   }),
   drift.accessor('app', { header: 'App' }),
   drift.accessor('instance', { header: 'Instance' }),

@@ -13,6 +13,8 @@ interface Task {
 }
 
 export const offboardingPath = (id: number) => `/offboarding/${id}`;
+/** A person's offboarding, found by any of their emails. */
+export const personOffboardingPath = (email: string) => `/offboarding/person/${encodeURIComponent(email)}`;
 
 export const taskStatusLabels: Record<TaskStatus, string> = {
   pending: 'Pending',
