@@ -84,6 +84,27 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: 'offboarding',
+        ...page(
+          () => import('../features/offboarding/offboarding-page'),
+          (m) => m.OffboardingPage,
+        ),
+      },
+      {
+        path: 'offboarding/person/:email',
+        ...page(
+          () => import('../features/offboarding/person-offboarding-redirect'),
+          (m) => m.PersonOffboardingRedirect,
+        ),
+      },
+      {
+        path: 'offboarding/:id',
+        ...page(
+          () => import('../features/offboarding/offboarding-view-page'),
+          (m) => m.OffboardingViewPage,
+        ),
+      },
+      {
         path: 'licenses',
         ...page(
           () => import('../features/licenses/inactive-licenses-page'),

@@ -10,6 +10,7 @@ import { PagedTable } from '../../components/paged-table';
 import { QueryState } from '../../components/query-state';
 import { InstanceName, observationsDetail, SeenBy, seenByText } from '../accounts/account-sources';
 import { appPath } from '../apps/apps-page';
+import { PersonOffboarding } from '../offboarding/person-offboarding';
 import { typeLabels } from './people-page';
 
 type Account = Schemas['UserDetail']['accounts'][number];
@@ -84,22 +85,25 @@ export function PersonPage() {
   const licenses = active.flatMap((a) => a.licenseTypes.map((type) => ({ ...a, type })));
   return (
     <Stack>
-      <div>
-        <Title order={1}>{p.name ?? p.primaryEmail}</Title>
-        <Group gap="xs">
-          <Badge variant="outline" title={`Decided by: ${p.typeRule}`}>
-            {typeLabels[p.type]}
-          </Badge>
-          <Badge variant="outline">{p.status}</Badge>
-          <Text size="sm" c="dimmed">
-            {p.nameSource === 'employee_record'
-              ? 'Name from the employee record (HR or IdP)'
-              : p.nameSource === 'apps'
-                ? 'Name as most apps show it'
-                : 'No name known'}
-          </Text>
-        </Group>
-      </div>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={1}>{p.name ?? p.primaryEmail}</Title>
+          <Group gap="xs">
+            <Badge variant="outline" title={`Decided by: ${p.typeRule}`}>
+              {typeLabels[p.type]}
+            </Badge>
+            <Badge variant="outline">{p.status}</Badge>
+            <Text size="sm" c="dimmed">
+              {p.nameSource === 'employee_record'
+                ? 'Name from the employee record (HR or IdP)'
+                : p.nameSource === 'apps'
+                  ? 'Name as most apps show it'
+                  : 'No name known'}
+            </Text>
+          </Group>
+        </div>
+        <PersonOffboarding email={p.primaryEmail} />
+      </Group>
       <SimpleGrid cols={{ base: 1, md: 3 }}>
         <Card withBorder>
           <Title order={2} size="h4">
