@@ -1,5 +1,11 @@
 import { ConnectorError } from '../kit/connector-error.js';
-import type { Deprovisioner, DeprovisionTarget, PlannedCall } from '../kit/deprovision.js';
+import {
+  alreadyGone,
+  type Deprovisioner,
+  type DeprovisionTarget,
+  type PlannedCall,
+  unlessGone,
+} from '../kit/deprovision.js';
 import type { HttpTuning, ProviderHttp } from '../kit/provider-http.js';
 import { type GoogleCredentials, googleHttp, provider, scopes } from './google-client.js';
 import { assignmentsOf } from './google-licenses.js';
@@ -91,8 +97,8 @@ export const googleDeprovisioner: Deprovisioner<GoogleConfig, GoogleCredentials>
 async function suspendAndUnlicense(http: ProviderHttp, config: GoogleConfig, target: DeprovisionTarget) {
   // The Directory API takes the user's id, primary email or an alias as userKey: with no id, the address is the look-up.
   const userUrl = `${config.baseUrl}/admin/directory/v1/users/${encodeURIComponent(target.externalId ?? target.email)}`;
-  const user = await orGone(async () => (await http.getJson<GoogleUser>(userUrl)).body);
-  if (!user?.primaryEmail) return gone(target);
+  const user = await unlessGone(async () => (await http.getJson<GoogleUser>(userUrl)).body);
+  if (!user?.primaryEmail) return alreadyGone('Google Workspace', target);
   // Suspending the admin the service account acts as would stop every later request of this source.
   if (config.adminEmail && user.primaryEmail.toLowerCase() === config.adminEmail.toLowerCase())
     throw new ConnectorError(
@@ -121,34 +127,18 @@ async function suspendAndUnlicense(http: ProviderHttp, config: GoogleConfig, tar
     ? `${config.baseUrl}/admin/directory/v1/users/${encodeURIComponent(user.id)}`
     : userUrl;
   if (!suspended) {
-    if (!(await orGone(() => http.write('PUT', byId, { suspended: true })))) return gone(target);
+    if (!(await unlessGone(() => http.write('PUT', byId, { suspended: true }))))
+      return alreadyGone('Google Workspace', target);
     done.push('Suspended the user');
   } else done.push('The user was already suspended');
   let removed = 0;
   for (const license of held) {
     const url = `${config.licensingBaseUrl}/apps/licensing/v1/product/${encodeURIComponent(license.productId)}/sku/${encodeURIComponent(license.skuId)}/user/${encodeURIComponent(license.userId)}`;
     // A 404 means the assignment went meanwhile (a retry after a lost answer): nothing left to remove.
-    if (await orGone(() => http.write('DELETE', url))) removed += 1;
+    if (await unlessGone(() => http.write('DELETE', url))) removed += 1;
   }
   if (held.length) done.push(`removed ${removed} licence${removed === 1 ? '' : 's'}`);
   return { outcome: 'done' as const, summary: done.join(' and ') };
-}
-
-/** Runs a request; a 404 (the user or assignment is gone) is `undefined`. */
-async function orGone<T>(request: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await request();
-  } catch (error) {
-    if (error instanceof ConnectorError && error.code === 'not_found') return undefined;
-    throw error;
-  }
-}
-
-function gone(target: DeprovisionTarget) {
-  return {
-    outcome: 'already' as const,
-    summary: `Google Workspace no longer has the user ${target.email} (deleted)`,
-  };
 }
 
 /** A missing scope shows as a 403 on the call, or as `unauthorized_client` when the assertion asks for it. */

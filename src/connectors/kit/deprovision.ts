@@ -1,4 +1,5 @@
 import type { OutboundClient } from '../../lib/outbound/outbound-client.js';
+import { ConnectorError } from './connector-error.js';
 import type { ProviderCall } from './provider-http.js';
 import type { accountStatuses } from './records.js';
 
@@ -67,4 +68,19 @@ export interface Deprovisioner<Config, Credentials> {
     context: DeprovisionContext<Config, Credentials>,
     target: DeprovisionTarget,
   ): Promise<DeprovisionResult>;
+}
+
+/** Runs a provider request; a 404 (the user or assignment is gone, so there is no access left) is `undefined`. */
+export async function unlessGone<T>(request: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await request();
+  } catch (error) {
+    if (error instanceof ConnectorError && error.code === 'not_found') return undefined;
+    throw error;
+  }
+}
+
+/** The result for a user the provider no longer has: deleted users have no access left. */
+export function alreadyGone(provider: string, target: DeprovisionTarget): DeprovisionResult {
+  return { outcome: 'already', summary: `${provider} no longer has the user ${target.email} (deleted)` };
 }

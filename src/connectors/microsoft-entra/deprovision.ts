@@ -1,9 +1,10 @@
 import { ConnectorError } from '../kit/connector-error.js';
-import type {
-  DeprovisionContext,
-  Deprovisioner,
-  DeprovisionTarget,
-  PlannedCall,
+import {
+  alreadyGone,
+  type DeprovisionContext,
+  type Deprovisioner,
+  type PlannedCall,
+  unlessGone,
 } from '../kit/deprovision.js';
 import type { HttpTuning } from '../kit/provider-http.js';
 import { type GraphClient, type GraphPage, graphClient, provider } from './graph-client.js';
@@ -117,12 +118,12 @@ export const entraDeprovisioner: Deprovisioner<EntraConfig, EntraCredentials> = 
       const id = target.externalId ?? (await lookUp(client, target.email));
       if (!id) return { outcome: 'already', summary: `Microsoft Entra ID has no user ${target.email}` };
       const path = `/users/${encodeURIComponent(id)}`;
-      const user = await orGone(() =>
+      const user = await unlessGone(() =>
         client.get<GraphUserState>(
           `${path}?$select=id,accountEnabled,assignedLicenses,licenseAssignmentStates`,
         ),
       );
-      if (!user) return gone(target);
+      if (!user) return alreadyGone('Microsoft Entra ID', target);
       const { direct: skuIds, byGroup } = licencesOf(user);
       const enabled = user.accountEnabled !== false;
       const fromGroups = byGroup.length
@@ -135,15 +136,15 @@ export const entraDeprovisioner: Deprovisioner<EntraConfig, EntraCredentials> = 
         };
       const done: string[] = [];
       if (enabled) {
-        if (!(await orGone(() => client.write('PATCH', path, { accountEnabled: false }))))
-          return gone(target);
+        if (!(await unlessGone(() => client.write('PATCH', path, { accountEnabled: false }))))
+          return alreadyGone('Microsoft Entra ID', target);
         done.push('Blocked sign-in');
       } else done.push('Sign-in was already blocked');
       if (skuIds.length) {
-        const removed = await orGone(() =>
+        const removed = await unlessGone(() =>
           client.write('POST', `${path}/assignLicense`, { addLicenses: [], removeLicenses: skuIds }),
         );
-        if (!removed) return gone(target);
+        if (!removed) return alreadyGone('Microsoft Entra ID', target);
         done.push(`removed ${skuIds.length} licence${skuIds.length === 1 ? '' : 's'}`);
       }
       return { outcome: 'done', summary: `${done.join(' and ')}${fromGroups}` };
@@ -180,23 +181,6 @@ async function lookUp(client: GraphClient, email: string): Promise<string | unde
       `${provider} has ${ids.length} users with the address ${email}; deprovision the right one by hand`,
     );
   return ids[0];
-}
-
-/** Runs a request; a 404 (the user was deleted meanwhile) is `undefined`, since a deleted user has no access. */
-async function orGone<T>(request: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await request();
-  } catch (error) {
-    if (error instanceof ConnectorError && error.code === 'not_found') return undefined;
-    throw error;
-  }
-}
-
-function gone(target: DeprovisionTarget) {
-  return {
-    outcome: 'already' as const,
-    summary: `Microsoft Entra ID no longer has the user ${target.email} (deleted)`,
-  };
 }
 
 function withPermissionHint(error: unknown): unknown {
