@@ -137,7 +137,10 @@ async function replay(requests: { origin: string; request: SeenRequest }[], widt
 }
 
 /** The user an API path writes to (`/users/{id}`, SCIM's `/Users/{id}`, Google licensing's `/user/{id}`). */
-const userOf = (path: string) => /\/(?:users|Users|user)\/([^/?]+)/.exec(path)?.[1] ?? path;
+function userIn(path: string): string {
+  const segment = /\/(?:users|Users|user)\/([^/?]+)/.exec(path)?.[1];
+  return segment ? decodeURIComponent(segment).toLowerCase() : path;
+}
 
 async function checkOutcome(roster: Roster, providers: Provider[], leavers: number) {
   const { db } = roster.database;
@@ -167,6 +170,12 @@ async function checkOutcome(roster: Roster, providers: Provider[], leavers: numb
   console.log(
     `  check: every task ended done or failed: ${unfinished.length === 0 ? 'yes' : `NO (${unfinished.map((r) => `${r.app} ${r.status} ${r.n}`).join(', ')})`}; every failure has a reason: ${silentFailures === 0 ? 'yes' : `NO (${silentFailures})`}`,
   );
+  // Providers name a user by their own id or by email: both are mapped to the person's email.
+  const ids = await sql<{ external_id: string; email: string }>`
+    select o.external_id, u.email from account_observations o join users u on u.id = o.user_id
+    where o.external_id is not null`.execute(db);
+  const emailOf = new Map(ids.rows.map((r) => [r.external_id.toLowerCase(), r.email]));
+  const userOf = (key: string) => emailOf.get(userIn(key)) ?? userIn(key);
   for (const p of providers) {
     const writes = p.proxy.acceptedWrites();
     const twice = [...writes].filter(([, n]) => n > 1);
