@@ -9,6 +9,8 @@ export interface SeenRequest {
   headers: IncomingHttpHeaders;
   body: Buffer;
   status: number;
+  /** Milliseconds from the request's arrival to the provider's answer. */
+  ms: number;
 }
 
 /**
@@ -32,6 +34,7 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
   const proxy = { recording: false };
   let self = '';
   const server = createServer(async (req, res) => {
+    const arrived = performance.now();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
@@ -46,6 +49,7 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
             headers: req.headers,
             body,
             status: answer.statusCode ?? 0,
+            ms: performance.now() - arrived,
           });
         // Page links name the provider's own address; they are moved onto the proxy so paging stays behind it.
         const parts: Buffer[] = [];

@@ -234,6 +234,7 @@ async function lane(label: string, env: Record<string, string>) {
     );
     await connect(roster, providers, hr);
     for (const p of providers) p.proxy.recording = true;
+    const requestsBefore = providers.map((p) => p.running.requests);
 
     const ids: number[] = [];
     const started = await timed(() =>
@@ -249,8 +250,13 @@ async function lane(label: string, env: Record<string, string>) {
       }),
     );
     for (const p of providers) p.proxy.recording = false;
+    // Requests that reached a simulator without the proxy: the token endpoints, which stay direct.
+    const direct = providers.map((p, i) => p.running.requests - requestsBefore[i]! - p.proxy.seen.length);
     const total = started.seconds + ran.seconds;
     const tasks = await checkOutcome(roster, providers, leavers.length);
+    console.log(
+      `  token requests while running: ${providers.map((p, i) => `${p.name} ${direct[i]}`).join(', ')}`,
+    );
     const requests = providers.flatMap((p) =>
       p.proxy.seen.map((request) => ({ origin: p.proxy.url, request })),
     );
@@ -259,7 +265,11 @@ async function lane(label: string, env: Record<string, string>) {
     // the same rate-limit answers (which plain fetch does not wait out).
     for (const p of providers) p.running.faults.set(p.running.faults.plan);
     const width = OFFBOARDINGS_AT_ONCE * TASKS_AT_ONCE;
+    // The proxies time the replayed answers too, at the same point as Roster's.
+    const rosterSeen = providers.map((p) => p.proxy.seen.length);
+    for (const p of providers) p.proxy.recording = true;
     const raw = await replay(requests, width);
+    for (const p of providers) p.proxy.recording = false;
     const perSecond = (n: number, s: number) => Math.round(n / s).toLocaleString('en');
     console.log(
       `  Roster: ${tasks} tasks started in ${started.seconds.toFixed(1)} s and run in ${ran.seconds.toFixed(1)} s = ${total.toFixed(1)} s end to end: ${perSecond(tasks, total)} tasks/s, ${perSecond(requests.length, ran.seconds)} provider requests/s while running`,
@@ -267,6 +277,15 @@ async function lane(label: string, env: Record<string, string>) {
     console.log(
       `  raw:    the same ${requests.length} requests with plain fetch, ${width} at once: ${raw.seconds.toFixed(1)} s = ${perSecond(requests.length, raw.seconds)} requests/s (${perSecond(tasks, raw.seconds)} tasks/s equivalent); answers ${JSON.stringify(Object.fromEntries(raw.statuses))}`,
     );
+    const mean = (ms: number, n: number) => (n ? ms / n : 0).toFixed(0);
+    const sum = (rs: SeenRequest[]) => rs.reduce((total, r) => total + r.ms, 0);
+    providers.forEach((p, i) => {
+      const mine = p.proxy.seen.slice(0, rosterSeen[i]);
+      const plain = p.proxy.seen.slice(rosterSeen[i]);
+      console.log(
+        `  ${p.name.padEnd(16)} mean time to answer: ${mean(sum(mine), mine.length)} ms for Roster, ${mean(sum(plain), plain.length)} ms for plain fetch`,
+      );
+    });
     console.log(`  Roster end to end at ${((raw.seconds / total) * 100).toFixed(0)}% of the raw rate`);
 
     const wide = await seedWidePeople(roster);
