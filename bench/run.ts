@@ -5,6 +5,7 @@ const benchmarks: Record<string, () => Promise<{ run: () => Promise<void> }>> = 
   licenses: () => import('./licenses.js'),
   sync: () => import('./sync.js'),
   console: () => import('./console.js'),
+  offboarding: () => import('./offboarding.js'),
 };
 
 const name = process.argv[2];

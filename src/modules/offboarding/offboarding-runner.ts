@@ -193,6 +193,10 @@ async function finishTask(db: Kysely<DB>, task: ClaimedTask, outcome: TaskOutcom
 }
 
 async function completeIfLast(trx: Transaction<DB>, offboardingId: number, now: Date): Promise<void> {
+  // Two tasks of one offboarding finishing at once would each see the other still running and neither
+  // complete it. Holding the offboarding's row makes the second wait for the first to commit; its check
+  // below then runs on a fresh snapshot that sees the first task done.
+  await trx.selectFrom('offboardings').select('id').where('id', '=', offboardingId).forUpdate().execute();
   const completed = await trx
     .updateTable('offboardings')
     .set({ status: 'completed', completed_at: now, completed_by: byRoster, completed_how: 'automatic' })
