@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, sessionCookie } from '../../http/authenticate.js';
+import { sendLinkPage } from '../../http/link-page.js';
 import { emailField } from '../../lib/email.js';
 import { RosterError } from '../../lib/errors.js';
 import { hitRateLimit } from '../../lib/rate-limit.js';
@@ -75,12 +76,7 @@ export function authRoutes(roster: Roster): FastifyPluginAsyncZod {
           querystring: z.strictObject({ token: z.string().max(200).optional() }),
         },
       },
-      async (request, reply) =>
-        reply
-          .header('content-type', 'text/html; charset=utf-8')
-          .header('cache-control', 'no-store')
-          .header('referrer-policy', 'no-referrer')
-          .send(signInLinkPage(request.query.token)),
+      async (request, reply) => sendLinkPage(reply, signInLinkPage(request.query.token)),
     );
     app.post(
       '/auth/link',

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/authenticate.js';
+import { sendLinkPage } from '../../http/link-page.js';
 import { notFound } from '../../lib/errors.js';
 import { hitRateLimit } from '../../lib/rate-limit.js';
 import type { Roster } from '../../roster.js';
@@ -314,12 +315,7 @@ export function offboardingRoutes(roster: Roster): FastifyPluginAsyncZod {
           querystring: z.strictObject({ token: z.string().max(200).optional() }),
         },
       },
-      async (request, reply) =>
-        reply
-          .header('content-type', 'text/html; charset=utf-8')
-          .header('cache-control', 'no-store')
-          .header('referrer-policy', 'no-referrer')
-          .send(ownerConfirmPage(request.query.token)),
+      async (request, reply) => sendLinkPage(reply, ownerConfirmPage(request.query.token)),
     );
     app.post(
       '/offboarding/confirm',
@@ -332,10 +328,7 @@ export function offboardingRoutes(roster: Roster): FastifyPluginAsyncZod {
       async (request, reply) => {
         await hitRateLimit(roster.database, `owner-confirm:${request.ip}`, 20, 60);
         await confirmOwnerTask(roster, request.body.token);
-        return reply
-          .header('content-type', 'text/html; charset=utf-8')
-          .header('cache-control', 'no-store')
-          .send(ownerConfirmPage(undefined, 'confirmed'));
+        return sendLinkPage(reply, ownerConfirmPage(undefined, 'confirmed'));
       },
     );
   };
