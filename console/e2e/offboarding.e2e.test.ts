@@ -280,9 +280,34 @@ describe.skipIf(!hasChromium)('offboarding a leaver in the console', () => {
         .or(auditor.getByText('No active accounts.'))
         .waitFor();
       expect(await auditor.getByRole('button', { name: /^Start offboarding/ }).count()).toBe(0);
+      const app = leaver.tasks[0]?.app ?? '';
+      await auditor.goto(`${server.baseUrl}/apps/${encodeURIComponent(app)}?tab=offboarding`);
+      await auditor
+        .getByText(`Offboarding ${app}`)
+        .or(auditor.getByText(`No method is set for ${app}`))
+        .waitFor();
+      expect(await auditor.getByRole('button', { name: 'Save method' }).count()).toBe(0);
     } finally {
       await readOnly.close();
     }
+  });
+
+  it("sets an app's offboarding method on the app's page", async () => {
+    const app = leaver.tasks.find((t) => t.method === 'manual')?.app ?? '';
+    await go(`/apps/${encodeURIComponent(app)}?tab=offboarding`, app);
+    await page.getByText(`No method is set for ${app}`).waitFor();
+    await page.getByRole('textbox', { name: 'Offboarding method' }).click();
+    await page.getByRole('option', { name: 'Ignore: listed, never acted on' }).click();
+    await page.getByRole('button', { name: 'Save method' }).click();
+    await page.getByRole('status').getByText(`Saved: new offboardings of ${app} use it.`).waitFor();
+    await page.getByText(`Offboarding ${app}: Ignore: listed, never acted on`).waitFor();
+    const stored = await server.roster.database.db
+      .selectFrom('offboarding_methods as m')
+      .innerJoin('apps as a', 'a.id', 'm.app_id')
+      .select(['a.name', 'm.method', 'm.instance_id'])
+      .execute();
+    expect(stored).toEqual([{ name: app, method: 'ignore', instance_id: null }]);
+    await expectAccessible("an app's offboarding method");
   });
 
   it('raised no page error and no content-security-policy violation', () => {

@@ -4,11 +4,12 @@ import { formatNumber } from '../../api/format';
 import { QueryState } from '../../components/query-state';
 import { AppExplanationTab } from './app-explanation-tab';
 import { AppLicensesTab } from './app-licenses-tab';
+import { AppOffboardingTab } from './app-offboarding-tab';
 import { AppSourcesTab } from './app-sources-tab';
 import { AppUsersTab } from './app-users-tab';
 import { useApp } from './use-app';
 
-const tabs = ['users', 'licenses', 'sources', 'why'] as const;
+const tabs = ['users', 'licenses', 'sources', 'offboarding', 'why'] as const;
 
 export function AppPage() {
   const ref = useParams().ref ?? '';
@@ -45,6 +46,7 @@ export function AppPage() {
           <Tabs.Tab value="users">Users</Tabs.Tab>
           <Tabs.Tab value="licenses">Licenses</Tabs.Tab>
           <Tabs.Tab value="sources">Sources</Tabs.Tab>
+          <Tabs.Tab value="offboarding">Offboarding</Tabs.Tab>
           <Tabs.Tab value="why">Why these numbers</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="users" pt="md">
@@ -55,6 +57,9 @@ export function AppPage() {
         </Tabs.Panel>
         <Tabs.Panel value="sources" pt="md">
           <AppSourcesTab app={a} />
+        </Tabs.Panel>
+        <Tabs.Panel value="offboarding" pt="md">
+          <AppOffboardingTab app={a.name} />
         </Tabs.Panel>
         <Tabs.Panel value="why" pt="md">
           <AppExplanationTab app={a.name} />
