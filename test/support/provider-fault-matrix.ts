@@ -112,7 +112,10 @@ export function describeProviderFaultMatrix(
       ['a page that trickles in slower than the timeout', { dripPages: [faultPage] }],
       ['a user listed on two pages', { repeatUserAcrossPages: true }],
     ];
-    it.each(recovered)('completes when %s, counting everything once', async (_, faults) => {
+    // A deadline is the connector's, whatever the database: the rows that wait one out run on one lane.
+    const waitsOutDeadline = (faults: FaultOptions) => Boolean(faults.timeoutPages || faults.dripPages);
+    const recoveredHere = lane === 'pglite' ? recovered : recovered.filter(([, f]) => !waitsOutDeadline(f));
+    it.each(recoveredHere)('completes when %s, counting everything once', async (_, faults) => {
       const result = await withFault(faults);
       expect(result.error).toBeNull();
       expect(result.status).toBe('succeeded');
