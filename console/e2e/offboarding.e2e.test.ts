@@ -296,8 +296,7 @@ describe.skipIf(!hasChromium)('offboarding a leaver in the console', () => {
     const app = leaver.tasks.find((t) => t.method === 'manual')?.app ?? '';
     await go(`/apps/${encodeURIComponent(app)}?tab=offboarding`, app);
     await page.getByText(`No method is set for ${app}`).waitFor();
-    await page.getByRole('textbox', { name: 'Offboarding method' }).click();
-    await page.getByRole('option', { name: 'Ignore: listed, never acted on' }).click();
+    await page.getByLabel('Offboarding method').selectOption('ignore');
     await page.getByRole('button', { name: 'Save method' }).click();
     await page.getByRole('status').getByText(`Saved: new offboardings of ${app} use it.`).waitFor();
     await page.getByText(`Offboarding ${app}: Ignore: listed, never acted on`).waitFor();

@@ -1,4 +1,14 @@
-import { Alert, Button, Group, PasswordInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  NativeSelect,
+  PasswordInput,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, type Schemas } from '../../api/client';
@@ -92,12 +102,11 @@ function MethodForm({ app, current }: { app: string; current: Schemas['Offboardi
   });
   return (
     <Stack gap="xs">
-      <Select
+      <NativeSelect
         label="Offboarding method"
         data={methods}
         value={method}
-        onChange={(value) => value && setMethod(value)}
-        allowDeselect={false}
+        onChange={(e) => setMethod(e.currentTarget.value)}
       />
       {method === 'ticket' && (
         <>
