@@ -21,6 +21,8 @@ export interface OrganisationSettingsTable {
   staleness_days: Generated<number>;
   inactivity_days: Generated<number>;
   auto_offboarding: Generated<boolean>;
+  /** ISO 4217 code every figure is shown in (migrations/0018). */
+  currency: Generated<string>;
   employee_source_id: number | null;
   updated_at: DefaultTimestamp;
 }
@@ -428,6 +430,104 @@ export interface OffboardingDriftTable {
   resolved_at: Timestamp | null;
 }
 
+/** How a line counts (migrations/0018): derived by PostgreSQL from the line's flags, never written. */
+export type ExpenseLineStatus = 'excluded' | 'itemised' | 'ignored' | 'duplicate' | 'matched' | 'unmatched';
+
+export interface ExchangeRatesTable {
+  currency: string;
+  date: string;
+  rate: number;
+  imported_at: DefaultTimestamp;
+}
+
+export interface ExpenseImportsTable {
+  id: Id;
+  source_id: number;
+  run_id: number | null;
+  content_sha256: string | null;
+  file_name: string | null;
+  lines: Generated<number>;
+  first_date: string | null;
+  last_date: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface ExpenseAccountsTable {
+  source_id: number;
+  account: string;
+  first_seen_at: DefaultTimestamp;
+  last_seen_at: DefaultTimestamp;
+  excluded_at: Timestamp | null;
+  excluded_by: string | null;
+}
+
+export interface ExpenseDescriptorsTable {
+  id: Id;
+  vendor: string;
+  description: string;
+  normalised: string;
+  app_id: number | null;
+  match_kind: 'rule' | 'automatic' | null;
+  match_rule_id: number | null;
+  match_alias: string | null;
+  ignored: Generated<boolean>;
+  suggestions: ColumnType<unknown, string | undefined, string>;
+  matched_at: Timestamp | null;
+}
+
+export interface ExpenseRulesTable {
+  id: Id;
+  action: 'match' | 'ignore';
+  app_id: number | null;
+  field: 'vendor' | 'description';
+  op: 'contains' | 'equals' | 'regex';
+  value: string;
+  priority: number;
+  created_by: string;
+  created_at: DefaultTimestamp;
+}
+
+export interface ExpenseLinesTable {
+  id: Id;
+  source_id: number;
+  external_id: string;
+  first_import_id: number;
+  date: string;
+  amount: number;
+  currency: string;
+  descriptor_id: number;
+  report_id: string | null;
+  item_type: 'main' | 'line';
+  account: Generated<string>;
+  employee_email: string | null;
+  created_at: DefaultTimestamp;
+  amount_converted: number | null;
+  excluded: Generated<boolean>;
+  counted_item: Generated<boolean>;
+  manual_app_id: number | null;
+  manual_by: string | null;
+  manual_at: Timestamp | null;
+  app_id: number | null;
+  ignored: Generated<boolean>;
+  duplicate_of: number | null;
+  status: ColumnType<ExpenseLineStatus, never, never>;
+}
+
+export interface StagedExpenseLinesTable {
+  run_id: number;
+  seq: number;
+  external_id: string;
+  date: string;
+  amount: number;
+  currency: string;
+  vendor: string;
+  description: string;
+  report_id: string | null;
+  item_type: string;
+  account: string;
+  employee_email: string | null;
+}
+
 export interface DB {
   organisation_settings: OrganisationSettingsTable;
   catalog_apps: CatalogAppsTable;
@@ -468,4 +568,11 @@ export interface DB {
   offboarding_tasks: OffboardingTasksTable;
   offboarding_methods: OffboardingMethodsTable;
   offboarding_drift: OffboardingDriftTable;
+  exchange_rates: ExchangeRatesTable;
+  expense_imports: ExpenseImportsTable;
+  expense_accounts: ExpenseAccountsTable;
+  expense_descriptors: ExpenseDescriptorsTable;
+  expense_rules: ExpenseRulesTable;
+  expense_lines: ExpenseLinesTable;
+  staged_expense_lines: StagedExpenseLinesTable;
 }
