@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerAdminCommands } from './commands/admin.js';
+import { registerBackupCommands } from './commands/backup.js';
 import { registerBrowseCommands } from './commands/browse.js';
 import { registerImportCommands } from './commands/imports.js';
 import { registerLicenseCommands } from './commands/licenses.js';
@@ -40,5 +41,6 @@ registerOffboardingCommands(program);
 registerLicenseCommands(program);
 registerAdminCommands(program);
 registerSecretsCommands(program);
+registerBackupCommands(program);
 
 await program.parseAsync(process.argv);

@@ -20,6 +20,11 @@ export interface Database {
   executeScript(script: string): Promise<void>;
   /** Housekeeping after large changes: PGlite runs no autovacuum, so Roster runs VACUUM ANALYZE itself. */
   afterLargeChange(): Promise<void>;
+  /**
+   * The embedded database's files as a gzipped tarball, taken while no query runs (a consistent copy).
+   * Absent on a PostgreSQL server, whose own tools (pg_dump) back it up.
+   */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -55,6 +60,7 @@ async function openPglite(dataDir: string): Promise<Database> {
       executeScript: (script) =>
         mutex.run(async () => void (await pglite.transaction((tx) => tx.exec(script)))),
       afterLargeChange: () => mutex.run(async () => void (await pglite.exec('vacuum analyze'))),
+      dumpDataDir: () => mutex.run(() => pglite.dumpDataDir('gzip')),
       close: async () => {
         await db.destroy();
         await pglite.close();

@@ -39,6 +39,7 @@ export const permissions: Readonly<Record<string, RoutePermission>> = {
   'POST /api/session/sign-out-everywhere': 'any',
   'GET /api/settings': 'read',
   'PATCH /api/settings': 'admin',
+  'GET /api/backup': 'admin',
   'GET /api/employees/source': 'read',
   'PUT /api/employees/source': 'admin',
   'GET /api/source-kinds': 'read',

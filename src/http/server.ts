@@ -13,6 +13,7 @@ import { createMetrics, type Metrics } from '../metrics/metrics.js';
 import { appsRoutes } from '../modules/apps/apps.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
+import { backupRoutes } from '../modules/backup/backup.routes.js';
 import { catalogRoutes } from '../modules/catalog/catalog.routes.js';
 import { employeeSourceRoutes } from '../modules/employees/employee-source.routes.js';
 import { explainRoutes } from '../modules/explain/explain.routes.js';
@@ -167,6 +168,7 @@ export async function buildServer(roster: Roster, options: ServerOptions = {}): 
     auditRoutes,
     overviewRoutes,
     offboardingRoutes,
+    backupRoutes,
   ]) {
     await app.register(routes(roster));
   }

@@ -37,6 +37,7 @@ const expected: Record<string, 'public' | `${YN}${YN}${YN}${YN}${YN}`> = {
   'GET /api/openapi.json': 'YYYNN',
   'GET /api/settings': 'YYYNN',
   'PATCH /api/settings': 'YNNNN',
+  'GET /api/backup': 'YNNNN',
   'GET /api/employees/source': 'YYYNN',
   'PUT /api/employees/source': 'YNNNN',
   'GET /api/source-kinds': 'YYYNN',
