@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { cliActor, loadConfigOrExit, withRoster } from '../context.js';
 import { printJson, reportError } from '../output.js';
@@ -13,21 +12,24 @@ export function registerBackupCommands(program: Command) {
   program
     .command('backup')
     .description(
-      'Write a consistent copy of the embedded database to a file (the key is not in it: keep it apart)',
+      'Write a consistent copy of the database to a file while Roster runs (the key is not in it: keep it apart)',
     )
-    .option('--out <file>', 'where to write it (default: roster-backup-<time>.tar.gz here)')
+    .argument(
+      '[file]',
+      'where to write it (default: roster-backup-<time>.tar.gz, or .dump on a PostgreSQL server)',
+    )
     .option('--json', 'print JSON')
-    .action(async (options: { out?: string; json?: boolean }) => {
-      const { createBackup } = await loadRuntime();
+    .action(async (file: string | undefined, options: { json?: boolean }) => {
+      const { backupToFile, backupFileName } = await loadRuntime();
       const json = Boolean(options.json);
       await withRoster(json, async (roster) => {
-        const backup = await createBackup(roster, cliActor());
-        const path = options.out ?? backup.fileName;
-        await writeFile(path, new Uint8Array(await backup.blob.arrayBuffer()), { mode: 0o600 });
-        if (json) printJson({ file: path, bytes: backup.blob.size });
+        const server = roster.config.database.kind === 'pg';
+        const path = file ?? backupFileName(new Date()).replace(/\.tar\.gz$/, server ? '.dump' : '.tar.gz');
+        const result = await backupToFile(roster, cliActor(), path);
+        if (json) printJson(result);
         else
           process.stdout.write(
-            `Backup written to ${path} (${backup.blob.size} bytes).\n` +
+            `Backup written to ${result.file} (${result.bytes} bytes).\n` +
               'It holds credentials sealed under this installation’s key: keep the key (ROSTER_SECRET_KEY or the data directory’s key file) safe and apart from it.\n',
           );
         return 0;
@@ -35,7 +37,7 @@ export function registerBackupCommands(program: Command) {
     });
   program
     .command('restore')
-    .description('Restore a backup into the embedded data directory (stop Roster first)')
+    .description('Restore a backup into an empty data directory or database (stop Roster first)')
     .argument('<file>', 'a file written by `roster backup`')
     .option('--replace', 'restore over the current database (it is kept beside it, not deleted)')
     .option('--json', 'print JSON')

@@ -2,12 +2,19 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { lanes, openTestRoster, type TestRoster, testConfig } from '../../../test/support/test-roster.js';
+import {
+  createServerDatabase,
+  lanes,
+  openTestRoster,
+  type TestRoster,
+  testConfig,
+  testServerKey,
+} from '../../../test/support/test-roster.js';
 import { openDatabase } from '../../db/database.js';
 import { keyFilePath } from '../../lib/key-file.js';
 import { openRoster } from '../../roster.js';
 import { KeyMismatchError } from '../secrets/key-check.js';
-import { createBackup } from './backup.js';
+import { backupToFile, createBackup } from './backup.js';
 import { restoreBackup } from './restore.js';
 
 const cleanup: (() => Promise<void> | void)[] = [];
@@ -138,17 +145,38 @@ describe('backup and restore of the embedded database', () => {
   });
 });
 
-describe.each(lanes.filter((lane) => lane === 'postgres'))('backup on a PostgreSQL server (%s)', (lane) => {
-  it('points at pg_dump and pg_restore instead', async () => {
+describe.each(lanes.filter((lane) => lane === 'postgres'))('backup of a PostgreSQL server (%s)', (lane) => {
+  it('round-trips through pg_dump and pg_restore into an empty database, and refuses a database in use', async () => {
     const roster = await openTestRoster(lane);
     cleanup.push(() => roster.close());
+    await rename(roster, 'Backed up');
     await expect(createBackup(roster, 'test')).rejects.toMatchObject({
       code: 'conflict',
       message: expect.stringContaining('pg_dump'),
     });
-    await expect(restoreBackup(roster.config, '/nonexistent', { actor: 'test' })).rejects.toMatchObject({
+    const file = join(tempDir(), 'roster.dump');
+    const result = await backupToFile(roster, 'test', file);
+    expect(result).toMatchObject({ database: 'server', file });
+    expect(result.bytes).toBeGreaterThan(0);
+
+    await expect(restoreBackup(roster.config, file, { actor: 'test' })).rejects.toMatchObject({
       code: 'conflict',
-      message: expect.stringContaining('pg_restore'),
+      message: expect.stringContaining('empty database'),
     });
+
+    const empty = await createServerDatabase();
+    cleanup.push(() => empty.drop());
+    const target = testConfig(tempDir(), { DATABASE_URL: empty.url, ROSTER_SECRET_KEY: testServerKey });
+    expect(await restoreBackup(target, file, { actor: 'test' })).toEqual({ keptAt: null, migrated: [] });
+    const restored = await openRoster(target);
+    try {
+      const row = await restored.database.db
+        .selectFrom('organisation_settings')
+        .select('name')
+        .executeTakeFirstOrThrow();
+      expect(row.name).toBe('Backed up');
+    } finally {
+      await restored.close();
+    }
   });
 });

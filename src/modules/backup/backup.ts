@@ -1,6 +1,8 @@
+import { stat, writeFile } from 'node:fs/promises';
 import { RosterError } from '../../lib/errors.js';
 import type { Roster } from '../../roster.js';
 import { writeAudit } from '../audit/audit.repo.js';
+import { dumpServerDatabase } from './server-backup.js';
 
 /** A backup of the embedded database: PGlite's gzipped tarball of its files. */
 export interface Backup {
@@ -39,4 +41,31 @@ export async function createBackup(roster: Roster, actor: string, now = new Date
     after: { fileName, bytes: blob.size },
   });
   return { blob, fileName };
+}
+
+/**
+ * `roster backup <file>`: the embedded database through PGlite's dump, a server database through
+ * `pg_dump --format=custom`. Either way Roster may keep running. The file is readable by its owner only:
+ * it holds everything Roster knows (credentials stay sealed under the key, which is not in it).
+ */
+export async function backupToFile(
+  roster: Roster,
+  actor: string,
+  file: string,
+): Promise<{ file: string; bytes: number; database: 'embedded' | 'server' }> {
+  const { database, config } = roster;
+  if (config.database.kind === 'pg') {
+    await dumpServerDatabase(config.database.url, file);
+    const { size } = await stat(file);
+    await writeAudit(database.db, {
+      actor,
+      action: 'backup.create',
+      targetType: 'backup',
+      after: { file, bytes: size, database: 'server' },
+    });
+    return { file, bytes: size, database: 'server' };
+  }
+  const backup = await createBackup(roster, actor);
+  await writeFile(file, new Uint8Array(await backup.blob.arrayBuffer()), { mode: 0o600 });
+  return { file, bytes: backup.blob.size, database: 'embedded' };
 }

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'kysely';
 import type { Config } from '../../config.js';
 import { acquireDataDirLock } from '../../db/data-dir-lock.js';
 import { openDatabase } from '../../db/database.js';
@@ -9,6 +10,7 @@ import { listMigrations, pendingMigrations } from '../../db/migrate.js';
 import { invalidInput, RosterError } from '../../lib/errors.js';
 import { openRoster } from '../../roster.js';
 import { writeAudit } from '../audit/audit.repo.js';
+import { restoreServerDatabase } from './server-backup.js';
 
 export interface RestoreResult {
   /** Where the database that was replaced now is (kept, never deleted), or null when there was none. */
@@ -35,12 +37,8 @@ export async function restoreBackup(
   file: string,
   options: { replace?: boolean; actor: string; now?: Date },
 ): Promise<RestoreResult> {
-  if (config.database.kind !== 'pglite') {
-    throw new RosterError(
-      'conflict',
-      'This Roster stores its data in a PostgreSQL server (DATABASE_URL): restore it with pg_restore',
-    );
-  }
+  if (config.database.kind === 'pg')
+    return restoreIntoServer(config, config.database.url, file, options.actor);
   const { dataDir } = config;
   const current = join(dataDir, 'pgdata');
   if (holdsDatabase(current) && !options.replace) {
@@ -139,4 +137,49 @@ async function readAppliedVersions(config: Config): Promise<string[] | null> {
   } finally {
     await database.close();
   }
+}
+
+/**
+ * A server database is restored only into an empty database (create one, point DATABASE_URL at it): a
+ * database that holds Roster's tables is refused, so a restore never mixes two installations' data.
+ */
+async function restoreIntoServer(
+  config: Config,
+  url: string,
+  file: string,
+  actor: string,
+): Promise<RestoreResult> {
+  const database = await openDatabase({ kind: 'pg', url });
+  try {
+    const { rows } = await sql<{ tables: number }>`select count(*)::int as tables from pg_tables
+      where schemaname = 'public'`.execute(database.db);
+    if ((rows[0]?.tables ?? 0) > 0)
+      throw new RosterError(
+        'conflict',
+        'The database DATABASE_URL names is not empty: restore into a new, empty database and point DATABASE_URL at it',
+      );
+  } finally {
+    await database.close();
+  }
+  if (!existsSync(file))
+    throw invalidInput(`Cannot read ${file}`, [{ field: 'file', message: 'no such file' }]);
+  await restoreServerDatabase(url, file);
+  const before = new Set((await readAppliedVersions(config)) ?? []);
+  const roster = await openRoster(config);
+  try {
+    await writeAudit(roster.database.db, {
+      actor,
+      action: 'backup.restore',
+      targetType: 'backup',
+      after: { file },
+    });
+  } finally {
+    await roster.close();
+  }
+  return {
+    keptAt: null,
+    migrated: listMigrations()
+      .map((m) => m.version)
+      .filter((v) => !before.has(v)),
+  };
 }
