@@ -1,7 +1,7 @@
 import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { flockSync } from 'fs-ext';
+import fileLocks from 'fs-native-extensions';
 
 export class DataDirInUseError extends Error {
   constructor(dataDir: string, holder: string) {
@@ -11,8 +11,6 @@ export class DataDirInUseError extends Error {
     );
   }
 }
-
-const lockBusy = new Set(['EAGAIN', 'EWOULDBLOCK']);
 
 /** What the holder wrote about itself; only a hint for the message, never a reason to take the lock. */
 function describeHolder(path: string): string {
@@ -26,25 +24,28 @@ function describeHolder(path: string): string {
 
 /**
  * Two processes on one PGlite directory corrupt it silently, so the first one holds an exclusive OS file
- * lock (flock) on `roster.lock` for as long as it runs. The kernel drops the lock when the process ends,
- * however it ends (kill -9 included), so there is nothing to take over; and unlike a process id written
- * in a file, it holds across containers sharing the directory, where every process may be pid 1.
- * A second opener in the same process is refused too: flock locks belong to each open of the file.
- * (flock does not lock over NFS: keep the data directory on a local disk.)
+ * lock on `roster.lock` for as long as it runs (open-file-description locks on Linux, flock on macOS,
+ * through fs-native-extensions, which ships prebuilt binaries: installing Roster needs no compiler). The
+ * kernel drops the lock when the process ends, however it ends (kill -9 included), so there is nothing to
+ * take over; and unlike a process id written in a file, it holds across containers sharing the directory,
+ * where every process may be pid 1. A second opener in the same process is refused too: these locks
+ * belong to each open of the file. Keep the data directory on a local disk.
  */
 export function acquireDataDirLock(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, 'roster.lock');
   // Opened without truncating: the holder's note stays readable until the lock is ours.
   const fd = openSync(path, 'a+', 0o600);
+  let locked: boolean;
   try {
-    flockSync(fd, 'exnb');
+    locked = fileLocks.tryLock(fd);
   } catch (error) {
     closeSync(fd);
-    if (lockBusy.has((error as NodeJS.ErrnoException).code ?? '')) {
-      throw new DataDirInUseError(dataDir, describeHolder(path));
-    }
     throw error;
+  }
+  if (!locked) {
+    closeSync(fd);
+    throw new DataDirInUseError(dataDir, describeHolder(path));
   }
   ftruncateSync(fd, 0);
   writeSync(fd, `pid ${process.pid} on ${hostname()}`);
@@ -53,7 +54,7 @@ export function acquireDataDirLock(dataDir: string): () => void {
     if (released) return;
     released = true;
     // The file stays: deleting it would let a newcomer lock a fresh file while another waits on the old one.
-    flockSync(fd, 'un');
+    fileLocks.unlock(fd);
     closeSync(fd);
   };
 }

@@ -1,9 +1,14 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src/demo/load-demo.js';
 import { buildServer } from '../../src/http/server.js';
+import { keyFilePath } from '../../src/lib/key-file.js';
 import { createToken } from '../../src/modules/tokens/tokens.service.js';
+import { openRoster, type Roster } from '../../src/roster.js';
 import { runCli } from '../support/cli.js';
-import { openTestRoster, type TestRoster } from '../support/test-roster.js';
+import { openTestRoster, type TestRoster, testConfig } from '../support/test-roster.js';
 
 type Observation = { source: string; role: 'direct' | 'partial' };
 type Account = {
@@ -150,4 +155,73 @@ describe('counts on the demo organisation', () => {
     expect(person.apps).toBe(busiest.apps);
     expect(person.accounts).toEqual(api.persons.get(busiest.email)!.accounts);
   });
+
+  it('restores a backup of the demo into another data directory with every API list the same', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'roster-demo-backup-'));
+    try {
+      const file = join(dir, 'demo.tar.gz');
+      const backup = await runCli(['backup', file, '--json'], env);
+      expect(backup.code, backup.stderr).toBe(0);
+      const target = join(dir, 'restored');
+      const restore = () => runCli(['restore', file, '--json'], { ROSTER_DATA_DIR: target });
+      // Without the installation's key the restore is undone; with it, it opens.
+      const withoutKey = await restore();
+      expect(withoutKey.code).toBe(7);
+      copyFileSync(keyFilePath(roster.dataDir), keyFilePath(target));
+      const restored = await restore();
+      expect(restored.code, restored.stderr).toBe(0);
+
+      const original = await everyList(await roster.reopen());
+      const copy = await everyList(await openRoster(testConfig(target)));
+      expect(Object.keys(copy)).toEqual(Object.keys(original));
+      for (const [url, body] of Object.entries(original)) expect(copy[url], url).toEqual(body);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 });
+
+/** Every list the API serves, read in full, as one read-only member sees them; closes the Roster. */
+async function everyList(roster: Roster): Promise<Record<string, unknown>> {
+  const server = await buildServer(roster, { logger: false });
+  try {
+    const { token } = await createToken(roster, 'test', { name: 'lists', role: 'admin' });
+    const lists: Record<string, unknown> = {};
+    const urls = [
+      '/api/settings',
+      '/api/employees/source',
+      '/api/sources',
+      '/api/apps',
+      '/api/users',
+      '/api/licenses/inactive',
+      '/api/licenses/inactive/summary',
+      '/api/overview',
+      '/api/merge/preview',
+      '/api/members',
+      '/api/offboarding/candidates',
+      '/api/offboardings',
+      '/api/offboarding/methods',
+    ];
+    const paged = new Set(['/api/apps', '/api/users', '/api/licenses/inactive']);
+    for (const path of urls) {
+      const pages: unknown[] = [];
+      let cursor: string | null = null;
+      do {
+        const query = paged.has(path)
+          ? `?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`
+          : '';
+        const url = `${path}${query}`;
+        const response = await server.inject({ url, headers: { authorization: `Bearer ${token}` } });
+        expect(response.statusCode, url).toBe(200);
+        const body = response.json() as { nextCursor?: string | null };
+        pages.push(body);
+        cursor = body.nextCursor ?? null;
+      } while (cursor);
+      lists[path] = pages;
+    }
+    return lists;
+  } finally {
+    await server.close();
+    await roster.close();
+  }
+}
