@@ -16,6 +16,11 @@ export interface Roster {
   outbound: OutboundClient;
   /** Set by a serving process: its job worker polls at once instead of at its next interval. */
   wakeJobs?: () => void;
+  /**
+   * Set by a serving process and aborted when it is told to stop (SIGTERM): syncs running in it end
+   * cancelled, with nothing applied, instead of holding the shutdown until they finish.
+   */
+  stopping?: AbortSignal;
   close(): Promise<void>;
 }
 

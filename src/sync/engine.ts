@@ -91,6 +91,12 @@ const largeRunRecords = 20_000;
  * run that would remove more than the source's removal threshold is held: nothing is applied, and its
  * staged records wait for a confirmation (held-runs.ts).
  */
+/** A reason given as text (Roster stopping) is said; an abort without one is a person cancelling. */
+const cancelledMessage = (reason: unknown) =>
+  typeof reason === 'string'
+    ? `The sync was cancelled: ${reason}; nothing was changed`
+    : 'The sync was cancelled; nothing was changed';
+
 export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOptions): Promise<SyncResult> {
   const { database } = deps;
   const { db } = database;
@@ -165,7 +171,7 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
       options.onProgress?.({ phase: 'fetch', pages, records, ...page.progress });
     }
     if (leaseLost) throw leaseLostFailure();
-    if (signal.aborted) throw new RunFailure('cancelled', 'The sync was cancelled; nothing was changed');
+    if (signal.aborted) throw new RunFailure('cancelled', cancelledMessage(signal.reason));
     // A fact about the credential, not the data: kept even when the records are then refused or held.
     if (kind.expiringCredential) await recordCredentialExpiry(database, source.id, credentialExpiresAt);
     if (rejected > 0) {

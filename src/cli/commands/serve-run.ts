@@ -111,8 +111,12 @@ export async function runServe(options: { port?: string; demo?: boolean }) {
     if (metricsListener) say(`Metrics (no authentication) at ${listenUrl(metricsListener)}/metrics`);
     worker.start();
     open.wakeJobs = () => worker.wake();
+    const stopping = new AbortController();
+    open.stopping = stopping.signal;
     const running = providers;
-    const stop = async () => {
+    const stop = async (signal: NodeJS.Signals) => {
+      // Running syncs end first (cancelled, nothing applied), so the worker and the server stop promptly.
+      stopping.abort(`Roster was stopped (${signal})`);
       await worker.stop();
       await metricsListener?.close();
       await server.close();

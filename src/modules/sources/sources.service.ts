@@ -165,6 +165,12 @@ async function checkDriftAfterRun(roster: Roster, runId: number, sourceId: numbe
   await checkOffboardingDrift(roster.database.db, sourceId, new Date(run.started_at));
 }
 
+/** The caller's signal, and the serving process's stop: either ends the run as cancelled. */
+function withStopping(roster: Roster, signal: AbortSignal | undefined): AbortSignal | undefined {
+  if (!roster.stopping) return signal;
+  return signal ? AbortSignal.any([signal, roster.stopping]) : roster.stopping;
+}
+
 export async function syncSource(
   roster: Roster,
   actor: string,
@@ -187,7 +193,7 @@ export async function syncSource(
     },
     row.id,
     // The run's audit entry commits with its outcome, in the engine's own transaction.
-    { ...options, trigger: actor, audit: true },
+    { ...options, signal: withStopping(roster, options.signal), trigger: actor, audit: true },
   );
   // Aliases a sync discovered merge now; ones a source dropped are unmerged (when Merge Users is on).
   if (result.status === 'succeeded') {
