@@ -26,7 +26,10 @@ export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const send = (status: number, code: string, message: string, details: ErrorDetail[] = []) =>
       reply.status(status).send({ error: { code, message, details, requestId: request.id } });
-    if (error instanceof RosterError) return send(error.status, error.code, error.message, error.details);
+    if (error instanceof RosterError) {
+      if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
+      return send(error.status, error.code, error.message, error.details);
+    }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'request';
       return send(

@@ -36,6 +36,8 @@ export class RosterError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details: ErrorDetail[] = [],
+    /** For `rate_limited`: when trying again can succeed (HTTP `Retry-After`). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'RosterError';

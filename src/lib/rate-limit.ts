@@ -17,14 +17,24 @@ export async function hitRateLimit(
 ): Promise<void> {
   if (windowSeconds > longestWindowSeconds)
     throw new Error(`A rate limit window may last at most ${longestWindowSeconds} seconds`);
-  const { rows } = await sql<{ hits: number }>`
+  const { rows } = await sql<{ hits: number; retry_after: number }>`
     insert into rate_limits as r (key, window_started_at, hits) values (${key}, now(), 1)
     on conflict (key) do update set
       hits = case when r.window_started_at < now() - make_interval(secs => ${windowSeconds}) then 1 else r.hits + 1 end,
       window_started_at = case when r.window_started_at < now() - make_interval(secs => ${windowSeconds}) then now() else r.window_started_at end
-    returning hits`.execute(database.db);
-  if ((rows[0]?.hits ?? 0) > limit) {
-    throw new RosterError('rate_limited', `Too many attempts; try again in ${windowSeconds} seconds`);
+    returning hits,
+      ceil(extract(epoch from window_started_at + make_interval(secs => ${windowSeconds}) - now()))::int as retry_after`.execute(
+    database.db,
+  );
+  const row = rows[0];
+  if (row && row.hits > limit) {
+    const retryAfter = Math.max(1, row.retry_after);
+    throw new RosterError(
+      'rate_limited',
+      `Too many attempts; try again in ${retryAfter} seconds`,
+      [],
+      retryAfter,
+    );
   }
 }
 

@@ -27,6 +27,11 @@ describe('HTTP hardening', () => {
     expect(statuses.slice(10)).toEqual([429, 429]);
     const limited = await guessLink('rsi_guess-again', '10.9.8.7');
     expect(limited.json().error.code).toBe('rate_limited');
+    // When the window ends, so a client knows when to try again.
+    const retryAfter = Number(limited.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60); // the link limit's window
+    expect(limited.json().error.message).toContain(`try again in ${retryAfter} seconds`);
     // Another address is not affected.
     expect((await guessLink('rsi_other-guess', '10.9.8.6')).statusCode).toBe(401);
     for (let i = 0; i < 11; i++) {

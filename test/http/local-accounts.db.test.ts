@@ -60,6 +60,7 @@ describe('local accounts', () => {
     const locked = await signIn('correct horse battery', '10.0.0.3');
     expect(locked.statusCode).toBe(429);
     expect(locked.json().error.message).toMatch(/locked until/);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
     await ctx.roster.database.db
       .updateTable('admin_members')
       .set({ locked_until: new Date(Date.now() - 1000) })

@@ -109,4 +109,6 @@ const lockedUntil = (until: Date) =>
   new RosterError(
     'rate_limited',
     `Too many wrong passwords: this account is locked until ${until.toISOString()}`,
+    [],
+    Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000)),
   );
