@@ -226,7 +226,7 @@ describe.skipIf(!hasChromium)('admin tasks in the console', () => {
     expect(source.disconnected_at).not.toBeNull();
     await sources
       .getByRole('row', { name: new RegExp(failed.source.name.replace(/[()]/g, '\\$&')) })
-      .getByText('disconnected')
+      .getByText('disconnected', { exact: true })
       .waitFor();
   });
 
@@ -243,7 +243,7 @@ describe.skipIf(!hasChromium)('admin tasks in the console', () => {
     await visitor.getByText('The password of pat@acme.io is set.').waitFor();
     await visitor.getByRole('link', { name: 'Sign in' }).click();
     await visitor.getByRole('textbox', { name: 'Email' }).fill('pat@acme.io');
-    await visitor.getByLabel('Password', { exact: true }).fill('a long enough password');
+    await visitor.getByLabel(/^Password/).fill('a long enough password');
     await visitor.getByRole('button', { name: 'Sign in', exact: true }).click();
     await visitor.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
     // The link was spent: it sets nothing a second time.

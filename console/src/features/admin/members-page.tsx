@@ -1,4 +1,4 @@
-import { Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, type Schemas } from '../../api/client';
@@ -88,7 +88,9 @@ function MemberRow({ member }: { member: Member }) {
       </Table.Td>
       <Table.Td>{formatDate(member.createdAt)}</Table.Td>
       <Table.Td>
-        {member.disabled ? <Badge color="gray">disabled</Badge> : <Badge color="green">active</Badge>}
+        <Text size="sm" fw={member.disabled ? 700 : 400}>
+          {member.disabled ? 'disabled' : 'active'}
+        </Text>
       </Table.Td>
       <Table.Td>
         <Button
