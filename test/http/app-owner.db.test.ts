@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { importCsv } from '../../src/modules/imports/imports.service.js';
 import { createToken } from '../../src/modules/tokens/tokens.service.js';
 import { useTestServer } from '../support/http.js';
+import { lanes } from '../support/test-roster.js';
 
 describe('app owners', () => {
   const ctx = useTestServer(async ({ roster }) => {
@@ -75,10 +76,13 @@ describe('app owners', () => {
   });
 });
 
-describe("an app's own inactivity threshold", () => {
-  const ctx = useTestServer(async ({ roster }) => {
-    await importCsv(roster, 'test', { app: 'Slack', content: Buffer.from('email\na@acme.io\n') });
-  });
+describe.each(lanes)("an app's own inactivity threshold on %s", (lane) => {
+  const ctx = useTestServer(
+    async ({ roster }) => {
+      await importCsv(roster, 'test', { app: 'Slack', content: Buffer.from('email\na@acme.io\n') });
+    },
+    { lane },
+  );
 
   it('is shown on the app (null while it follows the organisation default) and set per app', async () => {
     const show = async () =>

@@ -1,4 +1,5 @@
 import type { MergeReport } from './merge.service.js';
+import { ruleText } from './merge-report-text.js';
 
 export const mergeReportCsvColumns = [
   'outcome',
@@ -11,12 +12,6 @@ export const mergeReportCsvColumns = [
   'licenses',
   'annualCost',
 ] as const;
-
-const ruleText = {
-  employee: 'is an employee: employees are never merged into others',
-  multiple_primaries: 'is claimed as an alias by more than one person',
-  has_aliases: 'has aliases of its own: no alias-of-alias chains',
-} as const;
 
 /**
  * The changes report, one row per email it speaks of: each alias merged into its person (with the alias
