@@ -1,10 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { forEachPage } from '../../src/lib/page-batches.js';
 import { writeAudit } from '../../src/modules/audit/audit.repo.js';
 import { importCsv } from '../../src/modules/imports/imports.service.js';
 import { updateSettings } from '../../src/modules/settings/settings.service.js';
 import { addSource, syncSource } from '../../src/modules/sources/sources.service.js';
+import { listUsers } from '../../src/modules/users/users.repo.js';
 import { useTestServer } from '../support/http.js';
 import { lanes } from '../support/test-roster.js';
 
@@ -168,6 +171,42 @@ describe.each(lanes)('CSV downloads on %s', (lane) => {
       { format: 'csv', filters: { from: tomorrow } },
       { format: 'csv', filters: { from: yesterday, to: tomorrow } },
     ]);
+  });
+
+  it('holds no database connection while downloads wait for slow readers', async () => {
+    // More downloads than the server lane's pool has connections (10), each stalled on its first batch
+    // the way a browser stops reading, until released.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const arrived: Promise<void>[] = [];
+    const downloads = Array.from({ length: 12 }, () => {
+      let arrive!: () => void;
+      arrived.push(
+        new Promise<void>((resolve) => {
+          arrive = resolve;
+        }),
+      );
+      return forEachPage(
+        (cursor) => listUsers(ctx.roster, { cursor, limit: 1, countTotal: false }),
+        async () => {
+          arrive();
+          await released;
+        },
+      );
+    });
+    await Promise.all(arrived);
+    // While every download waits, the database still answers; a held connection never would.
+    const answer = await Promise.race([
+      sql<{ n: number }>`select count(*)::int as n from users`.execute(ctx.roster.database.db),
+      new Promise<'blocked'>((resolve) => setTimeout(() => resolve('blocked'), 10_000).unref()),
+    ]);
+    release();
+    expect(answer).not.toBe('blocked');
+    // Each read every person, one page at a time: ann, bob and ann's alias (two people until merged).
+    expect(answer === 'blocked' ? answer : answer.rows[0]!.n).toBe(3);
+    expect(await Promise.all(downloads)).toEqual(Array(12).fill(3));
   });
 
   it('filters the audit log page by target and date range', async () => {
