@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { importCsv } from '../../src/modules/imports/imports.service.js';
 import { createToken } from '../../src/modules/tokens/tokens.service.js';
 import { useTestServer } from '../support/http.js';
+import { lanes } from '../support/test-roster.js';
 
 describe('app owners', () => {
   const ctx = useTestServer(async ({ roster }) => {
@@ -72,5 +73,57 @@ describe('app owners', () => {
     ).rejects.toMatchObject({
       code: 'invalid_input',
     });
+  });
+});
+
+describe.each(lanes)("an app's own inactivity threshold on %s", (lane) => {
+  const ctx = useTestServer(
+    async ({ roster }) => {
+      await importCsv(roster, 'test', { app: 'Slack', content: Buffer.from('email\na@acme.io\n') });
+    },
+    { lane },
+  );
+
+  it('is shown on the app (null while it follows the organisation default) and set per app', async () => {
+    const show = async () =>
+      (await ctx.server.app.inject({ url: '/api/apps/Slack', headers: ctx.server.as('read-only') })).json()
+        .inactivityDays;
+    expect(await show()).toBeNull();
+    const set = (inactivityDays: number | null) =>
+      ctx.server.app.inject({
+        method: 'PATCH',
+        url: '/api/apps/Slack',
+        headers: ctx.server.as('editor'),
+        payload: { inactivityDays },
+      });
+    expect((await set(30)).statusCode).toBe(204);
+    expect(await show()).toBe(30);
+    expect((await set(null)).statusCode).toBe(204);
+    expect(await show()).toBeNull();
+  });
+
+  it("is explained with the threshold in force, the organisation's setting or the app's own", async () => {
+    const computation = async () =>
+      (
+        await ctx.server.app.inject({
+          url: '/api/explain/inactive?app=Slack',
+          headers: ctx.server.as('read-only'),
+        })
+      ).json().computation as string;
+    const settings = await ctx.server.app.inject({
+      method: 'PATCH',
+      url: '/api/settings',
+      headers: ctx.server.as('admin'),
+      payload: { inactivityDays: 45 },
+    });
+    expect(settings.statusCode, settings.body).toBe(200);
+    expect(await computation()).toContain("(45 days: the organisation's default, which an app may override)");
+    await ctx.server.app.inject({
+      method: 'PATCH',
+      url: '/api/apps/Slack',
+      headers: ctx.server.as('editor'),
+      payload: { inactivityDays: 20 },
+    });
+    expect(await computation()).toContain("(20 days: this app's own threshold)");
   });
 });

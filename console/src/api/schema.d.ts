@@ -1268,6 +1268,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/apps.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The apps list as CSV, searched and sorted as the list (streamed; cells safe from spreadsheet formulas) */
+        get: {
+            parameters: {
+                query?: {
+                    search?: string;
+                    /** @description Sort field, "-" first for descending (default name). Rows without a value come last in both directions; ties are broken by the default order. */
+                    sort?: "name" | "-name" | "users" | "-users" | "activeAccounts" | "-activeAccounts" | "licenseTypes" | "-licenseTypes" | "category" | "-category";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apps/{ref}/users.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An app's users (its accounts) as CSV (streamed; cells safe from spreadsheet formulas) */
+        get: {
+            parameters: {
+                query?: {
+                    includeRemoved?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/apps/{ref}": {
         parameters: {
             query?: never;
@@ -1428,6 +1504,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people list as CSV, searched and sorted as the list (streamed; cells safe from spreadsheet formulas) */
+        get: {
+            parameters: {
+                query?: {
+                    search?: string;
+                    /** @description Sort field, "-" first for descending (default email). Rows without a value come last in both directions; ties are broken by the default order. */
+                    sort?: "email" | "-email" | "name" | "-name" | "apps" | "-apps" | "annualCost" | "-annualCost" | "type" | "-type" | "status" | "-status";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/{email}": {
         parameters: {
             query?: never;
@@ -1529,6 +1643,40 @@ export interface paths {
                     content: {
                         "application/json": components["schemas"]["MergeReport"];
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merge/preview.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The changes report as CSV, one row per email: merged, not merged (and why), waiting, ignored (cells safe from spreadsheet formulas) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -2155,12 +2303,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit log, newest first */
+        /** The audit log, newest first (filter by actor, action, target and date range) */
         get: {
             parameters: {
                 query?: {
                     action?: string;
                     actor?: string;
+                    /** @description what kind of thing changed: app, member, token, … */
+                    targetType?: string;
+                    /** @description which one (its id or name, as the entry records it) */
+                    targetId?: string;
+                    /** @description entries at or after this instant */
+                    from?: string;
+                    /** @description entries before this instant */
+                    to?: string;
                     cursor?: number;
                     limit?: number;
                 };
@@ -2181,6 +2337,51 @@ export interface paths {
                             nextCursor: string | null;
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log as CSV, with the same filters (streamed; cells safe from spreadsheet formulas) */
+        get: {
+            parameters: {
+                query?: {
+                    action?: string;
+                    actor?: string;
+                    /** @description what kind of thing changed: app, member, token, … */
+                    targetType?: string;
+                    /** @description which one (its id or name, as the entry records it) */
+                    targetId?: string;
+                    /** @description entries at or after this instant */
+                    from?: string;
+                    /** @description entries before this instant */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -2845,6 +3046,8 @@ export interface components {
                 managed: boolean;
                 accounts: number;
             }[];
+            /** @description The app's own inactivity threshold in days; null when it follows the organisation's default */
+            inactivityDays: number | null;
             owners: string[];
             licenseTypesDetail: {
                 name: string;
@@ -3518,6 +3721,8 @@ export interface components {
                 managed: boolean;
                 accounts: number;
             }[];
+            /** @description The app's own inactivity threshold in days; null when it follows the organisation's default */
+            inactivityDays: number | null;
             owners: string[];
             licenseTypesDetail: {
                 name: string;

@@ -42,6 +42,13 @@ export const router = createBrowserRouter([
     ),
   },
   {
+    path: '/set-password',
+    ...page(
+      () => import('../features/auth/set-password-page'),
+      (m) => m.SetPasswordPage,
+    ),
+  },
+  {
     path: '/',
     element: <Shell />,
     errorElement: <RouteError />,
@@ -130,6 +137,34 @@ export const router = createBrowserRouter([
         ...page(
           () => import('../features/merge/merge-users-page'),
           (m) => m.MergeUsersPage,
+        ),
+      },
+      {
+        path: 'settings/organisation',
+        ...page(
+          () => import('../features/admin/organisation-page'),
+          (m) => m.OrganisationPage,
+        ),
+      },
+      {
+        path: 'settings/members',
+        ...page(
+          () => import('../features/admin/members-page'),
+          (m) => m.MembersPage,
+        ),
+      },
+      {
+        path: 'settings/tokens',
+        ...page(
+          () => import('../features/admin/tokens-page'),
+          (m) => m.TokensPage,
+        ),
+      },
+      {
+        path: 'settings/audit',
+        ...page(
+          () => import('../features/admin/audit-page'),
+          (m) => m.AuditPage,
         ),
       },
       {

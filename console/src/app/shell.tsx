@@ -16,6 +16,13 @@ const sections = [
   { to: '/integrations', label: 'Integrations' },
   { to: '/settings/merge-users', label: 'Settings · Merge Users' },
 ];
+/** Sections only admins may use (the API refuses everyone else anyway). */
+const adminSections = [
+  { to: '/settings/organisation', label: 'Settings · Organisation' },
+  { to: '/settings/members', label: 'Settings · Members' },
+  { to: '/settings/tokens', label: 'Settings · API tokens' },
+  { to: '/settings/audit', label: 'Settings · Audit log' },
+];
 
 const isActive = (pathname: string, to: string) =>
   to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
@@ -29,11 +36,13 @@ export function Shell() {
   const queryClient = useQueryClient();
   if (me.isPending || me.isError) return <QueryState query={me} />;
   if (!me.data) return <Navigate to="/sign-in" replace state={{ from: pathname }} />;
-  const signOut = async () => {
-    await api.POST('/api/session/sign-out');
+  // Everywhere: every session of this member ends (a lost laptop, a shared computer), this one too.
+  const signOut = async (everywhere: boolean) => {
+    await api.POST(everywhere ? '/api/session/sign-out-everywhere' : '/api/session/sign-out');
     queryClient.clear();
     window.location.assign('/sign-in');
   };
+  const navSections = me.data.role === 'admin' ? [...sections, ...adminSections] : sections;
   return (
     <AppShell
       header={{ height: 56 }}
@@ -54,15 +63,20 @@ export function Shell() {
               {me.data.actor.replace(/^member:/, '')} · {me.data.role}
             </Text>
             {me.data.kind === 'session' && (
-              <Button variant="default" size="xs" onClick={signOut}>
-                Sign out
-              </Button>
+              <>
+                <Button variant="default" size="xs" onClick={() => signOut(false)}>
+                  Sign out
+                </Button>
+                <Button variant="subtle" size="xs" onClick={() => signOut(true)}>
+                  Sign out everywhere
+                </Button>
+              </>
             )}
           </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label="Sections">
-        {sections.map((s) => (
+        {navSections.map((s) => (
           <NavLink key={s.to} component={Link} to={s.to} label={s.label} active={isActive(pathname, s.to)} />
         ))}
       </AppShell.Navbar>

@@ -102,6 +102,8 @@ export interface AppAccount extends AccountFacts {
 }
 
 export interface AppDetail extends Omit<AppSummary, 'sources'> {
+  /** The app's own inactivity threshold in days; null when it follows the organisation's default. */
+  inactivityDays: number | null;
   sources: { id: number; name: string; kind: string }[];
   /** The app's instances: each direct source's copy of it, and `unmanaged` (users only partial sources see). */
   instances: { name: string; managed: boolean; accounts: number }[];
@@ -119,8 +121,8 @@ export async function showApp(
 ): Promise<AppDetail> {
   const { db } = roster.database;
   const id = options.appId ?? (await findAppId(roster, ref));
-  const summary = await sql<AppSummary>`
-    select a.id, a.name, a.catalog_id as "catalogId", c.category, c.vendor,
+  const summary = await sql<Omit<AppSummary, 'sources'> & { inactivityDays: number | null }>`
+    select a.id, a.name, a.catalog_id as "catalogId", c.category, c.vendor, a.inactivity_days as "inactivityDays",
            case when a.catalog_id is null then 'custom' else 'catalog' end as origin,
            (select count(*)::int from accounts where app_id = a.id and removed_at is null) as users,
            (select count(*)::int from accounts where app_id = a.id and removed_at is null and status = 'active') as "activeAccounts",
@@ -148,18 +150,6 @@ export async function showApp(
     group by s.name order by s.name`.execute(db);
   // A stale source still covers the app (its dates are flagged stale); a disconnected one no longer does.
   const covered = usageSources.rows.some((s) => s.connected);
-  const limit = Math.min(Math.max(options.limit ?? 100, 1), 1000);
-  const after = decodeCursor(options.cursor, 2);
-  const accounts = await sql<AppAccount & { id: number }>`
-    select ac.id, u.email, ac.first_seen_at as "firstSeenAt", ${accountFactsColumns}
-    from accounts ac join users u on u.id = ac.user_id ${instanceJoin}
-    ${lastUsedJoin}
-    where ac.app_id = ${id}
-      and ${options.includeRemoved ? sql`true` : sql`ac.removed_at is null`}
-      and ${after ? sql`(u.email, ac.id) > (${after[0]}, ${after[1]})` : sql`true`}
-    order by u.email, ac.id limit ${limit + 1}`.execute(db);
-  const page = accounts.rows.slice(0, limit);
-  const last = page[page.length - 1];
   const app = summary.rows[0]!;
   return {
     ...app,
@@ -178,12 +168,36 @@ export async function showApp(
             'an integration of this app that reports sign-in or last-used dates',
           ],
     },
-    accounts: {
-      items: page.map(({ id: _id, ...a }) => ({
-        ...toAccountFacts(a),
-        firstSeenAt: new Date(a.firstSeenAt).toISOString(),
-      })),
-      nextCursor: accounts.rows.length > limit && last ? encodeCursor([last.email, last.id]) : null,
-    },
+    accounts: await appAccounts(roster, id, options),
+  };
+}
+
+/**
+ * One page of an app's accounts (its Users tab and its CSV), by email; removed accounts only when asked.
+ * A short keyset read: the CSV reads page after page of it without holding anything between them.
+ */
+export async function appAccounts(
+  roster: Roster,
+  appId: number,
+  options: { cursor?: string; limit?: number; includeRemoved?: boolean } = {},
+): Promise<Page<AppAccount>> {
+  const limit = Math.min(Math.max(options.limit ?? 100, 1), 1000);
+  const after = decodeCursor(options.cursor, 2);
+  const accounts = await sql<AppAccount & { id: number }>`
+    select ac.id, u.email, ac.first_seen_at as "firstSeenAt", ${accountFactsColumns}
+    from accounts ac join users u on u.id = ac.user_id ${instanceJoin}
+    ${lastUsedJoin}
+    where ac.app_id = ${appId}
+      and ${options.includeRemoved ? sql`true` : sql`ac.removed_at is null`}
+      and ${after ? sql`(u.email, ac.id) > (${after[0]}, ${after[1]})` : sql`true`}
+    order by u.email, ac.id limit ${limit + 1}`.execute(roster.database.db);
+  const page = accounts.rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(({ id: _id, ...a }) => ({
+      ...toAccountFacts(a),
+      firstSeenAt: new Date(a.firstSeenAt).toISOString(),
+    })),
+    nextCursor: accounts.rows.length > limit && last ? encodeCursor([last.email, last.id]) : null,
   };
 }

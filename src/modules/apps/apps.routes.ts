@@ -1,13 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/authenticate.js';
+import { sendCsv } from '../../http/csv-response.js';
 import { idOrNameParams, pageOf, pageQuery } from '../../http/schemas.js';
 import { sortParam } from '../../lib/list-sort.js';
+import { forEachPage } from '../../lib/page-batches.js';
 import type { Roster } from '../../roster.js';
 import { accountFactsSchema } from '../accounts/account-facts.js';
+import { auditExport } from '../audit/export-audit.js';
 import { findVisibleAppId, setAppOwners, visibleAppIds } from './app-owners.js';
-import { appSortFields, listApps, showApp } from './apps.repo.js';
+import { appAccounts, appSortFields, listApps, showApp } from './apps.repo.js';
 import { addApp, setInactivityThreshold } from './apps.service.js';
+import { appsCsvColumns, appsCsvRow, appUsersCsvColumns, appUsersCsvRow } from './apps-csv.js';
 
 const appSummarySchema = z
   .object({
@@ -28,6 +32,12 @@ const appDetailSchema = appSummarySchema
   .extend({
     sources: z.array(z.object({ id: z.number(), name: z.string(), kind: z.string() })),
     instances: z.array(z.object({ name: z.string(), managed: z.boolean(), accounts: z.number() })),
+    inactivityDays: z
+      .number()
+      .nullable()
+      .describe(
+        "The app's own inactivity threshold in days; null when it follows the organisation's default",
+      ),
     owners: z.array(z.string()),
     licenseTypesDetail: z.array(
       z.object({
@@ -64,6 +74,65 @@ export function appsRoutes(roster: Roster): FastifyPluginAsyncZod {
       },
       async (request) =>
         listApps(roster, { ...request.query, appIds: await visibleAppIds(roster, request.principal) }),
+    );
+    app.get(
+      '/api/apps.csv',
+      {
+        schema: {
+          summary:
+            'The apps list as CSV, searched and sorted as the list (streamed; cells safe from spreadsheet formulas)',
+          querystring: z.strictObject({
+            search: pageQuery.shape.search,
+            sort: sortParam(appSortFields, 'name'),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const appIds = await visibleAppIds(roster, request.principal);
+        await auditExport(roster, actorOf(request), 'apps', { filters: request.query });
+        return sendCsv(reply, {
+          filename: 'apps.csv',
+          columns: appsCsvColumns,
+          fill: (write, signal) =>
+            forEachPage(
+              (cursor) => listApps(roster, { ...request.query, appIds, cursor, limit: 500 }),
+              async (batch) => {
+                for (const row of batch) await write(appsCsvRow(row));
+              },
+              signal,
+            ),
+        });
+      },
+    );
+    app.get(
+      '/api/apps/:ref/users.csv',
+      {
+        schema: {
+          summary: "An app's users (its accounts) as CSV (streamed; cells safe from spreadsheet formulas)",
+          params: idOrNameParams,
+          querystring: z.strictObject({ includeRemoved: z.enum(['true', 'false']).optional() }),
+        },
+      },
+      async (request, reply) => {
+        const appId = await findVisibleAppId(roster, request.principal, request.params.ref);
+        const includeRemoved = request.query.includeRemoved === 'true';
+        await auditExport(roster, actorOf(request), 'app-users', {
+          targetId: appId,
+          filters: { includeRemoved },
+        });
+        return sendCsv(reply, {
+          filename: 'app-users.csv',
+          columns: appUsersCsvColumns,
+          fill: (write, signal) =>
+            forEachPage(
+              (cursor) => appAccounts(roster, appId, { cursor, limit: 1000, includeRemoved }),
+              async (batch) => {
+                for (const row of batch) await write(appUsersCsvRow(row));
+              },
+              signal,
+            ),
+        });
+      },
     );
     app.post(
       '/api/apps',

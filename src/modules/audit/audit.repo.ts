@@ -13,12 +13,26 @@ export interface AuditView {
   after: unknown;
 }
 
-/** The audit log, newest first, filtered by action and actor; cursor is the last id seen. */
+/**
+ * What the audit log can be narrowed to: exact actor, action and target (an empty one narrows nothing);
+ * `from` inclusive, `to` exclusive.
+ */
+export interface AuditFilters {
+  action?: string;
+  actor?: string;
+  targetType?: string;
+  targetId?: string;
+  from?: Date;
+  to?: Date;
+}
+
+/** The audit log, newest first, filtered; cursor is the last id seen. */
 export async function listAudit(
   roster: Roster,
-  filters: { action?: string; actor?: string; cursor?: number; limit?: number },
+  filters: AuditFilters & { cursor?: number; limit?: number },
 ): Promise<{ items: AuditView[]; nextCursor: string | null }> {
   const limit = Math.min(Math.max(filters.limit ?? 100, 1), 1000);
+  const { action, actor, targetType, targetId, from, to, cursor } = filters;
   const rows = await roster.database.db
     .selectFrom('audit_log')
     .select([
@@ -31,9 +45,13 @@ export async function listAudit(
       'before',
       'after',
     ])
-    .$if(Boolean(filters.action), (q) => q.where('action', '=', filters.action ?? ''))
-    .$if(Boolean(filters.actor), (q) => q.where('actor', '=', filters.actor ?? ''))
-    .$if(Boolean(filters.cursor), (q) => q.where('id', '<', filters.cursor ?? 0))
+    .$if(Boolean(action), (q) => q.where('action', '=', action ?? ''))
+    .$if(Boolean(actor), (q) => q.where('actor', '=', actor ?? ''))
+    .$if(Boolean(targetType), (q) => q.where('target_type', '=', targetType ?? ''))
+    .$if(Boolean(targetId), (q) => q.where('target_id', '=', targetId ?? ''))
+    .$if(from !== undefined, (q) => q.where('at', '>=', from ?? new Date(0)))
+    .$if(to !== undefined, (q) => q.where('at', '<', to ?? new Date(0)))
+    .$if(Boolean(cursor), (q) => q.where('id', '<', cursor ?? 0))
     .orderBy('id', 'desc')
     .limit(limit + 1)
     .execute();

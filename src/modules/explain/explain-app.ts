@@ -231,6 +231,14 @@ export async function explainAppLicenses(
   };
 }
 
+/** The threshold in force for an app: its own, or the organisation's default (settings may change it). */
+async function inactivityThreshold(roster: Roster, appId: number): Promise<{ days: number; own: boolean }> {
+  const { rows } = await sql<{ days: number; own: boolean }>`
+    select coalesce(a.inactivity_days, st.inactivity_days)::int as days, a.inactivity_days is not null as own
+    from apps a cross join organisation_settings st where a.id = ${appId}`.execute(roster.database.db);
+  return rows[0] ?? { days: 0, own: false };
+}
+
 /** Inactive licenses of an app: how many for each reason, and whether the usage behind them can be trusted. */
 export async function explainInactive(
   roster: Roster,
@@ -247,6 +255,7 @@ export async function explainInactive(
     rows.filter(filter).reduce((sum, r) => sum + r.n, 0);
   const inactive = count((r) => r.state === 'inactive');
   const unknown = count((r) => r.state === 'usage_unknown');
+  const threshold = await inactivityThreshold(roster, appId);
   const causes: Explanation['causes'] = [];
   const toImprove: string[] = [];
   for (const reason of ['account_suspended', 'past_user', 'never_used', 'no_usage_in_threshold']) {
@@ -281,8 +290,7 @@ export async function explainInactive(
     what: 'inactive',
     subject: facts.name,
     figure: { inactive, usageUnknown: unknown, active: count((r) => r.state === 'active') },
-    computation:
-      'A license is inactive when its account is suspended in the app, its holder is a past employee, it was never used since it was assigned longer ago than the threshold, or it was not used within the threshold (default 90 days, set per app).',
+    computation: `A license is inactive when its account is suspended in the app, its holder is a past employee, it was never used since it was assigned longer ago than the threshold, or it was not used within the threshold (${threshold.days} days: ${threshold.own ? "this app's own threshold" : "the organisation's default, which an app may override"}).`,
     sources,
     causes,
     excluded: unknown

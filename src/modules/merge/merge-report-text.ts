@@ -1,7 +1,8 @@
 import { countOf } from '../../lib/count-of.js';
 import type { MergeReport } from './merge.service.js';
 
-const ruleText = {
+/** Why an email was not merged, in words (the emailed report and the CSV say the same). */
+export const ruleText = {
   employee: 'is an employee: employees are never merged into others',
   multiple_primaries: 'is claimed as an alias by more than one person',
   has_aliases: 'has aliases of its own: no alias-of-alias chains',

@@ -1,11 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/authenticate.js';
+import { sendCsv } from '../../http/csv-response.js';
 import { emailField } from '../../lib/email.js';
 import { invalidInput } from '../../lib/errors.js';
 import type { Roster } from '../../roster.js';
+import { auditExport } from '../audit/export-audit.js';
 import { aliasFields } from './alias-fields.js';
 import { applyMerge, configureMerge, previewMerge, revokeMerge } from './merge.service.js';
+import { mergeReportCsvColumns, mergeReportCsvRows } from './merge-report-csv.js';
 import { emailMergeReport } from './merge-report-email.js';
 
 const provenanceSchema = z.object({
@@ -87,6 +90,26 @@ export function mergeRoutes(roster: Roster): FastifyPluginAsyncZod {
         },
       },
       async () => previewMerge(roster),
+    );
+    app.get(
+      '/api/merge/preview.csv',
+      {
+        schema: {
+          summary:
+            'The changes report as CSV, one row per email: merged, not merged (and why), waiting, ignored (cells safe from spreadsheet formulas)',
+        },
+      },
+      async (request, reply) => {
+        await auditExport(roster, actorOf(request), 'merge-report');
+        const report = await previewMerge(roster);
+        return sendCsv(reply, {
+          filename: 'merge-report.csv',
+          columns: mergeReportCsvColumns,
+          fill: async (write) => {
+            for (const row of mergeReportCsvRows(report)) await write(row);
+          },
+        });
+      },
     );
     app.put(
       '/api/merge/configuration',

@@ -74,7 +74,14 @@ const userRows = (where: RawBuilder<unknown>, limit: number) => sql<UserSummary>
 
 export async function listUsers(
   roster: Roster,
-  options: { search?: string; cursor?: string; limit?: number; sort?: SortParam<UserSortField> },
+  options: {
+    search?: string;
+    cursor?: string;
+    limit?: number;
+    sort?: SortParam<UserSortField>;
+    /** false when only the pages are wanted (a download): the count reads every person again. */
+    countTotal?: boolean;
+  },
 ): Promise<Page<UserSummary> & { total: number }> {
   const { db } = roster.database;
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
@@ -96,7 +103,10 @@ export async function listUsers(
     : { rows: [] };
   const byId = new Map(rows.map((row) => [row.id, row]));
   // People, not emails: users merged into another person are counted with that person.
-  const { rows: counted } = await sql<{ total: number }>`
+  const { rows: counted } =
+    options.countTotal === false
+      ? { rows: [] }
+      : await sql<{ total: number }>`
     select count(*)::int as total from users u
     where not exists (select 1 from person_links l where l.user_id = u.id) and ${matches}`.execute(db);
   return {

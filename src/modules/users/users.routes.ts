@@ -1,9 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { actorOf } from '../../http/authenticate.js';
+import { sendCsv } from '../../http/csv-response.js';
 import { pageOf, pageQuery } from '../../http/schemas.js';
 import { sortParam } from '../../lib/list-sort.js';
+import { forEachPage } from '../../lib/page-batches.js';
 import type { Roster } from '../../roster.js';
 import { accountFactsSchema } from '../accounts/account-facts.js';
+import { auditExport } from '../audit/export-audit.js';
+import { peopleCsvColumns, peopleCsvRow } from './people-csv.js';
 import { userSortFields } from './people-order.js';
 import { listUsers, showUser } from './users.repo.js';
 
@@ -59,6 +64,34 @@ export function usersRoutes(roster: Roster): FastifyPluginAsyncZod {
         },
       },
       async (request) => listUsers(roster, request.query),
+    );
+    app.get(
+      '/api/users.csv',
+      {
+        schema: {
+          summary:
+            'The people list as CSV, searched and sorted as the list (streamed; cells safe from spreadsheet formulas)',
+          querystring: z.strictObject({
+            search: pageQuery.shape.search,
+            sort: sortParam(userSortFields, 'email'),
+          }),
+        },
+      },
+      async (request, reply) => {
+        await auditExport(roster, actorOf(request), 'people', { filters: request.query });
+        return sendCsv(reply, {
+          filename: 'people.csv',
+          columns: peopleCsvColumns,
+          fill: (write, signal) =>
+            forEachPage(
+              (cursor) => listUsers(roster, { ...request.query, cursor, limit: 500, countTotal: false }),
+              async (batch) => {
+                for (const row of batch) await write(peopleCsvRow(row));
+              },
+              signal,
+            ),
+        });
+      },
     );
     app.get(
       '/api/users/:email',

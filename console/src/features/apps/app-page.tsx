@@ -5,11 +5,12 @@ import { QueryState } from '../../components/query-state';
 import { AppExplanationTab } from './app-explanation-tab';
 import { AppLicensesTab } from './app-licenses-tab';
 import { AppOffboardingTab } from './app-offboarding-tab';
+import { AppSettingsTab } from './app-settings-tab';
 import { AppSourcesTab } from './app-sources-tab';
 import { AppUsersTab } from './app-users-tab';
 import { useApp } from './use-app';
 
-const tabs = ['users', 'licenses', 'sources', 'offboarding', 'why'] as const;
+const tabs = ['users', 'licenses', 'sources', 'offboarding', 'settings', 'why'] as const;
 
 export function AppPage() {
   const ref = useParams().ref ?? '';
@@ -47,6 +48,7 @@ export function AppPage() {
           <Tabs.Tab value="licenses">Licenses</Tabs.Tab>
           <Tabs.Tab value="sources">Sources</Tabs.Tab>
           <Tabs.Tab value="offboarding">Offboarding</Tabs.Tab>
+          <Tabs.Tab value="settings">Threshold and owners</Tabs.Tab>
           <Tabs.Tab value="why">Why these numbers</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="users" pt="md">
@@ -60,6 +62,9 @@ export function AppPage() {
         </Tabs.Panel>
         <Tabs.Panel value="offboarding" pt="md">
           <AppOffboardingTab app={a.name} />
+        </Tabs.Panel>
+        <Tabs.Panel value="settings" pt="md">
+          <AppSettingsTab app={a} />
         </Tabs.Panel>
         <Tabs.Panel value="why" pt="md">
           <AppExplanationTab app={a.name} />

@@ -1,8 +1,9 @@
-import { Alert, Anchor, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Group, Stack, Text } from '@mantine/core';
 import { createColumnHelper } from '@tanstack/react-table';
 import { Link } from 'react-router';
 import type { Schemas } from '../../api/client';
 import { countOf, formatAge, formatDate } from '../../api/format';
+import { CsvDownloadButton } from '../../components/csv-download-button';
 import { type Columns, DataTable } from '../../components/data-table';
 import { Pager } from '../../components/pager';
 import { useCursorPages } from '../../components/use-cursor-pages';
@@ -97,6 +98,13 @@ export function AppUsersTab({ app }: { app: AppDetail }) {
           {app.usage.wouldFill.length > 0 && `What would fill the gap: ${app.usage.wouldFill.join('; ')}.`}
         </Alert>
       )}
+      <Group justify="flex-end">
+        <CsvDownloadButton
+          path={`/api/apps/${encodeURIComponent(String(app.id))}/users.csv`}
+          filename={`${app.name} users.csv`}
+          label="Download users (CSV)"
+        />
+      </Group>
       <Stack gap={4}>
         <Text size="sm" c="dimmed">
           Names are shown as {app.name} shows them; a person’s own page shows their best-known name. Open a

@@ -1,9 +1,10 @@
-import { Anchor, Badge, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Schemas } from '../../api/client';
 import { formatNumber } from '../../api/format';
+import { CsvDownloadButton } from '../../components/csv-download-button';
 import { type Columns, DataTable } from '../../components/data-table';
 import { Pager } from '../../components/pager';
 import { SearchInput } from '../../components/search-input';
@@ -43,7 +44,10 @@ export function AppsPage() {
   const rows = pages.query.data?.items;
   return (
     <Stack>
-      <Title order={1}>Apps</Title>
+      <Group justify="space-between">
+        <Title order={1}>Apps</Title>
+        <CsvDownloadButton path="/api/apps.csv" filename="apps.csv" query={{ search, sort: sort.param }} />
+      </Group>
       <SearchInput
         label="Search apps"
         placeholder="Name"

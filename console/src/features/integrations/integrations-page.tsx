@@ -9,6 +9,8 @@ import { EditSourceButton } from './edit-source-button';
 import { EmployeeSourceCard } from './employee-source-card';
 import { HealthBadge } from './health-badge';
 import { HeldRunActions } from './held-run-actions';
+import { RemoveSourceButton } from './remove-source-button';
+import { RunDetailsButton } from './run-details-button';
 import { SyncButton } from './sync-button';
 import { UnavailableCapabilities } from './unavailable-capabilities';
 import { useRecentRuns } from './use-recent-runs';
@@ -54,6 +56,10 @@ const runCounters = (run: Run | undefined) =>
     : run.status === 'running'
       ? `${formatNumber(run.pages)} pages · ${formatNumber(run.records)} records so far`
       : `${formatNumber(run.added)} added · ${formatNumber(run.updated)} updated · ${formatNumber(run.removed)} removed · ${formatNumber(run.rejected)} rejected`;
+
+/** A run that ended without applying, whose details say why: failed, or cancelled with a reason. */
+const failedRun = (run: Run | undefined) =>
+  run !== undefined && (run.status === 'failed' || (run.status === 'cancelled' && run.errorMessage !== null));
 
 /**
  * Every source: what it can tell (and what its provider could not give), when it last synced and with what
@@ -133,6 +139,9 @@ export function IntegrationsPage() {
                         {lastRun.get(s.id)?.status ?? s.lastRunStatus ?? '—'}:{' '}
                         {runCounters(lastRun.get(s.id))}
                       </Text>
+                      {failedRun(lastRun.get(s.id)) && (
+                        <RunDetailsButton run={lastRun.get(s.id) as Run} source={s.name} />
+                      )}
                     </Table.Td>
                     <Table.Td>
                       <HealthBadge source={s} />
@@ -147,6 +156,7 @@ export function IntegrationsPage() {
                           </Text>
                         )}
                         {canWrite && !s.disconnectedAt && <EditSourceButton source={s} />}
+                        {canWrite && !s.disconnectedAt && <RemoveSourceButton source={s} />}
                       </Group>
                     </Table.Td>
                   </Table.Tr>

@@ -7,6 +7,7 @@ import { formatAge, formatDate, reasonLabels } from '../../api/format';
 import { type Columns, DataTable } from '../../components/data-table';
 import { Pager } from '../../components/pager';
 import { useCursorPages } from '../../components/use-cursor-pages';
+import { useSettings } from '../admin/use-settings';
 import { appPath } from '../apps/apps-page';
 import { personPath } from '../people/people-page';
 
@@ -79,6 +80,8 @@ export function InactiveLicensesPage() {
     Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1])),
   ).toString();
   const rows = pages.query.data?.items;
+  // App owners may not read the organisation's settings: they see the rule without the number.
+  const settings = useSettings();
   return (
     <Stack>
       <Group justify="space-between">
@@ -124,8 +127,11 @@ export function InactiveLicensesPage() {
       </Group>
       <Text size="sm" c="dimmed">
         A license is inactive when its account is suspended, its holder has left, it was never used since
-        being assigned longer ago than the threshold, or it was not used within the threshold (90 days unless
-        set per app).
+        being assigned longer ago than the threshold, or it was not used within the threshold (
+        <span data-testid="default-threshold">
+          {settings.data ? `${settings.data.inactivityDays} days` : "the organisation's default"}
+        </span>{' '}
+        unless set per app).
       </Text>
       <DataTable<License>
         noun="inactive licenses"

@@ -2,6 +2,7 @@ import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { Schemas } from '../../api/client';
 import { countOf, formatMoney, formatNumber } from '../../api/format';
+import { CsvDownloadButton } from '../../components/csv-download-button';
 import type { Columns } from '../../components/data-table';
 import { PagedTable } from '../../components/paged-table';
 import { ruleTexts } from './skip-rules';
@@ -65,6 +66,11 @@ export function MergeReportView({ report }: { report: Schemas['MergeReport'] }) 
           {countOf(report.changes.merge.length, 'email')} to merge,{' '}
           {formatNumber(report.changes.unmerge.length)} to split back
         </Text>
+        <CsvDownloadButton
+          path="/api/merge/preview.csv"
+          filename="merge-report.csv"
+          label="Download report (CSV)"
+        />
       </Group>
       <Title order={3}>Merges ({formatNumber(report.merges.length)})</Title>
       <PagedTable

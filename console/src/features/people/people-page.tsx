@@ -1,9 +1,10 @@
-import { Anchor, Badge, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Schemas } from '../../api/client';
 import { formatMoney, formatNumber } from '../../api/format';
+import { CsvDownloadButton } from '../../components/csv-download-button';
 import { type Columns, DataTable } from '../../components/data-table';
 import { Pager } from '../../components/pager';
 import { SearchInput } from '../../components/search-input';
@@ -70,7 +71,10 @@ export function PeoplePage() {
   const rows = pages.query.data?.items;
   return (
     <Stack>
-      <Title order={1}>People</Title>
+      <Group justify="space-between">
+        <Title order={1}>People</Title>
+        <CsvDownloadButton path="/api/users.csv" filename="people.csv" query={{ search, sort: sort.param }} />
+      </Group>
       <SearchInput
         label="Search people"
         placeholder="Any email or name"
