@@ -110,7 +110,10 @@ export class FaultInjector {
         ['drip', o.dripPages],
         ['huge', o.hugePages],
       ] as const) {
-        if (pages?.includes(page) && this.fire(`${fault}:${key}`, times)) return fault;
+        // A deadline fault costs a whole timeout: it hits one listing's page, not that page of every listing
+        // (a provider read per app would otherwise wait out one deadline per app).
+        const id = fault === 'timeout' || fault === 'drip' ? fault : `${fault}:${key}`;
+        if (pages?.includes(page) && this.fire(id, times)) return fault;
       }
     }
     if (o.throttleEvery) {
