@@ -34,6 +34,7 @@ import { consoleRoutes } from './console.routes.js';
 import { registerErrorHandling } from './error-handler.js';
 import { healthRoutes } from './health.routes.js';
 import { metricsRoutes } from './metrics.routes.js';
+import { polishOpenApi } from './openapi-polish.js';
 import { permissionOf, selfAuthenticating } from './permissions.js';
 import type { WorkerProbe } from './readiness.js';
 import { redactions } from './redactions.js';
@@ -133,7 +134,7 @@ export async function buildServer(roster: Roster, options: ServerOptions = {}): 
       security: [{ bearerToken: [] }, { sessionCookie: [] }],
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) => polishOpenApi(jsonSchemaTransformObject(input), roster.config.publicUrl),
   });
   registerErrorHandling(app);
   registerAuthentication(app, roster);

@@ -3,6 +3,14 @@ import { permissions } from '../../src/http/permissions.js';
 import { testServer } from '../support/http.js';
 import { lanes, openTestRoster, type TestRoster } from '../support/test-roster.js';
 
+type Operation = {
+  operationId: string;
+  tags?: string[];
+  security?: unknown[];
+  // biome-ignore lint/suspicious/noExplicitAny: the document is JSON read back
+  responses: Record<string, any>;
+};
+
 const csv = (rows: string[]) => `email,name,status,role,license_types,last_used_at\n${rows.join('\n')}\n`;
 
 describe.each(lanes)('HTTP API on %s', (lane) => {
@@ -108,6 +116,32 @@ describe.each(lanes)('HTTP API on %s', (lane) => {
       const path = route.url.replace(/:(\w+)/g, '{$1}');
       expect(doc.paths[path]?.[route.method.toLowerCase()], `${route.method} ${path}`).toBeDefined();
     }
+    // Every operation: a unique id, a tag, the error shape on its errors; public ones say they need nothing.
+    const ids = new Set<string>();
+    const publicRoutes = new Set(
+      server.app.registeredRoutes
+        .filter((r) => r.public)
+        .map((r) => `${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`),
+    );
+    for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, Operation>>)) {
+      for (const [method, operation] of Object.entries(item)) {
+        const where = `${method} ${path}`;
+        expect(operation.operationId, where).toMatch(/^[a-z]+[A-Za-z0-9]*$/);
+        expect(ids.has(operation.operationId), where).toBe(false);
+        ids.add(operation.operationId);
+        expect(operation.tags?.length, where).toBe(1);
+        expect(operation.responses.default?.content['application/json'].schema, where).toEqual({
+          $ref: '#/components/schemas/Error',
+        });
+        if (publicRoutes.has(`${method.toUpperCase()} ${path}`))
+          expect(operation.security, where).toEqual([]);
+        else expect(operation.responses['401'], where).toBeDefined();
+      }
+    }
+    expect(doc.components.schemas.Error.properties.error).toBeDefined();
+    expect(doc.paths['/api/licenses/inactive.csv'].get.responses['200'].content['text/csv']).toBeDefined();
+    expect(doc.paths['/api/imports/csv'].post.requestBody.content['text/csv']).toBeDefined();
+    expect(doc.paths['/api/apps/{ref}'].get.operationId).toBe('getAppsByRef');
   });
 
   it('lets read-only tokens read but not change anything', async () => {
