@@ -2722,6 +2722,210 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/expenses/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Expense Match and Ignore rules, in the order they apply, with the lines each decides */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ExpenseRule"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an expense rule; it applies to every past and future line */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "match" | "ignore";
+                        app?: string;
+                        /** @enum {string} */
+                        field: "vendor" | "description";
+                        /** @enum {string} */
+                        op: "contains" | "equals" | "regex";
+                        value: string;
+                        priority?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExpenseRule"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expenses/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an expense rule; its lines go to the next rule or automatic matching */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expenses/rules/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a rule (given, or an existing one by id) would match in the history: before and after, and the lines it takes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        id: number;
+                    } | {
+                        /** @enum {string} */
+                        action: "match" | "ignore";
+                        app?: string;
+                        /** @enum {string} */
+                        field: "vendor" | "description";
+                        /** @enum {string} */
+                        op: "contains" | "equals" | "regex";
+                        value: string;
+                        priority?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExpenseRuleTest"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expenses/lines/{id}/app": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set one expense line's app by hand (over any rule), or return it to its rules with null */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        app: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExpenseLineApp"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2904,6 +3108,98 @@ export interface components {
             /** @enum {string} */
             rule: "chosen" | "hr_sources" | "identity_providers" | "none";
             explanation: string;
+        };
+        ExpenseRuleInput: {
+            id: number;
+            /** @enum {string} */
+            action: "match" | "ignore";
+            appId: number | null;
+            app: string | null;
+            /** @enum {string} */
+            field: "vendor" | "description";
+            /** @enum {string} */
+            op: "contains" | "equals" | "regex";
+            value: string;
+            priority: number;
+            createdBy: string;
+            createdAt: string;
+            lines: number;
+            amount: number;
+        };
+        ExpenseRuleTestInput: {
+            rule: {
+                id: number | null;
+                /** @enum {string} */
+                action: "match" | "ignore";
+                app: string | null;
+                /** @enum {string} */
+                field: "vendor" | "description";
+                /** @enum {string} */
+                op: "contains" | "equals" | "regex";
+                value: string;
+                priority: number;
+            };
+            meets: {
+                lines: number;
+                amount: number;
+            };
+            decides: {
+                lines: number;
+                amount: number;
+            };
+            before: {
+                matched: {
+                    lines: number;
+                    amount: number;
+                };
+                ignored: {
+                    lines: number;
+                    amount: number;
+                };
+                unmatched: {
+                    lines: number;
+                    amount: number;
+                };
+            };
+            after: {
+                matched: {
+                    lines: number;
+                    amount: number;
+                };
+                ignored: {
+                    lines: number;
+                    amount: number;
+                };
+                unmatched: {
+                    lines: number;
+                    amount: number;
+                };
+            };
+            takes: {
+                /** @enum {string} */
+                from: "rule" | "automatic" | "unmatched";
+                ruleId: number | null;
+                alias: string | null;
+                app: string | null;
+                ignored: boolean;
+                lines: number;
+                amount: number;
+                examples: string[];
+            }[];
+            examples: {
+                vendor: string;
+                description: string;
+                lines: number;
+                amount: number;
+            }[];
+        };
+        ExpenseLineAppInput: {
+            id: number;
+            appId: number | null;
+            app: string | null;
+            manualAppId: number | null;
+            manualBy: string | null;
+            status: string;
         };
         ExplanationInput: {
             what: string;
@@ -3577,6 +3873,98 @@ export interface components {
             /** @enum {string} */
             rule: "chosen" | "hr_sources" | "identity_providers" | "none";
             explanation: string;
+        };
+        ExpenseRule: {
+            id: number;
+            /** @enum {string} */
+            action: "match" | "ignore";
+            appId: number | null;
+            app: string | null;
+            /** @enum {string} */
+            field: "vendor" | "description";
+            /** @enum {string} */
+            op: "contains" | "equals" | "regex";
+            value: string;
+            priority: number;
+            createdBy: string;
+            createdAt: string;
+            lines: number;
+            amount: number;
+        };
+        ExpenseRuleTest: {
+            rule: {
+                id: number | null;
+                /** @enum {string} */
+                action: "match" | "ignore";
+                app: string | null;
+                /** @enum {string} */
+                field: "vendor" | "description";
+                /** @enum {string} */
+                op: "contains" | "equals" | "regex";
+                value: string;
+                priority: number;
+            };
+            meets: {
+                lines: number;
+                amount: number;
+            };
+            decides: {
+                lines: number;
+                amount: number;
+            };
+            before: {
+                matched: {
+                    lines: number;
+                    amount: number;
+                };
+                ignored: {
+                    lines: number;
+                    amount: number;
+                };
+                unmatched: {
+                    lines: number;
+                    amount: number;
+                };
+            };
+            after: {
+                matched: {
+                    lines: number;
+                    amount: number;
+                };
+                ignored: {
+                    lines: number;
+                    amount: number;
+                };
+                unmatched: {
+                    lines: number;
+                    amount: number;
+                };
+            };
+            takes: {
+                /** @enum {string} */
+                from: "rule" | "automatic" | "unmatched";
+                ruleId: number | null;
+                alias: string | null;
+                app: string | null;
+                ignored: boolean;
+                lines: number;
+                amount: number;
+                examples: string[];
+            }[];
+            examples: {
+                vendor: string;
+                description: string;
+                lines: number;
+                amount: number;
+            }[];
+        };
+        ExpenseLineApp: {
+            id: number;
+            appId: number | null;
+            app: string | null;
+            manualAppId: number | null;
+            manualBy: string | null;
+            status: string;
         };
         Explanation: {
             what: string;

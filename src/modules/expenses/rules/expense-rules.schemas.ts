@@ -1,18 +1,16 @@
 import { z } from 'zod';
 
 /** A rule as an admin writes it (CLI, API and console). */
-export const ruleInputSchema = z
-  .strictObject({
-    action: z.enum(['match', 'ignore']),
-    /** The app a Match rule gives its lines: name or id. */
-    app: z.string().min(1).max(200).optional(),
-    field: z.enum(['vendor', 'description']),
-    op: z.enum(['contains', 'equals', 'regex']),
-    value: z.string().min(1).max(500),
-    /** Lower runs first; after every existing rule when left out. */
-    priority: z.number().int().min(-1_000_000).max(1_000_000).optional(),
-  })
-  .meta({ id: 'ExpenseRuleInput' });
+export const ruleInputSchema = z.strictObject({
+  action: z.enum(['match', 'ignore']),
+  /** The app a Match rule gives its lines: name or id. */
+  app: z.string().min(1).max(200).optional(),
+  field: z.enum(['vendor', 'description']),
+  op: z.enum(['contains', 'equals', 'regex']),
+  value: z.string().min(1).max(500),
+  /** Lower runs first; after every existing rule when left out. */
+  priority: z.number().int().min(-1_000_000).max(1_000_000).optional(),
+});
 export type RuleInput = z.infer<typeof ruleInputSchema>;
 
 export const ruleSchema = z
