@@ -14,33 +14,40 @@ import type { ExpenseScope } from './derive.js';
  * date, amount and currency with theirs.
  */
 export async function markDuplicates(trx: Kysely<DB>, scope: ExpenseScope): Promise<void> {
-  const affected = scope.sourceIds
-    ? sql`select l.id, l.source_id, l.date, l.amount, l.currency, l.app_id, l.excluded, l.counted_item,
-                 l.ignored, l.manual_app_id, l.duplicate_of
-          from expense_lines l
-          where exists (select 1 from expense_lines s
-                        where s.source_id = any (${[...scope.sourceIds]}::bigint[])
-                          and s.date = l.date and s.amount = l.amount and s.currency = l.currency)`
-    : sql`select id, source_id, date, amount, currency, app_id, excluded, counted_item, ignored, manual_app_id,
-                 duplicate_of
-          from expense_lines`;
-  await sql`with affected as (${affected}),
-            counted as (
-              select id, source_id, date, amount, currency, app_id,
-                     row_number() over (partition by date, amount, currency, app_id, source_id order by id) as nth
-              from affected
-              where not excluded and counted_item and (not ignored or manual_app_id is not null) and app_id is not null
+  const inScope = scope.sourceIds
+    ? sql`exists (select 1 from expense_lines s
+                  where s.source_id = any (${[...scope.sourceIds]}::bigint[])
+                    and s.date = l.date and s.amount = l.amount and s.currency = l.currency)`
+    : sql`true`;
+  // Only groups seen by two sources or more are paired; a million lines are read once, grouped by hash,
+  // and only the lines of such groups are numbered.
+  await sql`with counted_lines as (
+              select l.id, l.source_id, l.date, l.amount, l.currency, l.app_id
+              from expense_lines l
+              where ${inScope} and not l.excluded and l.counted_item
+                and (not l.ignored or l.manual_app_id is not null) and l.app_id is not null
             ),
-            purchase as (
-              select c.id, first_value(c.id) over (
-                       partition by c.date, c.amount, c.currency, c.app_id, c.nth order by c.source_id, c.id) as kept
-              from counted c
+            shared as (
+              select date, amount, currency, app_id from counted_lines
+              group by date, amount, currency, app_id having min(source_id) <> max(source_id)
+            ),
+            numbered as (
+              select c.id, c.source_id, c.date, c.amount, c.currency, c.app_id,
+                     row_number() over (partition by c.date, c.amount, c.currency, c.app_id, c.source_id order by c.id) as nth
+              from counted_lines c join shared g using (date, amount, currency, app_id)
             ),
             wanted as (
-              select a.id, a.duplicate_of, nullif(p.kept, a.id) as duplicate_of_now
-              from affected a left join purchase p on p.id = a.id
+              select id, nullif(first_value(id) over (
+                       partition by date, amount, currency, app_id, nth order by source_id, id), id) as duplicate_of
+              from numbered
+            ),
+            changes as (
+              select w.id, w.duplicate_of from wanted w join expense_lines l on l.id = w.id
+              where l.duplicate_of is distinct from w.duplicate_of
+              union all
+              select l.id, null from expense_lines l
+              where l.duplicate_of is not null and ${inScope} and not exists (select 1 from wanted w where w.id = l.id)
             )
-            update expense_lines l set duplicate_of = w.duplicate_of_now
-            from wanted w
-            where l.id = w.id and w.duplicate_of is distinct from w.duplicate_of_now`.execute(trx);
+            update expense_lines l set duplicate_of = c.duplicate_of
+            from changes c where l.id = c.id`.execute(trx);
 }

@@ -131,21 +131,24 @@ async function writeDescriptors(trx: Kysely<DB>, writes: DescriptorWrite[]): Pro
 
 /**
  * Each line's app and ignored flag from its descriptor, or the app an admin set by hand: the lines of the
- * sources in scope and of the descriptors that changed (every line when the scope is everything). Only
- * lines whose values change are written.
+ * descriptors whose outcome changed, and after an import every line of its sources (new lines start
+ * without an app). Lines are reached through the descriptor index, so re-applying rules over a million
+ * lines reads only the lines of the descriptors that moved; only lines whose values change are written.
  */
 async function updateLines(
   trx: Kysely<DB>,
   scope: ExpenseScope,
   changedDescriptors: number[],
 ): Promise<void> {
+  const ofChanged = sql`l.descriptor_id = any (${changedDescriptors}::bigint[])`;
   const filter = scope.sourceIds
-    ? sql`and (l.source_id = any (${[...scope.sourceIds]}::bigint[]) or l.descriptor_id = any (${changedDescriptors}::bigint[]))`
-    : sql``;
+    ? sql`(l.source_id = any (${[...scope.sourceIds]}::bigint[]) or ${ofChanged})`
+    : ofChanged;
+  if (!scope.sourceIds && changedDescriptors.length === 0) return;
   await sql`update expense_lines l
             set app_id = coalesce(l.manual_app_id, d.app_id), ignored = d.ignored
             from expense_descriptors d
-            where d.id = l.descriptor_id ${filter}
+            where d.id = l.descriptor_id and ${filter}
               and (l.app_id, l.ignored) is distinct from (coalesce(l.manual_app_id, d.app_id), d.ignored)`.execute(
     trx,
   );
