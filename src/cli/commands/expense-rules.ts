@@ -72,7 +72,8 @@ function ruleInputOf(options: Record<string, unknown>): RuleInput {
 
 /** A positional id: refused as bad input (exit code and message like every other), not as usage. */
 const idArgument = (value: string, field: string) => {
-  if (!/^\d+$/.test(value)) throw invalidInput(`"${value}" is not an id`, [{ field, message: 'a positive whole number' }]);
+  if (!/^\d+$/.test(value))
+    throw invalidInput(`"${value}" is not an id`, [{ field, message: 'a positive whole number' }]);
   return Number(value);
 };
 
