@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addExpenseSource, insertExpenseLines, lineStates } from '../../../../test/support/expense-lines.js';
 import { lanes, openTestRoster, type TestRoster } from '../../../../test/support/test-roster.js';
@@ -72,12 +73,19 @@ describe.each(lanes)('Matching expense lines to apps on %s', (lane) => {
   });
 
   it('writes nothing when derived again with nothing changed', async () => {
-    const stamps = () =>
-      roster.database.db
+    // A row's xmin is the transaction that last wrote it: rows left alone keep theirs.
+    const stamps = async () => ({
+      descriptors: await roster.database.db
         .selectFrom('expense_descriptors')
-        .select(['id', 'matched_at'])
+        .select(['id', 'matched_at', sql<string>`xmin::text`.as('xmin')])
         .orderBy('id')
-        .execute();
+        .execute(),
+      lines: (
+        await sql<{ xmin: string }>`select xmin::text from expense_lines order by id`.execute(
+          roster.database.db,
+        )
+      ).rows,
+    });
     // The first full run gives the tied suggestions the ids of the apps created meanwhile.
     await roster.database.db.transaction().execute((trx) => deriveExpenseLines(trx, {}));
     const before = await stamps();
