@@ -1,6 +1,53 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { ExpenseScope } from './derive.js';
 
-/** Sets `duplicate_of` of the lines in scope: the same purchase seen by another source counts once. */
-export async function markDuplicates(_trx: Kysely<DB>, _scope: ExpenseScope): Promise<void> {}
+/**
+ * Sets `duplicate_of` of the lines in scope: the same purchase seen by another source counts once.
+ *
+ * Lines that would count as matched (not excluded, itemised or ignored, with an app) and share date,
+ * amount, currency and app are one purchase when they come from different sources. They pair one to one:
+ * each source's lines of a group are numbered by id, and the lines with the same number form one purchase,
+ * counted on the line of the lowest source id; the others point at it. So three card lines and two report
+ * lines of one day, amount and app are two duplicates and one counted card line, and lines of one source
+ * never point at each other. A scope of sources also re-derives the other sources' lines that share a
+ * date, amount and currency with theirs.
+ */
+export async function markDuplicates(trx: Kysely<DB>, scope: ExpenseScope): Promise<void> {
+  const inScope = scope.sourceIds
+    ? sql`exists (select 1 from expense_lines s
+                  where s.source_id = any (${[...scope.sourceIds]}::bigint[])
+                    and s.date = l.date and s.amount = l.amount and s.currency = l.currency)`
+    : sql`true`;
+  // Only groups seen by two sources or more are paired; a million lines are read once, grouped by hash,
+  // and only the lines of such groups are numbered.
+  await sql`with counted_lines as (
+              select l.id, l.source_id, l.date, l.amount, l.currency, l.app_id
+              from expense_lines l
+              where ${inScope} and not l.excluded and l.counted_item
+                and (not l.ignored or l.manual_app_id is not null) and l.app_id is not null
+            ),
+            shared as (
+              select date, amount, currency, app_id from counted_lines
+              group by date, amount, currency, app_id having min(source_id) <> max(source_id)
+            ),
+            numbered as (
+              select c.id, c.source_id, c.date, c.amount, c.currency, c.app_id,
+                     row_number() over (partition by c.date, c.amount, c.currency, c.app_id, c.source_id order by c.id) as nth
+              from counted_lines c join shared g using (date, amount, currency, app_id)
+            ),
+            wanted as (
+              select id, nullif(first_value(id) over (
+                       partition by date, amount, currency, app_id, nth order by source_id, id), id) as duplicate_of
+              from numbered
+            ),
+            changes as (
+              select w.id, w.duplicate_of from wanted w join expense_lines l on l.id = w.id
+              where l.duplicate_of is distinct from w.duplicate_of
+              union all
+              select l.id, null from expense_lines l
+              where l.duplicate_of is not null and ${inScope} and not exists (select 1 from wanted w where w.id = l.id)
+            )
+            update expense_lines l set duplicate_of = c.duplicate_of
+            from changes c where l.id = c.id`.execute(trx);
+}
