@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerAdminCommands } from './commands/admin.js';
 import { registerBrowseCommands } from './commands/browse.js';
+import { registerExpenseImportCommands } from './commands/expenses-import.js';
 import { registerImportCommands } from './commands/imports.js';
 import { registerLicenseCommands } from './commands/licenses.js';
 import { registerMergeCommands } from './commands/merge.js';
@@ -34,6 +35,7 @@ const program = new Command('roster')
 registerServeCommands(program);
 registerSourcesCommands(program);
 registerImportCommands(program);
+registerExpenseImportCommands(program);
 registerBrowseCommands(program);
 registerMergeCommands(program);
 registerOffboardingCommands(program);

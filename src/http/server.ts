@@ -15,6 +15,7 @@ import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { catalogRoutes } from '../modules/catalog/catalog.routes.js';
 import { employeeSourceRoutes } from '../modules/employees/employee-source.routes.js';
+import { expenseImportRoutes } from '../modules/expenses/import/expense-import.routes.js';
 import { explainRoutes } from '../modules/explain/explain.routes.js';
 import { importsRoutes } from '../modules/imports/imports.routes.js';
 import { licensesRoutes } from '../modules/licenses/licenses.routes.js';
@@ -103,7 +104,11 @@ export async function buildServer(roster: Roster, options: ServerOptions = {}): 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addContentTypeParser(
-    ['text/csv', 'application/octet-stream'],
+    [
+      'text/csv',
+      'application/octet-stream',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ],
     { parseAs: 'buffer' },
     (_request, body, done) => done(null, body),
   );
@@ -155,6 +160,7 @@ export async function buildServer(roster: Roster, options: ServerOptions = {}): 
     employeeSourceRoutes,
     sourcesRoutes,
     importsRoutes,
+    expenseImportRoutes,
     syncRunsRoutes,
     appsRoutes,
     usersRoutes,
