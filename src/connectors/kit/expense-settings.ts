@@ -12,5 +12,6 @@ export const expenseSourceSettings = {
     title: 'Currency',
     description:
       'The currency of lines that name none (an export without a currency column, such as a card billed in one currency).',
+    examples: ['USD'],
   }),
 };

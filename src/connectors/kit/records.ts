@@ -39,6 +39,7 @@ const calendarDate = isoDate.refine(isCalendarDate, 'is not a date on the calend
 export const currencyCode = z
   .string()
   .trim()
+  .regex(/^[A-Za-z]{3}$/, 'must be an ISO 4217 currency code like USD or EUR')
   .toUpperCase()
   .refine(isCurrencyCode, 'must be an ISO 4217 currency code like USD or EUR');
 
