@@ -181,9 +181,10 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
     await staging.settle();
     const duplicates = await findStagedDuplicates(database, runId, staging.refStyle);
     if (duplicates.length > 0) {
+      const what = duplicates.every((d) => d.field === 'id') ? 'expense line id' : 'user';
       throw new RunFailure(
         'invalid_data',
-        'The data lists the same user more than once; nothing was applied',
+        `The data lists the same ${what} more than once; nothing was applied`,
         duplicates,
       );
     }

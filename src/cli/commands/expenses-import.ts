@@ -129,10 +129,12 @@ export function registerExpenseImportCommands(program: Command) {
       const { listExpenseAccounts, setExpenseAccountExcluded } = await loadRuntime();
       const json = Boolean(options.json);
       const change = options.exclude ?? options.include;
-      if (options.exclude !== undefined && options.include !== undefined)
-        throw invalidInput('Give --exclude or --include, not both');
       const run = change === undefined ? withRosterReadOnly : withRoster;
       await run(json, async (roster) => {
+        if (options.exclude !== undefined && options.include !== undefined)
+          throw invalidInput('Give --exclude or --include, not both', [
+            { field: 'exclude', message: 'cannot be given with --include' },
+          ]);
         if (change !== undefined)
           await setExpenseAccountExcluded(
             roster,

@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../kit/expense-values.js';
 import type { DateFormat } from './presets.js';
 
 /**
@@ -20,7 +21,8 @@ export function parseDateText(text: string, format: DateFormat): string | null {
   if (!parts) return null;
   const [first, second, year] = [parts[1] ?? '', parts[2] ?? '', parts[3] ?? ''];
   const [month, day] = format === 'MM/DD/YYYY' ? [first, second] : [second, first];
-  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  const date = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return isCalendarDate(date) ? date : null;
 }
 
 const formatted = /^(-)?(\()?\s*(-)?\s*[$€£]?\s*(-)?((?:\d{1,3}(?:,\d{3})+)|\d+)(\.\d+)?\s*(\))?$/;

@@ -194,6 +194,8 @@ describe('dates and amounts of exports', () => {
     expect(parseDateText('03/04/2026', 'YYYY-MM-DD')).toBeNull();
     expect(parseDateText('2026-03-04 12:00:00', 'MM/DD/YYYY')).toBe('2026-03-04');
     expect(parseDateText('3/4/26', 'MM/DD/YYYY')).toBeNull();
+    expect(parseDateText('13/04/2026', 'MM/DD/YYYY')).toBeNull();
+    expect(parseDateText('02/30/2026', 'MM/DD/YYYY')).toBeNull();
   });
 
   it('reads currency symbols, thousands separators and accounting negatives, and refuses malformed ones', () => {

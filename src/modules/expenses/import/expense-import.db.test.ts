@@ -77,6 +77,20 @@ describe.each(lanes)('expense file import on %s', (lane) => {
     expect(await snapshotExpenses(roster)).toEqual(before);
   });
 
+  it('rejects an export that gives two lines the same id, naming both rows', async () => {
+    const result = await importFile(
+      'Duplicate ids card',
+      `${header}\ntx-9,2026-02-01,5,USD,Slack,,,,,\ntx-9,2026-02-02,6,USD,Zoom,,,,,\n`,
+    );
+    expect(result.status).toBe('failed');
+    expect(result.error?.message).toBe(
+      'The data lists the same expense line id more than once; nothing was applied',
+    );
+    expect(result.error?.details).toEqual([
+      expect.objectContaining({ row: 3, field: 'id', message: expect.stringContaining('rows 2, 3') }),
+    ]);
+  });
+
   it('recognises the same file uploaded again: succeeds, says so, and writes nothing', async () => {
     const file = `${header}\n,2026-03-01,20,USD,Notion,,,,card-1,\n,2026-03-02,30,USD,Linear,,,,card-1,\n`;
     const first = await importFile('Repeat card', file);
