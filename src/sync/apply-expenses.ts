@@ -46,12 +46,12 @@ export async function applyExpenses(
   await sql`analyze staged_expense_lines`.execute(trx);
   // A line without an id of its own gets one from its fields and its occurrence among identical lines of
   // the run: the same export uploaded again, or an overlapping one, finds the same ids (and adds nothing),
-  // while two identical purchases in one file stay two lines. Amount and date are hashed in PostgreSQL's
-  // canonical text, so `12.5` and `12.50` are the same line.
+  // while two identical purchases in one file stay two lines. Amount and date are hashed in a canonical text
+  // (numeric's own, and an ISO date whatever the server's DateStyle), so `12.5` and `12.50` are one line.
   await sql`create temporary table run_expense_lines on commit drop as
     select case when s.external_id <> '' then s.external_id
                 else 'h:' || left(encode(sha256(convert_to(concat_ws(chr(31),
-                         s.date::text, s.amount::text, s.currency, s.vendor, s.description,
+                         to_char(s.date, 'YYYY-MM-DD'), s.amount::text, s.currency, s.vendor, s.description,
                          coalesce(s.report_id, ''), s.item_type, s.account, coalesce(s.employee_email, '')
                        ), 'UTF8')), 'hex'), 32)
                      || ':' || row_number() over (
