@@ -5,6 +5,7 @@ import { registerAdminCommands } from './commands/admin.js';
 import { registerBackupCommands } from './commands/backup.js';
 import { registerBrowseCommands } from './commands/browse.js';
 import { registerExpenseRuleCommands } from './commands/expense-rules.js';
+import { registerExpenseImportCommands } from './commands/expenses-import.js';
 import { registerImportCommands } from './commands/imports.js';
 import { registerLicenseCommands } from './commands/licenses.js';
 import { registerMergeCommands } from './commands/merge.js';
@@ -36,6 +37,7 @@ const program = new Command('roster')
 registerServeCommands(program);
 registerSourcesCommands(program);
 registerImportCommands(program);
+registerExpenseImportCommands(program);
 registerBrowseCommands(program);
 registerMergeCommands(program);
 registerOffboardingCommands(program);

@@ -1,6 +1,9 @@
 import { bambooHrSourceKind } from './bamboohr/bamboohr-source.js';
 import { csvSourceKind } from './csv/csv-source.js';
 import { customSourceKind } from './custom/custom-source.js';
+import { expenseCsvSourceKind } from './expense-csv/expense-csv-source.js';
+import { expenseJsonUrlSourceKind } from './expense-json-url/expense-json-url-source.js';
+import { expensePushSourceKind } from './expense-push/expense-push-source.js';
 import { googleWorkspaceSourceKind } from './google-workspace/google-workspace-source.js';
 import { hrCsvSourceKind } from './hr-csv/hr-csv-source.js';
 import { jsonUrlSourceKind } from './json-url/json-url-source.js';
@@ -20,6 +23,9 @@ export const sourceKinds: readonly SourceKind<unknown, unknown>[] = [
   googleWorkspaceSourceKind,
   microsoftEntraSourceKind,
   scimSourceKind,
+  expenseCsvSourceKind,
+  expenseJsonUrlSourceKind,
+  expensePushSourceKind,
 ] as SourceKind<unknown, unknown>[];
 
 export function findSourceKind(kind: string): SourceKind<unknown, unknown> | undefined {

@@ -17,6 +17,7 @@ import { backupRoutes } from '../modules/backup/backup.routes.js';
 import { catalogRoutes } from '../modules/catalog/catalog.routes.js';
 import { employeeSourceRoutes } from '../modules/employees/employee-source.routes.js';
 import { expenseRulesRoutes } from '../modules/expenses/rules/expense-rules.routes.js';
+import { expenseImportRoutes } from '../modules/expenses/import/expense-import.routes.js';
 import { explainRoutes } from '../modules/explain/explain.routes.js';
 import { importsRoutes } from '../modules/imports/imports.routes.js';
 import { licensesRoutes } from '../modules/licenses/licenses.routes.js';
@@ -106,7 +107,11 @@ export async function buildServer(roster: Roster, options: ServerOptions = {}): 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addContentTypeParser(
-    ['text/csv', 'application/octet-stream'],
+    [
+      'text/csv',
+      'application/octet-stream',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ],
     { parseAs: 'buffer' },
     (_request, body, done) => done(null, body),
   );
@@ -158,6 +163,7 @@ export async function buildServer(roster: Roster, options: ServerOptions = {}): 
     employeeSourceRoutes,
     sourcesRoutes,
     importsRoutes,
+    expenseImportRoutes,
     syncRunsRoutes,
     appsRoutes,
     usersRoutes,

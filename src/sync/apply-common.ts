@@ -18,6 +18,18 @@ export interface ApplyCounters {
   usage: { updated: number };
   apps: { added: number };
   users: { added: number };
+  /** What an expense import brought; absent for every other kind of source. */
+  expenses?: ExpenseCounters;
+}
+
+export interface ExpenseCounters {
+  lines: { added: number; updated: number; unchanged: number };
+  descriptors: { added: number };
+  accounts: { added: number };
+  /** The import's id; null when the file is one the source already imported (nothing was written). */
+  importId: number | null;
+  /** When the same file (same sha256, same source) was imported before: the date of that import. */
+  sameFileAs: string | null;
 }
 
 export interface ApplyInput {

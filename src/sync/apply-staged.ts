@@ -4,6 +4,7 @@ import type { DB, SourcesTable } from '../db/schema.js';
 import { appsOfSource, markLicenseStatesStale } from '../modules/licenses/license-store.js';
 import type { ApplyCounters, ApplyInput } from './apply-common.js';
 import { applyDomains } from './apply-domains.js';
+import { applyExpenses, type ExpenseImportInput } from './apply-expenses.js';
 import { applyRun } from './apply-run.js';
 import { holdsRemovals, thresholdOf } from './removal-threshold.js';
 import { auditRun, leaseLostFailure, RunFailure, summarise } from './run-outcome.js';
@@ -19,6 +20,8 @@ export interface StagedRun {
   refStyle: RefStyle;
   domains: ReadonlyMap<string, boolean>;
   unavailable: { capability: string; reason: string }[];
+  /** For sources of expense lines: the import to record (the file's sha256 and name, when a file brought it). */
+  expenseImport?: ExpenseImportInput | null;
 }
 
 /** The run would remove more than the source's threshold allows; the transaction is rolled back. */
@@ -64,13 +67,19 @@ export async function applyStagedRun(
       refStyle: run.refStyle,
     };
     const threshold = thresholdOf(source.removal_threshold);
-    // A source that never completed a sync removes nothing (apply-accounts), so there is nothing to count.
-    const guarded = options.guardRemovals && !('disabled' in threshold) && source.last_success_at !== null;
+    // A source that never completed a sync removes nothing (apply-accounts), so there is nothing to count;
+    // nor does a source of expense lines, whose lines are never removed (an export covers a period).
+    const guarded =
+      options.guardRemovals &&
+      !('disabled' in threshold) &&
+      source.last_success_at !== null &&
+      !run.expenseImport;
     const before = guarded ? await countHeldBySource(trx, source.id) : 0;
     const counters = await applyRun(trx, applyInput);
     if (guarded && holdsRemovals(threshold, counters.accounts.removed + counters.employees.removed, before))
       throw new RemovalsHeld(counters, before);
 
+    if (run.expenseImport) counters.expenses = await applyExpenses(trx, applyInput, run.expenseImport);
     await applyDomains(trx, applyInput, run.domains);
     // Employees and aliases move every app's states (past users, who holds what); else only this source's apps.
     const changedPeople = counters.employees.added + counters.employees.updated + counters.employees.removed;

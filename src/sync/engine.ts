@@ -132,6 +132,7 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
   const problems: ErrorDetail[] = [];
   const unavailable = new Map<string, string>();
   let credentialExpiresAt: Date | null = null;
+  let file: { sha256: string; name: string | null } | null = null;
 
   try {
     const context = {
@@ -151,6 +152,7 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
       pages++;
       for (const gap of page.unavailable ?? []) unavailable.set(gap.capability, gap.reason);
       if (page.credentialExpiresAt) credentialExpiresAt = page.credentialExpiresAt;
+      if (page.file) file = page.file;
       for (const detail of page.rejected ?? []) {
         rejected++;
         if (problems.length < maxReportedProblems) problems.push(detail);
@@ -185,9 +187,10 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
     await staging.settle();
     const duplicates = await findStagedDuplicates(database, runId, staging.refStyle);
     if (duplicates.length > 0) {
+      const what = duplicates.every((d) => d.field === 'id') ? 'expense line id' : 'user';
       throw new RunFailure(
         'invalid_data',
-        'The data lists the same user more than once; nothing was applied',
+        `The data lists the same ${what} more than once; nothing was applied`,
         duplicates,
       );
     }
@@ -201,6 +204,9 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
       refStyle: staging.refStyle,
       domains: staging.domains,
       unavailable: [...unavailable].map(([capability, reason]) => ({ capability, reason })),
+      expenseImport: kind.capabilities.expenses
+        ? { contentSha256: file?.sha256 ?? null, fileName: file?.name ?? null }
+        : null,
     };
     const audit = options.audit ? { actor: options.trigger } : null;
     let applied: Awaited<ReturnType<typeof applyStagedRun>>;

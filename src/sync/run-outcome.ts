@@ -30,10 +30,10 @@ export const zeroCounters: SyncCounters = { added: 0, updated: 0, removed: 0, un
 
 export function summarise(c: ApplyCounters): SyncCounters {
   return {
-    added: c.accounts.added + c.employees.added,
-    updated: c.accounts.updated + c.employees.updated,
+    added: c.accounts.added + c.employees.added + (c.expenses?.lines.added ?? 0),
+    updated: c.accounts.updated + c.employees.updated + (c.expenses?.lines.updated ?? 0),
     removed: c.accounts.removed + c.employees.removed,
-    unchanged: c.accounts.unchanged + c.employees.unchanged,
+    unchanged: c.accounts.unchanged + c.employees.unchanged + (c.expenses?.lines.unchanged ?? 0),
     rejected: 0,
   };
 }

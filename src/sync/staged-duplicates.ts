@@ -26,6 +26,9 @@ export async function findStagedDuplicates(
     union all
     (select 'license type', name, array_agg(seq order by seq)
        from staged_license_types where run_id = ${runId} group by lower(app_name), name having count(*) > 1)
+    union all
+    (select 'expense line', external_id, array_agg(seq order by seq)
+       from staged_expense_lines where run_id = ${runId} and external_id <> '' group by external_id having count(*) > 1)
     order by 1, 2 limit ${limit}`.execute(database.db);
   return rows.map((r) => describe(r, refStyle));
 }
@@ -48,10 +51,17 @@ export async function findAccountDuplicates(
 }
 
 function describe(r: Duplicate, refStyle: RefStyle): ErrorDetail {
-  const field = r.kind === 'license type' ? 'name' : 'email';
+  const field = r.kind === 'license type' ? 'name' : r.kind === 'expense line' ? 'id' : 'email';
   const message = `${r.kind} "${r.key}" appears more than once`;
   if (refStyle === 'row') return { row: r.seqs[1], field, message: `${message} (rows ${r.seqs.join(', ')})` };
-  const array = r.kind === 'license type' ? 'licenseTypes' : r.kind === 'employee' ? 'employees' : 'users';
+  const array =
+    r.kind === 'license type'
+      ? 'licenseTypes'
+      : r.kind === 'employee'
+        ? 'employees'
+        : r.kind === 'expense line'
+          ? 'lines'
+          : 'users';
   return {
     path: `${array}[${r.seqs[1]}].${field}`,
     message: `${message} (${r.seqs.map((i) => `${array}[${i}]`).join(', ')})`,

@@ -34,6 +34,20 @@ const columns = {
   ],
   staged_raw_records: ['run_id', 'object_type', 'external_id', 'data'],
   staged_aliases: ['run_id', 'seq', 'primary_email', 'field', 'value'],
+  staged_expense_lines: [
+    'run_id',
+    'seq',
+    'external_id',
+    'date',
+    'amount',
+    'currency',
+    'vendor',
+    'description',
+    'report_id',
+    'item_type',
+    'account',
+    'employee_email',
+  ],
 } as const;
 
 export type StagedTable = keyof typeof columns;
@@ -51,6 +65,7 @@ export class Staging {
     staged_employees: [],
     staged_raw_records: [],
     staged_aliases: [],
+    staged_expense_lines: [],
   };
   private seq = 0;
   /** Files name rows; JSON names array positions such as users[3]. Duplicate reports follow the same style. */
@@ -62,6 +77,7 @@ export class Staging {
     employee: 0,
     alias: 0,
     domain: 0,
+    expense: 0,
   };
   /** Domains are few (a handful per organisation), so they stay in memory until the run applies. */
   readonly domains = new Map<string, boolean>();
@@ -132,6 +148,23 @@ export class Staging {
         break;
       case 'domain':
         this.domains.set(record.name, record.verified);
+        break;
+      case 'expense':
+        // No id: '' here, derived when the run applies (apply-expenses.ts), where identical lines are counted.
+        this.rows.staged_expense_lines.push([
+          run,
+          seq,
+          record.id ?? '',
+          record.date,
+          record.amount,
+          record.currency,
+          record.vendor,
+          record.description,
+          record.reportId,
+          record.itemType,
+          record.account,
+          record.employeeEmail,
+        ]);
         break;
     }
     if (raw) this.rows.staged_raw_records.push([run, raw.objectType, raw.externalId, storableJson(raw.data)]);

@@ -4,6 +4,7 @@ import {
   aliasRecordSchema,
   appRecordSchema,
   employeeRecordSchema,
+  expenseRecordSchema,
   licenseTypeRecordSchema,
   type SourceRecord,
   sourceRecordSchema,
@@ -16,6 +17,7 @@ const schemaByType = {
   license_type: licenseTypeRecordSchema,
   employee: employeeRecordSchema,
   alias: aliasRecordSchema,
+  expense: expenseRecordSchema,
 } as const;
 
 import type { ErrorDetail } from '../lib/errors.js';

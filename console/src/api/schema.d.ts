@@ -407,6 +407,117 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports/expenses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import expense lines from a CSV or XLSX export (the whole file is applied, or nothing)
+         * @description Send the file as the body (text/csv, or an XLSX workbook as application/octet-stream). Lines are added to the named expense source (created on first use) and never removed; the same file uploaded again changes nothing. Canonical header: id,date,amount,currency,vendor,description,report_id,item_type,account,employee_email. Other headers: preset=<roster|expensify|ramp|brex|amex|quickbooks|netsuite|auto> or map.<field>=<header> query parameters.
+         */
+        post: operations["postImportsExpenses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expenses/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Push expense lines from a finance system (all lines are applied, or none)
+         * @description Adds the lines to the named expense-push source (created on first use); lines are never removed, and lines pushed again (same id, or same fields) change nothing.
+         */
+        post: operations["postExpensesLines"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expenses/sources/{ref}/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cards and GL accounts an expense source covers, excluded ones marked */
+        get: operations["getExpensesSourcesByRefAccounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expenses/sources/{ref}/accounts/exclude": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exclude an account: its lines count in no figure (audited) */
+        post: operations["postExpensesSourcesByRefAccountsExclude"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expenses/sources/{ref}/accounts/include": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Count an excluded account’s lines again (audited) */
+        post: operations["postExpensesSourcesByRefAccountsInclude"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expenses/rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import exchange rates (CSV date,currency,rate; the whole file is applied, or nothing)
+         * @description rate = units of the organisation’s currency per unit of currency, from that date; the latest rate on or before a line’s date converts it. Send the file as text/csv.
+         */
+        post: operations["postExpensesRates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sync-runs": {
         parameters: {
             query?: never;
@@ -1440,6 +1551,56 @@ export interface components {
             manualBy: string | null;
             status: string;
         };
+        ExpenseImportResultInput: {
+            runId: number;
+            sourceId: number;
+            /**
+             * @description held: complete, but past the removal threshold; nothing was applied until confirmed
+             * @enum {string}
+             */
+            status: "succeeded" | "failed" | "cancelled" | "held";
+            counters: {
+                added: number;
+                updated: number;
+                removed: number;
+                unchanged: number;
+                rejected: number;
+            };
+            detail: unknown;
+            held: components["schemas"]["HeldRemovalsInput"] | null;
+            error: {
+                code: string;
+                message: string;
+                details: {
+                    row?: number;
+                    field?: string;
+                    path?: string;
+                    message: string;
+                }[];
+            } | null;
+            source: {
+                id: number;
+                name: string;
+            };
+            /** @description What the import did, e.g. "Same file as the import of 2026-03-01; nothing changed" */
+            message: string;
+        };
+        ExpenseAccountInput: {
+            account: string;
+            lines: number;
+            firstSeenAt: string;
+            lastSeenAt: string;
+            /** @description Set while the account is excluded: its lines count in no figure */
+            excludedAt: string | null;
+            excludedBy: string | null;
+        };
+        ExpenseAccountsInput: {
+            source: {
+                id: number;
+                name: string;
+            };
+            accounts: components["schemas"]["ExpenseAccountInput"][];
+        };
         ExplanationInput: {
             what: string;
             subject: string | null;
@@ -1737,6 +1898,8 @@ export interface components {
             stalenessDays: number;
             inactivityDays: number;
             autoOffboarding: boolean;
+            /** @description ISO 4217 code every expense figure is shown in */
+            currency: string;
         };
         SourceInput: {
             id: number;
@@ -1933,6 +2096,11 @@ export interface components {
                     reason: string;
                 };
             };
+        };
+        ExchangeRatesImportInput: {
+            rates: number;
+            added: number;
+            updated: number;
         };
         RemovalThreshold: {
             /** @description held when more than this share of the source is removed */
@@ -2206,6 +2374,56 @@ export interface components {
             manualAppId: number | null;
             manualBy: string | null;
             status: string;
+        };
+        ExpenseImportResult: {
+            runId: number;
+            sourceId: number;
+            /**
+             * @description held: complete, but past the removal threshold; nothing was applied until confirmed
+             * @enum {string}
+             */
+            status: "succeeded" | "failed" | "cancelled" | "held";
+            counters: {
+                added: number;
+                updated: number;
+                removed: number;
+                unchanged: number;
+                rejected: number;
+            };
+            detail: unknown;
+            held: components["schemas"]["HeldRemovals"] | null;
+            error: {
+                code: string;
+                message: string;
+                details: {
+                    row?: number;
+                    field?: string;
+                    path?: string;
+                    message: string;
+                }[];
+            } | null;
+            source: {
+                id: number;
+                name: string;
+            };
+            /** @description What the import did, e.g. "Same file as the import of 2026-03-01; nothing changed" */
+            message: string;
+        };
+        ExpenseAccount: {
+            account: string;
+            lines: number;
+            firstSeenAt: string;
+            lastSeenAt: string;
+            /** @description Set while the account is excluded: its lines count in no figure */
+            excludedAt: string | null;
+            excludedBy: string | null;
+        };
+        ExpenseAccounts: {
+            source: {
+                id: number;
+                name: string;
+            };
+            accounts: components["schemas"]["ExpenseAccount"][];
         };
         Explanation: {
             what: string;
@@ -2504,6 +2722,8 @@ export interface components {
             stalenessDays: number;
             inactivityDays: number;
             autoOffboarding: boolean;
+            /** @description ISO 4217 code every expense figure is shown in */
+            currency: string;
         };
         Source: {
             id: number;
@@ -2700,6 +2920,11 @@ export interface components {
                     reason: string;
                 };
             };
+        };
+        ExchangeRatesImport: {
+            rates: number;
+            added: number;
+            updated: number;
         };
     };
     responses: never;
@@ -3440,6 +3665,8 @@ export interface operations {
                     stalenessDays?: number;
                     inactivityDays?: number;
                     autoOffboarding?: boolean;
+                    /** @description ISO 4217 code every expense figure is shown in; lines in others convert through rates */
+                    currency?: string;
                 };
             };
         };
@@ -4525,6 +4752,473 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Any other failure, in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postImportsExpenses: {
+        parameters: {
+            query: {
+                source: string;
+                preset?: "roster" | "expensify" | "ramp" | "brex" | "amex" | "quickbooks" | "netsuite" | "auto";
+                dateFormat?: "YYYY-MM-DD" | "MM/DD/YYYY" | "DD/MM/YYYY";
+                currency?: string;
+                countItems?: "lines" | "main";
+                fileName?: string;
+                "map.id"?: string;
+                "map.date"?: string;
+                "map.amount"?: string;
+                "map.currency"?: string;
+                "map.vendor"?: string;
+                "map.description"?: string;
+                "map.report_id"?: string;
+                "map.item_type"?: string;
+                "map.account"?: string;
+                "map.employee_email"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpenseImportResult"];
+                };
+            };
+            /** @description Invalid input: each problem names its field or row */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Any other failure, in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postExpensesLines: {
+        parameters: {
+            query: {
+                source: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    lines: {
+                        id?: string | number | null;
+                        date: string;
+                        amount: string | number;
+                        currency?: string | null;
+                        vendor?: string | null;
+                        description?: string | null;
+                        report_id?: string | number | null;
+                        item_type?: string | null;
+                        account?: string | null;
+                        employee_email?: string | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpenseImportResult"];
+                };
+            };
+            /** @description Invalid input: each problem names its field or row */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Any other failure, in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getExpensesSourcesByRefAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpenseAccounts"];
+                };
+            };
+            /** @description Invalid input: each problem names its field or row */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Any other failure, in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postExpensesSourcesByRefAccountsExclude: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    account: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpenseAccount"];
+                };
+            };
+            /** @description Invalid input: each problem names its field or row */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Any other failure, in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postExpensesSourcesByRefAccountsInclude: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    account: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpenseAccount"];
+                };
+            };
+            /** @description Invalid input: each problem names its field or row */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Any other failure, in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postExpensesRates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeRatesImport"];
                 };
             };
             /** @description No valid token or session */

@@ -255,7 +255,7 @@ export function registerAdminCommands(program: Command) {
         else
           printTable(
             [value as never],
-            ['name', 'domains', 'stalenessDays', 'inactivityDays', 'autoOffboarding'],
+            ['name', 'domains', 'stalenessDays', 'inactivityDays', 'autoOffboarding', 'currency'],
           );
         return 0;
       });
@@ -267,6 +267,7 @@ export function registerAdminCommands(program: Command) {
     .option('--staleness-days <n>', 'days without a successful sync before a source needs attention')
     .option('--inactivity-days <n>', 'default days without use before a license is inactive')
     .option('--auto-offboarding <on|off>', 'start offboarding by itself for each new offboarding candidate')
+    .option('--currency <code>', 'ISO 4217 code every expense figure is shown in (USD until set)')
     .option('--json', 'print JSON')
     .action(async (options) => {
       const { updateSettings } = await loadRuntime();
@@ -279,12 +280,13 @@ export function registerAdminCommands(program: Command) {
           ...(options.autoOffboarding !== undefined
             ? { autoOffboarding: onOff(String(options.autoOffboarding)) }
             : {}),
+          ...(options.currency ? { currency: String(options.currency) } : {}),
         });
         if (options.json) printJson(value);
         else
           printTable(
             [value as never],
-            ['name', 'domains', 'stalenessDays', 'inactivityDays', 'autoOffboarding'],
+            ['name', 'domains', 'stalenessDays', 'inactivityDays', 'autoOffboarding', 'currency'],
           );
         return 0;
       });

@@ -1,6 +1,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { invalidInput } from '../../lib/errors.js';
 import type { RuleInput, RuleTest } from '../../modules/expenses/rules/expense-rules.schemas.js';
+import { expensesGroup } from '../command-group.js';
 import { cliActor, withRoster, withRosterReadOnly } from '../context.js';
 import { printJson, printTable } from '../output.js';
 
@@ -10,17 +11,6 @@ const loadRuntime = async () => ({
   ...(await import('../../modules/expenses/rules/line-app.service.js')),
   ...(await import('../../modules/expenses/rules/rule-test.js')),
 });
-
-/**
- * The `expenses` command, shared by every expenses command file: the first to register creates it, the
- * others add their subcommands to it.
- */
-export function expensesCommand(program: Command): Command {
-  return (
-    program.commands.find((c) => c.name() === 'expenses') ??
-    program.command('expenses').description('Expenses: what each app costs, from card and expense exports')
-  );
-}
 
 const integer = (value: string) => {
   if (!/^-?\d+$/.test(value)) throw new InvalidArgumentError('not a whole number');
@@ -114,7 +104,7 @@ function printRuleTest(test: RuleTest) {
 }
 
 export function registerExpenseRuleCommands(program: Command) {
-  const expenses = expensesCommand(program);
+  const expenses = expensesGroup(program);
   const rules = expenses
     .command('rules')
     .description(

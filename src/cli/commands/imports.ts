@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { type ColumnMapping, canonicalColumns, type Preset, presets } from '../../connectors/csv/columns.js';
 import { invalidInput, RosterError } from '../../lib/errors.js';
 import type { Roster } from '../../roster.js';
+import { commandGroup } from '../command-group.js';
 import { cliActor, withRoster } from '../context.js';
 import { syncProgressReporter } from '../progress.js';
 import { reportSyncResult } from './sources.js';
@@ -46,7 +47,7 @@ function parseMappings(values: string[]): ColumnMapping {
 }
 
 export function registerImportCommands(program: Command) {
-  const imports = program.command('import').description('Import data for one app through the sync engine');
+  const imports = commandGroup(program, 'import', 'Import data for one app through the sync engine');
   imports
     .command('csv <file>')
     .description(

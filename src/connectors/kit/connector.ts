@@ -22,6 +22,11 @@ export interface Page {
    * secret). Recorded on the source so its health warns before syncs start failing.
    */
   credentialExpiresAt?: Date;
+  /**
+   * The uploaded file a push kind read (its sha256 and name): expense imports recognise the same file
+   * uploaded again and change nothing.
+   */
+  file?: { sha256: string; name: string | null };
 }
 
 export interface FetchContext<Config, Credentials> {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { emailField } from '../../lib/email.js';
 import { isStorable, unstorableMessage } from '../../lib/storable-text.js';
+import { canonicalAmount, isCalendarDate, isCurrencyCode } from './expense-values.js';
 
 /**
  * The typed records every source kind yields. The sync engine validates each one with these schemas
@@ -30,6 +31,17 @@ const isoDate = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-01-31');
+
+/** A date that exists on the calendar (2026-02-30 does not), written YYYY-MM-DD. */
+const calendarDate = isoDate.refine(isCalendarDate, 'is not a date on the calendar');
+
+/** An ISO 4217 code this runtime knows (Intl's list), upper-cased. */
+export const currencyCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z]{3}$/, 'must be an ISO 4217 currency code like USD or EUR')
+  .toUpperCase()
+  .refine(isCurrencyCode, 'must be an ISO 4217 currency code like USD or EUR');
 
 export const accountStatuses = ['active', 'suspended', 'deleted'] as const;
 
@@ -112,6 +124,40 @@ export const domainRecordSchema = z.object({
   verified: z.boolean().default(true),
 });
 
+/**
+ * One line of a card, expense-report or accounts-payable export. `amount` is a decimal in `currency`; a
+ * negative amount is a refund or credit and lowers the figures. Without an `id`, the engine derives one from
+ * the line's fields and its occurrence among identical lines of the same file (sync/apply-expenses.ts).
+ */
+export const expenseRecordSchema = z
+  .object({
+    type: z.literal('expense'),
+    id: optionalText(500),
+    date: calendarDate,
+    amount: z.union([z.string(), z.number()]).transform((v, ctx) => {
+      const amount = canonicalAmount(v);
+      if (amount === null) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must be a decimal number with at most 4 decimals, like 1234.50 or -12',
+        });
+        return z.NEVER;
+      }
+      return amount;
+    }),
+    currency: currencyCode,
+    vendor: optionalText(500).transform((v) => v ?? ''),
+    description: optionalText(1000).transform((v) => v ?? ''),
+    reportId: optionalText(200),
+    itemType: z.enum(['main', 'line']).default('line'),
+    account: optionalText(200).transform((v) => v ?? ''),
+    employeeEmail: emailField.nullish().transform((v) => v ?? null),
+  })
+  .refine((line) => line.vendor !== '' || line.description !== '', {
+    message: 'a line needs a vendor or a description',
+    path: ['vendor'],
+  });
+
 export const sourceRecordSchema = z.discriminatedUnion('type', [
   appRecordSchema,
   accountRecordSchema,
@@ -119,6 +165,7 @@ export const sourceRecordSchema = z.discriminatedUnion('type', [
   employeeRecordSchema,
   aliasRecordSchema,
   domainRecordSchema,
+  expenseRecordSchema,
 ]);
 
 /** What a connector yields: the record, where it came from (for error messages) and, optionally, the raw object. */
@@ -132,3 +179,5 @@ export type SourceRecord = z.output<typeof sourceRecordSchema>;
 export type AccountRecord = z.output<typeof accountRecordSchema>;
 export type LicenseTypeRecord = z.output<typeof licenseTypeRecordSchema>;
 export type EmployeeRecord = z.output<typeof employeeRecordSchema>;
+export type ExpenseRecordInput = z.input<typeof expenseRecordSchema>;
+export type ExpenseRecord = z.output<typeof expenseRecordSchema>;

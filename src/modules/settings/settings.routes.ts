@@ -12,6 +12,7 @@ const settingsSchema = z
     stalenessDays: z.number(),
     inactivityDays: z.number(),
     autoOffboarding: z.boolean(),
+    currency: z.string().describe('ISO 4217 code every expense figure is shown in'),
   })
   .meta({ id: 'Settings' });
 
@@ -33,6 +34,13 @@ export function settingsRoutes(roster: Roster): FastifyPluginAsyncZod {
             stalenessDays: z.number().int().min(1).max(365).optional(),
             inactivityDays: z.number().int().min(1).max(3650).optional(),
             autoOffboarding: z.boolean().optional(),
+            currency: z
+              .string()
+              .regex(/^[A-Za-z]{3}$/, 'must be an ISO 4217 code like USD or EUR')
+              .optional()
+              .describe(
+                'ISO 4217 code every expense figure is shown in; lines in others convert through rates',
+              ),
           }),
           response: { 200: settingsSchema },
         },

@@ -1,7 +1,9 @@
 import { parse as parseDomain } from 'tldts';
+import { isCurrencyCode } from '../../connectors/kit/expense-values.js';
 import { invalidInput } from '../../lib/errors.js';
 import type { Roster } from '../../roster.js';
 import { writeAudit } from '../audit/audit.repo.js';
+import { deriveExpenseLines } from '../expenses/derive.js';
 import { markLicenseStatesStale } from '../licenses/license-store.js';
 
 export interface Settings {
@@ -13,6 +15,8 @@ export interface Settings {
   inactivityDays: number;
   /** Whether Roster starts offboarding by itself for each new offboarding candidate. */
   autoOffboarding: boolean;
+  /** ISO 4217 code every expense figure is shown in (USD until set); other currencies convert through rates. */
+  currency: string;
 }
 
 export async function getSettings(roster: Roster): Promise<Settings> {
@@ -27,6 +31,7 @@ export async function getSettings(roster: Roster): Promise<Settings> {
     stalenessDays: row.staleness_days,
     inactivityDays: row.inactivity_days,
     autoOffboarding: row.auto_offboarding,
+    currency: row.currency,
   };
 }
 
@@ -54,6 +59,16 @@ function normaliseDomains(domains: string[]): string[] {
   return [...new Set(out)].sort();
 }
 
+/** An ISO 4217 code as Intl knows it (USD, EUR), upper-cased. */
+function normaliseCurrency(raw: string): string {
+  const currency = raw.trim().toUpperCase();
+  if (!isCurrencyCode(currency))
+    throw invalidInput(`"${raw}" is not a currency`, [
+      { field: 'currency', message: 'must be an ISO 4217 code like USD or EUR' },
+    ]);
+  return currency;
+}
+
 export async function updateSettings(
   roster: Roster,
   actor: string,
@@ -61,6 +76,7 @@ export async function updateSettings(
 ): Promise<Settings> {
   const before = await getSettings(roster);
   const domains = patch.domains ? normaliseDomains(patch.domains) : undefined;
+  const currency = patch.currency !== undefined ? normaliseCurrency(patch.currency) : undefined;
   await roster.database.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('organisation_settings')
@@ -70,11 +86,14 @@ export async function updateSettings(
         ...(patch.stalenessDays !== undefined ? { staleness_days: patch.stalenessDays } : {}),
         ...(patch.inactivityDays !== undefined ? { inactivity_days: patch.inactivityDays } : {}),
         ...(patch.autoOffboarding !== undefined ? { auto_offboarding: patch.autoOffboarding } : {}),
+        ...(currency ? { currency } : {}),
         updated_at: new Date(),
       })
       .execute();
     // Thresholds, staleness and domains all move license states.
     await markLicenseStatesStale(trx, 'all');
+    // Every expense line converts into the organisation's currency: a new currency converts them all again.
+    if (currency && currency !== before.currency) await deriveExpenseLines(trx, {});
     const after = await trx.selectFrom('organisation_settings').selectAll().executeTakeFirstOrThrow();
     await writeAudit(trx, {
       actor,
@@ -87,6 +106,7 @@ export async function updateSettings(
         stalenessDays: after.staleness_days,
         inactivityDays: after.inactivity_days,
         autoOffboarding: after.auto_offboarding,
+        currency: after.currency,
       },
     });
   });
