@@ -15,6 +15,7 @@ import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { catalogRoutes } from '../modules/catalog/catalog.routes.js';
 import { employeeSourceRoutes } from '../modules/employees/employee-source.routes.js';
+import { expenseFiguresRoutes } from '../modules/expenses/expense-figures.routes.js';
 import { explainRoutes } from '../modules/explain/explain.routes.js';
 import { importsRoutes } from '../modules/imports/imports.routes.js';
 import { licensesRoutes } from '../modules/licenses/licenses.routes.js';
@@ -167,6 +168,7 @@ export async function buildServer(roster: Roster, options: ServerOptions = {}): 
     auditRoutes,
     overviewRoutes,
     offboardingRoutes,
+    expenseFiguresRoutes,
   ]) {
     await app.register(routes(roster));
   }
