@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerAdminCommands } from './commands/admin.js';
 import { registerBrowseCommands } from './commands/browse.js';
+import { registerExpenseFigureCommands } from './commands/expense-figures.js';
 import { registerImportCommands } from './commands/imports.js';
 import { registerLicenseCommands } from './commands/licenses.js';
 import { registerMergeCommands } from './commands/merge.js';
@@ -38,6 +39,7 @@ registerBrowseCommands(program);
 registerMergeCommands(program);
 registerOffboardingCommands(program);
 registerLicenseCommands(program);
+registerExpenseFigureCommands(program);
 registerAdminCommands(program);
 registerSecretsCommands(program);
 
