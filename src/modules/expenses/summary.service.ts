@@ -128,3 +128,23 @@ export async function loadAppSpend(roster: Roster, appId: number, now = new Date
     months: months.map((m) => ({ ...m, amount: roundMoney(m.amount) })),
   };
 }
+
+/**
+ * The organisation's annual spend (matched and unmatched lines, annualised as the summary does), for the
+ * Overview beside the annual license cost; null while no line counts.
+ */
+export async function loadAnnualSpend(
+  roster: Roster,
+): Promise<{ annualised: number; annualisedFrom: AnnualisedFrom } | null> {
+  const { db } = roster.database;
+  const period = await coveredPeriod(db);
+  if (!period) return null;
+  const totals = await statusTotals(db);
+  const total = totals
+    .filter((t) => t.status === 'matched' || t.status === 'unmatched')
+    .reduce((sum, t) => sum + t.amount, 0);
+  const from = trailingStart(period);
+  const [apps, unmatched] = await Promise.all([appSpendRows(db, from), unmatchedSince(db, from)]);
+  const trailing = apps.reduce((sum, app) => sum + app.trailing12Months, 0) + unmatched;
+  return annualise({ total, trailing12Months: trailing }, period);
+}
