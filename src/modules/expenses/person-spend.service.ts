@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import type { Roster } from '../../roster.js';
 import { type AnnualisedFrom, annualise, roundMoney, trailingStart } from './annualise.js';
-import { coveredPeriod } from './summary.repo.js';
+import { coveredPeriod, organisationCurrency } from './summary.repo.js';
 
 export interface PersonSpend {
+  currency: string;
   total: number;
   lines: number;
   annualised: number | null;
@@ -33,6 +34,7 @@ export async function personSpend(roster: Roster, emails: readonly string[]): Pr
   const trailing = rows.reduce((sum, row) => sum + row.trailing, 0);
   const annual = period ? annualise({ total, trailing12Months: trailing }, period) : null;
   return {
+    currency: await organisationCurrency(db),
     total: roundMoney(total),
     lines: rows.reduce((sum, row) => sum + row.lines, 0),
     annualised: annual?.annualised ?? null,

@@ -46,6 +46,7 @@ const userDetailSchema = userSummarySchema
     accounts: z.array(accountFactsSchema.extend({ app: z.string(), email: z.string() })),
     expenseSpend: z
       .object({
+        currency: z.string(),
         total: z.number(),
         lines: z.number(),
         annualised: z.number().nullable(),
