@@ -144,85 +144,88 @@ describe.each(lanes)('explain expenses-total on %s: "why is the total too low?"'
   });
 });
 
-describe.each(lanes)('explain expenses-app on %s: "an app with 25,000 dollars in expenses shows none"', (lane) => {
-  const ctx = useTestServer(
-    async ({ roster }) => {
-      const card = await insertExpenseSource(roster, 'Amex');
-      const rule = await insertExpenseRule(roster, {
-        action: 'match',
-        app: 'Zoom',
-        field: 'vendor',
-        op: 'contains',
-        value: 'ZOOM.US',
-      });
-      const ignore = await insertExpenseRule(roster, {
-        action: 'ignore',
-        field: 'vendor',
-        op: 'contains',
-        value: 'AMZN',
-      });
-      await insertExpenseLines(roster, [
-        { source: card, date: '2026-03-01', amount: 12_000, vendor: 'DATADOG INC NEW YORK NY' },
-        { source: card, date: '2026-04-01', amount: 13_000, vendor: 'DATADOG INC NEW YORK NY' },
-        {
-          source: card,
-          date: '2026-04-02',
-          amount: 40,
-          vendor: 'ZOOM.US 888-799-9666',
+describe.each(lanes)(
+  'explain expenses-app on %s: "an app with 25,000 dollars in expenses shows none"',
+  (lane) => {
+    const ctx = useTestServer(
+      async ({ roster }) => {
+        const card = await insertExpenseSource(roster, 'Amex');
+        const rule = await insertExpenseRule(roster, {
+          action: 'match',
           app: 'Zoom',
-          match: { kind: 'rule', ruleId: rule },
-        },
-        {
-          source: card,
-          date: '2026-04-03',
-          amount: 60,
-          vendor: 'AMZN Mktp Datadog agent',
-          ignored: true,
-          ignoreRuleId: ignore,
-        },
-      ]);
-      await roster.database.db.insertInto('apps').values({ name: 'Datadog' }).execute();
-    },
-    { lane },
-  );
-
-  it('shows the unmatched lines that name the app and the rule that would catch them', async () => {
-    const explanation = await explain(ctx.roster, 'expenses-app', 'datadog');
-    expect(explanation.figure).toMatchObject({ total: 0, lines: 0 });
-    expect(explanation.causes.find((c) => c.code === 'unmatched_naming_app')).toEqual({
-      code: 'unmatched_naming_app',
-      count: 2,
-      text: '2 unmatched lines "DATADOG INC NEW YORK NY" ($25,000.00) name Datadog; a Match rule vendor equals "DATADOG INC NEW YORK NY" would put them on it.',
-    });
-    expect(explanation.causes.find((c) => c.code === 'ignored_naming_app')?.text).toContain(
-      'but Ignore rule #',
+          field: 'vendor',
+          op: 'contains',
+          value: 'ZOOM.US',
+        });
+        const ignore = await insertExpenseRule(roster, {
+          action: 'ignore',
+          field: 'vendor',
+          op: 'contains',
+          value: 'AMZN',
+        });
+        await insertExpenseLines(roster, [
+          { source: card, date: '2026-03-01', amount: 12_000, vendor: 'DATADOG INC NEW YORK NY' },
+          { source: card, date: '2026-04-01', amount: 13_000, vendor: 'DATADOG INC NEW YORK NY' },
+          {
+            source: card,
+            date: '2026-04-02',
+            amount: 40,
+            vendor: 'ZOOM.US 888-799-9666',
+            app: 'Zoom',
+            match: { kind: 'rule', ruleId: rule },
+          },
+          {
+            source: card,
+            date: '2026-04-03',
+            amount: 60,
+            vendor: 'AMZN Mktp Datadog agent',
+            ignored: true,
+            ignoreRuleId: ignore,
+          },
+        ]);
+        await roster.database.db.insertInto('apps').values({ name: 'Datadog' }).execute();
+      },
+      { lane },
     );
-    expect(explanation.toImprove[0]).toBe(
-      "roster expenses rules add --action match --app 'Datadog' --field vendor --op equals --value 'DATADOG INC NEW YORK NY'",
-    );
-  });
 
-  it('names the rule that matched an app that shows spend', async () => {
-    const explanation = await explain(ctx.roster, 'expenses-app', 'Zoom');
-    expect(explanation.figure).toMatchObject({ total: 40, lines: 1 });
-    expect(codes(explanation.causes)).toEqual(['matched_rule']);
-    expect(explanation.causes[0]?.text).toMatch(
-      /^Match rule #\d+ \(vendor contains "ZOOM\.US", priority 100\) matched 1 lines \(\$40\.00\)\.$/,
-    );
-  });
+    it('shows the unmatched lines that name the app and the rule that would catch them', async () => {
+      const explanation = await explain(ctx.roster, 'expenses-app', 'datadog');
+      expect(explanation.figure).toMatchObject({ total: 0, lines: 0 });
+      expect(explanation.causes.find((c) => c.code === 'unmatched_naming_app')).toEqual({
+        code: 'unmatched_naming_app',
+        count: 2,
+        text: '2 unmatched lines "DATADOG INC NEW YORK NY" ($25,000.00) name Datadog; a Match rule vendor equals "DATADOG INC NEW YORK NY" would put them on it.',
+      });
+      expect(explanation.causes.find((c) => c.code === 'ignored_naming_app')?.text).toContain(
+        'but Ignore rule #',
+      );
+      expect(explanation.toImprove[0]).toBe(
+        "roster expenses rules add --action match --app 'Datadog' --field vendor --op equals --value 'DATADOG INC NEW YORK NY'",
+      );
+    });
 
-  it('is answered over HTTP, organisation-wide for the total', async () => {
-    const { server } = ctx;
-    const total = await server.app.inject({
-      url: '/api/explain/expenses-total',
-      headers: server.as('read-only'),
+    it('names the rule that matched an app that shows spend', async () => {
+      const explanation = await explain(ctx.roster, 'expenses-app', 'Zoom');
+      expect(explanation.figure).toMatchObject({ total: 40, lines: 1 });
+      expect(codes(explanation.causes)).toEqual(['matched_rule']);
+      expect(explanation.causes[0]?.text).toMatch(
+        /^Match rule #\d+ \(vendor contains "ZOOM\.US", priority 100\) matched 1 lines \(\$40\.00\)\.$/,
+      );
     });
-    expect(total.statusCode).toBe(200);
-    expect(total.json().figure.unmatched).toBe(25_000);
-    const owner = await server.app.inject({
-      url: '/api/explain/expenses-total',
-      headers: server.as('app-owner'),
+
+    it('is answered over HTTP, organisation-wide for the total', async () => {
+      const { server } = ctx;
+      const total = await server.app.inject({
+        url: '/api/explain/expenses-total',
+        headers: server.as('read-only'),
+      });
+      expect(total.statusCode).toBe(200);
+      expect(total.json().figure.unmatched).toBe(25_000);
+      const owner = await server.app.inject({
+        url: '/api/explain/expenses-total',
+        headers: server.as('app-owner'),
+      });
+      expect(owner.statusCode).toBe(403);
     });
-    expect(owner.statusCode).toBe(403);
-  });
-});
+  },
+);
