@@ -6,6 +6,7 @@ const benchmarks: Record<string, () => Promise<{ run: () => Promise<void> }>> = 
   sync: () => import('./sync.js'),
   console: () => import('./console.js'),
   offboarding: () => import('./offboarding.js'),
+  expenses: () => import('./expenses.js'),
 };
 
 const name = process.argv[2];

@@ -513,6 +513,18 @@ export interface ExpenseLinesTable {
   status: ColumnType<ExpenseLineStatus, never, never>;
 }
 
+/** Lines per app, month, status and conversion (migrations/0019), rewritten by every derivation. */
+export interface ExpenseLineTotalsTable {
+  app_id: number | null;
+  month: string;
+  status: ExpenseLineStatus;
+  converted: boolean;
+  lines: number;
+  amount: number;
+  first_date: string;
+  last_date: string;
+}
+
 export interface StagedExpenseLinesTable {
   run_id: number;
   seq: number;
@@ -575,4 +587,5 @@ export interface DB {
   expense_rules: ExpenseRulesTable;
   expense_lines: ExpenseLinesTable;
   staged_expense_lines: StagedExpenseLinesTable;
+  expense_line_totals: ExpenseLineTotalsTable;
 }

@@ -16,8 +16,9 @@ import { authRoutes } from '../modules/auth/auth.routes.js';
 import { backupRoutes } from '../modules/backup/backup.routes.js';
 import { catalogRoutes } from '../modules/catalog/catalog.routes.js';
 import { employeeSourceRoutes } from '../modules/employees/employee-source.routes.js';
-import { expenseRulesRoutes } from '../modules/expenses/rules/expense-rules.routes.js';
+import { expenseFiguresRoutes } from '../modules/expenses/expense-figures.routes.js';
 import { expenseImportRoutes } from '../modules/expenses/import/expense-import.routes.js';
+import { expenseRulesRoutes } from '../modules/expenses/rules/expense-rules.routes.js';
 import { explainRoutes } from '../modules/explain/explain.routes.js';
 import { importsRoutes } from '../modules/imports/imports.routes.js';
 import { licensesRoutes } from '../modules/licenses/licenses.routes.js';
@@ -178,6 +179,7 @@ export async function buildServer(roster: Roster, options: ServerOptions = {}): 
     offboardingRoutes,
     backupRoutes,
     expenseRulesRoutes,
+    expenseFiguresRoutes,
   ]) {
     await app.register(routes(roster));
   }

@@ -7,9 +7,16 @@ const once = <T>(make: () => T) => {
   return () => (value ??= make());
 };
 const number = once(() => new Intl.NumberFormat('en'));
-const money = once(
-  () => new Intl.NumberFormat('en', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }),
-);
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+/** One formatter per currency, built on first use; whole units, as the figures are yearly or totals. */
+const money = (currency: string) => {
+  let format = moneyFormats.get(currency);
+  if (!format) {
+    format = new Intl.NumberFormat('en', { style: 'currency', currency, maximumFractionDigits: 0 });
+    moneyFormats.set(currency, format);
+  }
+  return format;
+};
 const date = once(() => new Intl.DateTimeFormat('en', { dateStyle: 'medium' }));
 const dateTime = once(() => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }));
 
@@ -17,7 +24,9 @@ const dateTime = once(() => new Intl.DateTimeFormat('en', { dateStyle: 'medium',
 const groupThousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 export const formatNumber = (n: number) => (Number.isSafeInteger(n) ? groupThousands(n) : number().format(n));
-export const formatMoney = (n: number | null | undefined) => (n == null ? '—' : money().format(n));
+/** Money in the organisation's currency (figures that carry it pass it: summaries, spend, the Overview). */
+export const formatMoney = (n: number | null | undefined, currency = 'USD') =>
+  n == null ? '—' : money(currency).format(n);
 export const formatDate = (iso: string | null | undefined) => (iso ? date().format(new Date(iso)) : '—');
 export const formatDateTime = (iso: string | null | undefined) =>
   iso ? dateTime().format(new Date(iso)) : '—';

@@ -434,7 +434,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Expense lines, newest first (unmatched: biggest first, with suggestions and the rule that would catch them) */
+        get: operations["getExpensesLines"];
         put?: never;
         /**
          * Push expense lines from a finance system (all lines are applied, or none)
@@ -1274,6 +1275,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/expenses/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Expenses in the organisation's currency: total, matched, unmatched, ignored, excluded, duplicates, itemised, unconverted lines, the matching rate, and spend per app with its annualised figure and license cost */
+        get: operations["getExpensesSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expenses/apps/{app}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One app's spend: total, lines, annualised, license cost, month by month */
+        get: operations["getExpensesAppsByApp"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expenses/lines.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Expense lines as CSV (streamed; cells safe from spreadsheet formulas) */
+        get: operations["getExpensesLinesCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1601,6 +1653,126 @@ export interface components {
             };
             accounts: components["schemas"]["ExpenseAccountInput"][];
         };
+        ExpenseSuggestedRuleInput: {
+            /** @constant */
+            action: "match";
+            /** @description the closest app, when matching suggests one */
+            app: string | null;
+            /** @enum {string} */
+            field: "vendor" | "description";
+            /** @enum {string} */
+            op: "contains" | "equals" | "regex";
+            value: string;
+        };
+        ExpenseLineInput: {
+            id: number;
+            date: string;
+            amount: number;
+            currency: string;
+            /** @description in the organisation's currency; null: no rate */
+            amountConverted: number | null;
+            vendor: string;
+            description: string;
+            source: string;
+            account: string;
+            reportId: string | null;
+            /** @enum {string} */
+            itemType: "main" | "line";
+            employeeEmail: string | null;
+            /** @enum {string} */
+            status: "matched" | "unmatched" | "ignored" | "duplicate" | "excluded" | "itemised";
+            app: string | null;
+            matchedBy: ("rule" | "automatic" | "manual") | null;
+            ruleId: number | null;
+            alias: string | null;
+            duplicateOf: number | null;
+            suggestions: {
+                catalogId?: string;
+                name: string;
+                reason?: string;
+            }[];
+            suggestedRule: components["schemas"]["ExpenseSuggestedRuleInput"] | null;
+        };
+        ExpenseAppSpendInput: {
+            appId: number;
+            app: string;
+            /** @description decimal, in the organisation's currency */
+            total: number;
+            /** @description matched lines, converted or not */
+            lines: number;
+            annualised: number | null;
+            annualisedFrom: ("trailing-12-months" | "extrapolated") | null;
+            /** @description yearly cost of the assigned licenses with a known price */
+            licenseCost: number | null;
+        };
+        ExpenseSummaryInput: {
+            currency: string;
+            /** @description matched + unmatched lines, converted */
+            total: number;
+            /** @description decimal, in the organisation's currency */
+            matched: number;
+            /** @description decimal, in the organisation's currency */
+            unmatched: number;
+            /** @description decimal, in the organisation's currency */
+            ignored: number;
+            /** @description decimal, in the organisation's currency */
+            excluded: number;
+            /** @description decimal, in the organisation's currency */
+            duplicates: number;
+            /** @description decimal, in the organisation's currency */
+            itemised: number;
+            /** @description lines without a rate to the currency: counted in no total */
+            unconverted: number;
+            lines: {
+                matched: number;
+                unmatched: number;
+                ignored: number;
+                excluded: number;
+                duplicates: number;
+                itemised: number;
+            };
+            countItems: {
+                sourceId: number;
+                source: string;
+                /** @enum {string} */
+                countItems: "lines" | "main";
+            }[];
+            coveredPeriod: {
+                from: string;
+                to: string;
+                days: number;
+            } | null;
+            annualised: number | null;
+            annualisedFrom: ("trailing-12-months" | "extrapolated") | null;
+            annualisedWording: string | null;
+            matchRate: {
+                /** @description matched / (matched + unmatched) lines, 0–1 */
+                byCount: number | null;
+                /** @description matched / (matched + unmatched) amount, 0–1 */
+                byAmount: number | null;
+            };
+            apps: components["schemas"]["ExpenseAppSpendInput"][];
+        };
+        ExpenseAppSpendDetailInput: {
+            appId: number;
+            app: string;
+            /** @description decimal, in the organisation's currency */
+            total: number;
+            /** @description matched lines, converted or not */
+            lines: number;
+            annualised: number | null;
+            annualisedFrom: ("trailing-12-months" | "extrapolated") | null;
+            /** @description yearly cost of the assigned licenses with a known price */
+            licenseCost: number | null;
+            currency: string;
+            annualisedWording: string | null;
+            months: {
+                month: string;
+                /** @description decimal, in the organisation's currency */
+                amount: number;
+                lines: number;
+            }[];
+        };
         ExplanationInput: {
             what: string;
             subject: string | null;
@@ -1873,7 +2045,10 @@ export interface components {
             inactiveLicenses: number;
             usageUnknownLicenses: number;
             annualLicenseCost: number | null;
+            /** @description annual spend from expense lines, in the organisation's currency */
             spend: number | null;
+            spendFrom: ("trailing-12-months" | "extrapolated") | null;
+            currency: string;
             utilisation: {
                 app: string;
                 appId: number;
@@ -2051,6 +2226,19 @@ export interface components {
                 app: string;
                 email: string;
             }[];
+            /** @description expense lines paid by any of the person's emails, in the organisation's currency; beside annualCost (licenses), not in it */
+            expenseSpend: {
+                currency: string;
+                total: number;
+                lines: number;
+                annualised: number | null;
+                annualisedFrom: ("trailing-12-months" | "extrapolated") | null;
+                apps: {
+                    app: string | null;
+                    total: number;
+                    lines: number;
+                }[];
+            } | null;
         };
         ErrorInput: {
             error: {
@@ -2425,6 +2613,126 @@ export interface components {
             };
             accounts: components["schemas"]["ExpenseAccount"][];
         };
+        ExpenseSuggestedRule: {
+            /** @constant */
+            action: "match";
+            /** @description the closest app, when matching suggests one */
+            app: string | null;
+            /** @enum {string} */
+            field: "vendor" | "description";
+            /** @enum {string} */
+            op: "contains" | "equals" | "regex";
+            value: string;
+        };
+        ExpenseLine: {
+            id: number;
+            date: string;
+            amount: number;
+            currency: string;
+            /** @description in the organisation's currency; null: no rate */
+            amountConverted: number | null;
+            vendor: string;
+            description: string;
+            source: string;
+            account: string;
+            reportId: string | null;
+            /** @enum {string} */
+            itemType: "main" | "line";
+            employeeEmail: string | null;
+            /** @enum {string} */
+            status: "matched" | "unmatched" | "ignored" | "duplicate" | "excluded" | "itemised";
+            app: string | null;
+            matchedBy: ("rule" | "automatic" | "manual") | null;
+            ruleId: number | null;
+            alias: string | null;
+            duplicateOf: number | null;
+            suggestions: {
+                catalogId?: string;
+                name: string;
+                reason?: string;
+            }[];
+            suggestedRule: components["schemas"]["ExpenseSuggestedRule"] | null;
+        };
+        ExpenseAppSpend: {
+            appId: number;
+            app: string;
+            /** @description decimal, in the organisation's currency */
+            total: number;
+            /** @description matched lines, converted or not */
+            lines: number;
+            annualised: number | null;
+            annualisedFrom: ("trailing-12-months" | "extrapolated") | null;
+            /** @description yearly cost of the assigned licenses with a known price */
+            licenseCost: number | null;
+        };
+        ExpenseSummary: {
+            currency: string;
+            /** @description matched + unmatched lines, converted */
+            total: number;
+            /** @description decimal, in the organisation's currency */
+            matched: number;
+            /** @description decimal, in the organisation's currency */
+            unmatched: number;
+            /** @description decimal, in the organisation's currency */
+            ignored: number;
+            /** @description decimal, in the organisation's currency */
+            excluded: number;
+            /** @description decimal, in the organisation's currency */
+            duplicates: number;
+            /** @description decimal, in the organisation's currency */
+            itemised: number;
+            /** @description lines without a rate to the currency: counted in no total */
+            unconverted: number;
+            lines: {
+                matched: number;
+                unmatched: number;
+                ignored: number;
+                excluded: number;
+                duplicates: number;
+                itemised: number;
+            };
+            countItems: {
+                sourceId: number;
+                source: string;
+                /** @enum {string} */
+                countItems: "lines" | "main";
+            }[];
+            coveredPeriod: {
+                from: string;
+                to: string;
+                days: number;
+            } | null;
+            annualised: number | null;
+            annualisedFrom: ("trailing-12-months" | "extrapolated") | null;
+            annualisedWording: string | null;
+            matchRate: {
+                /** @description matched / (matched + unmatched) lines, 0–1 */
+                byCount: number | null;
+                /** @description matched / (matched + unmatched) amount, 0–1 */
+                byAmount: number | null;
+            };
+            apps: components["schemas"]["ExpenseAppSpend"][];
+        };
+        ExpenseAppSpendDetail: {
+            appId: number;
+            app: string;
+            /** @description decimal, in the organisation's currency */
+            total: number;
+            /** @description matched lines, converted or not */
+            lines: number;
+            annualised: number | null;
+            annualisedFrom: ("trailing-12-months" | "extrapolated") | null;
+            /** @description yearly cost of the assigned licenses with a known price */
+            licenseCost: number | null;
+            currency: string;
+            annualisedWording: string | null;
+            months: {
+                month: string;
+                /** @description decimal, in the organisation's currency */
+                amount: number;
+                lines: number;
+            }[];
+        };
         Explanation: {
             what: string;
             subject: string | null;
@@ -2697,7 +3005,10 @@ export interface components {
             inactiveLicenses: number;
             usageUnknownLicenses: number;
             annualLicenseCost: number | null;
+            /** @description annual spend from expense lines, in the organisation's currency */
             spend: number | null;
+            spendFrom: ("trailing-12-months" | "extrapolated") | null;
+            currency: string;
             utilisation: {
                 app: string;
                 appId: number;
@@ -2875,6 +3186,19 @@ export interface components {
                 app: string;
                 email: string;
             }[];
+            /** @description expense lines paid by any of the person's emails, in the organisation's currency; beside annualCost (licenses), not in it */
+            expenseSpend: {
+                currency: string;
+                total: number;
+                lines: number;
+                annualised: number | null;
+                annualisedFrom: ("trailing-12-months" | "extrapolated") | null;
+                apps: {
+                    app: string | null;
+                    total: number;
+                    lines: number;
+                }[];
+            } | null;
         };
         Error: {
             error: {
@@ -4879,6 +5203,79 @@ export interface operations {
             };
         };
     };
+    getExpensesLines: {
+        parameters: {
+            query?: {
+                status?: "matched" | "unmatched" | "ignored" | "duplicate" | "excluded" | "itemised";
+                app?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ExpenseLine"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input: each problem names its field or row */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Any other failure, in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     postExpensesLines: {
         parameters: {
             query: {
@@ -6815,7 +7212,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                what: "app-users" | "app-licenses" | "app-usage" | "inactive" | "user-count" | "offboarding-apps" | "offboarding";
+                what: "app-users" | "app-licenses" | "app-usage" | "inactive" | "user-count" | "offboarding-apps" | "offboarding" | "expenses-total" | "expenses-app";
             };
             cookie?: never;
         };
@@ -8911,6 +9308,206 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Any other failure, in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getExpensesSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpenseSummary"];
+                };
+            };
+            /** @description No valid token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Any other failure, in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getExpensesAppsByApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                app: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpenseAppSpendDetail"];
+                };
+            };
+            /** @description Invalid input: each problem names its field or row */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Any other failure, in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getExpensesLinesCsv: {
+        parameters: {
+            query?: {
+                status?: "matched" | "unmatched" | "ignored" | "duplicate" | "excluded" | "itemised";
+                app?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV, streamed; cells that a spreadsheet would read as formulas are escaped */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input: each problem names its field or row */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -112,6 +112,13 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: 'expenses',
+        ...page(
+          () => import('../features/expenses/expenses-page'),
+          (m) => m.ExpensesPage,
+        ),
+      },
+      {
         path: 'licenses',
         ...page(
           () => import('../features/licenses/inactive-licenses-page'),

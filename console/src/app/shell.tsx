@@ -12,6 +12,7 @@ const sections = [
   { to: '/apps', label: 'Apps' },
   { to: '/people', label: 'People' },
   { to: '/licenses', label: 'Inactive licenses' },
+  { to: '/expenses', label: 'Expenses' },
   { to: '/offboarding', label: 'Offboarding' },
   { to: '/integrations', label: 'Integrations' },
   { to: '/settings/merge-users', label: 'Settings · Merge Users' },

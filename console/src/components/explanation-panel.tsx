@@ -5,7 +5,14 @@ import { unwrap } from '../api/errors';
 import { formatDateTime, formatNumber } from '../api/format';
 import { QueryState } from './query-state';
 
-export type ExplainWhat = 'app-users' | 'app-licenses' | 'app-usage' | 'inactive' | 'user-count';
+export type ExplainWhat =
+  | 'app-users'
+  | 'app-licenses'
+  | 'app-usage'
+  | 'inactive'
+  | 'user-count'
+  | 'expenses-total'
+  | 'expenses-app';
 
 /** "Why these numbers": how a figure was computed, from which sources, and what would complete it. */
 export function ExplanationPanel({ what, app }: { what: ExplainWhat; app?: string }) {

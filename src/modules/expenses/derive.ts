@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { markDuplicates } from './duplicates.js';
+import { refreshExpenseTotals } from './expense-totals.js';
 import { deriveLineFlags } from './line-flags.js';
 import { applyMatching } from './matching/apply-matching.js';
 
@@ -21,4 +22,5 @@ export async function deriveExpenseLines(trx: Kysely<DB>, scope: ExpenseScope = 
   await deriveLineFlags(trx, scope);
   await applyMatching(trx, scope);
   await markDuplicates(trx, scope);
+  await refreshExpenseTotals(trx);
 }

@@ -10,5 +10,7 @@ export const explainWhats = [
   'user-count',
   'offboarding-apps',
   'offboarding',
+  'expenses-total',
+  'expenses-app',
 ] as const;
 export type ExplainWhat = (typeof explainWhats)[number];

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Roster } from '../../roster.js';
 import { findVisibleAppId, requireOrganisationView } from '../apps/app-owners.js';
-import { explain, explainWhats, personFigures } from './explain.service.js';
+import { explain, explainWhats, organisationFigures, personFigures } from './explain.service.js';
 
 const explanationSchema = z
   .object({
@@ -45,7 +45,8 @@ export function explainRoutes(roster: Roster): FastifyPluginAsyncZod {
       async (request) => {
         // An app owner may ask about their own apps only, and not about the whole organisation.
         const aboutPerson = personFigures.includes(request.params.what);
-        if (request.params.what === 'user-count' || aboutPerson) requireOrganisationView(request.principal);
+        if (organisationFigures.includes(request.params.what) || aboutPerson)
+          requireOrganisationView(request.principal);
         else if (request.query.app) await findVisibleAppId(roster, request.principal, request.query.app);
         return explain(roster, request.params.what, aboutPerson ? request.query.email : request.query.app);
       },

@@ -1,6 +1,7 @@
 import { invalidInput } from '../../lib/errors.js';
 import type { Roster } from '../../roster.js';
 import { explainAppLicenses, explainAppUsage, explainAppUsers, explainInactive } from './explain-app.js';
+import { explainExpensesApp, explainExpensesTotal } from './explain-expenses.js';
 import { explainOffboarding, explainOffboardingApps } from './explain-offboarding.js';
 import { explainUserCount } from './explain-user-count.js';
 import { type ExplainWhat, explainWhats } from './explain-whats.js';
@@ -15,8 +16,13 @@ export const explainers = {
   'user-count': (roster: Roster) => explainUserCount(roster),
   'offboarding-apps': explainOffboardingApps,
   offboarding: explainOffboarding,
+  'expenses-total': (roster: Roster) => explainExpensesTotal(roster),
+  'expenses-app': (roster: Roster, app: string) => explainExpensesApp(roster, app),
 } as const satisfies Record<ExplainWhat, unknown>;
 export { type ExplainWhat, explainWhats } from './explain-whats.js';
+
+/** Figures about the whole organisation: they take no subject. */
+export const organisationFigures: readonly string[] = ['user-count', 'expenses-total'];
 
 /** Figures about a person: their subject is an email, not an app. */
 export const personFigures: readonly string[] = ['offboarding-apps', 'offboarding'];
@@ -27,7 +33,7 @@ export async function explain(roster: Roster, what: string, subject?: string): P
       { field: 'what', message: `must be one of ${explainWhats.join(', ')}` },
     ]);
   }
-  if (what !== 'user-count' && !subject) {
+  if (!organisationFigures.includes(what) && !subject) {
     if (personFigures.includes(what))
       throw invalidInput(`Explaining ${what} needs a person`, [
         { field: 'email', message: 'name one of their emails' },

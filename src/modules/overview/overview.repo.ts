@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Roster } from '../../roster.js';
+import { loadAnnualSpend } from '../expenses/summary.service.js';
 import { licenseStatesQuery } from '../licenses/license-states.js';
 
 export interface Overview {
@@ -12,8 +13,14 @@ export interface Overview {
   usageUnknownLicenses: number;
   /** Yearly cost of assigned licenses with a known price; null when no license has a price. */
   annualLicenseCost: number | null;
-  /** Spend from expense sources; null while no expense source exists in this installation. */
+  /**
+   * Annual spend from expense lines (matched and unmatched, in the organisation's currency): the trailing
+   * 12 months, or extrapolated from a shorter covered period (`spendFrom` says which); null while no
+   * expense line counts.
+   */
   spend: number | null;
+  spendFrom: 'trailing-12-months' | 'extrapolated' | null;
+  currency: string;
   utilisation: {
     app: string;
     appId: number;
@@ -60,6 +67,9 @@ export async function loadOverview(roster: Roster, now = new Date()): Promise<Ov
     select to_char(date_trunc('month', created_at at time zone 'UTC'), 'YYYY-MM') as month, count(*)::int as apps
     from apps group by 1 order by 1`.execute(db);
 
+  const spend = await loadAnnualSpend(roster);
+  const settings = await db.selectFrom('organisation_settings').select('currency').executeTakeFirst();
+
   const apps = new Map<number, Overview['utilisation'][number]>();
   const inactiveByReason: Record<string, number> = {};
   let licenses = 0;
@@ -101,7 +111,9 @@ export async function loadOverview(roster: Roster, now = new Date()): Promise<Ov
     inactiveLicenses: inactive,
     usageUnknownLicenses: unknown,
     annualLicenseCost: cost === null ? null : Math.round(cost * 100) / 100,
-    spend: null,
+    spend: spend?.annualised ?? null,
+    spendFrom: spend?.annualisedFrom ?? null,
+    currency: settings?.currency ?? 'USD',
     utilisation: [...apps.values()].sort((a, b) => b.assigned - a.assigned).slice(0, topApps),
     inactiveByReason,
     discovered,

@@ -11,7 +11,9 @@ const overviewSchema = z
     inactiveLicenses: z.number(),
     usageUnknownLicenses: z.number(),
     annualLicenseCost: z.number().nullable(),
-    spend: z.number().nullable(),
+    spend: z.number().nullable().describe("annual spend from expense lines, in the organisation's currency"),
+    spendFrom: z.enum(['trailing-12-months', 'extrapolated']).nullable(),
+    currency: z.string(),
     utilisation: z.array(
       z.object({
         app: z.string(),

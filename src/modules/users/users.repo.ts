@@ -11,6 +11,7 @@ import {
   lastUsedJoin,
   toAccountFacts,
 } from '../accounts/account-facts.js';
+import { type PersonSpend, personSpend } from '../expenses/person-spend.service.js';
 import { peopleInOrder, type UserSortField } from './people-order.js';
 import {
   annualCostOf,
@@ -142,6 +143,8 @@ export interface UserDetail extends UserSummary {
   } | null;
   /** Every account of every email of the person, active and removed; `email` says whose it is. */
   accounts: (UserAccount & { email: string })[];
+  /** Expense lines paid by any of the person's emails: spend beside the license cost, never in it. */
+  expenseSpend: PersonSpend | null;
 }
 
 /** The person an email belongs to: the primary email when Merge Users merged it, else the email itself. */
@@ -208,5 +211,6 @@ export async function showUser(roster: Roster, email: string): Promise<UserDetai
       ? { ...employee, attributes: (employee.attributes ?? {}) as Record<string, unknown> }
       : null,
     accounts: accounts.rows.map(toAccountFacts),
+    expenseSpend: await personSpend(roster, [user.email, ...links.map((l) => l.email)]),
   };
 }

@@ -49,6 +49,19 @@ const userDetailSchema = userSummarySchema
       }),
     ),
     accounts: z.array(accountFactsSchema.extend({ app: z.string(), email: z.string() })),
+    expenseSpend: z
+      .object({
+        currency: z.string(),
+        total: z.number(),
+        lines: z.number(),
+        annualised: z.number().nullable(),
+        annualisedFrom: z.enum(['trailing-12-months', 'extrapolated']).nullable(),
+        apps: z.array(z.object({ app: z.string().nullable(), total: z.number(), lines: z.number() })),
+      })
+      .nullable()
+      .describe(
+        "expense lines paid by any of the person's emails, in the organisation's currency; beside annualCost (licenses), not in it",
+      ),
   })
   .meta({ id: 'UserDetail' });
 

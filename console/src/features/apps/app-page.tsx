@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { formatNumber } from '../../api/format';
 import { QueryState } from '../../components/query-state';
+import { AppSpendTab } from '../expenses/app-spend-tab';
 import { AppExplanationTab } from './app-explanation-tab';
 import { AppLicensesTab } from './app-licenses-tab';
 import { AppOffboardingTab } from './app-offboarding-tab';
@@ -10,7 +11,7 @@ import { AppSourcesTab } from './app-sources-tab';
 import { AppUsersTab } from './app-users-tab';
 import { useApp } from './use-app';
 
-const tabs = ['users', 'licenses', 'sources', 'offboarding', 'settings', 'why'] as const;
+const tabs = ['users', 'licenses', 'spend', 'sources', 'offboarding', 'settings', 'why'] as const;
 
 export function AppPage() {
   const ref = useParams().ref ?? '';
@@ -46,6 +47,7 @@ export function AppPage() {
         <Tabs.List>
           <Tabs.Tab value="users">Users</Tabs.Tab>
           <Tabs.Tab value="licenses">Licenses</Tabs.Tab>
+          <Tabs.Tab value="spend">Spend</Tabs.Tab>
           <Tabs.Tab value="sources">Sources</Tabs.Tab>
           <Tabs.Tab value="offboarding">Offboarding</Tabs.Tab>
           <Tabs.Tab value="settings">Threshold and owners</Tabs.Tab>
@@ -56,6 +58,9 @@ export function AppPage() {
         </Tabs.Panel>
         <Tabs.Panel value="licenses" pt="md">
           <AppLicensesTab app={a} />
+        </Tabs.Panel>
+        <Tabs.Panel value="spend" pt="md">
+          <AppSpendTab app={a.name} />
         </Tabs.Panel>
         <Tabs.Panel value="sources" pt="md">
           <AppSourcesTab app={a} />

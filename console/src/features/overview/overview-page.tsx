@@ -34,7 +34,8 @@ export function OverviewPage() {
       value: formatNumber(o.licenses),
       list: '/apps',
       explain: 'app-licenses',
-      note: o.annualLicenseCost === null ? undefined : `${formatMoney(o.annualLicenseCost)} a year`,
+      note:
+        o.annualLicenseCost === null ? undefined : `${formatMoney(o.annualLicenseCost, o.currency)} a year`,
     },
     {
       label: 'Inactive licenses',
@@ -79,17 +80,22 @@ export function OverviewPage() {
         {o.spend !== null && (
           <Card withBorder>
             <Text size="sm" c="dimmed">
-              Spend
+              Spend a year
             </Text>
-            <Text fz={28} fw={700}>
-              {formatMoney(o.spend)}
+            <Anchor component={Link} to="/expenses" fz={28} fw={700} aria-label="Spend a year: open Expenses">
+              {formatMoney(o.spend, o.currency)}
+            </Anchor>
+            <Text size="xs">
+              {o.spendFrom === 'trailing-12-months'
+                ? 'the last 12 months of expenses'
+                : 'extrapolated from less than a year of expenses'}
             </Text>
           </Card>
         )}
       </SimpleGrid>
       {o.spend === null && (
         <Text size="xs" c="dimmed">
-          Spend appears here once an expense source is connected.
+          Spend appears here once expenses are imported.
         </Text>
       )}
       <Suspense fallback={<Text c="dimmed">Loading charts…</Text>}>

@@ -133,6 +133,13 @@ export function PersonPage() {
           <Text size="xs" c="dimmed">
             Active licenses with a known price, across all emails
           </Text>
+          {p.expenseSpend && (
+            <Text size="sm" mt="xs" data-testid="person-spend">
+              Expenses: {formatMoney(p.expenseSpend.annualised, p.expenseSpend.currency)} a year (
+              {formatMoney(p.expenseSpend.total, p.expenseSpend.currency)} in{' '}
+              {formatNumber(p.expenseSpend.lines)} lines paid by their emails), beside the license cost
+            </Text>
+          )}
         </Card>
         <Card withBorder data-testid="attributes">
           <Title order={2} size="h4">

@@ -1,0 +1,65 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertExpenseLines, insertExpenseSource } from '../../test/support/expense-figures-lines.js';
+import { seriousViolations } from './support/axe.js';
+import { hasChromium, installHint, launchChromium } from './support/chromium.js';
+import { ensureConsoleBuilt } from './support/console-build.js';
+import { type DemoServer, startDemoServer } from './support/demo-server.js';
+
+const screenshots = join(process.cwd(), 'test-output', 'screenshots');
+if (!hasChromium) console.warn(`Skipping the console's end-to-end tests. ${installHint}`);
+
+describe.skipIf(!hasChromium)('expenses in the console', () => {
+  let server: DemoServer;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    ensureConsoleBuilt();
+    [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
+    await server.roster.database.db.updateTable('organisation_settings').set({ currency: 'EUR' }).execute();
+    const card = await insertExpenseSource(server.roster, 'Amex card');
+    await insertExpenseLines(server.roster, [
+      { source: card, date: '2026-01-10', amount: 1200, vendor: 'E2E SPEND APP 0042', app: 'E2E Spend App' },
+      { source: card, date: '2026-02-10', amount: 800, vendor: 'E2E SPEND APP 0042', app: 'E2E Spend App' },
+      { source: card, date: '2026-03-10', amount: 25_000, vendor: 'DATADOG INC NEW YORK NY' },
+    ]);
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(await server.signInLink());
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the total in euros, spend per app and the unmatched line with the rule that would catch it', async () => {
+    await page.getByRole('link', { name: /Spend a year/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Expenses' }).waitFor();
+    expect(await page.getByTestId('expenses-Total').textContent()).toBe('€27,000');
+    await page.getByRole('cell', { name: 'DATADOG INC NEW YORK NY', exact: true }).waitFor();
+    expect(await page.getByText('vendor equals "DATADOG INC NEW YORK NY"').count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Download all lines (CSV)' }).getAttribute('href')).toBe(
+      '/api/expenses/lines.csv',
+    );
+    await page.waitForLoadState('networkidle');
+    expect(await seriousViolations(page), 'axe on Expenses').toEqual([]);
+    await page.screenshot({ path: join(screenshots, 'expenses.png'), fullPage: true });
+  });
+
+  it("opens an app's spend month by month", async () => {
+    await page.getByRole('link', { name: 'E2E Spend App' }).click();
+    await page.getByRole('heading', { level: 1, name: 'E2E Spend App' }).waitFor();
+    await page.getByRole('cell', { name: '2026-02' }).waitFor();
+    expect(await page.getByText(/€2,000 in 2 lines/).count()).toBe(1);
+    expect(pageErrors).toEqual([]);
+  });
+});
