@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB, ExpenseLineStatus } from '../../db/schema.js';
 import type { CoveredPeriod } from './annualise.js';
 
-/** Every figure here reads `expense_line_totals` (migrations/0021), kept by each derivation. */
+/** Every figure here reads `expense_line_totals` (migrations/0019), kept by each derivation. */
 
 export interface StatusTotal {
   status: ExpenseLineStatus;
