@@ -149,7 +149,7 @@ export interface paths {
                             actor: string;
                             role: string;
                             /** @enum {string} */
-                            kind: "token" | "session";
+                            kind: "token" | "session" | "local";
                         };
                     };
                 };
@@ -865,7 +865,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Run a sync of a pull source now and wait for its result */
+        /**
+         * Start a sync of a pull source now; answers at once with the running run to follow
+         * @description The sync runs in the server after the answer (202). Follow it at links.run (its Location): pages and records while it runs, then its status (succeeded, held, failed or cancelled), counters and error. A source that is unknown (404), fed by imports (400) or already syncing (409) answers at once with the error.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -878,12 +881,38 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                200: {
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["SyncResult"];
+                        "application/json": {
+                            id: number;
+                            sourceId: number;
+                            source: string;
+                            status: components["schemas"]["RunStatus"];
+                            trigger: string;
+                            startedAt: string;
+                            finishedAt: string | null;
+                            /** @description The last sign of life of the process running the sync: its latest page or lease renewal */
+                            heartbeatAt: string | null;
+                            pages: number;
+                            records: number;
+                            added: number;
+                            updated: number;
+                            removed: number;
+                            unchanged: number;
+                            rejected: number;
+                            counters: unknown;
+                            errorCode: string | null;
+                            errorMessage: string | null;
+                            errorDetails: unknown;
+                            held: components["schemas"]["HeldRemovals"] | null;
+                            links: {
+                                /** @description GET this run to follow it */
+                                run: string;
+                            };
+                        };
                     };
                 };
             };
@@ -2148,6 +2177,87 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/members/{email}/sign-in-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A one-time sign-in link (30 minutes) for an admin member; on an installation without an admin, it makes this email the first admin (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    email: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/{email}/password-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A one-time token (30 minutes) with which an admin member sets or resets a local password at setPasswordUrl (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    email: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            token: string;
+                            setPasswordUrl: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -3203,6 +3313,29 @@ export interface components {
             inactivityDays: number;
             autoOffboarding: boolean;
         };
+        SyncRunInput: {
+            id: number;
+            sourceId: number;
+            source: string;
+            status: components["schemas"]["RunStatusInput"];
+            trigger: string;
+            startedAt: string;
+            finishedAt: string | null;
+            /** @description The last sign of life of the process running the sync: its latest page or lease renewal */
+            heartbeatAt: string | null;
+            pages: number;
+            records: number;
+            added: number;
+            updated: number;
+            removed: number;
+            unchanged: number;
+            rejected: number;
+            counters: unknown;
+            errorCode: string | null;
+            errorMessage: string | null;
+            errorDetails: unknown;
+            held: components["schemas"]["HeldRemovalsInput"] | null;
+        };
         SourceInput: {
             id: number;
             kind: string;
@@ -3238,29 +3371,6 @@ export interface components {
             stalenessDays: number;
             disconnectedAt: string | null;
             createdAt: string;
-        };
-        SyncRunInput: {
-            id: number;
-            sourceId: number;
-            source: string;
-            status: components["schemas"]["RunStatusInput"];
-            trigger: string;
-            startedAt: string;
-            finishedAt: string | null;
-            /** @description The last sign of life of the process running the sync: its latest page or lease renewal */
-            heartbeatAt: string | null;
-            pages: number;
-            records: number;
-            added: number;
-            updated: number;
-            removed: number;
-            unchanged: number;
-            rejected: number;
-            counters: unknown;
-            errorCode: string | null;
-            errorMessage: string | null;
-            errorDetails: unknown;
-            held: components["schemas"]["HeldRemovalsInput"] | null;
         };
         TokenInput: {
             id: number;
@@ -3876,6 +3986,29 @@ export interface components {
             inactivityDays: number;
             autoOffboarding: boolean;
         };
+        SyncRun: {
+            id: number;
+            sourceId: number;
+            source: string;
+            status: components["schemas"]["RunStatus"];
+            trigger: string;
+            startedAt: string;
+            finishedAt: string | null;
+            /** @description The last sign of life of the process running the sync: its latest page or lease renewal */
+            heartbeatAt: string | null;
+            pages: number;
+            records: number;
+            added: number;
+            updated: number;
+            removed: number;
+            unchanged: number;
+            rejected: number;
+            counters: unknown;
+            errorCode: string | null;
+            errorMessage: string | null;
+            errorDetails: unknown;
+            held: components["schemas"]["HeldRemovals"] | null;
+        };
         Source: {
             id: number;
             kind: string;
@@ -3911,29 +4044,6 @@ export interface components {
             stalenessDays: number;
             disconnectedAt: string | null;
             createdAt: string;
-        };
-        SyncRun: {
-            id: number;
-            sourceId: number;
-            source: string;
-            status: components["schemas"]["RunStatus"];
-            trigger: string;
-            startedAt: string;
-            finishedAt: string | null;
-            /** @description The last sign of life of the process running the sync: its latest page or lease renewal */
-            heartbeatAt: string | null;
-            pages: number;
-            records: number;
-            added: number;
-            updated: number;
-            removed: number;
-            unchanged: number;
-            rejected: number;
-            counters: unknown;
-            errorCode: string | null;
-            errorMessage: string | null;
-            errorDetails: unknown;
-            held: components["schemas"]["HeldRemovals"] | null;
         };
         Token: {
             id: number;
