@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { appSortFields } from '../../modules/apps/app-sort-fields.js';
+import { checkInactivityDays } from '../../modules/apps/inactivity-days.js';
 import { userSortFields } from '../../modules/users/user-sort-fields.js';
-import { cliActor, withRoster, withRosterReadOnly } from '../context.js';
+import { appsClient } from '../clients/apps-client.js';
+import { withClient, withRosterReadOnly } from '../context.js';
 import { printJson, printTable } from '../output.js';
 import { sortOption } from '../sort-option.js';
 
@@ -111,10 +113,9 @@ export function registerBrowseCommands(program: Command) {
     .description('Add an app by hand (a custom app unless the catalog knows the name)')
     .option('--json', 'print JSON')
     .action(async (name: string, options) => {
-      const { addApp } = await loadRuntime();
       const json = Boolean(options.json);
-      await withRoster(json, async (roster) => {
-        const app = await addApp(roster, cliActor(), { name });
+      await withClient(json, appsClient, async (client) => {
+        const app = await client.add(name);
         if (json) printJson(app);
         else process.stdout.write(`Added ${app.catalogId ? 'catalog' : 'custom'} app ${app.name}\n`);
         return 0;
@@ -127,11 +128,27 @@ export function registerBrowseCommands(program: Command) {
       'Days without use after which the app’s licenses are inactive ("default" for the organisation’s)',
     )
     .action(async (app: string, days: string) => {
-      const { setInactivityThreshold } = await loadRuntime();
-      await withRoster(false, async (roster) => {
-        const value = days === 'default' ? null : /^\d+$/.test(days) ? Number(days) : Number.NaN;
-        await setInactivityThreshold(roster, cliActor(), app, value);
+      await withClient(false, appsClient, async (client) => {
+        const value = checkInactivityDays(
+          days === 'default' ? null : /^\d+$/.test(days) ? Number(days) : Number.NaN,
+        );
+        await client.setThreshold(app, value);
         process.stdout.write(`${app}: ${value === null ? 'organisation default' : `${value} days`}\n`);
+        return 0;
+      });
+    });
+  apps
+    .command('owners <app> [emails...]')
+    .description(
+      "Set the app's owners (their email addresses; none to clear them): app-owner members and tokens see the apps they own",
+    )
+    .option('--json', 'print JSON')
+    .action(async (app: string, emails: string[], options) => {
+      const json = Boolean(options.json);
+      await withClient(json, appsClient, async (client) => {
+        const owners = await client.setOwners(app, emails);
+        if (json) printJson({ owners });
+        else process.stdout.write(`Owners of ${app}: ${owners.join(', ') || 'none'}\n`);
         return 0;
       });
     });
