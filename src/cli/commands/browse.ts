@@ -3,16 +3,10 @@ import { appSortFields } from '../../modules/apps/app-sort-fields.js';
 import { checkInactivityDays } from '../../modules/apps/inactivity-days.js';
 import { userSortFields } from '../../modules/users/user-sort-fields.js';
 import { appsClient } from '../clients/apps-client.js';
-import { withClient, withRosterReadOnly } from '../context.js';
+import { browseClient } from '../clients/browse-client.js';
+import { withClient, withClientReadOnly } from '../context.js';
 import { printJson, printTable } from '../output.js';
 import { sortOption } from '../sort-option.js';
-
-/** What the commands below need when they run: `roster --help` loads none of it. */
-const loadRuntime = async () => ({
-  ...(await import('../../modules/apps/apps.repo.js')),
-  ...(await import('../../modules/apps/apps.service.js')),
-  ...(await import('../../modules/users/users.repo.js')),
-});
 
 /** Reads every page of a paginated list (the CLI prints whole lists). */
 async function allPages<T>(
@@ -42,13 +36,10 @@ export function registerBrowseCommands(program: Command) {
     .option('--sort <field>', `order by ${appSortFields.join(', ')} ("-" first for descending)`)
     .option('--json', 'print JSON')
     .action(async (options) => {
-      const { listApps } = await loadRuntime();
       const json = Boolean(options.json);
-      await withRosterReadOnly(json, async (roster) => {
+      await withClientReadOnly(json, browseClient, async (client) => {
         const sort = sortOption(options.sort, appSortFields);
-        const items = await allPages((cursor) =>
-          listApps(roster, { search: options.search, sort, cursor, limit: 500 }),
-        );
+        const items = await allPages((cursor) => client.listApps({ search: options.search, sort, cursor }));
         if (json) printJson({ items });
         else printTable(items as never, ['name', 'origin', 'category', 'users', 'licenseTypes', 'sources']);
         return 0;
@@ -59,18 +50,13 @@ export function registerBrowseCommands(program: Command) {
     .option('--json', 'print JSON')
     .option('--removed', 'include removed accounts')
     .action(async (ref: string, options) => {
-      const { showApp } = await loadRuntime();
       const json = Boolean(options.json);
-      await withRosterReadOnly(json, async (roster) => {
-        const first = await showApp(roster, ref, { includeRemoved: Boolean(options.removed), limit: 1000 });
+      await withClientReadOnly(json, browseClient, async (client) => {
+        const first = await client.showApp(ref, { includeRemoved: Boolean(options.removed) });
         const accounts = [...first.accounts.items];
         let cursor = first.accounts.nextCursor;
         while (cursor) {
-          const next = await showApp(roster, ref, {
-            includeRemoved: Boolean(options.removed),
-            limit: 1000,
-            cursor,
-          });
+          const next = await client.showApp(ref, { includeRemoved: Boolean(options.removed), cursor });
           accounts.push(...next.accounts.items);
           cursor = next.accounts.nextCursor;
         }
@@ -160,13 +146,10 @@ export function registerBrowseCommands(program: Command) {
     .option('--sort <field>', `order by ${userSortFields.join(', ')} ("-" first for descending)`)
     .option('--json', 'print JSON')
     .action(async (options) => {
-      const { listUsers } = await loadRuntime();
       const json = Boolean(options.json);
-      await withRosterReadOnly(json, async (roster) => {
+      await withClientReadOnly(json, browseClient, async (client) => {
         const sort = sortOption(options.sort, userSortFields);
-        const items = await allPages((cursor) =>
-          listUsers(roster, { search: options.search, sort, cursor, limit: 500 }),
-        );
+        const items = await allPages((cursor) => client.listUsers({ search: options.search, sort, cursor }));
         if (json) printJson({ items });
         else printTable(items as never, ['email', 'name', 'type', 'status', 'apps']);
         return 0;
@@ -176,10 +159,9 @@ export function registerBrowseCommands(program: Command) {
     .command('show <email>')
     .option('--json', 'print JSON')
     .action(async (email: string, options) => {
-      const { showUser } = await loadRuntime();
       const json = Boolean(options.json);
-      await withRosterReadOnly(json, async (roster) => {
-        const user = await showUser(roster, email);
+      await withClientReadOnly(json, browseClient, async (client) => {
+        const user = await client.showUser(email);
         if (json) printJson(user);
         else {
           process.stdout.write(
