@@ -3,14 +3,14 @@ import { invalidInput } from '../../lib/errors.js';
 import { explainWhats } from '../../modules/explain/explain-whats.js';
 import { type InactiveReason, inactiveReasonCodes } from '../../modules/licenses/inactive-reasons.js';
 import type { InactiveFilters } from '../../modules/licenses/licenses.repo.js';
-import { cliActor, withRosterReadOnly } from '../context.js';
+import { explainClient } from '../clients/explain-client.js';
+import { cliActor, withClientReadOnly, withRosterReadOnly } from '../context.js';
 import { printTable } from '../output.js';
 
 /** What the commands below need when they run: `roster --help` loads none of it. */
 const loadRuntime = async () => ({
   ...(await import('../../lib/csv-export.js')),
   ...(await import('../../modules/apps/apps.service.js')),
-  ...(await import('../../modules/explain/explain.service.js')),
   ...(await import('../../modules/licenses/license-export-audit.js')),
   ...(await import('../../modules/licenses/licenses.repo.js')),
   ...(await import('../../modules/licenses/licenses.routes.js')),
@@ -96,10 +96,9 @@ export function registerLicenseCommands(program: Command) {
     )
     .option('--json', 'print JSON')
     .action(async (what: string, app: string | undefined, options) => {
-      const { explain } = await loadRuntime();
       const json = Boolean(options.json);
-      await withRosterReadOnly(json, async (roster) => {
-        const explanation = await explain(roster, what, app);
+      await withClientReadOnly(json, explainClient, async (client) => {
+        const explanation = await client.explain(what, app);
         if (json) process.stdout.write(`${JSON.stringify(explanation, null, 2)}\n`);
         else {
           const figure = Object.entries(explanation.figure)
