@@ -63,6 +63,34 @@ export class ApiClient {
     return json as T;
   }
 
+  /**
+   * A download (a CSV export) written to `out` as it arrives; an error answer is thrown as `call` throws it.
+   * Ends when the body has been written, or when `out` fails (a reader that stopped: `| head`).
+   */
+  async download(path: string, query: ApiRequest['query'], out: NodeJS.WritableStream): Promise<void> {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(query ?? {}))
+      if (value !== undefined) search.set(key, String(value));
+    const response = await this.open('GET', `${path}${search.size ? `?${search}` : ''}`, {}, undefined);
+    if ((response.statusCode ?? 0) >= 400) {
+      const body = await readAll(response);
+      const text = body.toString('utf8');
+      throw this.errorOf(
+        response.statusCode ?? 0,
+        /json/.test(String(response.headers['content-type'])) ? JSON.parse(text) : undefined,
+      );
+    }
+    await new Promise<void>((resolve, reject) => {
+      response.on('error', reject);
+      out.once('error', () => {
+        response.destroy();
+        resolve();
+      });
+      response.pipe(out as NodeJS.WritableStream, { end: false });
+      response.on('end', () => resolve());
+    });
+  }
+
   private errorOf(status: number, json: unknown): Error {
     const error = (json as { error?: { code?: string; message?: string; details?: ErrorDetail[] } })?.error;
     if (error?.code && errorCodes.has(error.code as ErrorCode))
@@ -70,13 +98,25 @@ export class ApiClient {
     return new Error(`${this.describe} answered ${status}${error?.message ? `: ${error.message}` : ''}`);
   }
 
-  private send(
+  private async send(
     method: string,
     pathAndQuery: string,
     headers: Record<string, string>,
     payload: Buffer | undefined,
   ): Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }> {
+    const response = await this.open(method, pathAndQuery, headers, payload);
+    return { status: response.statusCode ?? 0, headers: response.headers, body: await readAll(response) };
+  }
+
+  /** Sends one request and resolves with the answer's head; its body is the caller's to read. */
+  private open(
+    method: string,
+    pathAndQuery: string,
+    extraHeaders: Record<string, string>,
+    payload: Buffer | undefined,
+  ): Promise<IncomingMessage> {
     const target = this.target;
+    const headers = { accept: 'application/json', ...extraHeaders };
     let options: RequestOptions;
     let send = httpRequest;
     if (target.kind === 'socket') {
@@ -98,22 +138,20 @@ export class ApiClient {
       };
     }
     return new Promise((resolve, reject) => {
-      const request = send({ ...options, method }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('error', reject);
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: Buffer.concat(chunks),
-          }),
-        );
-      });
+      const request = send({ ...options, method }, resolve);
       request.on('error', (error: NodeJS.ErrnoException) =>
         reject(new ApiUnreachableError(`Cannot reach ${this.describe}: ${error.code ?? error.message}`)),
       );
       request.end(payload);
     });
   }
+}
+
+function readAll(response: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    response.on('data', (chunk: Buffer) => chunks.push(chunk));
+    response.on('error', reject);
+    response.on('end', () => resolve(Buffer.concat(chunks)));
+  });
 }
