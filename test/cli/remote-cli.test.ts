@@ -57,7 +57,11 @@ describe('the CLI beside a running server', () => {
       writeFileSync(join(dataDir, 'files', 'people.csv'), 'email,name,status\nann@acme.io,Ann,active\n');
       writeFileSync(join(dataDir, 'files', 'broken.csv'), 'email,name,status\nnot-an-email,Bo,active\n');
     }
-    writeFileSync(csv, 'email,name,status,role,license_types,last_used_at\nann@acme.io,Ann,active,,,\n');
+    // A license unused for years: inactive, for the license commands.
+    writeFileSync(
+      csv,
+      'email,name,status,role,license_types,last_used_at\nann@acme.io,Ann,active,,Pro,2020-01-01\n',
+    );
     // The server holds its data directory as `roster serve` does: the CLI cannot open it.
     roster = await openRoster(testConfig(served));
     app = await buildServer(roster, { logger: false });
@@ -82,6 +86,8 @@ describe('the CLI beside a running server', () => {
       ['apps', 'show', 'Slack', '--json'],
       ['users', 'show', 'ann@acme.io', '--json'],
       ['explain', 'app-users', 'Slack', '--json'],
+      ['licenses', 'inactive', '--json'],
+      ['licenses', 'inactive', '--csv'],
     ];
     // Each installation takes the commands in order; the two run side by side.
     const runAll = async (dataDir: string) => {
@@ -95,7 +101,9 @@ describe('the CLI beside a running server', () => {
       expect(remote[i]?.stderr, args.join(' ')).not.toMatch(/in use by another Roster process/);
       expect(outcome(remote[i]!, json), args.join(' ')).toEqual(outcome(local[i]!, json));
     });
-    expect(remote.map((r) => r.code)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0]);
+    expect(remote.map((r) => r.code)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    // The license commands had something to show: Ann's unused Slack license.
+    expect(remote.at(-1)?.stdout).toContain('ann@acme.io');
     // The server did the work: its own database holds what the CLI asked for, by the CLI's actor.
     const synced = await roster.database.db.selectFrom('sync_runs').select(['status', 'trigger']).execute();
     expect(synced.map((r) => r.status).sort()).toEqual(['failed', 'succeeded', 'succeeded']);
