@@ -14,6 +14,8 @@ export const exitCodes = {
   held: 8,
   /** An offboarding started or was retried, and at least one of its tasks failed (each keeps its error). */
   tasksFailed: 9,
+  /** Roster refused the caller: ROSTER_TOKEN is invalid, or its role may not do this. */
+  forbidden: 10,
 } as const;
 
 export function exitCodeOf(code: ErrorCode): number {
@@ -27,6 +29,9 @@ export function exitCodeOf(code: ErrorCode): number {
       return exitCodes.conflict;
     case 'sync_failed':
       return exitCodes.syncFailed;
+    case 'unauthenticated':
+    case 'forbidden':
+      return exitCodes.forbidden;
     default:
       return exitCodes.failure;
   }

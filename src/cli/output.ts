@@ -4,6 +4,8 @@ import { MigrationError } from '../db/migration-error.js';
 import { formatDetails, RosterError } from '../lib/errors.js';
 import { KeyMismatchError } from '../modules/secrets/key-check.js';
 import { exitCodeOf, exitCodes } from './exit-codes.js';
+import { ApiUnreachableError } from './remote/api-client.js';
+import { LocalOnlyError } from './remote/local-only.js';
 
 /** Output helpers: --json prints stable JSON on stdout; otherwise aligned text. Errors go to stderr. */
 export function printJson(value: unknown) {
@@ -45,7 +47,9 @@ export function reportError(error: unknown, json: boolean): number {
     error instanceof ConfigError ||
     error instanceof DataDirInUseError ||
     error instanceof MigrationError ||
-    error instanceof KeyMismatchError
+    error instanceof KeyMismatchError ||
+    error instanceof LocalOnlyError ||
+    error instanceof ApiUnreachableError
   ) {
     process.stderr.write(`Error: ${error.message}\n`);
     return exitCodes.unavailable;

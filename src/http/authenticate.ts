@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { RosterError } from '../lib/errors.js';
@@ -6,6 +7,7 @@ import { checkPushRoute } from '../modules/tokens/push-scope.js';
 import { authenticateToken } from '../modules/tokens/tokens.service.js';
 import type { Roster } from '../roster.js';
 import { isServerPath } from './console.routes.js';
+import { isLocalConnection } from './local-socket.js';
 import { permissionOf, selfAuthenticating } from './permissions.js';
 import { type Access, mayAccess, type Principal } from './principal.js';
 
@@ -13,7 +15,18 @@ export const sessionCookie = 'roster_session';
 /** Cookie-authenticated changes must carry this header; browsers do not send custom headers cross-site without CORS. */
 export const csrfHeader = 'x-roster-request';
 
+/** The CLI names the operating-system user it runs as; only the data directory's owner can send it. */
+export const cliUserHeader = 'x-roster-cli-user';
+
+/** The local admin of a request through the data directory's socket: `cli:<os user>`, as the CLI acting alone. */
+function localPrincipal(request: FastifyRequest): Principal {
+  const named = request.headers[cliUserHeader];
+  const user = typeof named === 'string' && /^[\w.@-]{1,64}$/.test(named) ? named : userInfo().username;
+  return { kind: 'local', actor: `cli:${user}`, role: 'admin', memberId: null, email: null, pushAppId: null };
+}
+
 async function identify(roster: Roster, request: FastifyRequest): Promise<Principal | null> {
+  if (isLocalConnection(request.raw.socket)) return localPrincipal(request);
   const header = request.headers.authorization;
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);

@@ -97,6 +97,8 @@ export const permissions: Readonly<Record<string, RoutePermission>> = {
   'GET /api/members': 'admin',
   'POST /api/members': 'admin',
   'PATCH /api/members/:email': 'admin',
+  'POST /api/members/:email/sign-in-link': 'admin',
+  'POST /api/members/:email/password-link': 'admin',
   'GET /api/overview': 'read',
   'GET /api/expenses/summary': 'read',
   'GET /api/expenses/apps/:app': 'own-apps',

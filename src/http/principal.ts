@@ -7,9 +7,13 @@ declare module 'fastify' {
   }
 }
 
-/** Who is calling: an API token or a signed-in admin member. `actor` is what the audit log records. */
+/**
+ * Who is calling: an API token, a signed-in admin member, or the CLI on the server's machine (`local`: a
+ * request through the data directory's socket, which only its owner can open). `actor` is what the audit
+ * log records.
+ */
 export interface Principal {
-  kind: 'token' | 'session';
+  kind: 'token' | 'session' | 'local';
   actor: string;
   role: Role;
   memberId: number | null;

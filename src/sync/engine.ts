@@ -65,6 +65,8 @@ export interface SyncOptions {
   input?: unknown;
   signal?: AbortSignal;
   onProgress?: (progress: SyncProgress) => void;
+  /** Told the run's id once its row exists (running): a caller that does not wait for the end can answer with it. */
+  onStarted?: (runId: number) => void;
   /** Record the run in the audit log (a person or schedule started it), in the same transaction as its outcome. */
   audit?: boolean;
 }
@@ -109,6 +111,7 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
   const startedAt = now();
   const holder = deps.leaseHolder ?? processLeaseHolder;
   const runId = await startRun(deps, source.id, options.trigger, startedAt, holder);
+  options.onStarted?.(runId);
   // Aborted when the caller cancels, or when another process failed this run because its lease ran out.
   const abort = new AbortController();
   const signal = abort.signal;

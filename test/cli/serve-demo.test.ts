@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/cli.js';
+import { eventually } from '../support/eventually.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'roster-serve-'));
 
@@ -94,8 +95,16 @@ describe('roster serve --demo', () => {
         method: 'POST',
         headers: { cookie, 'x-roster-request': '1' },
       });
-      expect(entra.status).toBe(200);
-      expect(((await entra.json()) as { status: string }).status).toBe('succeeded');
+      // Answered at once with the running run; its row tells how it ends.
+      expect(entra.status).toBe(202);
+      const followed = ((await entra.json()) as { links: { run: string } }).links.run;
+      const ended = await eventually(
+        async () =>
+          (await (await fetch(`${base}${followed}`, { headers: { cookie } })).json()) as { status: string },
+        (run) => run.status !== 'running',
+        { what: 'the Entra ID sync to end' },
+      );
+      expect(ended.status).toBe('succeeded');
       // A cookie session must prove it is the console before changing anything.
       const blocked = await fetch(`${base}/api/apps`, {
         method: 'POST',

@@ -94,6 +94,8 @@ const expected: Record<string, 'public' | `${YN}${YN}${YN}${YN}${YN}`> = {
   'GET /api/members': 'YNNNN',
   'POST /api/members': 'YNNNN',
   'PATCH /api/members/:email': 'YNNNN',
+  'POST /api/members/:email/sign-in-link': 'YNNNN',
+  'POST /api/members/:email/password-link': 'YNNNN',
   'GET /api/overview': 'YYYNN',
   'GET /api/expenses/summary': 'YYYNN',
   'GET /api/expenses/apps/:app': 'YYYYN',

@@ -3,6 +3,7 @@ import { sealedContexts } from '../../src/lib/secret-box.js';
 import { generateDirectory } from '../../src/simulators/kit/directory.js';
 import type { RunningProvider } from '../../src/simulators/kit/simulated-provider.js';
 import { startMicrosoftGraph } from '../../src/simulators/microsoft-graph/graph-simulator.js';
+import { syncThroughApi } from '../support/follow-sync.js';
 import { useTestServer } from '../support/http.js';
 import { lanes } from '../support/test-roster.js';
 
@@ -182,8 +183,8 @@ describe.each(lanes)('changing a source over the API on %s', (lane) => {
 
   it('leaves "needs attention" for refused credentials until the next successful sync', async () => {
     const { provider, source } = await addEntra('Entra refused', { clientSecret: 'a-wrong-secret' });
-    const failed = await call('POST', `/api/sources/${source.id}/sync`);
-    expect(failed.statusCode).not.toBe(200);
+    const failed = await syncThroughApi(ctx.server.app, source.id, ctx.server.as('editor'));
+    expect(failed.status).toBe('failed');
     const attention = { status: 'needs_attention', reason: 'credentials' };
     expect((await call('GET', `/api/sources/${source.id}`)).json().health).toMatchObject(attention);
 
@@ -193,8 +194,8 @@ describe.each(lanes)('changing a source over the API on %s', (lane) => {
     expect(fixed.statusCode, fixed.body).toBe(200);
     expect(fixed.json().health).toMatchObject(attention);
 
-    const synced = await call('POST', `/api/sources/${source.id}/sync`);
-    expect(synced.statusCode, synced.body).toBe(200);
+    const synced = await syncThroughApi(ctx.server.app, source.id, ctx.server.as('editor'));
+    expect(synced.status, synced.errorMessage ?? '').toBe('succeeded');
     expect((await call('GET', `/api/sources/${source.id}`)).json().health).toMatchObject({
       status: 'ok',
       reason: null,

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/http/server.js';
 import { addSource, syncSource } from '../../src/modules/sources/sources.service.js';
 import { createToken } from '../../src/modules/tokens/tokens.service.js';
+import { syncThroughApi } from '../support/follow-sync.js';
 import { lanes, openTestRoster, type TestRoster } from '../support/test-roster.js';
 
 const secret = 'PLANTED-SECRET-7f3a9c1e5b2d4a6c8e0f';
@@ -72,15 +73,11 @@ describe.each(lanes)('credentials on %s', (lane) => {
     });
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json().hasCredentials).toBe(true);
-    const synced = await app.inject({
-      method: 'POST',
-      url: '/api/sources/Intranet%20feed/sync',
-      headers: auth,
-    });
-    expect(synced.statusCode, synced.body).toBe(200);
+    const synced = await syncThroughApi(app, 'Intranet feed', auth);
+    expect(synced.status, synced.errorMessage ?? '').toBe('succeeded');
     const responses = [
       created.body,
-      synced.body,
+      JSON.stringify(synced),
       (await app.inject({ url: '/api/sources', headers: auth })).body,
       (await app.inject({ url: '/api/sources/Intranet%20feed', headers: auth })).body,
       (await app.inject({ url: '/api/audit', headers: auth })).body,

@@ -311,7 +311,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Run a sync of a pull source now and wait for its result */
+        /**
+         * Start a sync of a pull source now; answers at once with the running run to follow
+         * @description The sync runs in the server after the answer (202). Follow it at links.run (its Location): pages and records while it runs, then its status (succeeded, held, failed or cancelled), counters and error. A source that is unknown (404), fed by imports (400) or already syncing (409) answers at once with the error.
+         */
         post: operations["postSourcesByRefSync"];
         delete?: never;
         options?: never;
@@ -963,6 +966,40 @@ export interface paths {
         head?: never;
         /** Change a member's role, disable them (their sessions end and the tokens they created are revoked, at once), or forget the single sign-on account they are bound to (their next SSO sign-in binds one again) */
         patch: operations["patchMembersByEmail"];
+        trace?: never;
+    };
+    "/api/members/{email}/sign-in-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A one-time sign-in link (30 minutes) for an admin member; on an installation without an admin, it makes this email the first admin (audited) */
+        post: operations["postMembersByEmailSignInLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/{email}/password-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A one-time token (30 minutes) with which an admin member sets or resets a local password at setPasswordUrl (audited) */
+        post: operations["postMembersByEmailPasswordLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/audit": {
@@ -2076,6 +2113,29 @@ export interface components {
             /** @description ISO 4217 code every expense figure is shown in */
             currency: string;
         };
+        SyncRunInput: {
+            id: number;
+            sourceId: number;
+            source: string;
+            status: components["schemas"]["RunStatusInput"];
+            trigger: string;
+            startedAt: string;
+            finishedAt: string | null;
+            /** @description The last sign of life of the process running the sync: its latest page or lease renewal */
+            heartbeatAt: string | null;
+            pages: number;
+            records: number;
+            added: number;
+            updated: number;
+            removed: number;
+            unchanged: number;
+            rejected: number;
+            counters: unknown;
+            errorCode: string | null;
+            errorMessage: string | null;
+            errorDetails: unknown;
+            held: components["schemas"]["HeldRemovalsInput"] | null;
+        };
         SourceInput: {
             id: number;
             kind: string;
@@ -2111,29 +2171,6 @@ export interface components {
             stalenessDays: number;
             disconnectedAt: string | null;
             createdAt: string;
-        };
-        SyncRunInput: {
-            id: number;
-            sourceId: number;
-            source: string;
-            status: components["schemas"]["RunStatusInput"];
-            trigger: string;
-            startedAt: string;
-            finishedAt: string | null;
-            /** @description The last sign of life of the process running the sync: its latest page or lease renewal */
-            heartbeatAt: string | null;
-            pages: number;
-            records: number;
-            added: number;
-            updated: number;
-            removed: number;
-            unchanged: number;
-            rejected: number;
-            counters: unknown;
-            errorCode: string | null;
-            errorMessage: string | null;
-            errorDetails: unknown;
-            held: components["schemas"]["HeldRemovalsInput"] | null;
         };
         TokenInput: {
             id: number;
@@ -3036,6 +3073,29 @@ export interface components {
             /** @description ISO 4217 code every expense figure is shown in */
             currency: string;
         };
+        SyncRun: {
+            id: number;
+            sourceId: number;
+            source: string;
+            status: components["schemas"]["RunStatus"];
+            trigger: string;
+            startedAt: string;
+            finishedAt: string | null;
+            /** @description The last sign of life of the process running the sync: its latest page or lease renewal */
+            heartbeatAt: string | null;
+            pages: number;
+            records: number;
+            added: number;
+            updated: number;
+            removed: number;
+            unchanged: number;
+            rejected: number;
+            counters: unknown;
+            errorCode: string | null;
+            errorMessage: string | null;
+            errorDetails: unknown;
+            held: components["schemas"]["HeldRemovals"] | null;
+        };
         Source: {
             id: number;
             kind: string;
@@ -3071,29 +3131,6 @@ export interface components {
             stalenessDays: number;
             disconnectedAt: string | null;
             createdAt: string;
-        };
-        SyncRun: {
-            id: number;
-            sourceId: number;
-            source: string;
-            status: components["schemas"]["RunStatus"];
-            trigger: string;
-            startedAt: string;
-            finishedAt: string | null;
-            /** @description The last sign of life of the process running the sync: its latest page or lease renewal */
-            heartbeatAt: string | null;
-            pages: number;
-            records: number;
-            added: number;
-            updated: number;
-            removed: number;
-            unchanged: number;
-            rejected: number;
-            counters: unknown;
-            errorCode: string | null;
-            errorMessage: string | null;
-            errorDetails: unknown;
-            held: components["schemas"]["HeldRemovals"] | null;
         };
         Token: {
             id: number;
@@ -3420,7 +3457,7 @@ export interface operations {
                         actor: string;
                         role: string;
                         /** @enum {string} */
-                        kind: "token" | "session";
+                        kind: "token" | "session" | "local";
                     };
                 };
             };
@@ -4660,12 +4697,38 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description Default Response */
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SyncResult"];
+                    "application/json": {
+                        id: number;
+                        sourceId: number;
+                        source: string;
+                        status: components["schemas"]["RunStatus"];
+                        trigger: string;
+                        startedAt: string;
+                        finishedAt: string | null;
+                        /** @description The last sign of life of the process running the sync: its latest page or lease renewal */
+                        heartbeatAt: string | null;
+                        pages: number;
+                        records: number;
+                        added: number;
+                        updated: number;
+                        removed: number;
+                        unchanged: number;
+                        rejected: number;
+                        counters: unknown;
+                        errorCode: string | null;
+                        errorMessage: string | null;
+                        errorDetails: unknown;
+                        held: components["schemas"]["HeldRemovals"] | null;
+                        links: {
+                            /** @description GET this run to follow it */
+                            run: string;
+                        };
+                    };
                 };
             };
             /** @description Invalid input: each problem names its field or row */
@@ -7735,6 +7798,163 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AdminMember"];
+                };
+            };
+            /** @description Invalid input: each problem names its field or row */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Any other failure, in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postMembersByEmailSignInLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                email: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        url: string;
+                    };
+                };
+            };
+            /** @description Invalid input: each problem names its field or row */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Any other failure, in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postMembersByEmailPasswordLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                email: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        token: string;
+                        setPasswordUrl: string;
+                    };
                 };
             };
             /** @description Invalid input: each problem names its field or row */

@@ -1,20 +1,15 @@
 import type { Command } from 'commander';
 import type { Role } from '../../db/schema.js';
-import { publicUrlOf } from '../../http/public-url.js';
-import { invalidInput, notFound } from '../../lib/errors.js';
+import { invalidInput } from '../../lib/errors.js';
 import { defaultTokenRole, roles, tokenRoles } from '../../modules/tokens/token-roles.js';
-import { cliActor, withRoster, withRosterReadOnly } from '../context.js';
+import { adminClient } from '../clients/admin-client.js';
+import { cliActor, withClient, withClientReadOnly, withRoster } from '../context.js';
 import { printJson, printTable } from '../output.js';
 
 /** What the commands below need when they run: `roster --help` loads none of it. */
 const loadRuntime = async () => ({
   ...(await import('../../db/migrate.js')),
-  ...(await import('../../modules/audit/audit.repo.js')),
-  ...(await import('../../modules/auth/auth.repo.js')),
   ...(await import('../../modules/employees/employee-source.js')),
-  ...(await import('../../modules/members/members.service.js')),
-  ...(await import('../../modules/settings/settings.service.js')),
-  ...(await import('../../modules/tokens/tokens.service.js')),
 });
 
 /** A role given on the command line, one of `allowed` (members' roles, or tokens', which add `metrics`). */
@@ -37,13 +32,12 @@ export function registerAdminCommands(program: Command) {
     .option('--acts-for <email>', 'for the app-owner role: the owner whose apps the token sees')
     .option('--json', 'print JSON')
     .action(async (options) => {
-      const { createToken } = await loadRuntime();
       const json = Boolean(options.json);
-      await withRoster(json, async (roster) => {
+      await withClient(json, adminClient, async (client) => {
         const expiresAt = options.expires ? new Date(options.expires) : null;
         if (expiresAt && Number.isNaN(expiresAt.getTime()))
           throw invalidInput('--expires is not a date', [{ field: 'expires', message: 'use ISO 8601' }]);
-        const created = await createToken(roster, cliActor(), {
+        const created = await client.createToken({
           name: options.name,
           role: checkRole(options.role, tokenRoles),
           expiresAt,
@@ -58,10 +52,9 @@ export function registerAdminCommands(program: Command) {
     .command('list')
     .option('--json', 'print JSON')
     .action(async (options) => {
-      const { listTokens } = await loadRuntime();
       const json = Boolean(options.json);
-      await withRosterReadOnly(json, async (roster) => {
-        const items = await listTokens(roster);
+      await withClientReadOnly(json, adminClient, async (client) => {
+        const items = await client.listTokens();
         if (json) printJson({ items });
         else
           printTable(items as never, ['name', 'role', 'createdBy', 'createdAt', 'expiresAt', 'lastUsedAt']);
@@ -69,9 +62,8 @@ export function registerAdminCommands(program: Command) {
       });
     });
   tokens.command('revoke <name>').action(async (name: string) => {
-    const { revokeToken } = await loadRuntime();
-    await withRoster(false, async (roster) => {
-      await revokeToken(roster, cliActor(), name);
+    await withClient(false, adminClient, async (client) => {
+      await client.revokeToken(name);
       process.stdout.write(`Revoked ${name}\n`);
       return 0;
     });
@@ -85,16 +77,15 @@ export function registerAdminCommands(program: Command) {
     .option('--limit <n>', 'how many entries', '100')
     .option('--json', 'print JSON')
     .action(async (options) => {
-      const { listAudit } = await loadRuntime();
       const json = Boolean(options.json);
-      await withRosterReadOnly(json, async (roster) => {
+      await withClientReadOnly(json, adminClient, async (client) => {
         const limit = Number(options.limit);
         if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
           throw invalidInput('--limit must be 1-1000', [
             { field: 'limit', message: 'is not a whole number from 1 to 1000' },
           ]);
         }
-        const page = await listAudit(roster, { action: options.action, actor: options.actor, limit });
+        const page = await client.listAudit({ action: options.action, actor: options.actor, limit });
         if (json) printJson(page);
         else printTable(page.items as never, ['at', 'actor', 'action', 'targetType', 'targetId']);
         return 0;
@@ -122,19 +113,8 @@ export function registerAdminCommands(program: Command) {
       'Print a one-time sign-in link for an admin member (creates the first admin on a new install)',
     )
     .action(async (email: string) => {
-      const { createOneTimeToken, ensureMember, hasAdmin } = await loadRuntime();
-      await withRoster(false, async (roster) => {
-        const first = !(await hasAdmin(roster));
-        const { db } = roster.database;
-        const existing = await db
-          .selectFrom('admin_members')
-          .select('id')
-          .where('email', '=', email.trim().toLowerCase())
-          .executeTakeFirst();
-        if (!existing && !first) throw notFound(`${email} is not an admin member of this Roster`);
-        const member = await ensureMember(roster, cliActor(), email, 'admin');
-        const token = await createOneTimeToken(roster, 'sign_in', member.id);
-        process.stdout.write(`${publicUrlOf(roster.config)}/auth/link?token=${token}\n`);
+      await withClient(false, adminClient, async (client) => {
+        process.stdout.write(`${(await client.signInLink(email)).url}\n`);
         return 0;
       });
     });
@@ -143,17 +123,10 @@ export function registerAdminCommands(program: Command) {
     .command('password-link <email>')
     .description('Print a one-time link token with which an admin member sets (or resets) a local password')
     .action(async (email: string) => {
-      const { createOneTimeToken } = await loadRuntime();
-      await withRoster(false, async (roster) => {
-        const member = await roster.database.db
-          .selectFrom('admin_members')
-          .select('id')
-          .where('email', '=', email.trim().toLowerCase())
-          .executeTakeFirst();
-        if (!member) throw notFound(`${email} is not an admin member of this Roster`);
-        const token = await createOneTimeToken(roster, 'password', member.id);
+      await withClient(false, adminClient, async (client) => {
+        const link = await client.passwordLink(email);
         process.stdout.write(
-          `${token}\n(valid 30 minutes: POST ${publicUrlOf(roster.config)}/api/session/password {"token","password"})\n`,
+          `${link.token}\n(valid 30 minutes: POST ${link.setPasswordUrl} {"token","password"})\n`,
         );
         return 0;
       });
@@ -164,9 +137,8 @@ export function registerAdminCommands(program: Command) {
     .command('list')
     .option('--json', 'print JSON')
     .action(async (options) => {
-      const { listMembers } = await loadRuntime();
-      await withRosterReadOnly(Boolean(options.json), async (roster) => {
-        const items = await listMembers(roster);
+      await withClientReadOnly(Boolean(options.json), adminClient, async (client) => {
+        const items = await client.listMembers();
         if (options.json) printJson({ items });
         else printTable(items as never, ['email', 'role', 'hasPassword', 'singleSignOnBound', 'disabled']);
         return 0;
@@ -176,17 +148,15 @@ export function registerAdminCommands(program: Command) {
     .command('add <email>')
     .requiredOption('--role <role>', `one of ${roles.join(', ')}`)
     .action(async (email: string, options) => {
-      const { addMember } = await loadRuntime();
-      await withRoster(false, async (roster) => {
-        const member = await addMember(roster, cliActor(), { email, role: checkRole(options.role, roles) });
+      await withClient(false, adminClient, async (client) => {
+        const member = await client.addMember({ email, role: checkRole(options.role, roles) });
         process.stdout.write(`Added ${member.email} as ${member.role}\n`);
         return 0;
       });
     });
   members.command('set-role <email> <role>').action(async (email: string, role: string) => {
-    const { updateMember } = await loadRuntime();
-    await withRoster(false, async (roster) => {
-      const member = await updateMember(roster, cliActor(), email, { role: checkRole(role, roles) });
+    await withClient(false, adminClient, async (client) => {
+      const member = await client.updateMember(email, { role: checkRole(role, roles) });
       process.stdout.write(`${member.email} is now ${member.role}\n`);
       return 0;
     });
@@ -197,9 +167,8 @@ export function registerAdminCommands(program: Command) {
       'Forget the single sign-on account a member is bound to (they moved to another account at the provider); their next SSO sign-in binds one again, and their sessions end now',
     )
     .action(async (email: string) => {
-      const { updateMember } = await loadRuntime();
-      await withRoster(false, async (roster) => {
-        await updateMember(roster, cliActor(), email, { forgetSingleSignOn: true });
+      await withClient(false, adminClient, async (client) => {
+        await client.updateMember(email, { forgetSingleSignOn: true });
         process.stdout.write(
           `${email} is no longer bound to a single sign-on account; their next SSO sign-in binds one\n`,
         );
@@ -210,9 +179,8 @@ export function registerAdminCommands(program: Command) {
     .command('disable <email>')
     .description('Disable a member; their sessions end at once')
     .action(async (email: string) => {
-      const { updateMember } = await loadRuntime();
-      await withRoster(false, async (roster) => {
-        await updateMember(roster, cliActor(), email, { disabled: true });
+      await withClient(false, adminClient, async (client) => {
+        await client.updateMember(email, { disabled: true });
         process.stdout.write(`${email} is disabled\n`);
         return 0;
       });
@@ -248,9 +216,8 @@ export function registerAdminCommands(program: Command) {
     .command('show')
     .option('--json', 'print JSON')
     .action(async (options) => {
-      const { getSettings } = await loadRuntime();
-      await withRosterReadOnly(Boolean(options.json), async (roster) => {
-        const value = await getSettings(roster);
+      await withClientReadOnly(Boolean(options.json), adminClient, async (client) => {
+        const value = await client.getSettings();
         if (options.json) printJson(value);
         else
           printTable(
@@ -270,9 +237,8 @@ export function registerAdminCommands(program: Command) {
     .option('--currency <code>', 'ISO 4217 code every expense figure is shown in (USD until set)')
     .option('--json', 'print JSON')
     .action(async (options) => {
-      const { updateSettings } = await loadRuntime();
-      await withRoster(Boolean(options.json), async (roster) => {
-        const value = await updateSettings(roster, cliActor(), {
+      await withClient(Boolean(options.json), adminClient, async (client) => {
+        const value = await client.updateSettings({
           ...(options.name ? { name: options.name } : {}),
           ...(options.domains ? { domains: String(options.domains).split(',').filter(Boolean) } : {}),
           ...(options.stalenessDays ? { stalenessDays: Number(options.stalenessDays) } : {}),

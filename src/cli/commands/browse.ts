@@ -1,16 +1,12 @@
 import type { Command } from 'commander';
 import { appSortFields } from '../../modules/apps/app-sort-fields.js';
+import { checkInactivityDays } from '../../modules/apps/inactivity-days.js';
 import { userSortFields } from '../../modules/users/user-sort-fields.js';
-import { cliActor, withRoster, withRosterReadOnly } from '../context.js';
+import { appsClient } from '../clients/apps-client.js';
+import { browseClient } from '../clients/browse-client.js';
+import { withClient, withClientReadOnly } from '../context.js';
 import { printJson, printTable } from '../output.js';
 import { sortOption } from '../sort-option.js';
-
-/** What the commands below need when they run: `roster --help` loads none of it. */
-const loadRuntime = async () => ({
-  ...(await import('../../modules/apps/apps.repo.js')),
-  ...(await import('../../modules/apps/apps.service.js')),
-  ...(await import('../../modules/users/users.repo.js')),
-});
 
 /** Reads every page of a paginated list (the CLI prints whole lists). */
 async function allPages<T>(
@@ -40,13 +36,10 @@ export function registerBrowseCommands(program: Command) {
     .option('--sort <field>', `order by ${appSortFields.join(', ')} ("-" first for descending)`)
     .option('--json', 'print JSON')
     .action(async (options) => {
-      const { listApps } = await loadRuntime();
       const json = Boolean(options.json);
-      await withRosterReadOnly(json, async (roster) => {
+      await withClientReadOnly(json, browseClient, async (client) => {
         const sort = sortOption(options.sort, appSortFields);
-        const items = await allPages((cursor) =>
-          listApps(roster, { search: options.search, sort, cursor, limit: 500 }),
-        );
+        const items = await allPages((cursor) => client.listApps({ search: options.search, sort, cursor }));
         if (json) printJson({ items });
         else printTable(items as never, ['name', 'origin', 'category', 'users', 'licenseTypes', 'sources']);
         return 0;
@@ -57,18 +50,13 @@ export function registerBrowseCommands(program: Command) {
     .option('--json', 'print JSON')
     .option('--removed', 'include removed accounts')
     .action(async (ref: string, options) => {
-      const { showApp } = await loadRuntime();
       const json = Boolean(options.json);
-      await withRosterReadOnly(json, async (roster) => {
-        const first = await showApp(roster, ref, { includeRemoved: Boolean(options.removed), limit: 1000 });
+      await withClientReadOnly(json, browseClient, async (client) => {
+        const first = await client.showApp(ref, { includeRemoved: Boolean(options.removed) });
         const accounts = [...first.accounts.items];
         let cursor = first.accounts.nextCursor;
         while (cursor) {
-          const next = await showApp(roster, ref, {
-            includeRemoved: Boolean(options.removed),
-            limit: 1000,
-            cursor,
-          });
+          const next = await client.showApp(ref, { includeRemoved: Boolean(options.removed), cursor });
           accounts.push(...next.accounts.items);
           cursor = next.accounts.nextCursor;
         }
@@ -111,10 +99,9 @@ export function registerBrowseCommands(program: Command) {
     .description('Add an app by hand (a custom app unless the catalog knows the name)')
     .option('--json', 'print JSON')
     .action(async (name: string, options) => {
-      const { addApp } = await loadRuntime();
       const json = Boolean(options.json);
-      await withRoster(json, async (roster) => {
-        const app = await addApp(roster, cliActor(), { name });
+      await withClient(json, appsClient, async (client) => {
+        const app = await client.add(name);
         if (json) printJson(app);
         else process.stdout.write(`Added ${app.catalogId ? 'catalog' : 'custom'} app ${app.name}\n`);
         return 0;
@@ -127,11 +114,27 @@ export function registerBrowseCommands(program: Command) {
       'Days without use after which the app’s licenses are inactive ("default" for the organisation’s)',
     )
     .action(async (app: string, days: string) => {
-      const { setInactivityThreshold } = await loadRuntime();
-      await withRoster(false, async (roster) => {
-        const value = days === 'default' ? null : /^\d+$/.test(days) ? Number(days) : Number.NaN;
-        await setInactivityThreshold(roster, cliActor(), app, value);
+      await withClient(false, appsClient, async (client) => {
+        const value = checkInactivityDays(
+          days === 'default' ? null : /^\d+$/.test(days) ? Number(days) : Number.NaN,
+        );
+        await client.setThreshold(app, value);
         process.stdout.write(`${app}: ${value === null ? 'organisation default' : `${value} days`}\n`);
+        return 0;
+      });
+    });
+  apps
+    .command('owners <app> [emails...]')
+    .description(
+      "Set the app's owners (their email addresses; none to clear them): app-owner members and tokens see the apps they own",
+    )
+    .option('--json', 'print JSON')
+    .action(async (app: string, emails: string[], options) => {
+      const json = Boolean(options.json);
+      await withClient(json, appsClient, async (client) => {
+        const owners = await client.setOwners(app, emails);
+        if (json) printJson({ owners });
+        else process.stdout.write(`Owners of ${app}: ${owners.join(', ') || 'none'}\n`);
         return 0;
       });
     });
@@ -143,13 +146,10 @@ export function registerBrowseCommands(program: Command) {
     .option('--sort <field>', `order by ${userSortFields.join(', ')} ("-" first for descending)`)
     .option('--json', 'print JSON')
     .action(async (options) => {
-      const { listUsers } = await loadRuntime();
       const json = Boolean(options.json);
-      await withRosterReadOnly(json, async (roster) => {
+      await withClientReadOnly(json, browseClient, async (client) => {
         const sort = sortOption(options.sort, userSortFields);
-        const items = await allPages((cursor) =>
-          listUsers(roster, { search: options.search, sort, cursor, limit: 500 }),
-        );
+        const items = await allPages((cursor) => client.listUsers({ search: options.search, sort, cursor }));
         if (json) printJson({ items });
         else printTable(items as never, ['email', 'name', 'type', 'status', 'apps']);
         return 0;
@@ -159,10 +159,9 @@ export function registerBrowseCommands(program: Command) {
     .command('show <email>')
     .option('--json', 'print JSON')
     .action(async (email: string, options) => {
-      const { showUser } = await loadRuntime();
       const json = Boolean(options.json);
-      await withRosterReadOnly(json, async (roster) => {
-        const user = await showUser(roster, email);
+      await withClientReadOnly(json, browseClient, async (client) => {
+        const user = await client.showUser(email);
         if (json) printJson(user);
         else {
           process.stdout.write(

@@ -2,18 +2,14 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { type ColumnMapping, canonicalColumns, type Preset, presets } from '../../connectors/csv/columns.js';
 import { invalidInput, RosterError } from '../../lib/errors.js';
-import type { Roster } from '../../roster.js';
+import { importsClient } from '../clients/imports-client.js';
 import { commandGroup } from '../command-group.js';
-import { cliActor, withRoster } from '../context.js';
+import { withClient } from '../context.js';
 import { syncProgressReporter } from '../progress.js';
 import { reportSyncResult } from './sources.js';
 
-/** What the commands below need when they run: `roster --help` loads none of it. */
-const loadRuntime = async () => ({
-  ...(await import('../../modules/imports/imports.service.js')),
-});
-
-async function readInput(roster: Roster, file: string): Promise<Buffer> {
+/** Reads the file to import, refusing at once one over `maxBytes` (when this side knows the limit). */
+async function readInput(maxBytes: number | null, file: string): Promise<Buffer> {
   let size: number;
   try {
     size = (await stat(file)).size;
@@ -22,10 +18,10 @@ async function readInput(roster: Roster, file: string): Promise<Buffer> {
       { field: 'file', message: 'does not exist or is not readable' },
     ]);
   }
-  if (size > roster.config.maxUploadBytes) {
+  if (maxBytes !== null && size > maxBytes) {
     throw new RosterError(
       'payload_too_large',
-      `${file} is ${size} bytes; the limit is ${roster.config.maxUploadBytes} (ROSTER_MAX_UPLOAD_BYTES)`,
+      `${file} is ${size} bytes; the limit is ${maxBytes} (ROSTER_MAX_UPLOAD_BYTES)`,
     );
   }
   return readFile(file);
@@ -69,17 +65,16 @@ export function registerImportCommands(program: Command) {
     .option('--map <column=header...>', 'map a canonical column to a header of the file (repeatable)', [])
     .option('--json', 'print JSON')
     .action(async (file: string, options) => {
-      const { importCsv } = await loadRuntime();
       const json = Boolean(options.json);
-      await withRoster(json, async (roster) => {
+      await withClient(json, importsClient, async (client) => {
         if (options.preset && !presets.includes(options.preset)) {
           throw invalidInput(`Unknown preset "${options.preset}"`, [
             { field: 'preset', message: `must be one of ${presets.join(', ')}` },
           ]);
         }
-        const content = await readInput(roster, file);
+        const content = await readInput(client.maxUploadBytes, file);
         const progress = syncProgressReporter(options.app, json);
-        const result = await importCsv(roster, cliActor(), {
+        const result = await client.csv({
           app: options.app,
           content,
           preset: options.preset as Preset | undefined,
@@ -96,10 +91,9 @@ export function registerImportCommands(program: Command) {
     .requiredOption('--app <app>', 'the app the snapshot describes')
     .option('--json', 'print JSON')
     .action(async (file: string, options) => {
-      const { importCustom } = await loadRuntime();
       const json = Boolean(options.json);
-      await withRoster(json, async (roster) => {
-        const content = await readInput(roster, file);
+      await withClient(json, importsClient, async (client) => {
+        const content = await readInput(client.maxUploadBytes, file);
         let snapshot: unknown;
         try {
           snapshot = JSON.parse(content.toString('utf8'));
@@ -108,7 +102,7 @@ export function registerImportCommands(program: Command) {
             { field: 'file', message: (error as Error).message },
           ]);
         }
-        const result = await importCustom(roster, cliActor(), { app: options.app, snapshot });
+        const result = await client.custom({ app: options.app, snapshot });
         return reportSyncResult(result, json);
       });
     });

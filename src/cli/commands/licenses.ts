@@ -2,19 +2,10 @@ import type { Command } from 'commander';
 import { invalidInput } from '../../lib/errors.js';
 import { explainWhats } from '../../modules/explain/explain-whats.js';
 import { type InactiveReason, inactiveReasonCodes } from '../../modules/licenses/inactive-reasons.js';
-import type { InactiveFilters } from '../../modules/licenses/licenses.repo.js';
-import { cliActor, withRosterReadOnly } from '../context.js';
+import { explainClient } from '../clients/explain-client.js';
+import { type InactiveQuery, licensesClient } from '../clients/licenses-client.js';
+import { withClientReadOnly } from '../context.js';
 import { printTable } from '../output.js';
-
-/** What the commands below need when they run: `roster --help` loads none of it. */
-const loadRuntime = async () => ({
-  ...(await import('../../lib/csv-export.js')),
-  ...(await import('../../modules/apps/apps.service.js')),
-  ...(await import('../../modules/explain/explain.service.js')),
-  ...(await import('../../modules/licenses/license-export-audit.js')),
-  ...(await import('../../modules/licenses/licenses.repo.js')),
-  ...(await import('../../modules/licenses/licenses.routes.js')),
-});
 
 export function registerLicenseCommands(program: Command) {
   const licenses = program
@@ -30,50 +21,24 @@ export function registerLicenseCommands(program: Command) {
     .option('--json', 'print JSON (one object with items)')
     .option('--csv', 'print CSV (streamed; cells safe from spreadsheet formulas)')
     .action(async (options) => {
-      const {
-        inactiveCsvColumns,
-        forEachInactiveLicense,
-        auditInactiveLicensesExport,
-        findAppId,
-        csvWriter,
-        rowWriter,
-      } = await loadRuntime();
       const json = Boolean(options.json);
-      await withRosterReadOnly(json, async (roster) => {
+      await withClientReadOnly(json, licensesClient, async (client) => {
         if (options.reason && !inactiveReasonCodes.includes(options.reason)) {
           throw invalidInput(`Unknown reason "${options.reason}"`, [
             { field: 'reason', message: `must be one of ${inactiveReasonCodes.join(', ')}` },
           ]);
         }
-        const filters: InactiveFilters = {
-          ...(options.app ? { appId: await findAppId(roster, options.app) } : {}),
+        const query: InactiveQuery = {
+          ...(options.app ? { app: options.app } : {}),
           ...(options.licenseType ? { licenseType: options.licenseType } : {}),
           ...(options.reason ? { reason: options.reason as InactiveReason } : {}),
           ...(options.user ? { user: options.user } : {}),
         };
         if (options.csv) {
-          await auditInactiveLicensesExport(roster, cliActor(), filters);
-          const csv = csvWriter(inactiveCsvColumns);
-          // A reader that stops early (`| head`) ends the export instead of leaving it waiting.
-          const stop = new AbortController();
-          process.stdout.once('error', () => stop.abort());
-          csv.pipe(process.stdout);
-          const write = rowWriter(csv, stop.signal);
-          await forEachInactiveLicense(
-            roster,
-            filters,
-            async (batch) => {
-              for (const row of batch) await write(row);
-            },
-            { signal: stop.signal },
-          );
-          await new Promise<void>((resolve) => csv.end(resolve));
+          await client.inactiveCsv(query, process.stdout);
           return 0;
         }
-        const items: unknown[] = [];
-        await forEachInactiveLicense(roster, filters, async (batch) => {
-          items.push(...batch);
-        });
+        const items = await client.inactive(query);
         if (json) process.stdout.write(`${JSON.stringify({ items }, null, 2)}\n`);
         else
           printTable(items as never, [
@@ -96,10 +61,9 @@ export function registerLicenseCommands(program: Command) {
     )
     .option('--json', 'print JSON')
     .action(async (what: string, app: string | undefined, options) => {
-      const { explain } = await loadRuntime();
       const json = Boolean(options.json);
-      await withRosterReadOnly(json, async (roster) => {
-        const explanation = await explain(roster, what, app);
+      await withClientReadOnly(json, explainClient, async (client) => {
+        const explanation = await client.explain(what, app);
         if (json) process.stdout.write(`${JSON.stringify(explanation, null, 2)}\n`);
         else {
           const figure = Object.entries(explanation.figure)

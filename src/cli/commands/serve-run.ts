@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { loadConfig } from '../../config.js';
 import type { RunningDemoProviders } from '../../demo/demo-providers.js';
+import { closeLocalSocket, listenOnLocalSocket } from '../../http/local-socket.js';
 import { startMetricsListener } from '../../http/metrics-listener.js';
 import { publicUrlOf } from '../../http/public-url.js';
 import { buildServer } from '../../http/server.js';
@@ -11,6 +12,7 @@ import { createOneTimeToken, hasAdmin } from '../../modules/auth/auth.repo.js';
 import { openRoster, type Roster } from '../../roster.js';
 import { loadConfigOrExit, withRoster } from '../context.js';
 import { reportError } from '../output.js';
+import { refuseRemote } from '../remote/local-only.js';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -58,6 +60,7 @@ export async function runServe(options: { port?: string; demo?: boolean }) {
   let roster: Roster | undefined;
   let providers: RunningDemoProviders | undefined;
   try {
+    refuseRemote();
     const env = { ...process.env };
     if (options.demo && !env.DATABASE_URL)
       env.ROSTER_DATA_DIR = env.ROSTER_DEMO_DATA_DIR ?? resolve('demo-data');
@@ -103,6 +106,15 @@ export async function runServe(options: { port?: string; demo?: boolean }) {
     const server = await buildServer(roster, { worker });
     log = server.log;
     await server.listen({ port, host: config.host });
+    // The CLI on this machine finds the embedded database locked by this process: it talks to it here.
+    const dataDir = config.database.kind === 'pglite' ? config.database.dataDir : null;
+    const localSocket = dataDir
+      ? await listenOnLocalSocket(server, dataDir).catch((error: Error) => {
+          // Serving goes on; only the CLI on this machine must wait for the server to stop.
+          process.stderr.write(`The CLI on this machine cannot reach this server: ${error.message}\n`);
+          return undefined;
+        })
+      : undefined;
     const address = server.server.address();
     await printAccess(roster, typeof address === 'object' && address ? address.port : port, demoAdmin);
     const metricsListener = config.metricsListen
@@ -118,6 +130,7 @@ export async function runServe(options: { port?: string; demo?: boolean }) {
       // Running syncs end first (cancelled, nothing applied), so the worker and the server stop promptly.
       stopping.abort(`Roster was stopped (${signal})`);
       await worker.stop();
+      if (localSocket && dataDir) await closeLocalSocket(localSocket, dataDir);
       await metricsListener?.close();
       await server.close();
       await running?.close();

@@ -3,18 +3,12 @@ import { formatDetails, invalidInput } from '../../lib/errors.js';
 import { defaultRemovalThreshold } from '../../sync/default-removal-threshold.js';
 import type { SyncResult } from '../../sync/engine.js';
 import type { RemovalThreshold } from '../../sync/removal-threshold.js';
-import { cliActor, withRoster, withRosterReadOnly } from '../context.js';
+import { sourcesClient } from '../clients/sources-client.js';
+import { withClient, withClientReadOnly } from '../context.js';
 import { exitCodes } from '../exit-codes.js';
 import { parseJsonOption } from '../json-option.js';
 import { printJson, printTable } from '../output.js';
 import { syncProgressReporter } from '../progress.js';
-
-/** What the commands below need when they run: `roster --help` loads none of it. */
-const loadRuntime = async () => ({
-  ...(await import('../../modules/sources/held-runs.service.js')),
-  ...(await import('../../modules/sources/sources.service.js')),
-  ...(await import('../../modules/sources/source-update.service.js')),
-});
 
 /** Prints a run's outcome and returns the exit code: a run that applied nothing is a failure. */
 export function reportSyncResult(
@@ -49,23 +43,21 @@ export async function runSyncCommand(
   options: { json?: boolean; confirmRemovals?: boolean; discardHeld?: boolean },
 ) {
   const json = Boolean(options.json);
-  const { confirmHeldRemovals, discardHeldRemovals, syncSource } = await loadRuntime();
-  await withRoster(json, async (roster) => {
+  await withClient(json, sourcesClient, async (client) => {
     if (options.confirmRemovals && options.discardHeld)
       throw invalidInput('Choose one of --confirm-removals and --discard-held', [
         { field: 'confirm-removals', message: 'cannot be used with --discard-held' },
       ]);
-    if (options.confirmRemovals)
-      return reportSyncResult(await confirmHeldRemovals(roster, cliActor(), name), json, name);
+    if (options.confirmRemovals) return reportSyncResult(await client.confirmHeld(name), json, name);
     if (options.discardHeld) {
-      const discarded = await discardHeldRemovals(roster, cliActor(), name);
+      const discarded = await client.discardHeld(name);
       if (json) printJson(discarded);
       else process.stdout.write(`Discarded held sync run ${discarded.runId}; nothing of it was applied\n`);
       return exitCodes.ok;
     }
     const progress = syncProgressReporter(name, json);
     try {
-      const result = await syncSource(roster, cliActor(), name, { onProgress: progress.onProgress });
+      const result = await client.sync(name, progress.onProgress);
       progress.stop();
       return reportSyncResult(result, json, name);
     } finally {
@@ -115,10 +107,9 @@ export function registerSourcesCommands(program: Command) {
     .option('--removal-threshold <threshold>', thresholdHelp)
     .option('--json', 'print JSON')
     .action(async (kind: string, options) => {
-      const { addSource } = await loadRuntime();
       const json = Boolean(options.json);
-      await withRoster(json, async (roster) => {
-        const source = await addSource(roster, cliActor(), {
+      await withClient(json, sourcesClient, async (client) => {
+        const source = await client.add({
           kind,
           name: options.name,
           config: parseJsonOption(options.config, 'config'),
@@ -148,10 +139,9 @@ export function registerSourcesCommands(program: Command) {
     .option('--schedule <interval>', 'sync interval of a pull source: 30m, 6h, 1d; "manual" for none')
     .option('--json', 'print JSON')
     .action(async (ref: string, options) => {
-      const { updateSource } = await loadRuntime();
       const json = Boolean(options.json);
-      await withRoster(json, async (roster) => {
-        const source = await updateSource(roster, cliActor(), ref, {
+      await withClient(json, sourcesClient, async (client) => {
+        const source = await client.update(ref, {
           name: options.name,
           config: parseJsonOption(options.config, 'config'),
           credentials: parseJsonOption(options.credentials, 'credentials'),
@@ -168,10 +158,9 @@ export function registerSourcesCommands(program: Command) {
     .option('--all', 'include removed (disconnected) sources')
     .option('--json', 'print JSON')
     .action(async (options) => {
-      const { listSources } = await loadRuntime();
       const json = Boolean(options.json);
-      await withRosterReadOnly(json, async (roster) => {
-        const items = await listSources(roster, { includeDisconnected: Boolean(options.all) });
+      await withClientReadOnly(json, sourcesClient, async (client) => {
+        const items = await client.list({ includeDisconnected: Boolean(options.all) });
         if (json) printJson({ items });
         else
           printTable(
@@ -179,6 +168,28 @@ export function registerSourcesCommands(program: Command) {
             ['id', 'name', 'kind', 'health', 'lastSuccessAt', 'reason'],
           );
         return 0;
+      });
+    });
+  sources
+    .command('show <source>')
+    .description('One source (by name or id) with its health and settings (never its credentials)')
+    .option('--json', 'print JSON')
+    .action(async (ref: string, options) => {
+      const json = Boolean(options.json);
+      await withClientReadOnly(json, sourcesClient, async (client) => {
+        const source = await client.get(ref);
+        if (json) printJson(source);
+        else {
+          process.stdout.write(
+            `${source.name} (${source.kind}, id ${source.id}): ${source.health.status}` +
+              `${source.health.message ? ` — ${source.health.message}` : ''}\n`,
+          );
+          printTable(
+            [{ ...source, config: JSON.stringify(source.config) }],
+            ['mode', 'app', 'schedule', 'lastSuccessAt', 'hasCredentials', 'config'],
+          );
+        }
+        return exitCodes.ok;
       });
     });
   addSyncOptions(sources.command('sync <name>').description('Run a sync of a source now')).action(
@@ -189,10 +200,9 @@ export function registerSourcesCommands(program: Command) {
     .description(`Set how many removals a sync may make before it is held: ${thresholdHelp}`)
     .option('--json', 'print JSON')
     .action(async (name: string, threshold: string, options) => {
-      const { setRemovalThreshold } = await loadRuntime();
       const json = Boolean(options.json);
-      await withRoster(json, async (roster) => {
-        const source = await setRemovalThreshold(roster, cliActor(), name, parseThresholdOption(threshold));
+      await withClient(json, sourcesClient, async (client) => {
+        const source = await client.setRemovalThreshold(name, parseThresholdOption(threshold));
         if (json) printJson(source);
         else process.stdout.write(`Removal threshold of ${source.name}: ${threshold}\n`);
         return 0;
@@ -203,10 +213,9 @@ export function registerSourcesCommands(program: Command) {
     .description('Remove (disconnect) a source; what it reported is kept')
     .option('--json', 'print JSON')
     .action(async (name: string, options) => {
-      const { removeSource } = await loadRuntime();
       const json = Boolean(options.json);
-      await withRoster(json, async (roster) => {
-        const source = await removeSource(roster, cliActor(), name);
+      await withClient(json, sourcesClient, async (client) => {
+        const source = await client.remove(name);
         if (json) printJson(source);
         else process.stdout.write(`Removed source ${source.name}; its data is kept\n`);
         return 0;

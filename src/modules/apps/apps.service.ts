@@ -3,6 +3,7 @@ import { conflict, invalidInput, notFound } from '../../lib/errors.js';
 import type { Roster } from '../../roster.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { markLicenseStatesStale } from '../licenses/license-store.js';
+import { checkInactivityDays } from './inactivity-days.js';
 
 /**
  * The name an import or source refers to: an existing app (any case), else a catalog entry by name.
@@ -87,11 +88,7 @@ export async function setInactivityThreshold(
   ref: string | number,
   days: number | null,
 ): Promise<void> {
-  if (days !== null && !(Number.isInteger(days) && days >= 1 && days <= 3650)) {
-    throw invalidInput('The inactivity threshold must be a whole number of days from 1 to 3650', [
-      { field: 'inactivityDays', message: `${String(days)} is not 1-3650` },
-    ]);
-  }
+  checkInactivityDays(days);
   const id = await findAppId(roster, ref);
   await roster.database.db.transaction().execute(async (trx) => {
     const before = await trx

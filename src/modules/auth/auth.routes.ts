@@ -40,7 +40,11 @@ export function authRoutes(roster: Roster): FastifyPluginAsyncZod {
         schema: {
           summary: 'Who is calling',
           response: {
-            200: z.object({ actor: z.string(), role: z.string(), kind: z.enum(['token', 'session']) }),
+            200: z.object({
+              actor: z.string(),
+              role: z.string(),
+              kind: z.enum(['token', 'session', 'local']),
+            }),
           },
         },
       },

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/authenticate.js';
 import type { Roster } from '../../roster.js';
+import { createPasswordLink, createSignInLink } from '../auth/member-links.js';
 import { roles } from '../tokens/tokens.service.js';
 import { addMember, listMembers, updateMember } from './members.service.js';
 
@@ -59,6 +60,32 @@ export function membersRoutes(roster: Roster): FastifyPluginAsyncZod {
         },
       },
       async (request) => updateMember(roster, actorOf(request), request.params.email, request.body),
+    );
+    app.post(
+      '/api/members/:email/sign-in-link',
+      {
+        schema: {
+          summary:
+            'A one-time sign-in link (30 minutes) for an admin member; on an installation without an admin, it makes this email the first admin (audited)',
+          params: z.strictObject({ email: z.string().max(320) }),
+          response: { 201: z.object({ url: z.string() }) },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await createSignInLink(roster, actorOf(request), request.params.email)),
+    );
+    app.post(
+      '/api/members/:email/password-link',
+      {
+        schema: {
+          summary:
+            'A one-time token (30 minutes) with which an admin member sets or resets a local password at setPasswordUrl (audited)',
+          params: z.strictObject({ email: z.string().max(320) }),
+          response: { 201: z.object({ token: z.string(), setPasswordUrl: z.string() }) },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await createPasswordLink(roster, actorOf(request), request.params.email)),
     );
   };
 }

@@ -8,9 +8,12 @@ import { idOrNameParams, syncResultSchema } from '../../http/schemas.js';
 import type { Roster } from '../../roster.js';
 import { removalThresholdSchema } from '../../sync/removal-threshold.js';
 import { errorOfFailedRun } from '../../sync/result-error.js';
+import { listSyncRuns } from '../sync-runs/sync-runs.repo.js';
+import { syncRunSchema } from '../sync-runs/sync-runs.routes.js';
+import { BackgroundSyncs } from './background-syncs.js';
 import { confirmHeldRemovals, discardHeldRemovals, setRemovalThreshold } from './held-runs.service.js';
 import { updateSource } from './source-update.service.js';
-import { addSource, getSource, listSources, removeSource, syncSource } from './sources.service.js';
+import { addSource, getSource, listSources, removeSource } from './sources.service.js';
 
 /** A kind's settings as JSON Schema: what the console builds its forms from. */
 const jsonSchemaDocument = z.record(z.string(), z.unknown());
@@ -52,6 +55,11 @@ const sourceSchema = z
 
 export function sourcesRoutes(roster: Roster): FastifyPluginAsyncZod {
   return async (app) => {
+    const syncs = new BackgroundSyncs(roster, (error) =>
+      app.log.error({ err: error }, 'A sync started over the API failed after its run ended'),
+    );
+    app.addHook('onClose', () => syncs.stop());
+
     app.get(
       '/api/source-kinds',
       {
@@ -186,16 +194,29 @@ export function sourcesRoutes(roster: Roster): FastifyPluginAsyncZod {
       '/api/sources/:ref/sync',
       {
         schema: {
-          summary: 'Run a sync of a pull source now and wait for its result',
+          summary: 'Start a sync of a pull source now; answers at once with the running run to follow',
+          description:
+            'The sync runs in the server after the answer (202). Follow it at links.run (its Location): ' +
+            'pages and records while it runs, then its status (succeeded, held, failed or cancelled), ' +
+            'counters and error. A source that is unknown (404), fed by imports (400) or already syncing (409) ' +
+            'answers at once with the error.',
           params: idOrNameParams,
-          response: { 200: syncResultSchema },
+          response: {
+            202: syncRunSchema.extend({
+              links: z.object({ run: z.string().describe('GET this run to follow it') }),
+            }),
+          },
         },
       },
-      async (request) => {
-        const result = await syncSource(roster, actorOf(request), request.params.ref);
-        const failure = errorOfFailedRun(result);
-        if (failure) throw failure;
-        return result;
+      async (request, reply) => {
+        const runId = await syncs.start(actorOf(request), request.params.ref);
+        const run = (await listSyncRuns(roster, { id: runId, limit: 1 })).items[0];
+        if (!run) throw new Error(`Sync run ${runId} vanished as it started`);
+        const link = `/api/sync-runs/${runId}`;
+        return reply
+          .status(202)
+          .header('location', link)
+          .send({ ...run, links: { run: link } });
       },
     );
 

@@ -5,7 +5,7 @@ import { notFound } from '../../lib/errors.js';
 import type { Roster } from '../../roster.js';
 import { listSyncRuns } from './sync-runs.repo.js';
 
-const syncRunSchema = z
+export const syncRunSchema = z
   .object({
     id: z.number(),
     sourceId: z.number(),

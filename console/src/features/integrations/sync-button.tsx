@@ -14,22 +14,39 @@ const counters = (c: {
 }) =>
   `${formatNumber(c.added)} added, ${formatNumber(c.updated)} updated, ${formatNumber(c.removed)} removed, ${formatNumber(c.unchanged)} unchanged, ${formatNumber(c.rejected)} rejected`;
 
-const statusColor: Record<Schemas['SyncResult']['status'], string> = {
+const statusColor: Record<Schemas['RunStatus'], string> = {
+  running: 'blue',
   succeeded: 'green',
   held: 'yellow',
   failed: 'red',
   cancelled: 'red',
+  discarded: 'gray',
 };
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Reads a run every half second until it ends: the server syncs in the background. */
+async function followRun(id: number): Promise<Schemas['SyncRun']> {
+  for (;;) {
+    const run = await unwrap(api.GET('/api/sync-runs/{id}', { params: { path: { id } } }));
+    if (run.status !== 'running') return run;
+    await pause(500);
+  }
+}
+
 /**
- * Runs a sync now. The request waits for the run's end; meanwhile the run's own record is polled so the
- * admin sees it progress (pages and records fetched so far).
+ * Runs a sync now. The server answers at once with the running run (202) and syncs in the background; the
+ * run's own record is read until it ends, so the admin sees it progress (pages and records fetched so far).
  */
 export function SyncButton({ source }: { source: Schemas['Source'] }) {
   const queryClient = useQueryClient();
   const sync = useMutation({
-    mutationFn: () =>
-      unwrap(api.POST('/api/sources/{ref}/sync', { params: { path: { ref: String(source.id) } } })),
+    mutationFn: async () => {
+      const started = await unwrap(
+        api.POST('/api/sources/{ref}/sync', { params: { path: { ref: String(source.id) } } }),
+      );
+      return followRun(started.id);
+    },
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: ['sources'] });
       void queryClient.invalidateQueries({ queryKey: ['sync-runs'] });
@@ -61,10 +78,10 @@ export function SyncButton({ source }: { source: Schemas['Source'] }) {
       {sync.data && (
         <Alert color={statusColor[sync.data.status]} p="xs" aria-live="polite">
           <Text size="xs">
-            {sync.data.held
+            {sync.data.held && sync.data.status === 'held'
               ? `Sync held for confirmation: ${sync.data.held.message}`
-              : `Sync ${sync.data.status}: ${counters(sync.data.counters)}`}
-            {sync.data.error ? ` — ${sync.data.error.message}` : ''}
+              : `Sync ${sync.data.status}: ${counters(sync.data)}`}
+            {sync.data.status !== 'held' && sync.data.errorMessage ? ` — ${sync.data.errorMessage}` : ''}
           </Text>
         </Alert>
       )}

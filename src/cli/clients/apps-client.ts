@@ -1,0 +1,36 @@
+import type { AppCreated } from '../../modules/apps/apps.service.js';
+import type { Roster } from '../../roster.js';
+import { type ClientFactory, cliActor } from '../context.js';
+import type { ApiClient } from '../remote/api-client.js';
+
+/** Changes to apps: added by hand, their inactivity threshold, their owners. */
+export interface AppsClient {
+  add(name: string): Promise<AppCreated>;
+  setThreshold(app: string, days: number | null): Promise<void>;
+  setOwners(app: string, emails: string[]): Promise<string[]>;
+}
+
+const services = async () => ({
+  ...(await import('../../modules/apps/apps.service.js')),
+  ...(await import('../../modules/apps/app-owners.js')),
+});
+
+const local = (roster: Roster): AppsClient => ({
+  add: async (name) => (await services()).addApp(roster, cliActor(), { name }),
+  setThreshold: async (app, days) => (await services()).setInactivityThreshold(roster, cliActor(), app, days),
+  setOwners: async (app, emails) => (await services()).setAppOwners(roster, cliActor(), app, emails),
+});
+
+const api = (client: ApiClient): AppsClient => {
+  const app = (ref: string) => `/api/apps/${encodeURIComponent(ref)}`;
+  return {
+    add: (name) => client.call('POST', '/api/apps', { body: { name } }),
+    setThreshold: async (ref, inactivityDays) => {
+      await client.call('PATCH', app(ref), { body: { inactivityDays } });
+    },
+    setOwners: async (ref, emails) =>
+      (await client.call<{ owners: string[] }>('PUT', `${app(ref)}/owners`, { body: { emails } })).owners,
+  };
+};
+
+export const appsClient: ClientFactory<AppsClient> = { local, api };
