@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -154,5 +154,25 @@ describe('the CLI beside a running server', () => {
       .orderBy('id', 'desc')
       .executeTakeFirstOrThrow();
     expect(actors.trigger).toBe('token:remote-admin');
+  }, 300_000);
+
+  it('backs up the embedded database through the running server, and refuses to restore over it', async () => {
+    const file = join(folder, 'served-backup.tar.gz');
+    const backup = await runCli(['backup', file, '--json'], { ROSTER_DATA_DIR: served });
+    expect(backup.code, backup.stderr).toBe(0);
+    expect(JSON.parse(backup.stdout)).toMatchObject({ file, database: 'embedded' });
+    const bytes = readFileSync(file);
+    expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]); // gzip: PGlite's dump
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const audit = await roster.database.db
+      .selectFrom('audit_log')
+      .select('actor')
+      .where('action', '=', 'backup.create')
+      .executeTakeFirstOrThrow();
+    expect(audit.actor).toMatch(/^cli:/);
+    // A restore replaces the files of a stopped Roster: the running server's lock refuses it.
+    const restore = await runCli(['restore', file, '--replace'], { ROSTER_DATA_DIR: served });
+    expect(restore.code).toBe(7);
+    expect(restore.stderr).toMatch(/in use/);
   }, 300_000);
 });

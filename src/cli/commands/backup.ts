@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
-import { cliActor, loadConfigOrExit, withRoster } from '../context.js';
+import { backupClient } from '../clients/backup-client.js';
+import { cliActor, loadConfigOrExit, withClient } from '../context.js';
 import { printJson, reportError } from '../output.js';
+import { refuseRemote } from '../remote/local-only.js';
 
 /** What the commands below need when they run: `roster --help` loads none of it. */
 const loadRuntime = async () => ({
@@ -20,12 +22,12 @@ export function registerBackupCommands(program: Command) {
     )
     .option('--json', 'print JSON')
     .action(async (file: string | undefined, options: { json?: boolean }) => {
-      const { backupToFile, backupFileName } = await loadRuntime();
+      const { backupFileName } = await loadRuntime();
       const json = Boolean(options.json);
-      await withRoster(json, async (roster) => {
-        const server = roster.config.database.kind === 'pg';
-        const path = file ?? backupFileName(new Date()).replace(/\.tar\.gz$/, server ? '.dump' : '.tar.gz');
-        const result = await backupToFile(roster, cliActor(), path);
+      await withClient(json, backupClient, async (client) => {
+        const extension = client.serverDatabase() ? '.dump' : '.tar.gz';
+        const path = file ?? backupFileName(new Date()).replace(/\.tar\.gz$/, extension);
+        const result = await client.backupTo(path);
         if (json) printJson(result);
         else
           process.stdout.write(
@@ -45,6 +47,8 @@ export function registerBackupCommands(program: Command) {
       const json = Boolean(options.json);
       const config = await loadConfigOrExit(json);
       try {
+        // A restore replaces files on this machine, Roster stopped: never through ROSTER_URL.
+        refuseRemote();
         const { restoreBackup } = await loadRuntime();
         const result = await restoreBackup(config, file, { replace: options.replace, actor: cliActor() });
         if (json) printJson(result);
