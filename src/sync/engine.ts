@@ -251,7 +251,13 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
     // A page still being written lands before the staged rows are cleared, so none is left behind.
     await staging.settle().catch(() => {});
     await lease.stop();
-    const failure = leaseLost ? leaseLostFailure() : toFailure(error);
+    // Whatever the fetch threw once the run was cancelled (the abort's reason, a reset connection), the run
+    // was cancelled: it says so, and why.
+    const failure = leaseLost
+      ? leaseLostFailure()
+      : signal.aborted
+        ? new RunFailure('cancelled', cancelledMessage(signal.reason))
+        : toFailure(error);
     const status = failure.code === 'cancelled' ? 'cancelled' : 'failed';
     // A run another process already failed keeps that process's account of it (finishFailed writes nothing).
     await finishFailed(

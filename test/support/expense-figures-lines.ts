@@ -15,7 +15,7 @@ export async function insertExpenseSource(
 ): Promise<number> {
   const row = await roster.database.db
     .insertInto('sources')
-    .values({ kind: 'expense-upload', name, config: JSON.stringify(config) })
+    .values({ kind: 'expense-csv', name, config: JSON.stringify(config) })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
