@@ -1,0 +1,69 @@
+import { Alert, List, Stack, Table, Text } from '@mantine/core';
+import type { Schemas } from '../../api/client';
+import { formatMoney } from '../../api/format';
+
+type RuleTest = Schemas['ExpenseRuleTest'];
+type Taken = RuleTest['takes'][number];
+
+const outcomes = ['matched', 'ignored', 'unmatched'] as const;
+
+/** Where a rule's lines were going before it: another rule, an automatic match, or nowhere. */
+function takenFrom(t: Taken): string {
+  const outcome = t.ignored ? 'ignored' : t.app ? `on ${t.app}` : 'unmatched';
+  if (t.from === 'rule') return `rule #${t.ruleId} (${outcome})`;
+  if (t.from === 'automatic') return `automatic matching${t.alias ? ` on “${t.alias}”` : ''} (${outcome})`;
+  return 'unmatched';
+}
+
+/** What a rule would do to the history, shown before it is saved. */
+export function RuleTestResult({ test, currency }: { test: RuleTest; currency: string }) {
+  const money = (n: number) => formatMoney(n, currency);
+  return (
+    <Alert color="blue" title="What this rule would do" data-testid="rule-test">
+      <Stack gap="xs">
+        <Text size="sm">
+          Its condition holds for {test.meets.lines} lines ({money(test.meets.amount)}); it decides{' '}
+          {test.decides.lines} of them ({money(test.decides.amount)}), the others being taken by an earlier
+          rule. Priority {test.rule.priority}.
+        </Text>
+        <Table aria-label="Lines before and after the rule" withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th />
+              <Table.Th>Before</Table.Th>
+              <Table.Th>After</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {outcomes.map((o) => (
+              <Table.Tr key={o} data-testid={`rule-test-${o}`}>
+                <Table.Th scope="row">{o[0]?.toUpperCase() + o.slice(1)}</Table.Th>
+                <Table.Td>
+                  {test.before[o].lines} lines, {money(test.before[o].amount)}
+                </Table.Td>
+                <Table.Td>
+                  {test.after[o].lines} lines, {money(test.after[o].amount)}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        {test.takes.length === 0 ? (
+          <Text size="sm">It changes no line’s outcome.</Text>
+        ) : (
+          <>
+            <Text size="sm">The lines it takes, by what decided them before:</Text>
+            <List size="sm" data-testid="rule-test-takes">
+              {test.takes.map((t) => (
+                <List.Item key={`${t.from}-${t.ruleId}-${t.alias}-${t.app}-${t.ignored}`}>
+                  {t.lines} lines ({money(t.amount)}) from {takenFrom(t)}
+                  {t.examples.length > 0 && `: ${t.examples.join(', ')}`}
+                </List.Item>
+              ))}
+            </List>
+          </>
+        )}
+      </Stack>
+    </Alert>
+  );
+}
