@@ -2,7 +2,7 @@ import { Button, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas } from '../../api/client';
 import { unwrap } from '../../api/errors';
-import { formatDate, formatMoney } from '../../api/format';
+import { countOf, formatDate, formatMoney } from '../../api/format';
 import { useCanWrite } from '../../app/use-me';
 import { ErrorAlert, QueryState } from '../../components/query-state';
 import { emptyRuleDraft, type RuleDraft } from './rule-draft';
@@ -106,7 +106,7 @@ export function ExpenseRules({
                 </Table.Td>
                 <Table.Td>{rule.app ?? '—'}</Table.Td>
                 <Table.Td>
-                  {rule.lines} lines, {formatMoney(rule.amount, currency)}
+                  {countOf(rule.lines, 'line')}, {formatMoney(rule.amount, currency)}
                 </Table.Td>
                 <Table.Td>
                   {rule.createdBy.replace(/^member:/, '')}, {formatDate(rule.createdAt)}

@@ -1,6 +1,6 @@
 import { Alert, List, Stack, Table, Text } from '@mantine/core';
 import type { Schemas } from '../../api/client';
-import { formatMoney } from '../../api/format';
+import { countOf, formatMoney } from '../../api/format';
 
 type RuleTest = Schemas['ExpenseRuleTest'];
 type Taken = RuleTest['takes'][number];
@@ -22,7 +22,7 @@ export function RuleTestResult({ test, currency }: { test: RuleTest; currency: s
     <Alert color="blue" title="What this rule would do" data-testid="rule-test">
       <Stack gap="xs">
         <Text size="sm">
-          Its condition holds for {test.meets.lines} lines ({money(test.meets.amount)}); it decides{' '}
+          Its condition holds for {countOf(test.meets.lines, 'line')} ({money(test.meets.amount)}); it decides{' '}
           {test.decides.lines} of them ({money(test.decides.amount)}), the others being taken by an earlier
           rule. Priority {test.rule.priority}.
         </Text>
@@ -39,10 +39,10 @@ export function RuleTestResult({ test, currency }: { test: RuleTest; currency: s
               <Table.Tr key={o} data-testid={`rule-test-${o}`}>
                 <Table.Th scope="row">{o[0]?.toUpperCase() + o.slice(1)}</Table.Th>
                 <Table.Td>
-                  {test.before[o].lines} lines, {money(test.before[o].amount)}
+                  {countOf(test.before[o].lines, 'line')}, {money(test.before[o].amount)}
                 </Table.Td>
                 <Table.Td>
-                  {test.after[o].lines} lines, {money(test.after[o].amount)}
+                  {countOf(test.after[o].lines, 'line')}, {money(test.after[o].amount)}
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -56,7 +56,7 @@ export function RuleTestResult({ test, currency }: { test: RuleTest; currency: s
             <List size="sm" data-testid="rule-test-takes">
               {test.takes.map((t) => (
                 <List.Item key={`${t.from}-${t.ruleId}-${t.alias}-${t.app}-${t.ignored}`}>
-                  {t.lines} lines ({money(t.amount)}) from {takenFrom(t)}
+                  {countOf(t.lines, 'line')} ({money(t.amount)}) from {takenFrom(t)}
                   {t.examples.length > 0 && `: ${t.examples.join(', ')}`}
                 </List.Item>
               ))}
