@@ -32,7 +32,7 @@ export function LineAppButton({ lineId, descriptor }: { lineId: number; descript
           size="xs"
           variant="default"
           onClick={() => setOpened((o) => !o)}
-          aria-label={`Set the app of ${descriptor}`}
+          aria-label={`Set app of ${descriptor}`}
         >
           Set app
         </Button>

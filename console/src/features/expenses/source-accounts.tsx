@@ -81,11 +81,18 @@ export function SourceAccounts({ sourceId, source }: { sourceId: number; source:
             <Table.Td>{formatDate(a.lastSeenAt)}</Table.Td>
             <Table.Td>
               {a.excludedAt ? (
-                <Badge color="gray" title={`by ${a.excludedBy ?? 'someone'}, ${formatDate(a.excludedAt)}`}>
+                <Badge
+                  color="gray"
+                  variant="light"
+                  miw="max-content"
+                  title={`by ${a.excludedBy ?? 'someone'}, ${formatDate(a.excludedAt)}`}
+                >
                   Excluded: counts in no figure
                 </Badge>
               ) : (
-                <Badge color="green">Counted</Badge>
+                <Badge color="green" variant="light">
+                  Counted
+                </Badge>
               )}
             </Table.Td>
             {isAdmin && (

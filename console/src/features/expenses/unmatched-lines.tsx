@@ -63,7 +63,7 @@ export function UnmatchedLines({
                 <Button
                   size="xs"
                   variant="light"
-                  aria-label={`Write the rule for ${descriptorOf(c.row.original)}`}
+                  aria-label={`Write this rule for ${descriptorOf(c.row.original)}`}
                   onClick={() =>
                     onUseRule({
                       action: 'match',
