@@ -5,7 +5,7 @@ import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import { ErrorAlert } from '../../components/query-state';
 import { AppPicker } from './app-picker';
-import { type RuleDraft, ruleInputOf } from './rule-draft';
+import { priorityError, type RuleDraft, ruleInputOf } from './rule-draft';
 import { RuleTestResult } from './rule-test-result';
 
 /** Everything a rule change moves: the figures, the lines' statuses, the rules' counts. */
@@ -46,14 +46,14 @@ export function RuleForm({
     test.reset();
     save.reset();
   };
-  const badPriority = draft.priority.trim() !== '' && !/^-?\d+$/.test(draft.priority.trim());
+  const badPriority = priorityError(draft);
   return (
     <Stack gap="xs">
       <form
         aria-label="Add a rule"
         onSubmit={(e) => {
           e.preventDefault();
-          if (!badPriority) test.mutate(draft);
+          if (badPriority === null) test.mutate(draft);
         }}
       >
         <Group align="flex-end">
@@ -91,7 +91,7 @@ export function RuleForm({
             label="Priority"
             description="lower first; empty: last"
             value={draft.priority}
-            error={badPriority ? 'a whole number' : undefined}
+            error={badPriority ?? undefined}
             onChange={(e) => change({ priority: e.currentTarget.value })}
             w={140}
           />
@@ -100,7 +100,7 @@ export function RuleForm({
           </Button>
           <Button
             onClick={() => save.mutate(draft)}
-            disabled={!test.data || badPriority}
+            disabled={!test.data || badPriority !== null}
             loading={save.isPending}
           >
             Save rule

@@ -1,19 +1,11 @@
 import { Alert, List, Stack, Table, Text } from '@mantine/core';
 import type { Schemas } from '../../api/client';
 import { countOf, formatMoney } from '../../api/format';
+import { takenFrom } from './rule-draft';
 
 type RuleTest = Schemas['ExpenseRuleTest'];
-type Taken = RuleTest['takes'][number];
 
 const outcomes = ['matched', 'ignored', 'unmatched'] as const;
-
-/** Where a rule's lines were going before it: another rule, an automatic match, or nowhere. */
-function takenFrom(t: Taken): string {
-  const outcome = t.ignored ? 'ignored' : t.app ? `on ${t.app}` : 'unmatched';
-  if (t.from === 'rule') return `rule #${t.ruleId} (${outcome})`;
-  if (t.from === 'automatic') return `automatic matching${t.alias ? ` on “${t.alias}”` : ''} (${outcome})`;
-  return 'unmatched';
-}
 
 /** What a rule would do to the history, shown before it is saved. */
 export function RuleTestResult({ test, currency }: { test: RuleTest; currency: string }) {

@@ -8,7 +8,7 @@ import { type Columns, DataTable } from '../../components/data-table';
 import { Pager } from '../../components/pager';
 import { useCursorPages } from '../../components/use-cursor-pages';
 import { LineAppButton } from './line-app-button';
-import type { RuleDraft } from './rule-draft';
+import { draftOfSuggestion, type RuleDraft } from './rule-draft';
 
 type Line = Schemas['ExpenseLine'];
 const column = createColumnHelper<Line>();
@@ -64,16 +64,7 @@ export function UnmatchedLines({
                   size="xs"
                   variant="light"
                   aria-label={`Write this rule for ${descriptorOf(c.row.original)}`}
-                  onClick={() =>
-                    onUseRule({
-                      action: 'match',
-                      app: suggested.app ?? '',
-                      field: suggested.field,
-                      op: suggested.op,
-                      value: suggested.value,
-                      priority: '',
-                    })
-                  }
+                  onClick={() => onUseRule(draftOfSuggestion(suggested))}
                 >
                   Write this rule
                 </Button>
