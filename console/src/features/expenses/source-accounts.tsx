@@ -9,6 +9,9 @@ import { expenseQueryKeys } from './rule-form';
 
 type Account = Schemas['ExpenseAccount'];
 
+/** Lines a source gave no account keep the empty one; it is shown by name so it can be told apart. */
+const accountName = (account: string) => account || '(no account)';
+
 function ExcludeToggle({ sourceId, account }: { sourceId: number; account: Account }) {
   const queryClient = useQueryClient();
   const excluded = account.excludedAt !== null;
@@ -33,7 +36,7 @@ function ExcludeToggle({ sourceId, account }: { sourceId: number; account: Accou
         color={excluded ? undefined : 'red'}
         loading={toggle.isPending}
         onClick={() => toggle.mutate()}
-        aria-label={`${excluded ? 'Include' : 'Exclude'} account ${account.account}`}
+        aria-label={`${excluded ? 'Include' : 'Exclude'} account ${accountName(account.account)}`}
       >
         {excluded ? 'Include' : 'Exclude'}
       </Button>
@@ -76,7 +79,7 @@ export function SourceAccounts({ sourceId, source }: { sourceId: number; source:
       <Table.Tbody>
         {accounts.data.accounts.map((a) => (
           <Table.Tr key={a.account}>
-            <Table.Td>{a.account}</Table.Td>
+            <Table.Td>{accountName(a.account)}</Table.Td>
             <Table.Td>{a.lines}</Table.Td>
             <Table.Td>{formatDate(a.lastSeenAt)}</Table.Td>
             <Table.Td>

@@ -57,7 +57,7 @@ export function UnmatchedLines({
         cell: (c) => {
           const suggested = c.row.original.suggestedRule;
           return (
-            <Group gap="xs" wrap="nowrap">
+            <Group gap="xs">
               <Code>{c.getValue()}</Code>
               {canWrite && suggested && (
                 <Button
