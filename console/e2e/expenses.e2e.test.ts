@@ -120,6 +120,7 @@ describe.skipIf(!hasChromium)('expenses in the console', () => {
       '1 line (€25,000) from automatic matching on “Datadog” (on Datadog): DATADOG INC NEW YORK NY',
     );
     expect(await page.getByRole('cell', { name: 'DATADOG INC NEW YORK NY', exact: true }).count()).toBe(1);
+    await test.screenshot({ path: join(screenshots, 'expenses-rule-test.png') });
     await form.getByRole('button', { name: 'Save rule' }).click();
     await page
       .getByRole('cell', { name: 'DATADOG INC NEW YORK NY', exact: true })

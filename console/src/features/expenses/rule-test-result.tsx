@@ -15,8 +15,9 @@ export function RuleTestResult({ test, currency }: { test: RuleTest; currency: s
       <Stack gap="xs">
         <Text size="sm">
           Its condition holds for {countOf(test.meets.lines, 'line')} ({money(test.meets.amount)}); it decides{' '}
-          {test.decides.lines} of them ({money(test.decides.amount)}), the others being taken by an earlier
-          rule. Priority {test.rule.priority}.
+          {test.decides.lines} of them ({money(test.decides.amount)})
+          {test.decides.lines < test.meets.lines && ', an earlier rule taking the others'}. Priority{' '}
+          {test.rule.priority}.
         </Text>
         <Table aria-label="Lines before and after the rule" withTableBorder>
           <Table.Thead>
