@@ -1511,148 +1511,6 @@ export interface components {
             rule: "chosen" | "hr_sources" | "identity_providers" | "none";
             explanation: string;
         };
-        ExpenseRuleInput: {
-            id: number;
-            /** @enum {string} */
-            action: "match" | "ignore";
-            appId: number | null;
-            app: string | null;
-            /** @enum {string} */
-            field: "vendor" | "description";
-            /** @enum {string} */
-            op: "contains" | "equals" | "regex";
-            value: string;
-            priority: number;
-            createdBy: string;
-            createdAt: string;
-            lines: number;
-            amount: number;
-        };
-        ExpenseRuleTestInput: {
-            rule: {
-                id: number | null;
-                /** @enum {string} */
-                action: "match" | "ignore";
-                app: string | null;
-                /** @enum {string} */
-                field: "vendor" | "description";
-                /** @enum {string} */
-                op: "contains" | "equals" | "regex";
-                value: string;
-                priority: number;
-            };
-            meets: {
-                lines: number;
-                amount: number;
-            };
-            decides: {
-                lines: number;
-                amount: number;
-            };
-            before: {
-                matched: {
-                    lines: number;
-                    amount: number;
-                };
-                ignored: {
-                    lines: number;
-                    amount: number;
-                };
-                unmatched: {
-                    lines: number;
-                    amount: number;
-                };
-            };
-            after: {
-                matched: {
-                    lines: number;
-                    amount: number;
-                };
-                ignored: {
-                    lines: number;
-                    amount: number;
-                };
-                unmatched: {
-                    lines: number;
-                    amount: number;
-                };
-            };
-            takes: {
-                /** @enum {string} */
-                from: "rule" | "automatic" | "unmatched";
-                ruleId: number | null;
-                alias: string | null;
-                app: string | null;
-                ignored: boolean;
-                lines: number;
-                amount: number;
-                examples: string[];
-            }[];
-            examples: {
-                vendor: string;
-                description: string;
-                lines: number;
-                amount: number;
-            }[];
-        };
-        ExpenseLineAppInput: {
-            id: number;
-            appId: number | null;
-            app: string | null;
-            manualAppId: number | null;
-            manualBy: string | null;
-            status: string;
-        };
-        ExpenseImportResultInput: {
-            runId: number;
-            sourceId: number;
-            /**
-             * @description held: complete, but past the removal threshold; nothing was applied until confirmed
-             * @enum {string}
-             */
-            status: "succeeded" | "failed" | "cancelled" | "held";
-            counters: {
-                added: number;
-                updated: number;
-                removed: number;
-                unchanged: number;
-                rejected: number;
-            };
-            detail: unknown;
-            held: components["schemas"]["HeldRemovalsInput"] | null;
-            error: {
-                code: string;
-                message: string;
-                details: {
-                    row?: number;
-                    field?: string;
-                    path?: string;
-                    message: string;
-                }[];
-            } | null;
-            source: {
-                id: number;
-                name: string;
-            };
-            /** @description What the import did, e.g. "Same file as the import of 2026-03-01; nothing changed" */
-            message: string;
-        };
-        ExpenseAccountInput: {
-            account: string;
-            lines: number;
-            firstSeenAt: string;
-            lastSeenAt: string;
-            /** @description Set while the account is excluded: its lines count in no figure */
-            excludedAt: string | null;
-            excludedBy: string | null;
-        };
-        ExpenseAccountsInput: {
-            source: {
-                id: number;
-                name: string;
-            };
-            accounts: components["schemas"]["ExpenseAccountInput"][];
-        };
         ExpenseSuggestedRuleInput: {
             /** @constant */
             action: "match";
@@ -1772,6 +1630,148 @@ export interface components {
                 amount: number;
                 lines: number;
             }[];
+        };
+        ExpenseImportResultInput: {
+            runId: number;
+            sourceId: number;
+            /**
+             * @description held: complete, but past the removal threshold; nothing was applied until confirmed
+             * @enum {string}
+             */
+            status: "succeeded" | "failed" | "cancelled" | "held";
+            counters: {
+                added: number;
+                updated: number;
+                removed: number;
+                unchanged: number;
+                rejected: number;
+            };
+            detail: unknown;
+            held: components["schemas"]["HeldRemovalsInput"] | null;
+            error: {
+                code: string;
+                message: string;
+                details: {
+                    row?: number;
+                    field?: string;
+                    path?: string;
+                    message: string;
+                }[];
+            } | null;
+            source: {
+                id: number;
+                name: string;
+            };
+            /** @description What the import did, e.g. "Same file as the import of 2026-03-01; nothing changed" */
+            message: string;
+        };
+        ExpenseAccountInput: {
+            account: string;
+            lines: number;
+            firstSeenAt: string;
+            lastSeenAt: string;
+            /** @description Set while the account is excluded: its lines count in no figure */
+            excludedAt: string | null;
+            excludedBy: string | null;
+        };
+        ExpenseAccountsInput: {
+            source: {
+                id: number;
+                name: string;
+            };
+            accounts: components["schemas"]["ExpenseAccountInput"][];
+        };
+        ExpenseRuleInput: {
+            id: number;
+            /** @enum {string} */
+            action: "match" | "ignore";
+            appId: number | null;
+            app: string | null;
+            /** @enum {string} */
+            field: "vendor" | "description";
+            /** @enum {string} */
+            op: "contains" | "equals" | "regex";
+            value: string;
+            priority: number;
+            createdBy: string;
+            createdAt: string;
+            lines: number;
+            amount: number;
+        };
+        ExpenseRuleTestInput: {
+            rule: {
+                id: number | null;
+                /** @enum {string} */
+                action: "match" | "ignore";
+                app: string | null;
+                /** @enum {string} */
+                field: "vendor" | "description";
+                /** @enum {string} */
+                op: "contains" | "equals" | "regex";
+                value: string;
+                priority: number;
+            };
+            meets: {
+                lines: number;
+                amount: number;
+            };
+            decides: {
+                lines: number;
+                amount: number;
+            };
+            before: {
+                matched: {
+                    lines: number;
+                    amount: number;
+                };
+                ignored: {
+                    lines: number;
+                    amount: number;
+                };
+                unmatched: {
+                    lines: number;
+                    amount: number;
+                };
+            };
+            after: {
+                matched: {
+                    lines: number;
+                    amount: number;
+                };
+                ignored: {
+                    lines: number;
+                    amount: number;
+                };
+                unmatched: {
+                    lines: number;
+                    amount: number;
+                };
+            };
+            takes: {
+                /** @enum {string} */
+                from: "rule" | "automatic" | "unmatched";
+                ruleId: number | null;
+                alias: string | null;
+                app: string | null;
+                ignored: boolean;
+                lines: number;
+                amount: number;
+                examples: string[];
+            }[];
+            examples: {
+                vendor: string;
+                description: string;
+                lines: number;
+                amount: number;
+            }[];
+        };
+        ExpenseLineAppInput: {
+            id: number;
+            appId: number | null;
+            app: string | null;
+            manualAppId: number | null;
+            manualBy: string | null;
+            status: string;
         };
         ExplanationInput: {
             what: string;
@@ -2471,148 +2471,6 @@ export interface components {
             rule: "chosen" | "hr_sources" | "identity_providers" | "none";
             explanation: string;
         };
-        ExpenseRule: {
-            id: number;
-            /** @enum {string} */
-            action: "match" | "ignore";
-            appId: number | null;
-            app: string | null;
-            /** @enum {string} */
-            field: "vendor" | "description";
-            /** @enum {string} */
-            op: "contains" | "equals" | "regex";
-            value: string;
-            priority: number;
-            createdBy: string;
-            createdAt: string;
-            lines: number;
-            amount: number;
-        };
-        ExpenseRuleTest: {
-            rule: {
-                id: number | null;
-                /** @enum {string} */
-                action: "match" | "ignore";
-                app: string | null;
-                /** @enum {string} */
-                field: "vendor" | "description";
-                /** @enum {string} */
-                op: "contains" | "equals" | "regex";
-                value: string;
-                priority: number;
-            };
-            meets: {
-                lines: number;
-                amount: number;
-            };
-            decides: {
-                lines: number;
-                amount: number;
-            };
-            before: {
-                matched: {
-                    lines: number;
-                    amount: number;
-                };
-                ignored: {
-                    lines: number;
-                    amount: number;
-                };
-                unmatched: {
-                    lines: number;
-                    amount: number;
-                };
-            };
-            after: {
-                matched: {
-                    lines: number;
-                    amount: number;
-                };
-                ignored: {
-                    lines: number;
-                    amount: number;
-                };
-                unmatched: {
-                    lines: number;
-                    amount: number;
-                };
-            };
-            takes: {
-                /** @enum {string} */
-                from: "rule" | "automatic" | "unmatched";
-                ruleId: number | null;
-                alias: string | null;
-                app: string | null;
-                ignored: boolean;
-                lines: number;
-                amount: number;
-                examples: string[];
-            }[];
-            examples: {
-                vendor: string;
-                description: string;
-                lines: number;
-                amount: number;
-            }[];
-        };
-        ExpenseLineApp: {
-            id: number;
-            appId: number | null;
-            app: string | null;
-            manualAppId: number | null;
-            manualBy: string | null;
-            status: string;
-        };
-        ExpenseImportResult: {
-            runId: number;
-            sourceId: number;
-            /**
-             * @description held: complete, but past the removal threshold; nothing was applied until confirmed
-             * @enum {string}
-             */
-            status: "succeeded" | "failed" | "cancelled" | "held";
-            counters: {
-                added: number;
-                updated: number;
-                removed: number;
-                unchanged: number;
-                rejected: number;
-            };
-            detail: unknown;
-            held: components["schemas"]["HeldRemovals"] | null;
-            error: {
-                code: string;
-                message: string;
-                details: {
-                    row?: number;
-                    field?: string;
-                    path?: string;
-                    message: string;
-                }[];
-            } | null;
-            source: {
-                id: number;
-                name: string;
-            };
-            /** @description What the import did, e.g. "Same file as the import of 2026-03-01; nothing changed" */
-            message: string;
-        };
-        ExpenseAccount: {
-            account: string;
-            lines: number;
-            firstSeenAt: string;
-            lastSeenAt: string;
-            /** @description Set while the account is excluded: its lines count in no figure */
-            excludedAt: string | null;
-            excludedBy: string | null;
-        };
-        ExpenseAccounts: {
-            source: {
-                id: number;
-                name: string;
-            };
-            accounts: components["schemas"]["ExpenseAccount"][];
-        };
         ExpenseSuggestedRule: {
             /** @constant */
             action: "match";
@@ -2732,6 +2590,148 @@ export interface components {
                 amount: number;
                 lines: number;
             }[];
+        };
+        ExpenseImportResult: {
+            runId: number;
+            sourceId: number;
+            /**
+             * @description held: complete, but past the removal threshold; nothing was applied until confirmed
+             * @enum {string}
+             */
+            status: "succeeded" | "failed" | "cancelled" | "held";
+            counters: {
+                added: number;
+                updated: number;
+                removed: number;
+                unchanged: number;
+                rejected: number;
+            };
+            detail: unknown;
+            held: components["schemas"]["HeldRemovals"] | null;
+            error: {
+                code: string;
+                message: string;
+                details: {
+                    row?: number;
+                    field?: string;
+                    path?: string;
+                    message: string;
+                }[];
+            } | null;
+            source: {
+                id: number;
+                name: string;
+            };
+            /** @description What the import did, e.g. "Same file as the import of 2026-03-01; nothing changed" */
+            message: string;
+        };
+        ExpenseAccount: {
+            account: string;
+            lines: number;
+            firstSeenAt: string;
+            lastSeenAt: string;
+            /** @description Set while the account is excluded: its lines count in no figure */
+            excludedAt: string | null;
+            excludedBy: string | null;
+        };
+        ExpenseAccounts: {
+            source: {
+                id: number;
+                name: string;
+            };
+            accounts: components["schemas"]["ExpenseAccount"][];
+        };
+        ExpenseRule: {
+            id: number;
+            /** @enum {string} */
+            action: "match" | "ignore";
+            appId: number | null;
+            app: string | null;
+            /** @enum {string} */
+            field: "vendor" | "description";
+            /** @enum {string} */
+            op: "contains" | "equals" | "regex";
+            value: string;
+            priority: number;
+            createdBy: string;
+            createdAt: string;
+            lines: number;
+            amount: number;
+        };
+        ExpenseRuleTest: {
+            rule: {
+                id: number | null;
+                /** @enum {string} */
+                action: "match" | "ignore";
+                app: string | null;
+                /** @enum {string} */
+                field: "vendor" | "description";
+                /** @enum {string} */
+                op: "contains" | "equals" | "regex";
+                value: string;
+                priority: number;
+            };
+            meets: {
+                lines: number;
+                amount: number;
+            };
+            decides: {
+                lines: number;
+                amount: number;
+            };
+            before: {
+                matched: {
+                    lines: number;
+                    amount: number;
+                };
+                ignored: {
+                    lines: number;
+                    amount: number;
+                };
+                unmatched: {
+                    lines: number;
+                    amount: number;
+                };
+            };
+            after: {
+                matched: {
+                    lines: number;
+                    amount: number;
+                };
+                ignored: {
+                    lines: number;
+                    amount: number;
+                };
+                unmatched: {
+                    lines: number;
+                    amount: number;
+                };
+            };
+            takes: {
+                /** @enum {string} */
+                from: "rule" | "automatic" | "unmatched";
+                ruleId: number | null;
+                alias: string | null;
+                app: string | null;
+                ignored: boolean;
+                lines: number;
+                amount: number;
+                examples: string[];
+            }[];
+            examples: {
+                vendor: string;
+                description: string;
+                lines: number;
+                amount: number;
+            }[];
+        };
+        ExpenseLineApp: {
+            id: number;
+            appId: number | null;
+            app: string | null;
+            manualAppId: number | null;
+            manualBy: string | null;
+            status: string;
         };
         Explanation: {
             what: string;
