@@ -23,11 +23,49 @@ describe.skipIf(!hasChromium)('expenses in the console', () => {
     [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
     await server.roster.database.db.updateTable('organisation_settings').set({ currency: 'EUR' }).execute();
     const card = await insertExpenseSource(server.roster, 'Amex card');
+    // In the organisation's currency, so that a rule or an exclusion deriving the lines again keeps them converted.
     await insertExpenseLines(server.roster, [
-      { source: card, date: '2026-01-10', amount: 1200, vendor: 'E2E SPEND APP 0042', app: 'E2E Spend App' },
-      { source: card, date: '2026-02-10', amount: 800, vendor: 'E2E SPEND APP 0042', app: 'E2E Spend App' },
-      { source: card, date: '2026-03-10', amount: 25_000, vendor: 'DATADOG INC NEW YORK NY' },
+      {
+        source: card,
+        date: '2026-01-10',
+        amount: 1200,
+        currency: 'EUR',
+        vendor: 'E2E SPEND APP 0042',
+        app: 'E2E Spend App',
+      },
+      {
+        source: card,
+        date: '2026-02-10',
+        amount: 800,
+        currency: 'EUR',
+        vendor: 'E2E SPEND APP 0042',
+        app: 'E2E Spend App',
+      },
+      {
+        source: card,
+        date: '2026-03-10',
+        amount: 25_000,
+        currency: 'EUR',
+        vendor: 'DATADOG INC NEW YORK NY',
+      },
     ]);
+    const corporate = await insertExpenseSource(server.roster, 'Corporate card');
+    await insertExpenseLines(server.roster, [
+      {
+        source: corporate,
+        date: '2026-03-12',
+        amount: 500,
+        currency: 'EUR',
+        vendor: 'CITY GYM',
+        account: 'Card 9999',
+      },
+    ]);
+    // The accounts API answers for the kinds that import expense lines.
+    await server.roster.database.db
+      .updateTable('sources')
+      .set({ kind: 'expense-csv' })
+      .where('id', 'in', [card, corporate])
+      .execute();
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -44,7 +82,7 @@ describe.skipIf(!hasChromium)('expenses in the console', () => {
   it('shows the total in euros, spend per app and the unmatched line with the rule that would catch it', async () => {
     await page.getByRole('link', { name: /Spend a year/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Expenses' }).waitFor();
-    expect(await page.getByTestId('expenses-Total').textContent()).toBe('€27,000');
+    expect(await page.getByTestId('expenses-Total').textContent()).toBe('€27,500');
     await page.getByRole('cell', { name: 'DATADOG INC NEW YORK NY', exact: true }).waitFor();
     expect(await page.getByText('vendor equals "DATADOG INC NEW YORK NY"').count()).toBe(1);
     expect(await page.getByRole('link', { name: 'Download all lines (CSV)' }).getAttribute('href')).toBe(
@@ -60,6 +98,45 @@ describe.skipIf(!hasChromium)('expenses in the console', () => {
     await page.getByRole('heading', { level: 1, name: 'E2E Spend App' }).waitFor();
     await page.getByRole('cell', { name: '2026-02' }).waitFor();
     expect(await page.getByText(/€2,000 in 2 lines/).count()).toBe(1);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('tests a rule written from an unmatched line, then saves it: the line moves to its app', async () => {
+    await page.getByRole('link', { name: 'Expenses', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Expenses' }).waitFor();
+    await page.getByRole('cell', { name: 'DATADOG INC NEW YORK NY', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Write this rule for DATADOG INC NEW YORK NY' }).click();
+    const form = page.getByRole('form', { name: 'Add a rule' });
+    expect(await form.getByLabel('Value').inputValue()).toBe('DATADOG INC NEW YORK NY');
+    expect(await form.getByLabel('Operator').inputValue()).toBe('equals');
+    await form.getByRole('combobox', { name: 'App' }).fill('Datadog');
+    // Nothing is saved before the rule is tested.
+    expect(await form.getByRole('button', { name: 'Save rule' }).isDisabled()).toBe(true);
+    await form.getByRole('button', { name: 'Test rule' }).click();
+    const test = page.getByTestId('rule-test');
+    await test.waitFor();
+    // The test re-runs matching over the history: without the rule, the catalog's alias would catch it.
+    expect(await page.getByTestId('rule-test-takes').textContent()).toContain(
+      '1 line (€25,000) from automatic matching on “Datadog” (on Datadog): DATADOG INC NEW YORK NY',
+    );
+    expect(await page.getByRole('cell', { name: 'DATADOG INC NEW YORK NY', exact: true }).count()).toBe(1);
+    await test.screenshot({ path: join(screenshots, 'expenses-rule-test.png') });
+    await form.getByRole('button', { name: 'Save rule' }).click();
+    await page
+      .getByRole('cell', { name: 'DATADOG INC NEW YORK NY', exact: true })
+      .waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'Datadog', exact: true }).waitFor();
+    const rules = page.getByRole('table', { name: 'Expense rules' });
+    expect(await rules.getByRole('row').nth(1).textContent()).toContain('1 line, €25,000');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('excludes an account: its lines count in no figure', async () => {
+    const accounts = page.getByRole('table', { name: 'Accounts of Corporate card' });
+    await accounts.getByRole('button', { name: 'Exclude account Card 9999' }).click();
+    await accounts.getByText('Excluded: counts in no figure').waitFor();
+    await expect.poll(() => page.getByTestId('expenses-Total').textContent()).toBe('€27,000');
+    await accounts.getByRole('button', { name: 'Include account Card 9999' }).waitFor();
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,20 +1,29 @@
-import { Button, Drawer, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Button, Drawer, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import { ExplanationPanel } from '../../components/explanation-panel';
 import { QueryState } from '../../components/query-state';
+import { ExpenseRules } from './expense-rules';
 import { ExpensesAppsTable } from './expenses-apps-table';
 import { ExpensesSummary } from './expenses-summary';
+import type { RuleDraft } from './rule-draft';
+import { SourceAccounts } from './source-accounts';
 import { UnmatchedLines } from './unmatched-lines';
 
 /**
- * What the organisation spends: the summary, spend per app, the unmatched lines to write rules for, and
- * which item kind each source counts. Rules are managed with `roster expenses rules`.
+ * What the organisation spends: the summary, spend per app, the unmatched lines to write rules for, the
+ * rules (tested before they are saved), and each source's item kind and accounts.
  */
 export function ExpensesPage() {
   const [explaining, setExplaining] = useState(false);
+  // The rule form's content; the key remounts the form each time a suggestion fills it.
+  const [draft, setDraft] = useState<{ key: number; rule: RuleDraft } | null>(null);
+  const openRule = (rule: RuleDraft) => {
+    setDraft((d) => ({ key: (d?.key ?? 0) + 1, rule }));
+    document.getElementById('expense-rules')?.scrollIntoView({ behavior: 'smooth' });
+  };
   const summary = useQuery({
     queryKey: ['expenses-summary'],
     queryFn: () => unwrap(api.GET('/api/expenses/summary')),
@@ -37,21 +46,25 @@ export function ExpensesPage() {
       <ExpensesSummary summary={s} />
       <Title order={2}>Spend per app</Title>
       <ExpensesAppsTable apps={s.apps} currency={s.currency} />
-      <UnmatchedLines currency={s.currency} />
+      <UnmatchedLines currency={s.currency} onUseRule={openRule} />
+      <ExpenseRules currency={s.currency} draft={draft} onOpen={openRule} onClose={() => setDraft(null)} />
       <Title order={2}>Sources</Title>
       {s.countItems.length === 0 ? (
         <Text c="dimmed">No expense source yet: import an export with roster import expenses.</Text>
       ) : (
-        <List size="sm">
-          {s.countItems.map((source) => (
-            <List.Item key={source.sourceId}>
-              {source.source}: counts{' '}
+        s.countItems.map((source) => (
+          <Stack key={source.sourceId} gap="xs">
+            <Title order={3}>{source.source}</Title>
+            <Text size="sm">
+              Counts{' '}
               {source.countItems === 'main'
                 ? 'main items (a report’s line items only when it has no main item)'
                 : 'line items (a report’s main item only when it has no line items)'}
-            </List.Item>
-          ))}
-        </List>
+              . An excluded account’s lines count in no figure.
+            </Text>
+            <SourceAccounts sourceId={source.sourceId} source={source.source} />
+          </Stack>
+        ))
       )}
       <Drawer
         opened={explaining}

@@ -3,15 +3,30 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { api, type Schemas } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import { formatDate, formatMoney } from '../../api/format';
+import { useCanWrite } from '../../app/use-me';
 import { type Columns, DataTable } from '../../components/data-table';
 import { Pager } from '../../components/pager';
 import { useCursorPages } from '../../components/use-cursor-pages';
+import { LineAppButton } from './line-app-button';
+import { draftOfSuggestion, type RuleDraft } from './rule-draft';
 
 type Line = Schemas['ExpenseLine'];
 const column = createColumnHelper<Line>();
 
-/** Unmatched lines, biggest first, with the closest apps and the rule that would catch each. */
-export function UnmatchedLines({ currency }: { currency: string }) {
+const descriptorOf = (l: Line) => [l.vendor, l.description].filter(Boolean).join(' — ');
+
+/**
+ * Unmatched lines, biggest first, with the closest apps and the rule that would catch each; editors and
+ * admins can start that rule in the rule form (`onUseRule`) or set one line's app by hand.
+ */
+export function UnmatchedLines({
+  currency,
+  onUseRule,
+}: {
+  currency: string;
+  onUseRule: (rule: RuleDraft) => void;
+}) {
+  const canWrite = useCanWrite();
   const pages = useCursorPages(['expense-lines', 'unmatched'], (cursor, limit) =>
     unwrap(api.GET('/api/expenses/lines', { params: { query: { status: 'unmatched', cursor, limit } } })),
   );
@@ -24,7 +39,7 @@ export function UnmatchedLines({ currency }: { currency: string }) {
           : formatMoney(c.getValue(), currency),
     }),
     column.accessor('date', { header: 'Date', cell: (c) => formatDate(c.getValue()) }),
-    column.accessor((l) => [l.vendor, l.description].filter(Boolean).join(' — '), {
+    column.accessor(descriptorOf, {
       id: 'descriptor',
       header: 'Descriptor',
     }),
@@ -39,9 +54,37 @@ export function UnmatchedLines({ currency }: { currency: string }) {
       {
         id: 'rule',
         header: 'Rule that would catch it',
-        cell: (c) => <Code>{c.getValue()}</Code>,
+        cell: (c) => {
+          const suggested = c.row.original.suggestedRule;
+          return (
+            <Group gap="xs">
+              <Code>{c.getValue()}</Code>
+              {canWrite && suggested && (
+                <Button
+                  size="xs"
+                  variant="light"
+                  aria-label={`Write this rule for ${descriptorOf(c.row.original)}`}
+                  onClick={() => onUseRule(draftOfSuggestion(suggested))}
+                >
+                  Write this rule
+                </Button>
+              )}
+            </Group>
+          );
+        },
       },
     ),
+    ...(canWrite
+      ? [
+          column.display({
+            id: 'app',
+            header: 'App by hand',
+            cell: (c) => (
+              <LineAppButton lineId={c.row.original.id} descriptor={descriptorOf(c.row.original)} />
+            ),
+          }),
+        ]
+      : []),
   ];
   const rows = pages.query.data?.items;
   return (
