@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -7,10 +7,11 @@ import { sql } from 'kysely';
 import { loadConfig } from '../src/config.js';
 import type { CopyValue } from '../src/db/copy-text.js';
 import { csvWriter } from '../src/lib/csv-export.js';
-import { deriveExpenseLines } from '../src/modules/expenses/derive.js';
 import { forEachExpenseLine } from '../src/modules/expenses/expense-lines.repo.js';
 import { expenseCsvColumns } from '../src/modules/expenses/expense-lines.schemas.js';
 import { refreshExpenseTotals } from '../src/modules/expenses/expense-totals.js';
+import { importExpenses } from '../src/modules/expenses/import/expense-import.service.js';
+import { addRule } from '../src/modules/expenses/rules/expense-rules.service.js';
 import { loadAppSpend, loadExpenseSummary } from '../src/modules/expenses/summary.service.js';
 import { openRoster, type Roster } from '../src/roster.js';
 import { createServerDatabase } from '../test/support/test-roster.js';
@@ -18,200 +19,203 @@ import { benchServer, benchServerKey, laneWanted, medianMs, timed } from './serv
 
 /**
  * Expenses at scale: BENCH_EXPENSE_LINES lines (1,000,000 by default) over 3 years from 3 sources, on 2,000
- * distinct descriptors and 200 apps, with 50 rules. Measures getting the lines in and derived (COPY +
- * deriveExpenseLines) beside a baseline (COPY of the same lines into an unindexed table, plus a plain
- * multi-pattern scan of the descriptors against the aliases), re-deriving everything after a rule change,
- * the summary and one app's spend beside the same sums written by hand over the lines, and the CSV export
- * of every line with its peak memory.
+ * distinct descriptors and 200 apps, with 50 rules. Measures, on each lane:
+ * - import + match: one CSV file per source through `importExpenses` (the connector reads and checks the
+ *   rows, the sync engine stages and applies them, then matching, duplicates and totals), beside a baseline:
+ *   COPY of the same lines into an unindexed table plus a plain scan of the descriptors against the
+ *   catalog's aliases and the apps' names;
+ * - re-applying every rule after one is added, through the rules service (`addRule`);
+ * - the summary and one app's spend beside the same sums written by hand over the lines;
+ * - the CSV export of every line with its peak memory.
  */
 const LINES = Number(process.env.BENCH_EXPENSE_LINES ?? 1_000_000);
 const DESCRIPTORS = 2000;
 const APPS = 200;
 const RULES = 50;
 const DAYS = 1096;
-const batch = 50_000;
+const SOURCES = ['Card feed', 'Expense reports', 'Accounts payable'];
 
-const descriptorOf = (i: number) => (i * 7919) % DESCRIPTORS;
-/** 1,500 descriptors name an app, 300 name none, 200 are not software (an Ignore rule drops them). */
-const appOf = (d: number) => (d < 1500 ? (d % APPS) + 1 : null);
-const ignoredDescriptor = (d: number) => d >= 1800;
+/** One lower-case word per app, so the matcher finds each app by its name: "Benchab", "Benchac", ... */
+const appName = (n: number) =>
+  `Bench${String.fromCharCode(97 + (Math.floor(n / 26) % 26))}${String.fromCharCode(97 + (n % 26))}`;
+/**
+ * Descriptor d: 1,500 name an app (matched automatically), 200 a vendor a Match rule names, 100 a vendor
+ * no rule or app knows, 200 travel vendors an Ignore rule drops.
+ */
+function descriptorOf(d: number): { vendor: string; description: string } {
+  const description = `REF ${(d * 37) % 1000}`;
+  if (d < 1500) return { vendor: `${appName(d % APPS)} Inc`, description };
+  if (d < 1700) return { vendor: `Rulevendor${(d - 1500) % 40}`, description };
+  if (d < 1800) return { vendor: `Nobody Knows ${d}`, description };
+  return { vendor: `Travelco${(d - 1800) % 10}`, description };
+}
 const dateOf = (i: number) =>
   new Date(Date.UTC(2023, 11, 1) + (i % DAYS) * 86_400_000).toISOString().slice(0, 10);
 
-function* lineBatches() {
-  for (let start = 0; start < LINES; start += batch) {
-    const rows: CopyValue[][] = [];
-    for (let i = start; i < Math.min(LINES, start + batch); i++) {
-      const d = descriptorOf(i);
-      rows.push([
-        i % 3,
-        `b${i}`,
-        dateOf(i),
-        ((i * 31) % 50_000) / 100 + 1,
-        'USD',
-        d,
-        `card-${i % 10}`,
-        `user${i % 5000}@bench.example`,
-      ]);
-    }
-    yield rows;
-  }
+interface BenchLine {
+  source: number;
+  id: string;
+  date: string;
+  amount: number;
+  descriptor: number;
+  account: string;
+  email: string;
 }
 
-/** What `importExpenses` and the rules service do once they are part of Roster; null while they are not. */
-async function importAndMatchHook(): Promise<string | null> {
-  const candidates = [
-    '../src/modules/expenses/import/import-expenses.js',
-    '../src/modules/expenses/import/index.js',
-  ];
-  for (const path of candidates) {
-    try {
-      const module = (await import(path)) as Record<string, unknown>;
-      if (typeof module.importExpenses === 'function')
-        return 'importExpenses is present: time it here against the same file (not yet wired)';
-    } catch {
-      // not on this branch
-    }
+/**
+ * Line i belongs to source i % 3. One line in ten of the second source repeats the purchase of the first
+ * source's line before it (same date, amount and vendor): the duplicates the derivation pairs.
+ */
+function lineOf(i: number): BenchLine {
+  const source = i % 3;
+  const k = Math.floor(i / 3);
+  const j = source === 1 && k % 10 === 0 ? k * 3 : i;
+  return {
+    source,
+    id: `b${i}`,
+    date: dateOf(j),
+    amount: Number((((j * 31) % 50_000) / 100 + 1).toFixed(2)),
+    descriptor: (j * 7919) % DESCRIPTORS,
+    account: `card-${i % 10}`,
+    email: `user${i % 5000}@bench.example`,
+  };
+}
+
+const csvHeader = 'id,date,amount,currency,vendor,description,report_id,item_type,account,employee_email\n';
+
+/** The CSV file of one source, in Roster's own columns. */
+function csvOf(source: number): Buffer {
+  const parts: string[] = [csvHeader];
+  for (let i = source; i < LINES; i += 3) {
+    const l = lineOf(i);
+    const d = descriptorOf(l.descriptor);
+    parts.push(`${l.id},${l.date},${l.amount},USD,${d.vendor},${d.description},,,${l.account},${l.email}\n`);
   }
-  return null;
+  return Buffer.from(parts.join(''));
 }
 
 async function seedReferenceData(roster: Roster) {
   const { db } = roster.database;
-  await sql`insert into apps (name) select 'Bench App ' || a from generate_series(1, ${APPS}) a`.execute(db);
-  for (const name of ['Card feed', 'Expense reports', 'Accounts payable'])
-    await db.insertInto('sources').values({ kind: 'expense-upload', name, config: '{}' }).execute();
-  await sql`insert into expense_imports (source_id, file_name) select id, 'bench.csv' from sources order by id`.execute(
-    db,
-  );
-  await sql`
-    insert into expense_descriptors (vendor, description, normalised, app_id, match_kind, match_alias, ignored, matched_at)
-    select 'VENDOR ' || d, 'REF ' || (d * 37 % 1000), 'vendor ' || d,
-           case when d < 1500 then (select id from apps where name = 'Bench App ' || ((d % ${APPS}) + 1)) end,
-           case when d < 1500 then 'automatic' end, case when d < 1500 then 'vendor ' || d end,
-           d >= 1800, now()
-    from generate_series(0, ${DESCRIPTORS - 1}) d`.execute(db);
-  await sql`
-    insert into expense_rules (action, app_id, field, op, value, priority, created_by)
-    select case when r < 40 then 'match' else 'ignore' end,
-           case when r < 40 then (select id from apps where name = 'Bench App ' || (r + 1)) end,
-           'vendor', 'contains', 'VENDOR ' || (1000 + r), r, 'bench'
-    from generate_series(0, ${RULES - 1}) r`.execute(db);
+  await db
+    .insertInto('apps')
+    .values(Array.from({ length: APPS }, (_, n) => ({ name: appName(n) })))
+    .execute();
+  const ruleApps = await db.selectFrom('apps').select('id').orderBy('id').limit(40).execute();
+  // The 50 rules, written before any line (their cost is in the import's matching).
+  await db
+    .insertInto('expense_rules')
+    .values(
+      Array.from({ length: RULES }, (_, r) => ({
+        action: r < 40 ? 'match' : 'ignore',
+        app_id: r < 40 ? ruleApps[r]!.id : null,
+        field: 'vendor',
+        op: 'equals',
+        value: r < 40 ? `Rulevendor${r}` : `Travelco${r - 40}`,
+        priority: r,
+        created_by: 'bench',
+      })),
+    )
+    .execute();
 }
 
-async function loadLines(roster: Roster) {
+async function importAndMatch(roster: Roster, files: Buffer[]) {
+  const results = [];
+  for (const [source, content] of files.entries())
+    results.push(
+      await importExpenses(roster, 'bench', {
+        source: SOURCES[source]!,
+        content,
+        fileName: `bench-${source}.csv`,
+        preset: 'roster',
+      }),
+    );
+  for (const r of results)
+    if (r.status !== 'succeeded')
+      throw new Error(`bench import ${r.source.name}: ${r.message} ${JSON.stringify(r.error).slice(0, 800)}`);
+  return results;
+}
+
+async function baseline(roster: Roster) {
   const { db } = roster.database;
-  const sources = (await db.selectFrom('sources').select('id').orderBy('id').execute()).map((s) => s.id);
-  const imports = (await db.selectFrom('expense_imports').select('id').orderBy('source_id').execute()).map(
-    (i) => i.id,
+  await sql`create table bench_raw_lines (source integer, external_id text, date date, amount numeric(18, 4), currency text, vendor text, description text, account text, employee_email text)`.execute(
+    db,
   );
-  const descriptors = new Map(
-    (await db.selectFrom('expense_descriptors').select(['id', 'vendor']).execute()).map((d) => [
-      Number(d.vendor.slice(7)),
-      d.id,
-    ]),
-  );
-  const appIds = new Map(
-    (await db.selectFrom('apps').select(['id', 'name']).execute()).map((a) => [
-      Number(a.name.slice(9)),
-      a.id,
-    ]),
-  );
-  for (const rows of lineBatches())
+  const batch = 50_000;
+  for (let start = 0; start < LINES; start += batch) {
+    const rows: CopyValue[][] = [];
+    for (let i = start; i < Math.min(LINES, start + batch); i++) {
+      const l = lineOf(i);
+      const d = descriptorOf(l.descriptor);
+      rows.push([l.source, l.id, l.date, l.amount, 'USD', d.vendor, d.description, l.account, l.email]);
+    }
     await roster.database.copyRows(
-      'expense_lines',
+      'bench_raw_lines',
       [
-        'source_id',
+        'source',
         'external_id',
-        'first_import_id',
         'date',
         'amount',
         'currency',
-        'descriptor_id',
+        'vendor',
+        'description',
         'account',
         'employee_email',
-        'item_type',
-        'amount_converted',
-        'app_id',
-        'ignored',
       ],
-      rows.map(([s, ext, date, amount, currency, d, account, email]) => {
-        const app = appOf(d as number);
-        return [
-          sources[s as number]!,
-          ext,
-          imports[s as number]!,
-          date,
-          amount,
-          currency,
-          descriptors.get(d as number)!,
-          account,
-          email,
-          'line',
-          amount,
-          app ? appIds.get(app)! : null,
-          ignoredDescriptor(d as number),
-        ];
-      }),
-    );
-}
-
-async function baselineLoad(roster: Roster) {
-  const { db } = roster.database;
-  await sql`create table bench_raw_lines (source integer, external_id text, date date, amount numeric(18, 4), currency text, descriptor integer, account text, employee_email text)`.execute(
-    db,
-  );
-  for (const rows of lineBatches())
-    await roster.database.copyRows(
-      'bench_raw_lines',
-      ['source', 'external_id', 'date', 'amount', 'currency', 'descriptor', 'account', 'employee_email'],
       rows,
     );
-  // A plain multi-pattern scan: every descriptor against every alias.
-  const aliases = Array.from({ length: APPS * 3 }, (_, a) => `vendor ${a}`);
+  }
+  // A plain multi-pattern scan: every descriptor against every catalog alias and app name.
+  const catalog = await db.selectFrom('catalog_apps').select(['name', 'expense_aliases']).execute();
+  const patterns = [
+    ...catalog.flatMap((c) => [c.name, ...c.expense_aliases]),
+    ...Array.from({ length: APPS }, (_, n) => appName(n)),
+  ].map((p) => p.toLowerCase());
   let hits = 0;
   for (let d = 0; d < DESCRIPTORS; d++) {
-    const text = `vendor ${d} ref ${(d * 37) % 1000}`;
-    for (const alias of aliases) if (text.includes(alias)) hits++;
+    const { vendor, description } = descriptorOf(d);
+    const text = `${vendor} ${description}`.toLowerCase();
+    for (const pattern of patterns) if (text.includes(pattern)) hits++;
   }
   await sql`drop table bench_raw_lines`.execute(db);
-  return hits;
+  return { hits, patterns: patterns.length };
 }
 
 async function lane(label: string, env: Record<string, string>) {
+  mkdirSync(join(process.cwd(), 'bench', '.data'), { recursive: true });
   const dataDir = mkdtempSync(join(process.cwd(), 'bench', '.data', `expenses-${label}-`));
   const roster = await openRoster(
-    loadConfig({ ROSTER_DATA_DIR: dataDir, ROSTER_LOG_LEVEL: 'silent', ...env }),
+    loadConfig({
+      ROSTER_DATA_DIR: dataDir,
+      ROSTER_LOG_LEVEL: 'silent',
+      ROSTER_MAX_UPLOAD_BYTES: String(2 ** 30),
+      ...env,
+    }),
   );
   const f = (ms: number) => `${ms.toFixed(0)} ms`;
   const s = (seconds: number) => `${seconds.toFixed(1)} s`;
   try {
     const { db } = roster.database;
     await seedReferenceData(roster);
-    const baseline = await timed(() => baselineLoad(roster));
-    const loaded = await timed(() => loadLines(roster));
-    const derived = await timed(() => db.transaction().execute((trx) => deriveExpenseLines(trx)));
+    const files = [0, 1, 2].map(csvOf);
+    const fileBytes = files.reduce((n, f) => n + f.byteLength, 0);
+    const base = await timed(() => baseline(roster));
+    const imported = await timed(() => importAndMatch(roster, files));
     await roster.database.afterLargeChange();
     const totalsOnly = await timed(() => db.transaction().execute((trx) => refreshExpenseTotals(trx)));
-    // A rule change re-derives every line: matching per descriptor, duplicates, totals.
-    await db
-      .insertInto('expense_rules')
-      .values({
+    // A rule change re-applies every rule to every descriptor, then duplicates and totals.
+    const reapplied = await timed(() =>
+      addRule(roster, 'bench', {
         action: 'ignore',
         field: 'vendor',
         op: 'equals',
-        value: 'VENDOR 1999',
-        priority: 0,
-        created_by: 'bench',
-      })
-      .execute();
-    const reapplied = await timed(() => db.transaction().execute((trx) => deriveExpenseLines(trx)));
-    const hook = await importAndMatchHook();
+        value: 'Nobody Knows 1799',
+      }),
+    );
 
     const app = await db
       .selectFrom('apps')
       .select('id')
-      .where('name', '=', 'Bench App 7')
+      .where('name', '=', appName(7))
       .executeTakeFirstOrThrow();
     const summary = await loadExpenseSummary(roster);
     const summaryMs = await medianMs(() => loadExpenseSummary(roster));
@@ -252,21 +256,18 @@ async function lane(label: string, env: Record<string, string>) {
     clearInterval(sampler);
 
     const perSecond = (seconds: number) => Math.round(LINES / seconds).toLocaleString('en');
-    const inAndDerived = loaded.seconds + derived.seconds;
+    const added = imported.value.reduce((n, r) => n + r.counters.added, 0);
     console.log(
-      `${label.padEnd(8)} ${summary.lines.matched + summary.lines.unmatched} counted lines; total ${summary.total} ${summary.currency}, match rate ${summary.matchRate.byAmount}`,
+      `${label.padEnd(8)} ${added} lines imported (${(fileBytes / 2 ** 20).toFixed(0)} MiB of CSV); ${summary.lines.matched + summary.lines.unmatched} counted; total ${summary.total} ${summary.currency}, match rate ${summary.matchRate.byAmount}`,
     );
     console.log(
-      `${''.padEnd(8)} baseline, COPY into an unindexed table + descriptor scan: ${s(baseline.seconds)} (${perSecond(baseline.seconds)} lines/s)`,
+      `${''.padEnd(8)} baseline, COPY into an unindexed table + scan of ${DESCRIPTORS} descriptors against ${base.value.patterns} patterns: ${s(base.seconds)} (${perSecond(base.seconds)} lines/s)`,
     );
     console.log(
-      `${''.padEnd(8)} COPY into expense_lines ${s(loaded.seconds)} + deriveExpenseLines ${s(derived.seconds)} = ${s(inAndDerived)} (${perSecond(inAndDerived)} lines/s, ${Math.round((baseline.seconds / inAndDerived) * 100)}% of the baseline)`,
+      `${''.padEnd(8)} import + match, 3 files through importExpenses: ${s(imported.seconds)} (${perSecond(imported.seconds)} lines/s, ${Math.round((base.seconds / imported.seconds) * 100)}% of the baseline)`,
     );
     console.log(
-      `${''.padEnd(8)} import + match through importExpenses: ${hook ?? 'not on this branch: measured above with COPY + deriveExpenseLines'}`,
-    );
-    console.log(
-      `${''.padEnd(8)} re-derive every line after a rule change: ${s(reapplied.seconds)} (totals rewrite alone ${s(totalsOnly.seconds)})`,
+      `${''.padEnd(8)} re-apply every rule after a rule change (addRule): ${s(reapplied.seconds)} (totals rewrite alone ${s(totalsOnly.seconds)})`,
     );
     console.log(`${''.padEnd(8)} summary: ${f(summaryMs)} (hand-written over the lines ${f(rawSummaryMs)})`);
     console.log(`${''.padEnd(8)} one app's spend: ${f(appMs)} (hand-written over the lines ${f(rawAppMs)})`);

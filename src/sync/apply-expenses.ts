@@ -1,7 +1,12 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { deriveExpenseLines } from '../modules/expenses/derive.js';
+import { convertedAmount } from '../modules/expenses/line-flags.js';
+import { applyMatching } from '../modules/expenses/matching/apply-matching.js';
 import { type ApplyInput, type ExpenseCounters, one } from './apply-common.js';
+
+/** Lines added by one import past which the table's statistics are refreshed before deriving. */
+const largeImportLines = 5000;
 
 /** The import a run of an expense source records: the uploaded file's sha256 and name, or nulls for pulls. */
 export interface ExpenseImportInput {
@@ -92,15 +97,24 @@ export async function applyExpenses(
     .returning('id')
     .executeTakeFirstOrThrow();
 
+  // New lines are written once, already derived: their descriptors are matched first, and the insert sets
+  // their conversion, excluded account, app and ignored flag as the derivation below would (it then writes
+  // only what differs: report items, duplicates, and the lines an update changed). Writing a million lines
+  // and then rewriting each of them twice was most of an import's time (bench/RESULTS.md, "expenses").
+  await applyMatching(trx, { sourceIds: [sourceId] });
   const lines = await one<{ added: number; updated: number }>(
     trx,
     sql`with up as (
           insert into expense_lines as l (source_id, external_id, first_import_id, date, amount, currency,
-                                          descriptor_id, report_id, item_type, account, employee_email, created_at)
+                                          descriptor_id, report_id, item_type, account, employee_email, created_at,
+                                          amount_converted, excluded, app_id, ignored)
           select ${sourceId}::bigint, r.external_id, ${imported.id}::bigint, r.date, r.amount, r.currency,
-                 d.id, r.report_id, r.item_type, r.account, r.employee_email, ${now}::timestamptz
+                 d.id, r.report_id, r.item_type, r.account, r.employee_email, ${now}::timestamptz,
+                 ${convertedAmount('r', sql`(select currency from organisation_settings limit 1)`)},
+                 coalesce(a.excluded_at is not null, false), d.app_id, d.ignored
           from run_expense_lines r
           join expense_descriptors d on d.vendor = r.vendor and d.description = r.description
+          left join expense_accounts a on a.source_id = ${sourceId}::bigint and a.account = r.account
           on conflict (source_id, external_id) do update
             set date = excluded.date, amount = excluded.amount, currency = excluded.currency,
                 descriptor_id = excluded.descriptor_id, report_id = excluded.report_id,
@@ -128,6 +142,10 @@ export async function applyExpenses(
         ) select count(*) filter (where inserted)::int as added from up`,
   );
 
+  // The derivation's plans (duplicates join a source's lines to the others by date and amount) are chosen
+  // from the table's statistics: after a large import they must know of its lines, or a first import of
+  // 10,000 lines is planned as a nested loop over a table believed empty and takes seconds instead of ms.
+  if (lines.added >= largeImportLines) await sql`analyze expense_lines`.execute(trx);
   await deriveExpenseLines(trx, { sourceIds: [sourceId] });
   return {
     lines: { ...lines, unchanged: dates.lines - lines.added - lines.updated },

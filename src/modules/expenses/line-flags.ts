@@ -1,6 +1,21 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { ExpenseScope } from './derive.js';
+
+/**
+ * A line's amount in the organisation's currency (`orgCurrency`): the amount itself, else times the latest
+ * rate of its currency on or before its date, else null. Shared with the import, which writes new lines
+ * already converted so that this derivation has nothing to rewrite for them.
+ */
+export const convertedAmount = (line: string, orgCurrency: RawBuilder<unknown>) => {
+  const col = (name: string) => sql.ref(`${line}.${name}`);
+  return sql`case when ${col('currency')} = ${orgCurrency} then ${col('amount')}
+                  else round(${col('amount')} * (
+                    select x.rate from exchange_rates x
+                    where x.currency = ${col('currency')} and x.date <= ${col('date')}
+                    order by x.date desc limit 1), 4)
+             end`;
+};
 
 /**
  * Sets `amount_converted`, `excluded` and `counted_item` of the lines in scope, in one statement that
@@ -28,12 +43,7 @@ export async function deriveLineFlags(trx: Kysely<DB>, scope: ExpenseScope): Pro
     ),
     derived as (
       select l.id,
-             case when l.currency = org.currency then l.amount
-                  else round(l.amount * (
-                    select x.rate from exchange_rates x
-                    where x.currency = l.currency and x.date <= l.date
-                    order by x.date desc limit 1), 4)
-             end as amount_converted,
+             ${convertedAmount('l', sql`org.currency`)} as amount_converted,
              coalesce(a.excluded_at is not null, false) as excluded,
              case when l.report_id is null then true
                   when coalesce(s.config->>'countItems', 'lines') = 'main' and l.item_type = 'line'

@@ -61,6 +61,7 @@ export async function loadMatchingIndex(trx: Kysely<DB>) {
  */
 async function createDiscoveredApps(
   trx: Kysely<DB>,
+  scope: ExpenseScope,
   wanted: Map<string, { name: string; descriptorIds: number[] }>,
 ): Promise<Map<string, number>> {
   if (wanted.size === 0) return new Map();
@@ -69,10 +70,13 @@ async function createDiscoveredApps(
     name: w.name,
     descriptorIds: w.descriptorIds,
   }));
+  // An import matches its new descriptors before writing their lines: then the source importing is the first.
+  const importing = scope.sourceIds?.length ? Math.min(...scope.sourceIds) : null;
   await sql`insert into apps (name, catalog_id, discovered_by_source_id)
             select w.name, w."catalogId",
-                   (select min(l.source_id) from expense_lines l
-                    where l.descriptor_id = any (array(select jsonb_array_elements_text(w."descriptorIds")::bigint)))
+                   coalesce((select min(l.source_id) from expense_lines l
+                    where l.descriptor_id = any (array(select jsonb_array_elements_text(w."descriptorIds")::bigint))),
+                    ${importing}::bigint)
             from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as w("catalogId" text, name text, "descriptorIds" jsonb)
             order by w."catalogId"
             on conflict do nothing`.execute(trx);
@@ -173,7 +177,7 @@ export async function applyMatching(trx: Kysely<DB>, scope: ExpenseScope): Promi
       entry.descriptorIds.push(Number(d.id));
       discovered.set(app.catalogId, entry);
     }
-    const created = await createDiscoveredApps(trx, discovered);
+    const created = await createDiscoveredApps(trx, scope, discovered);
     changed = await writeDescriptors(
       trx,
       decided.map(({ d, normalised, decision }) => {
