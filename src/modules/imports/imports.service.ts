@@ -1,12 +1,11 @@
 import { sql } from 'kysely';
 import type { ColumnMapping, Preset } from '../../connectors/csv/columns.js';
 import type { CsvUpload } from '../../connectors/csv/csv-source.js';
-import { RosterError } from '../../lib/errors.js';
 import type { Roster } from '../../roster.js';
 import type { SyncOptions, SyncResult } from '../../sync/engine.js';
 import { resolveAppName } from '../apps/apps.service.js';
-import { writeAudit } from '../audit/audit.repo.js';
 import { addSource, syncSource } from '../sources/sources.service.js';
+import { checkUploadSize, rememberImportDefaults } from './import-source-settings.js';
 
 export interface ImportResult extends SyncResult {
   source: { id: number; name: string };
@@ -32,48 +31,12 @@ async function sourceForApp(roster: Roster, actor: string, kind: 'csv' | 'custom
   return { id: created.id, name: created.name, config: created.config };
 }
 
-/** After a successful import, the preset and mapping it used become the source's defaults. */
-async function rememberDefaults(
-  roster: Roster,
-  actor: string,
-  source: { id: number; config: unknown },
-  defaults: Record<string, unknown>,
-) {
-  const before = source.config as Record<string, unknown>;
-  const after = { ...before, ...defaults };
-  if (JSON.stringify(after) === JSON.stringify(before)) return;
-  await roster.database.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('sources')
-      .set({ config: JSON.stringify(after), updated_at: new Date() })
-      .where('id', '=', source.id)
-      .execute();
-    await writeAudit(trx, {
-      actor,
-      action: 'source.configure',
-      targetType: 'source',
-      targetId: source.id,
-      before,
-      after,
-    });
-  });
-}
-
-function checkSize(roster: Roster, bytes: number) {
-  if (bytes > roster.config.maxUploadBytes) {
-    throw new RosterError(
-      'payload_too_large',
-      `The file is ${bytes} bytes; the limit is ${roster.config.maxUploadBytes} (ROSTER_MAX_UPLOAD_BYTES)`,
-    );
-  }
-}
-
 export async function importCsv(
   roster: Roster,
   actor: string,
   input: { app: string; content: Uint8Array; preset?: Preset; mapping?: ColumnMapping } & Progress,
 ): Promise<ImportResult> {
-  checkSize(roster, input.content.byteLength);
+  checkUploadSize(roster, input.content.byteLength);
   const app = await resolveAppName(roster, input.app);
   const config: Record<string, unknown> = {};
   if (input.preset) config.preset = input.preset;
@@ -86,7 +49,7 @@ export async function importCsv(
     onProgress: input.onProgress,
     signal: input.signal,
   });
-  if (result.status === 'succeeded') await rememberDefaults(roster, actor, source, config);
+  if (result.status === 'succeeded') await rememberImportDefaults(roster, actor, source, config);
   return { ...result, source: { id: source.id, name: source.name } };
 }
 

@@ -2,10 +2,10 @@ import { sql } from 'kysely';
 import type { ExpenseUpload } from '../../../connectors/expense-csv/expense-csv-source.js';
 import type { DateFormat, ExpenseMapping, ExpensePreset } from '../../../connectors/expense-csv/presets.js';
 import { isCurrencyCode } from '../../../connectors/kit/expense-values.js';
-import { invalidInput, RosterError } from '../../../lib/errors.js';
+import { invalidInput } from '../../../lib/errors.js';
 import type { Roster } from '../../../roster.js';
 import type { SyncOptions, SyncResult } from '../../../sync/engine.js';
-import { writeAudit } from '../../audit/audit.repo.js';
+import { checkUploadSize, rememberImportDefaults } from '../../imports/import-source-settings.js';
 import { addSource, syncSource } from '../../sources/sources.service.js';
 
 export type CountItems = 'lines' | 'main';
@@ -47,33 +47,6 @@ async function expenseSource(
   return { id: created.id, name: created.name, config: created.config };
 }
 
-/** After a successful import, the settings it used become the source's defaults (audited). */
-async function rememberDefaults(
-  roster: Roster,
-  actor: string,
-  source: { id: number; config: unknown },
-  defaults: Record<string, unknown>,
-) {
-  const before = (source.config ?? {}) as Record<string, unknown>;
-  const after = { ...before, ...defaults };
-  if (JSON.stringify(after) === JSON.stringify(before)) return;
-  await roster.database.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('sources')
-      .set({ config: JSON.stringify(after), updated_at: new Date() })
-      .where('id', '=', source.id)
-      .execute();
-    await writeAudit(trx, {
-      actor,
-      action: 'source.configure',
-      targetType: 'source',
-      targetId: source.id,
-      before,
-      after,
-    });
-  });
-}
-
 /**
  * Settings that change how the file's rows read (count mode, currency) must be in force while the run
  * applies, so they are stored before it; a rejected file leaves them stored, as an admin's explicit choice.
@@ -84,17 +57,8 @@ async function applySettings<S extends { id: number; config: unknown }>(
   source: S,
   settings: Record<string, unknown>,
 ): Promise<S> {
-  await rememberDefaults(roster, actor, source, settings);
+  await rememberImportDefaults(roster, actor, source, settings);
   return { ...source, config: { ...((source.config ?? {}) as object), ...settings } };
-}
-
-function checkSize(roster: Roster, bytes: number) {
-  if (bytes > roster.config.maxUploadBytes) {
-    throw new RosterError(
-      'payload_too_large',
-      `The file is ${bytes} bytes; the limit is ${roster.config.maxUploadBytes} (ROSTER_MAX_UPLOAD_BYTES)`,
-    );
-  }
 }
 
 function describe(result: SyncResult): string {
@@ -123,7 +87,7 @@ export async function importExpenses(
   actor: string,
   input: ExpenseFileInput,
 ): Promise<ExpenseImportResult> {
-  checkSize(roster, input.content.byteLength);
+  checkUploadSize(roster, input.content.byteLength);
   let source = await expenseSource(roster, actor, 'expense-csv', input.source);
   const settings: Record<string, unknown> = {};
   if (input.countItems) settings.countItems = input.countItems;
@@ -153,7 +117,7 @@ export async function importExpenses(
     if (input.preset) defaults.preset = input.preset;
     if (input.mapping && Object.keys(input.mapping).length) defaults.mapping = input.mapping;
     if (input.dateFormat) defaults.dateFormat = input.dateFormat;
-    await rememberDefaults(roster, actor, source, defaults);
+    await rememberImportDefaults(roster, actor, source, defaults);
   }
   return { ...result, source: { id: source.id, name: source.name }, message: describe(result) };
 }
