@@ -1,4 +1,5 @@
 import type { ProviderCall } from '../connectors/kit/provider-http.js';
+import type { OutgoingMail } from '../lib/mailer.js';
 import type { OutboundClient } from '../lib/outbound/outbound-client.js';
 
 /**
@@ -11,4 +12,6 @@ export interface ActionContext {
   outbound: OutboundClient;
   /** Told of every request made and the provider's answer, so the caller's record keeps each one. */
   onCall?: (call: ProviderCall) => void;
+  /** Sends mail through Roster's SMTP server (ROSTER_SMTP_URL); absent when none is configured. */
+  sendMail?: (mail: OutgoingMail) => Promise<void>;
 }
