@@ -2,9 +2,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../support/cli.js';
+import { cliArgs, repoRoot } from '../support/cli.js';
 import { eventually } from '../support/eventually.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'roster-serve-'));
@@ -14,23 +13,11 @@ describe('roster serve --demo', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('serves the demo organisation behind a one-time sign-in link', async () => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        fileURLToPath(new URL('../../src/cli/index.ts', import.meta.url)),
-        'serve',
-        '--demo',
-        '--port',
-        '0',
-      ],
-      {
-        cwd: repoRoot,
-        env: { ...process.env, ROSTER_DEMO_DATA_DIR: join(dir, 'demo'), ROSTER_LOG_LEVEL: 'warn' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawn(process.execPath, [...cliArgs, 'serve', '--demo', '--port', '0'], {
+      cwd: repoRoot,
+      env: { ...process.env, ROSTER_DEMO_DATA_DIR: join(dir, 'demo'), ROSTER_LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       let out = '';
       const link = await new Promise<string>((resolve, reject) => {

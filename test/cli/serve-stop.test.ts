@@ -4,12 +4,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addSource } from '../../src/modules/sources/sources.service.js';
 import { createToken } from '../../src/modules/tokens/tokens.service.js';
 import { openRoster } from '../../src/roster.js';
-import { repoRoot } from '../support/cli.js';
+import { cliArgs, repoRoot } from '../support/cli.js';
 import { eventually } from '../support/eventually.js';
 import { loopbackAllow } from '../support/outbound.js';
 import { testConfig } from '../support/test-roster.js';
@@ -45,27 +44,16 @@ describe('roster serve stopped with SIGTERM', () => {
     const { token } = await createToken(setup, 'test', { name: 'stop', role: 'admin' });
     await setup.close();
 
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        fileURLToPath(new URL('../../src/cli/index.ts', import.meta.url)),
-        'serve',
-        '--port',
-        '0',
-      ],
-      {
-        cwd: repoRoot,
-        env: {
-          ...process.env,
-          ROSTER_DATA_DIR: dataDir,
-          ROSTER_LOG_LEVEL: 'warn',
-          ROSTER_OUTBOUND_ALLOW: loopbackAllow,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
+    const child = spawn(process.execPath, [...cliArgs, 'serve', '--port', '0'], {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        ROSTER_DATA_DIR: dataDir,
+        ROSTER_LOG_LEVEL: 'warn',
+        ROSTER_OUTBOUND_ALLOW: loopbackAllow,
       },
-    );
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
       let out = '';

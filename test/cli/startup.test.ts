@@ -23,8 +23,8 @@ async function modulesLoadedBy(args: string[]) {
  */
 const notAtStart = [
   /\/node_modules\/@faker-js\/faker\//,
-  /\/src\/demo\//,
-  /\/src\/simulators\//,
+  /\/(src|dist)\/demo\//,
+  /\/(src|dist)\/simulators\//,
   /\/node_modules\/(vitest|fast-check|playwright-core|oidc-provider|scimmy|express|smtp-server)\//,
   /\/node_modules\/fastify\//,
   /\/node_modules\/@electric-sql\/pglite\//,
