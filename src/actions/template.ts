@@ -68,10 +68,10 @@ export function renderTemplate(
 ): string {
   const tokens = tokensOf(text);
   if (typeof tokens === 'string') throw new TemplateError(tokens);
-  const escape = escapers[destination];
+  const escaped = escapers[destination];
   let out = '';
   for (const [type, value] of tokens)
-    out += type === 'text' ? value : escape(displayValue(valueAt(scope, value)));
+    out += type === 'text' ? value : escaped(displayValue(valueAt(scope, value)));
   return out;
 }
 
