@@ -5,7 +5,7 @@ import { type OutboundError, outboundErrorIn } from '../../lib/outbound/outbound
 import type { ActionDefinition, ActionOutcome, ActionScope } from '../action.js';
 import type { ActionContext } from '../action-context.js';
 import { type ActionTiming, realTiming } from '../action-timing.js';
-import { decideRetry, type RetryPolicy, webhookRetryPolicy } from './webhook-retry.js';
+import { decideRetry, type RetryPolicy, webhookRetryPolicy } from '../retry-decision.js';
 import { type WebhookSettings, webhookSettingsSchema } from './webhook-settings.js';
 import { signatureHeader, signDelivery } from './webhook-signature.js';
 

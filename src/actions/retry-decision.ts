@@ -1,14 +1,15 @@
-import { retryAfterMs } from '../../connectors/kit/provider-http.js';
+import { retryAfterMs } from '../connectors/kit/provider-http.js';
 
 /**
- * Whether a delivery attempt is tried again, and after how long: network failures, 429 (waiting what its
- * `Retry-After` asks) and 5xx are; any other answer is final. A pure decision, table-tested.
+ * Whether an action's request is tried again, and after how long: network failures, 429 (waiting what its
+ * `Retry-After` asks) and 5xx are; any other answer is final. A pure decision, table-tested in
+ * webhook/webhook.test.ts; each action brings its policy.
  */
 export interface RetryPolicy {
   maxAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
-  /** A `Retry-After` asking longer than this ends the delivery (retryable later) rather than holding it. */
+  /** A `Retry-After` asking longer than this ends the action (retryable later) rather than holding it. */
   longestRetryAfterMs: number;
 }
 
@@ -43,7 +44,7 @@ export function decideRetry(
       return {
         retry: false,
         retryableLater: true,
-        reason: `the receiver asked to wait ${Math.ceil(asked / 1000)} s (Retry-After)`,
+        reason: `asked to wait ${Math.ceil(asked / 1000)} s (Retry-After)`,
       };
     return { retry: true, delayMs: asked };
   }
