@@ -13,13 +13,6 @@ export interface RetryPolicy {
   longestRetryAfterMs: number;
 }
 
-export const webhookRetryPolicy: RetryPolicy = {
-  maxAttempts: 5,
-  baseDelayMs: 1_000,
-  maxDelayMs: 30_000,
-  longestRetryAfterMs: 120_000,
-};
-
 export type AttemptResult = { kind: 'answer'; status: number; headers: Headers } | { kind: 'network' };
 
 export type RetryDecision =

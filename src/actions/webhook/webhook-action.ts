@@ -5,7 +5,7 @@ import { type OutboundError, outboundErrorIn } from '../../lib/outbound/outbound
 import type { ActionDefinition, ActionOutcome, ActionScope } from '../action.js';
 import type { ActionContext } from '../action-context.js';
 import { type ActionTiming, realTiming } from '../action-timing.js';
-import { decideRetry, type RetryPolicy, webhookRetryPolicy } from '../retry-decision.js';
+import { decideRetry, type RetryPolicy } from '../retry-decision.js';
 import { type WebhookSettings, webhookSettingsSchema } from './webhook-settings.js';
 import { signatureHeader, signDelivery } from './webhook-signature.js';
 
@@ -15,6 +15,14 @@ import { signatureHeader, signDelivery } from './webhook-signature.js';
  * no value is ever spliced into JSON text, and every attempt sends the same bytes under the same
  * delivery id, letting a receiver drop a delivery it already handled.
  */
+
+/** Five attempts, waits doubling from 1 s up to 30 s; a receiver asking more than two minutes is not held for. */
+export const webhookRetryPolicy: RetryPolicy = {
+  maxAttempts: 5,
+  baseDelayMs: 1_000,
+  maxDelayMs: 30_000,
+  longestRetryAfterMs: 120_000,
+};
 
 /** The deadline of one attempt, answer included. */
 const attemptTimeoutMs = 15_000;

@@ -9,8 +9,8 @@ import type { ProviderCall } from '../../connectors/kit/provider-http.js';
 import { strictOutboundClient } from '../../lib/outbound/outbound-client.js';
 import type { ActionContext } from '../action-context.js';
 import type { ActionTiming } from '../action-timing.js';
-import { backoffMs, decideRetry, webhookRetryPolicy } from '../retry-decision.js';
-import { createWebhookAction } from './webhook-action.js';
+import { backoffMs, decideRetry } from '../retry-decision.js';
+import { createWebhookAction, webhookRetryPolicy } from './webhook-action.js';
 import { webhookSettingsSchema } from './webhook-settings.js';
 
 type Verify = (
