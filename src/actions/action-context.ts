@@ -14,4 +14,9 @@ export interface ActionContext {
   onCall?: (call: ProviderCall) => void;
   /** Sends mail through Roster's SMTP server (ROSTER_SMTP_URL); absent when none is configured. */
   sendMail?: (mail: OutgoingMail) => Promise<void>;
+  /**
+   * The provider credentials the action's `credentials` schema describes (a Slack bot token, a Jira API
+   * token), opened by the caller from Roster's encrypted store: never part of a workflow document.
+   */
+  credentials?: unknown;
 }

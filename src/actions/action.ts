@@ -40,6 +40,11 @@ export interface ActionDefinition<Schema extends z.ZodTypeAny = z.ZodTypeAny> {
   type: string;
   /** The settings the document carries for this action, validated before a workflow is saved. */
   settings: Schema;
+  /**
+   * The credentials the action needs from Roster's encrypted store, handed in as `ActionContext.credentials`;
+   * absent when it needs none (email goes through Roster's own SMTP server, a webhook signs with its secret).
+   */
+  credentials?: z.ZodTypeAny;
   preview(settings: z.infer<Schema>, scope: ActionScope): ActionPreview;
   run(settings: z.infer<Schema>, scope: ActionScope, context: ActionContext): Promise<ActionOutcome>;
 }

@@ -6,9 +6,11 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** An HTML alternative of `text`, already escaped by its author (workflow emails). */
+  html?: string;
 }
 
-/** Sends plain-text mail through the configured SMTP server (ROSTER_SMTP_URL). */
+/** Sends mail (plain text, with an HTML alternative when given) through the configured SMTP server (ROSTER_SMTP_URL). */
 export async function sendMail(config: Config, mail: OutgoingMail): Promise<void> {
   if (!config.smtp) {
     throw new RosterError(
@@ -18,7 +20,13 @@ export async function sendMail(config: Config, mail: OutgoingMail): Promise<void
   }
   const transport = nodemailer.createTransport(config.smtp.url);
   try {
-    await transport.sendMail({ from: config.smtp.from, to: mail.to, subject: mail.subject, text: mail.text });
+    await transport.sendMail({
+      from: config.smtp.from,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      ...(mail.html === undefined ? {} : { html: mail.html }),
+    });
   } catch (error) {
     throw new RosterError('sync_failed', `The mail server refused the message: ${(error as Error).message}`);
   } finally {

@@ -4,7 +4,7 @@ import { SMTPServer } from 'smtp-server';
 
 /** A real SMTP server on loopback that keeps what it receives. */
 export async function mailbox() {
-  const received: { to: string; subject: string; text: string }[] = [];
+  const received: { to: string; subject: string; text: string; html: string }[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -15,6 +15,7 @@ export async function mailbox() {
             to: session.envelope.rcptTo.map((r) => r.address).join(','),
             subject: mail.subject ?? '',
             text: mail.text ?? '',
+            html: mail.html || '',
           });
           callback();
         })

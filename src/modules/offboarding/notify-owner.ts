@@ -1,3 +1,5 @@
+import { emailAction } from '../../actions/email/email-action.js';
+import { emailSettingsSchema } from '../../actions/email/email-settings.js';
 import { publicUrlOf } from '../../http/public-url.js';
 import { sendMail } from '../../lib/mailer.js';
 import { hashToken, newSecretToken } from '../../lib/tokens.js';
@@ -6,6 +8,22 @@ import type { ClaimedTask, TaskOutcome } from './offboarding-runner.js';
 
 /** The path of the page an owner confirms a removal on; the token comes in the query. */
 export const ownerConfirmPath = '/offboarding/confirm';
+
+const ownerEmail = emailSettingsSchema.parse({
+  type: 'email',
+  to: '{{recipients}}',
+  subject: 'Remove {{email}} from {{app}}',
+  body: [
+    '{{email}} is leaving, and Roster is removing their access to every app.',
+    '',
+    'You own {{app}} in Roster. Please remove or deactivate the account {{email}} in {{app}},',
+    'then confirm it here:',
+    '',
+    '{{link}}',
+    '',
+    'The link works once.',
+  ].join('\n'),
+});
 
 /**
  * The notify-owner method: the app's owners are emailed — each at their person's primary email, so a
@@ -31,20 +49,17 @@ export async function notifyOwner(roster: Roster, task: ClaimedTask, now: () => 
   const recipients = [...new Set(owners.map((o) => o.primaryEmail ?? o.email))];
   const token = newSecretToken('rof');
   const link = `${publicUrlOf(roster.config)}${ownerConfirmPath}?token=${encodeURIComponent(token)}`;
-  await sendMail(roster.config, {
-    to: recipients.join(', '),
-    subject: `Remove ${task.email} from ${task.app}`,
-    text: [
-      `${task.email} is leaving, and Roster is removing their access to every app.`,
-      '',
-      `You own ${task.app} in Roster. Please remove or deactivate the account ${task.email} in ${task.app},`,
-      'then confirm it here:',
-      '',
-      link,
-      '',
-      'The link works once.',
-    ].join('\n'),
-  });
+  // The email workflows send: values are the scope, never spliced into the templates, and escaped in HTML.
+  const sent = await emailAction.run(
+    ownerEmail,
+    { recipients: recipients.join(', '), email: task.email, app: task.app, link },
+    {
+      signal: new AbortController().signal,
+      outbound: roster.outbound,
+      sendMail: (mail) => sendMail(roster.config, mail),
+    },
+  );
+  if (sent.status === 'failed') return { status: 'failed', note: sent.error, calls: [] };
   return {
     status: 'waiting',
     note: `Emailed ${recipients.join(', ')} on ${now().toISOString().slice(0, 10)}; waiting for them to confirm`,

@@ -146,6 +146,13 @@ describe.each(lanes)('offboarding methods on %s', (lane) => {
     });
     const token = /\/offboarding\/confirm\?token=([\w-]+)/.exec(mail.received[0]?.text ?? '')?.[1];
     expect(mail.received[0]?.text).toContain('https://roster.acme.example/offboarding/confirm?token=');
+    // The email action's HTML part beside the text, everything in it escaped.
+    expect(mail.received[0]?.html).toContain(
+      `<p>You own Miro in Roster. Please remove or deactivate the account ${leaver} in Miro,<br>\nthen confirm it here:</p>`,
+    );
+    expect(mail.received[0]?.html).toContain(
+      `<p>https://roster.acme.example/offboarding/confirm?token&#61;${token}</p>`,
+    );
 
     // The ticket is not done until Jira says so.
     expect(await followTickets(roster, { everyMs: 0 })).toEqual({ checked: 1, done: 0 });

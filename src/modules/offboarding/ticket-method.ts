@@ -1,11 +1,17 @@
 import { sql } from 'kysely';
-import { createJiraIssue, readJiraIssueStatus } from '../../actions/jira/jira-issues.js';
+import {
+  type JiraIssueSettings,
+  jiraIssueAction,
+  jiraIssueSettingsSchema,
+} from '../../actions/jira/jira-issue-action.js';
+import { readJiraIssueStatus } from '../../actions/jira/jira-issues.js';
 import {
   type JiraConfig,
   type JiraCredentials,
   jiraConfigSchema,
   jiraCredentialsSchema,
 } from '../../actions/jira/jira-settings.js';
+import { templateFields } from '../../actions/template.js';
 import { ConnectorError } from '../../connectors/kit/connector-error.js';
 import type { ProviderCall } from '../../connectors/kit/provider-http.js';
 import { sealedContexts } from '../../lib/secret-box.js';
@@ -59,9 +65,38 @@ async function ticketSettings(
 const recorder = (calls: CallRecord[], now: () => Date) => (call: ProviderCall) =>
   calls.push({ at: now().toISOString(), ...call });
 
+/** What the ticket method's templates may name: the account's email as the app knows it, the app, the status. */
+const ticketFields = ['accountStatus', 'app', 'email'] as const;
+
+const defaultSummary = 'Remove {{email}} from {{app}}';
+const defaultDescription = [
+  '{{email}} is leaving: please remove or deactivate their account in {{app}}.',
+  "The account's status in Roster: {{accountStatus}}.",
+  'Roster marks the offboarding task done when this issue is done.',
+].join('\n');
+
+/** The method's templates as a `jira.issue` action's settings, or why they cannot be. */
+function ticketIssueSettings(config: JiraConfig): JiraIssueSettings | string {
+  const summary = config.summaryTemplate ?? defaultSummary;
+  const description = config.descriptionTemplate ?? defaultDescription;
+  for (const [field, template] of [
+    ['summaryTemplate', summary],
+    ['descriptionTemplate', description],
+  ] as const) {
+    const unknown = templateFields(template).find(
+      (name) => !(ticketFields as readonly string[]).includes(name),
+    );
+    if (unknown) return `${field}: unknown placeholder {{${unknown}}}; known: ${ticketFields.join(', ')}`;
+  }
+  const { summaryTemplate: _s, descriptionTemplate: _d, doneStatuses: _done, ...site } = config;
+  const parsed = jiraIssueSettingsSchema.safeParse({ ...site, type: 'jira.issue', summary, description });
+  return parsed.success ? parsed.data : 'The ticket settings are not valid: set the method again';
+}
+
 /**
  * The ticket method: a Jira issue asks the app's admins to remove the account, naming it by the email the
- * app knows. The task waits until the issue reaches a done status (`followTickets`).
+ * app knows. It runs the `jira.issue` action workflows use; the task waits until the issue reaches a done
+ * status (`followTickets`).
  */
 export async function createTicket(
   roster: Roster,
@@ -72,35 +107,27 @@ export async function createTicket(
   const calls: CallRecord[] = [];
   const settings = await ticketSettings(roster, task.app_id, task.instance_id);
   if (typeof settings === 'string') return { status: 'failed', note: settings, calls };
-  try {
-    const issue = await createJiraIssue(
-      {
-        signal: options.signal ?? new AbortController().signal,
-        outbound: roster.outbound,
-        onCall: recorder(calls, now),
-      },
-      settings.config,
-      settings.credentials,
-      {
-        summary: `Remove ${task.email} from ${task.app}`,
-        description: [
-          `${task.email} is leaving: please remove or deactivate their account in ${task.app}.`,
-          `The account's status in Roster: ${task.account_status}.`,
-          'Roster marks the offboarding task done when this issue is done.',
-        ].join('\n'),
-        values: { email: task.email, app: task.app, accountStatus: task.account_status },
-      },
-    );
-    return {
-      status: 'waiting',
-      note: `Jira issue ${issue.key} created; waiting for ${settings.config.doneStatuses.join(' or ')}`,
-      calls,
-      ticketKey: issue.key,
-    };
-  } catch (error) {
-    if (error instanceof ConnectorError) return { status: 'failed', note: error.message, calls };
-    throw error;
-  }
+  const issueSettings = ticketIssueSettings(settings.config);
+  if (typeof issueSettings === 'string') return { status: 'failed', note: issueSettings, calls };
+  // Values are the scope, never spliced into a template, so an app's name cannot add placeholders.
+  const outcome = await jiraIssueAction.run(
+    issueSettings,
+    { email: task.email, app: task.app, accountStatus: task.account_status },
+    {
+      signal: options.signal ?? new AbortController().signal,
+      outbound: roster.outbound,
+      onCall: recorder(calls, now),
+      credentials: settings.credentials,
+    },
+  );
+  if (outcome.status === 'failed') return { status: 'failed', note: outcome.error, calls };
+  const key = String(outcome.output.key);
+  return {
+    status: 'waiting',
+    note: `Jira issue ${key} created; waiting for ${settings.config.doneStatuses.join(' or ')}`,
+    calls,
+    ticketKey: key,
+  };
 }
 
 /**
