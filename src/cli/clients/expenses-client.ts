@@ -59,15 +59,21 @@ export interface ExpensesClient {
   setLineApp(lineId: number, app: string | null): Promise<LineAppView>;
 }
 
-const services = async () => ({
-  ...(await import('../../lib/csv-export.js')),
-  ...(await import('../../modules/apps/apps.service.js')),
-  ...(await import('../../modules/expenses/expense-lines.repo.js')),
-  ...(await import('../../modules/expenses/expense-lines.schemas.js')),
-  ...(await import('../../modules/expenses/summary.service.js')),
+/** Each command loads only the services it calls: a process start reads no module it does not need. */
+const importing = async () => ({
   ...(await import('../../modules/expenses/import/expense-import.service.js')),
   ...(await import('../../modules/expenses/import/expense-accounts.service.js')),
   ...(await import('../../modules/expenses/import/exchange-rates.service.js')),
+});
+const figures = async () => ({
+  ...(await import('../../modules/expenses/expense-lines.repo.js')),
+  ...(await import('../../modules/expenses/summary.service.js')),
+});
+const exporting = async () => ({
+  ...(await import('../../lib/csv-export.js')),
+  ...(await import('../../modules/expenses/expense-lines.schemas.js')),
+});
+const ruling = async () => ({
   ...(await import('../../modules/expenses/rules/expense-rules.service.js')),
   ...(await import('../../modules/expenses/rules/line-app.service.js')),
   ...(await import('../../modules/expenses/rules/rule-test.js')),
@@ -76,25 +82,28 @@ const services = async () => ({
 const local = (roster: Roster): ExpensesClient => {
   const filtersOf = async ({ status, app }: ExpenseLineQuery) => ({
     ...(status ? { status } : {}),
-    ...(app ? { appId: await (await services()).findAppId(roster, app) } : {}),
+    ...(app
+      ? { appId: await (await import('../../modules/apps/apps.service.js')).findAppId(roster, app) }
+      : {}),
   });
   return {
     maxUploadBytes: roster.config.maxUploadBytes,
-    importFile: async (input) => (await services()).importExpenses(roster, cliActor(), input),
-    importRates: async (content) => (await services()).importExchangeRates(roster, cliActor(), content),
-    accounts: async (source) => (await services()).listExpenseAccounts(roster, source),
+    importFile: async (input) => (await importing()).importExpenses(roster, cliActor(), input),
+    importRates: async (content) => (await importing()).importExchangeRates(roster, cliActor(), content),
+    accounts: async (source) => (await importing()).listExpenseAccounts(roster, source),
     setAccountExcluded: async (source, account, excluded) =>
-      (await services()).setExpenseAccountExcluded(roster, cliActor(), source, account, excluded),
-    summary: async () => (await services()).loadExpenseSummary(roster),
+      (await importing()).setExpenseAccountExcluded(roster, cliActor(), source, account, excluded),
+    summary: async () => (await figures()).loadExpenseSummary(roster),
     lines: async (query) => {
       const items: ExpenseLine[] = [];
-      await (await services()).forEachExpenseLine(roster, await filtersOf(query), async (batch) => {
+      await (await figures()).forEachExpenseLine(roster, await filtersOf(query), async (batch) => {
         items.push(...batch);
       });
       return items;
     },
     linesCsv: async (query, out) => {
-      const { csvWriter, expenseCsvColumns, forEachExpenseLine, rowWriter } = await services();
+      const { forEachExpenseLine } = await figures();
+      const { csvWriter, expenseCsvColumns, rowWriter } = await exporting();
       const filters = await filtersOf(query);
       const csv = csvWriter(expenseCsvColumns);
       const stop = new AbortController();
@@ -111,11 +120,11 @@ const local = (roster: Roster): ExpensesClient => {
       );
       await new Promise<void>((resolve) => csv.end(resolve));
     },
-    rules: async () => (await services()).listRules(roster.database.db),
-    addRule: async (input) => (await services()).addRule(roster, cliActor(), input),
-    removeRule: async (id) => (await services()).removeRule(roster, cliActor(), id),
-    testRule: async (request) => (await services()).testRule(roster.database.db, request),
-    setLineApp: async (lineId, app) => (await services()).setLineApp(roster, cliActor(), lineId, app),
+    rules: async () => (await ruling()).listRules(roster.database.db),
+    addRule: async (input) => (await ruling()).addRule(roster, cliActor(), input),
+    removeRule: async (id) => (await ruling()).removeRule(roster, cliActor(), id),
+    testRule: async (request) => (await ruling()).testRule(roster.database.db, request),
+    setLineApp: async (lineId, app) => (await ruling()).setLineApp(roster, cliActor(), lineId, app),
   };
 };
 
