@@ -139,4 +139,46 @@ describe.skipIf(!hasChromium)('expenses in the console', () => {
     await accounts.getByRole('button', { name: 'Include account Card 9999' }).waitFor();
     expect(pageErrors).toEqual([]);
   });
+
+  it('imports an expense file: a rejected one names its rows and changes nothing, a good one adds its lines', async () => {
+    const form = page.getByRole('form', { name: 'Import an expense file' });
+    await form.getByRole('textbox', { name: /^Source/ }).fill('Uploaded card');
+    await form.getByLabel('Preset').selectOption('amex');
+    await form.getByRole('textbox', { name: /^Currency/ }).fill('eur');
+    await form.getByLabel('Count items').selectOption('main');
+    const amex = 'Date,Description,Card Member,Account #,Amount\n';
+    await form.getByLabel('Expense file (CSV or XLSX)').setInputFiles({
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        `${amex}01/02/2026,FIGMA,ANN LEE,-41007,100\n13/45/2026,ZOOM.US,BOB RAY,-52001,5\n`,
+      ),
+    });
+    await form.getByRole('button', { name: 'Import expenses' }).click();
+    const rejected = page.getByRole('alert').filter({ hasText: 'Nothing was imported' });
+    await rejected.waitFor();
+    expect(await rejected.textContent()).toContain(
+      'Row 3, Date: "13/45/2026" is not a date like 01/31/2026 (MM/DD/YYYY)',
+    );
+    await page.screenshot({ path: join(screenshots, 'expenses-upload-rejected.png'), fullPage: true });
+    expect(await page.getByRole('table', { name: 'Accounts of Uploaded card' }).count()).toBe(0);
+    expect(await page.getByTestId('expenses-Total').textContent()).toBe('€27,000');
+
+    await form.getByLabel('Expense file (CSV or XLSX)').setInputFiles({
+      name: 'january.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        `${amex}01/02/2026,FIGMA,ANN LEE,-41007,100\n01/03/2026,ZOOM.US,BOB RAY,-52001,50\n`,
+      ),
+    });
+    await form.getByRole('button', { name: 'Import expenses' }).click();
+    const imported = page.getByRole('status').filter({ hasText: 'Imported into Uploaded card' });
+    await imported.waitFor();
+    expect(await imported.textContent()).toContain('2 line(s) added, 0 corrected, 0 already imported');
+    await expect.poll(() => page.getByTestId('expenses-Total').textContent()).toBe('€27,150');
+    await page.getByRole('table', { name: 'Accounts of Uploaded card' }).waitFor();
+    expect(await page.getByText('Counts main items').count()).toBe(1);
+    expect(await seriousViolations(page), 'axe on the expense upload').toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -445,6 +445,8 @@ export interface ExpenseImportsTable {
   source_id: number;
   run_id: number | null;
   content_sha256: string | null;
+  /** How the file's rows were read (columns, date format, default currency): part of what recognises it. */
+  read_with: ColumnType<unknown, string | null | undefined, string | null>;
   file_name: string | null;
   lines: Generated<number>;
   first_date: string | null;

@@ -8,10 +8,14 @@ import { type ApplyInput, type ExpenseCounters, one } from './apply-common.js';
 /** Lines added by one import past which the table's statistics are refreshed before deriving. */
 const largeImportLines = 5000;
 
-/** The import a run of an expense source records: the uploaded file's sha256 and name, or nulls for pulls. */
+/**
+ * The import a run of an expense source records: the uploaded file's sha256, name and how its rows were read
+ * (columns, date format, default currency), or nulls for pulls and pushes.
+ */
 export interface ExpenseImportInput {
   contentSha256: string | null;
   fileName: string | null;
+  readWith: Record<string, unknown> | null;
 }
 
 /**
@@ -26,12 +30,16 @@ export async function applyExpenses(
   file: ExpenseImportInput,
 ): Promise<ExpenseCounters> {
   const { runId, sourceId, now } = input;
-  if (file.contentSha256) {
+  // The same bytes read with another preset or mapping give other lines: only the same file read the same
+  // way is the same import.
+  const readWith = file.readWith ? JSON.stringify(file.readWith) : null;
+  if (file.contentSha256 && readWith) {
     const earlier = await trx
       .selectFrom('expense_imports')
       .select('created_at')
       .where('source_id', '=', sourceId)
       .where('content_sha256', '=', file.contentSha256)
+      .where('read_with', '=', sql<unknown>`${readWith}::jsonb`)
       .orderBy('id')
       .executeTakeFirst();
     if (earlier) {
@@ -88,6 +96,7 @@ export async function applyExpenses(
       source_id: sourceId,
       run_id: runId,
       content_sha256: file.contentSha256,
+      read_with: readWith,
       file_name: file.fileName,
       lines: dates.lines,
       first_date: dates.first,

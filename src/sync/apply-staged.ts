@@ -1,4 +1,5 @@
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { writeAudit } from '../db/audit-log.js';
 import type { Database } from '../db/database.js';
 import type { DB, SourcesTable } from '../db/schema.js';
 import { appsOfSource, markLicenseStatesStale } from '../modules/licenses/license-store.js';
@@ -20,6 +21,8 @@ export interface StagedRun {
   refStyle: RefStyle;
   domains: ReadonlyMap<string, boolean>;
   unavailable: { capability: string; reason: string }[];
+  /** Settings given with the run, which the source keeps once the run applies (SyncOptions.settings). */
+  settings?: Record<string, unknown> | null;
   /** For sources of expense lines: the import to record (the file's sha256 and name, when a file brought it). */
   expenseImport?: ExpenseImportInput | null;
 }
@@ -74,6 +77,7 @@ export async function applyStagedRun(
       !('disabled' in threshold) &&
       source.last_success_at !== null &&
       !run.expenseImport;
+    if (run.settings) await keepRunSettings(trx, source, run.settings, options.audit?.actor ?? 'sync');
     const before = guarded ? await countHeldBySource(trx, source.id) : 0;
     const counters = await applyRun(trx, applyInput);
     if (guarded && holdsRemovals(threshold, counters.accounts.removed + counters.employees.removed, before))
@@ -123,6 +127,31 @@ export async function applyStagedRun(
       .execute();
     if (options.audit) await auditRun(trx, options.audit, source.id, run.runId, 'succeeded', totals);
     return { counters, superseded };
+  });
+}
+
+/** The source keeps the settings its applied run was given; an unchanged setting writes nothing. */
+async function keepRunSettings(
+  trx: Transaction<DB>,
+  source: Selectable<SourcesTable>,
+  settings: Record<string, unknown>,
+  actor: string,
+) {
+  const before = (source.config ?? {}) as Record<string, unknown>;
+  const after = { ...before, ...settings };
+  if (JSON.stringify(after) === JSON.stringify(before)) return;
+  await trx
+    .updateTable('sources')
+    .set({ config: JSON.stringify(after) })
+    .where('id', '=', source.id)
+    .execute();
+  await writeAudit(trx, {
+    actor,
+    action: 'source.configure',
+    targetType: 'source',
+    targetId: source.id,
+    before,
+    after,
   });
 }
 

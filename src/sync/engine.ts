@@ -69,6 +69,12 @@ export interface SyncOptions {
   onStarted?: (runId: number) => void;
   /** Record the run in the audit log (a person or schedule started it), in the same transaction as its outcome. */
   audit?: boolean;
+  /**
+   * Source settings given with this run (an expense import's currency and count mode): the run reads and
+   * applies with them, and the source keeps them (audited) in the apply transaction, so a run that applies
+   * nothing changes no setting either.
+   */
+  settings?: Record<string, unknown>;
 }
 
 export interface SyncResult {
@@ -135,11 +141,11 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
   const problems: ErrorDetail[] = [];
   const unavailable = new Map<string, string>();
   let credentialExpiresAt: Date | null = null;
-  let file: { sha256: string; name: string | null } | null = null;
+  let file: { sha256: string; name: string | null; readWith: Record<string, unknown> | null } | null = null;
 
   try {
     const context = {
-      config: parseConfig(kind, source.config),
+      config: parseConfig(kind, { ...((source.config ?? {}) as object), ...options.settings }),
       credentials: openCredentials(deps, kind, source.id, source.credentials_encrypted),
       input: options.input,
       signal,
@@ -207,8 +213,13 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
       refStyle: staging.refStyle,
       domains: staging.domains,
       unavailable: [...unavailable].map(([capability, reason]) => ({ capability, reason })),
+      settings: options.settings ?? null,
       expenseImport: kind.capabilities.expenses
-        ? { contentSha256: file?.sha256 ?? null, fileName: file?.name ?? null }
+        ? {
+            contentSha256: file?.sha256 ?? null,
+            fileName: file?.name ?? null,
+            readWith: file?.readWith ?? null,
+          }
         : null,
     };
     const audit = options.audit ? { actor: options.trigger } : null;

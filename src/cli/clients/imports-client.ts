@@ -34,7 +34,10 @@ const local = (roster: Roster): ImportsClient => ({
  * The API answers a run that failed as an error naming it ("… (sync run 12)"); the CLI reports the run
  * itself, as it does when it ran the import, so its row is read back.
  */
-async function orFailedRun(client: ApiClient, upload: () => Promise<ImportResult>): Promise<ImportResult> {
+export async function orFailedRun<T extends ImportResult>(
+  client: ApiClient,
+  upload: () => Promise<T>,
+): Promise<T | ImportResult> {
   try {
     return await upload();
   } catch (error) {

@@ -1,17 +1,11 @@
 import type { Command } from 'commander';
 import { invalidInput } from '../../lib/errors.js';
+import type { ExpenseStatus } from '../../modules/expenses/expense-lines.schemas.js';
 import { expenseStatuses } from '../../modules/expenses/expense-statuses.js';
+import { expensesClient } from '../clients/expenses-client.js';
 import { expensesGroup } from '../command-group.js';
-import { withRosterReadOnly } from '../context.js';
+import { withClientReadOnly } from '../context.js';
 import { printTable } from '../output.js';
-
-/** What the commands below need when they run: `roster --help` loads none of it. */
-const loadRuntime = async () => ({
-  ...(await import('../../lib/csv-export.js')),
-  ...(await import('../../modules/apps/apps.service.js')),
-  ...(await import('../../modules/expenses/expense-lines.repo.js')),
-  ...(await import('../../modules/expenses/summary.service.js')),
-});
 
 const money = (amount: number | null, currency: string) =>
   amount === null ? '' : `${amount.toFixed(2)} ${currency}`;
@@ -25,10 +19,9 @@ export function registerExpenseFigureCommands(program: Command) {
     )
     .option('--json', 'print JSON')
     .action(async (options) => {
-      const { loadExpenseSummary } = await loadRuntime();
       const json = Boolean(options.json);
-      await withRosterReadOnly(json, async (roster) => {
-        const summary = await loadExpenseSummary(roster);
+      await withClientReadOnly(json, expensesClient, async (client) => {
+        const summary = await client.summary();
         if (json) {
           process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
           return 0;
@@ -69,39 +62,21 @@ export function registerExpenseFigureCommands(program: Command) {
     .option('--json', 'print JSON (one object with items)')
     .option('--csv', 'print CSV (streamed; cells safe from spreadsheet formulas)')
     .action(async (options) => {
-      const { forEachExpenseLine, findAppId, csvWriter, rowWriter } = await loadRuntime();
-      const { expenseCsvColumns } = await import('../../modules/expenses/expense-lines.schemas.js');
       const json = Boolean(options.json);
-      await withRosterReadOnly(json, async (roster) => {
+      await withClientReadOnly(json, expensesClient, async (client) => {
         if (options.status && !(expenseStatuses as readonly string[]).includes(options.status))
           throw invalidInput(`Unknown status "${options.status}"`, [
             { field: 'status', message: `must be one of ${expenseStatuses.join(', ')}` },
           ]);
-        const filters = {
-          ...(options.status ? { status: options.status } : {}),
-          ...(options.app ? { appId: await findAppId(roster, options.app) } : {}),
+        const query = {
+          ...(options.status ? { status: options.status as ExpenseStatus } : {}),
+          ...(options.app ? { app: String(options.app) } : {}),
         };
         if (options.csv) {
-          const csv = csvWriter(expenseCsvColumns);
-          const stop = new AbortController();
-          process.stdout.once('error', () => stop.abort());
-          csv.pipe(process.stdout);
-          const write = rowWriter(csv, stop.signal);
-          await forEachExpenseLine(
-            roster,
-            filters,
-            async (batch) => {
-              for (const row of batch) await write(row);
-            },
-            { signal: stop.signal },
-          );
-          await new Promise<void>((resolve) => csv.end(resolve));
+          await client.linesCsv(query, process.stdout);
           return 0;
         }
-        const items: Record<string, unknown>[] = [];
-        await forEachExpenseLine(roster, filters, async (batch) => {
-          items.push(...batch);
-        });
+        const items = await client.lines(query);
         if (json) process.stdout.write(`${JSON.stringify({ items }, null, 2)}\n`);
         else
           printTable(

@@ -1,16 +1,10 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { invalidInput } from '../../lib/errors.js';
 import type { RuleInput, RuleTest } from '../../modules/expenses/rules/expense-rules.schemas.js';
+import { expensesClient } from '../clients/expenses-client.js';
 import { expensesGroup } from '../command-group.js';
-import { cliActor, withRoster, withRosterReadOnly } from '../context.js';
+import { withClient, withClientReadOnly } from '../context.js';
 import { printJson, printTable } from '../output.js';
-
-/** What the commands below need when they run: `roster --help` loads none of it. */
-const loadRuntime = async () => ({
-  ...(await import('../../modules/expenses/rules/expense-rules.service.js')),
-  ...(await import('../../modules/expenses/rules/line-app.service.js')),
-  ...(await import('../../modules/expenses/rules/rule-test.js')),
-});
 
 const integer = (value: string) => {
   if (!/^-?\d+$/.test(value)) throw new InvalidArgumentError('not a whole number');
@@ -115,9 +109,8 @@ export function registerExpenseRuleCommands(program: Command) {
     .option('--json', 'print JSON')
     .action(async (options) => {
       const json = Boolean(options.json);
-      await withRoster(json, async (roster) => {
-        const rt = await loadRuntime();
-        const rule = await rt.addRule(roster, cliActor(), ruleInputOf(options));
+      await withClient(json, expensesClient, async (client) => {
+        const rule = await client.addRule(ruleInputOf(options));
         if (json) printJson(rule);
         else
           process.stdout.write(
@@ -133,9 +126,8 @@ export function registerExpenseRuleCommands(program: Command) {
     .option('--json', 'print JSON')
     .action(async (options) => {
       const json = Boolean(options.json);
-      await withRosterReadOnly(json, async (roster) => {
-        const rt = await loadRuntime();
-        const items = await rt.listRules(roster.database.db);
+      await withClientReadOnly(json, expensesClient, async (client) => {
+        const items = await client.rules();
         if (json) printJson(items);
         else
           printTable(
@@ -150,9 +142,8 @@ export function registerExpenseRuleCommands(program: Command) {
     .command('remove <id>')
     .description('Remove a rule; its lines go to the next rule or to automatic matching')
     .action(async (id: string) => {
-      await withRoster(false, async (roster) => {
-        const rt = await loadRuntime();
-        await rt.removeRule(roster, cliActor(), idArgument(id, 'id'));
+      await withClient(false, expensesClient, async (client) => {
+        await client.removeRule(idArgument(id, 'id'));
         process.stdout.write(`Removed rule ${id}\n`);
         return 0;
       });
@@ -168,10 +159,8 @@ export function registerExpenseRuleCommands(program: Command) {
     .option('--json', 'print JSON')
     .action(async (options) => {
       const json = Boolean(options.json);
-      await withRosterReadOnly(json, async (roster) => {
-        const rt = await loadRuntime();
-        const test = await rt.testRule(
-          roster.database.db,
+      await withClientReadOnly(json, expensesClient, async (client) => {
+        const test = await client.testRule(
           options.id !== undefined ? { id: Number(options.id) } : ruleInputOf(options),
         );
         if (json) printJson(test);
@@ -187,15 +176,12 @@ export function registerExpenseRuleCommands(program: Command) {
     .option('--json', 'print JSON')
     .action(async (lineId: string, app: string | undefined, options) => {
       const json = Boolean(options.json);
-      await withRoster(json, async (roster) => {
+      await withClient(json, expensesClient, async (client) => {
         if ((app === undefined) === !options.clear)
           throw invalidInput('Give an app or --clear', [
             { field: 'app', message: 'an app name or id, or --clear' },
           ]);
-        const rt = await loadRuntime();
-        const line = await rt.setLineApp(
-          roster,
-          cliActor(),
+        const line = await client.setLineApp(
           idArgument(lineId, 'line-id'),
           options.clear ? null : (app as string),
         );

@@ -1,4 +1,3 @@
-import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import {
@@ -9,39 +8,15 @@ import {
   expenseColumns,
   expensePresets,
 } from '../../connectors/expense-csv/presets.js';
-import { invalidInput, RosterError } from '../../lib/errors.js';
-import type { Roster } from '../../roster.js';
+import { invalidInput } from '../../lib/errors.js';
+import { expensesClient } from '../clients/expenses-client.js';
 import { commandGroup, expensesGroup } from '../command-group.js';
-import { cliActor, withRoster, withRosterReadOnly } from '../context.js';
+import { withClient, withClientReadOnly } from '../context.js';
 import { exitCodes } from '../exit-codes.js';
 import { printJson, printTable } from '../output.js';
 import { syncProgressReporter } from '../progress.js';
+import { readInput } from './imports.js';
 import { reportSyncResult } from './sources.js';
-
-/** What the commands below need when they run: `roster --help` loads none of it. */
-const loadRuntime = async () => ({
-  ...(await import('../../modules/expenses/import/expense-import.service.js')),
-  ...(await import('../../modules/expenses/import/expense-accounts.service.js')),
-  ...(await import('../../modules/expenses/import/exchange-rates.service.js')),
-});
-
-async function readInput(roster: Roster, file: string): Promise<Buffer> {
-  let size: number;
-  try {
-    size = (await stat(file)).size;
-  } catch {
-    throw invalidInput(`Cannot read ${file}`, [
-      { field: 'file', message: 'does not exist or is not readable' },
-    ]);
-  }
-  if (size > roster.config.maxUploadBytes) {
-    throw new RosterError(
-      'payload_too_large',
-      `${file} is ${size} bytes; the limit is ${roster.config.maxUploadBytes} (ROSTER_MAX_UPLOAD_BYTES)`,
-    );
-  }
-  return readFile(file);
-}
 
 function parseMappings(values: string[]): ExpenseMapping {
   const mapping: ExpenseMapping = {};
@@ -86,15 +61,14 @@ export function registerExpenseImportCommands(program: Command) {
     .option('--count-items <mode>', 'lines (default) or main: which items of an expense report count')
     .option('--json', 'print JSON')
     .action(async (file: string, options) => {
-      const { importExpenses } = await loadRuntime();
       const json = Boolean(options.json);
-      await withRoster(json, async (roster) => {
+      await withClient(json, expensesClient, async (client) => {
         const preset = oneOf<ExpensePreset>('--preset', options.preset, expensePresets);
         const dateFormat = oneOf<DateFormat>('--date-format', options.dateFormat, dateFormats);
         const countItems = oneOf('--count-items', options.countItems, ['lines', 'main'] as const);
-        const content = await readInput(roster, file);
+        const content = await readInput(client.maxUploadBytes, file);
         const progress = syncProgressReporter(options.source, json);
-        const result = await importExpenses(roster, cliActor(), {
+        const result = await client.importFile({
           source: options.source,
           content,
           fileName: basename(file),
@@ -122,24 +96,17 @@ export function registerExpenseImportCommands(program: Command) {
     .option('--include <account>', 'count this account’s lines again')
     .option('--json', 'print JSON')
     .action(async (source: string, options) => {
-      const { listExpenseAccounts, setExpenseAccountExcluded } = await loadRuntime();
       const json = Boolean(options.json);
       const change = options.exclude ?? options.include;
-      const run = change === undefined ? withRosterReadOnly : withRoster;
-      await run(json, async (roster) => {
+      const run = change === undefined ? withClientReadOnly : withClient;
+      await run(json, expensesClient, async (client) => {
         if (options.exclude !== undefined && options.include !== undefined)
           throw invalidInput('Give --exclude or --include, not both', [
             { field: 'exclude', message: 'cannot be given with --include' },
           ]);
         if (change !== undefined)
-          await setExpenseAccountExcluded(
-            roster,
-            cliActor(),
-            source,
-            String(change),
-            options.exclude !== undefined,
-          );
-        const listed = await listExpenseAccounts(roster, source);
+          await client.setAccountExcluded(source, String(change), options.exclude !== undefined);
+        const listed = await client.accounts(source);
         if (json) printJson(listed);
         else
           printTable(
@@ -161,10 +128,9 @@ export function registerExpenseImportCommands(program: Command) {
     )
     .option('--json', 'print JSON')
     .action(async (file: string, options) => {
-      const { importExchangeRates } = await loadRuntime();
       const json = Boolean(options.json);
-      await withRoster(json, async (roster) => {
-        const result = await importExchangeRates(roster, cliActor(), await readInput(roster, file));
+      await withClient(json, expensesClient, async (client) => {
+        const result = await client.importRates(await readInput(client.maxUploadBytes, file));
         if (json) printJson(result);
         else
           process.stdout.write(`${result.rates} rate(s): ${result.added} added, ${result.updated} changed\n`);

@@ -9,7 +9,7 @@ import { syncProgressReporter } from '../progress.js';
 import { reportSyncResult } from './sources.js';
 
 /** Reads the file to import, refusing at once one over `maxBytes` (when this side knows the limit). */
-async function readInput(maxBytes: number | null, file: string): Promise<Buffer> {
+export async function readInput(maxBytes: number | null, file: string): Promise<Buffer> {
   let size: number;
   try {
     size = (await stat(file)).size;

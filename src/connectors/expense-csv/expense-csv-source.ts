@@ -85,11 +85,14 @@ export const expenseCsvSourceKind = defineSourceKind({
       currency: config.currency,
     };
     let columns: ExpenseMapping | undefined;
+    let readWith: Record<string, unknown> | null = null;
     let done = 0;
     for await (const { header, rows } of rowsOf(bytes)) {
       if (!columns) {
         columns = resolveExpenseColumns(header, preset, mapping);
         checkHeader(header, columns, defaults.currency);
+        // Everything that turns the file's cells into lines: the same bytes read otherwise are another import.
+        readWith = { columns, dateFormat: defaults.dateFormat, currency: defaults.currency ?? null };
       }
       const records: SourceRecordInput[] = [];
       const rejected: ErrorDetail[] = [];
@@ -99,7 +102,12 @@ export const expenseCsvSourceKind = defineSourceKind({
         for (const problem of problems) rejected.push({ row, ...problem });
       }
       done += rows.length;
-      yield { records, rejected, progress: { done }, file: { sha256, name: upload.fileName ?? null } };
+      yield {
+        records,
+        rejected,
+        progress: { done },
+        file: { sha256, name: upload.fileName ?? null, readWith },
+      };
     }
   },
 });

@@ -23,10 +23,11 @@ export interface Page {
    */
   credentialExpiresAt?: Date;
   /**
-   * The uploaded file a push kind read (its sha256 and name): expense imports recognise the same file
-   * uploaded again and change nothing.
+   * The uploaded file a push kind read (its sha256 and name) and how its rows were read (`readWith`: the
+   * resolved columns, date format, default currency): expense imports recognise the same file read the same
+   * way again and change nothing.
    */
-  file?: { sha256: string; name: string | null };
+  file?: { sha256: string; name: string | null; readWith: Record<string, unknown> | null };
 }
 
 export interface FetchContext<Config, Credentials> {

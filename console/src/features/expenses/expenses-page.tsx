@@ -3,9 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
+import { useCanWrite } from '../../app/use-me';
 import { ExplanationPanel } from '../../components/explanation-panel';
 import { QueryState } from '../../components/query-state';
 import { ExpenseRules } from './expense-rules';
+import { ExpenseUploadForm } from './expense-upload-form';
 import { ExpensesAppsTable } from './expenses-apps-table';
 import { ExpensesSummary } from './expenses-summary';
 import type { RuleDraft } from './rule-draft';
@@ -14,9 +16,10 @@ import { UnmatchedLines } from './unmatched-lines';
 
 /**
  * What the organisation spends: the summary, spend per app, the unmatched lines to write rules for, the
- * rules (tested before they are saved), and each source's item kind and accounts.
+ * rules (tested before they are saved), an expense file to upload, and each source's item kind and accounts.
  */
 export function ExpensesPage() {
+  const canWrite = useCanWrite();
   const [explaining, setExplaining] = useState(false);
   // The rule form's content; the key remounts the form each time a suggestion fills it.
   const [draft, setDraft] = useState<{ key: number; rule: RuleDraft } | null>(null);
@@ -49,8 +52,9 @@ export function ExpensesPage() {
       <UnmatchedLines currency={s.currency} onUseRule={openRule} />
       <ExpenseRules currency={s.currency} draft={draft} onOpen={openRule} onClose={() => setDraft(null)} />
       <Title order={2}>Sources</Title>
+      {canWrite && <ExpenseUploadForm />}
       {s.countItems.length === 0 ? (
-        <Text c="dimmed">No expense source yet: import an export with roster import expenses.</Text>
+        <Text c="dimmed">No expense source yet: import an export above, or with roster import expenses.</Text>
       ) : (
         s.countItems.map((source) => (
           <Stack key={source.sourceId} gap="xs">

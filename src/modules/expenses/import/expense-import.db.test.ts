@@ -102,6 +102,69 @@ describe.each(lanes)('expense file import on %s', (lane) => {
     expect(await snapshotExpenses(roster)).toEqual(before);
   });
 
+  it('reads the same bytes with another preset or mapping as another import, not the same file', async () => {
+    // Read with the roster preset, "amount" is the amount; mapped to "net", the same bytes give other lines.
+    const file = 'id,date,amount,net,currency,vendor\ntx-1,2026-03-01,20,18,USD,Notion\n';
+    const first = await importFile('Remapped card', file);
+    expect(first.counters.added).toBe(1);
+    const remapped = await importFile('Remapped card', file, { mapping: { amount: 'net' } });
+    expect(remapped.status).toBe('succeeded');
+    expect(remapped.message).toBe('0 line(s) added, 1 corrected, 0 already imported');
+    expect((await linesOf(roster, first.source.id)).map((l) => l.amount)).toEqual([18]);
+    const otherDates = await importFile('Remapped card', file, {
+      mapping: { amount: 'net' },
+      dateFormat: 'MM/DD/YYYY',
+    });
+    expect(otherDates.message).toBe('0 line(s) added, 0 corrected, 1 already imported');
+    const again = await importFile('Remapped card', file, { mapping: { amount: 'net' } });
+    expect(again.message).toMatch(/^Same file as the import of/);
+  });
+
+  it('keeps an import’s currency and count mode only when the file is applied', async () => {
+    const noCurrency = 'date,amount,vendor\n';
+    const first = await importFile('Settings card', `${noCurrency}2026-03-01,20,Notion\n`, {
+      currency: 'USD',
+    });
+    expect(first.status).toBe('succeeded');
+    const configOf = async () =>
+      (
+        await roster.database.db
+          .selectFrom('sources')
+          .select('config')
+          .where('id', '=', first.source.id)
+          .executeTakeFirstOrThrow()
+      ).config;
+    const auditsOf = async () =>
+      (
+        await roster.database.db
+          .selectFrom('audit_log')
+          .select('id')
+          .where('action', '=', 'source.configure')
+          .where('target_id', '=', String(first.source.id))
+          .execute()
+      ).length;
+    expect(await configOf()).toMatchObject({ currency: 'USD', countItems: 'lines' });
+    const configBefore = await configOf();
+    const audits = await auditsOf();
+
+    const rejected = await importFile('Settings card', `${noCurrency}2026-02-30,20,Notion\n`, {
+      currency: 'EUR',
+      countItems: 'main',
+    });
+    expect(rejected.status).toBe('failed');
+    expect(rejected.error?.details).toEqual([expect.objectContaining({ row: 2, field: 'date' })]);
+    expect(await configOf()).toEqual(configBefore);
+    expect(await auditsOf()).toBe(audits);
+
+    const applied = await importFile('Settings card', `${noCurrency}2026-03-02,30,Linear\n`, {
+      currency: 'EUR',
+      countItems: 'main',
+    });
+    expect(applied.status).toBe('succeeded');
+    expect(await configOf()).toMatchObject({ currency: 'EUR', countItems: 'main' });
+    expect((await linesOf(roster, first.source.id)).map((l) => l.currency)).toEqual(['USD', 'EUR']);
+  });
+
   it('adds only the new lines of an overlapping export, writing none of the old ones again', async () => {
     const january = `${header}\n,2026-01-10,20,USD,Notion,,,,,\n,2026-01-20,30,USD,Linear,,,,,\n`;
     const first = await importFile('Overlap card', january);

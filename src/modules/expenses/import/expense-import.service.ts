@@ -47,18 +47,13 @@ async function expenseSource(
   return { id: created.id, name: created.name, config: created.config };
 }
 
-/**
- * Settings that change how the file's rows read (count mode, currency) must be in force while the run
- * applies, so they are stored before it; a rejected file leaves them stored, as an admin's explicit choice.
- */
-async function applySettings<S extends { id: number; config: unknown }>(
-  roster: Roster,
-  actor: string,
-  source: S,
-  settings: Record<string, unknown>,
-): Promise<S> {
-  await rememberImportDefaults(roster, actor, source, settings);
-  return { ...source, config: { ...((source.config ?? {}) as object), ...settings } };
+/** The source as the run left it: an applied run may have stored the settings it was given. */
+async function sourceConfig(roster: Roster, id: number): Promise<{ id: number; config: unknown }> {
+  return roster.database.db
+    .selectFrom('sources')
+    .select(['id', 'config'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
 }
 
 function describe(result: SyncResult): string {
@@ -88,7 +83,7 @@ export async function importExpenses(
   input: ExpenseFileInput,
 ): Promise<ExpenseImportResult> {
   checkUploadSize(roster, input.content.byteLength);
-  let source = await expenseSource(roster, actor, 'expense-csv', input.source);
+  const source = await expenseSource(roster, actor, 'expense-csv', input.source);
   const settings: Record<string, unknown> = {};
   if (input.countItems) settings.countItems = input.countItems;
   if (input.currency) {
@@ -99,7 +94,6 @@ export async function importExpenses(
       ]);
     settings.currency = currency;
   }
-  if (Object.keys(settings).length) source = await applySettings(roster, actor, source, settings);
   const upload: ExpenseUpload = {
     content: input.content,
     fileName: input.fileName,
@@ -109,6 +103,8 @@ export async function importExpenses(
   };
   const result = await syncSource(roster, actor, source.id, {
     input: upload,
+    // The run reads and derives with them; the source keeps them only when the run applies.
+    settings,
     onProgress: input.onProgress,
     signal: input.signal,
   });
@@ -117,7 +113,7 @@ export async function importExpenses(
     if (input.preset) defaults.preset = input.preset;
     if (input.mapping && Object.keys(input.mapping).length) defaults.mapping = input.mapping;
     if (input.dateFormat) defaults.dateFormat = input.dateFormat;
-    await rememberImportDefaults(roster, actor, source, defaults);
+    await rememberImportDefaults(roster, actor, await sourceConfig(roster, source.id), defaults);
   }
   return { ...result, source: { id: source.id, name: source.name }, message: describe(result) };
 }
