@@ -59,3 +59,18 @@ create table workflow_runs (
 );
 create index workflow_runs_by_workflow on workflow_runs (workflow_id, id desc);
 create index workflow_runs_runnable on workflow_runs (id) where status in ('queued', 'running');
+
+-- Entities in a state a trigger watches (a past person, an inactive license, a discovered app, a source
+-- needing attention, an account active after offboarding). After a sync, the keys in that state now are
+-- compared with these set-based: keys new here are the transitions, each one trigger event. A trigger
+-- type is watched only while an enabled workflow uses it; the first look records without firing.
+create table workflow_watch (
+  trigger_type text not null,
+  entity_key text not null,
+  since timestamptz not null,
+  primary key (trigger_type, entity_key)
+);
+create table workflow_watch_seeded (
+  trigger_type text primary key,
+  seeded_at timestamptz not null
+);

@@ -566,6 +566,15 @@ export interface WorkflowMatchesTable {
   entity_key: string;
   matched_at: Timestamp;
 }
+export interface WorkflowWatchTable {
+  trigger_type: string;
+  entity_key: string;
+  since: Timestamp;
+}
+export interface WorkflowWatchSeededTable {
+  trigger_type: string;
+  seeded_at: Timestamp;
+}
 export interface WorkflowRunsTable {
   id: Id;
   workflow_id: number;
@@ -636,4 +645,6 @@ export interface DB {
   workflow_versions: WorkflowVersionsTable;
   workflow_matches: WorkflowMatchesTable;
   workflow_runs: WorkflowRunsTable;
+  workflow_watch: WorkflowWatchTable;
+  workflow_watch_seeded: WorkflowWatchSeededTable;
 }
