@@ -14,7 +14,9 @@ describe('roster workflows', () => {
     return JSON.parse(result.stdout);
   };
 
-  it('creates from a file, tests without acting, enables, exports and updates a new version', async () => {
+  const file = join(dir, 'wf.json');
+  // Each command is a process of its own: the steps are split so each test stays within its time.
+  it('refuses a bad file naming the error, creates from a good one, and tests it without acting', async () => {
     writeFileSync(
       join(dir, 'hr.csv'),
       'email,name,status\nann@acme.io,Ann Lee,terminated\nbob@acme.io,Bob,active\n',
@@ -30,7 +32,6 @@ describe('roster workflows', () => {
     expect((await runCli(['sync', 'HR'], env)).code).toBe(0);
     writeFileSync(join(dir, 'jira.csv'), 'email,status\nann@acme.io,active\nbob@acme.io,active\n');
     expect((await runCli(['import', 'csv', '--app', 'Jira', join(dir, 'jira.csv')], env)).code).toBe(0);
-    const file = join(dir, 'wf.json');
     writeFileSync(
       file,
       JSON.stringify({
@@ -57,6 +58,9 @@ describe('roster workflows', () => {
       matching: 1,
       items: [{ actions: [{ summary: 'Start the offboarding of ann@acme.io' }] }],
     });
+  }, 240_000);
+
+  it('enables, exports, and updates from the export as a new version', async () => {
     expect(await json(['workflows', 'enable', 'Leavers'])).toEqual({ name: 'Leavers', enabled: true });
     const exported = await runCli(['workflows', 'export', 'Leavers'], env);
     writeFileSync(file, exported.stdout);
@@ -66,5 +70,5 @@ describe('roster workflows', () => {
     });
     expect(await json(['workflows', 'list'])).toMatchObject([{ name: 'Leavers', version: 2, enabled: true }]);
     expect(await json(['workflows', 'runs', 'Leavers'])).toEqual([]);
-  });
+  }, 240_000);
 });

@@ -137,7 +137,7 @@ export async function recordWorkflowEvent(
     if (
       trigger.type === 'license.became_inactive' &&
       trigger.reasons &&
-      !trigger.reasons.includes(String(event.detail?.reason))
+      !(trigger.reasons as string[]).includes(String(event.detail?.reason))
     )
       continue;
     const compiled = compileConditions(document.conditions, 'saved', now);

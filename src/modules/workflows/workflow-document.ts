@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ActionDefinition } from '../../actions/action.js';
+import { type InactiveReason, inactiveReasonCodes } from '../licenses/inactive-reasons.js';
 import { entityKinds } from './workflow-fields.js';
 import { scheduleSchema } from './workflow-schedule.js';
 
@@ -99,7 +100,10 @@ export const triggerSchema = z.discriminatedUnion('type', [
     .object({
       type: z.literal('license.became_inactive'),
       /** Only licenses that became inactive for one of these reasons; every reason when absent. */
-      reasons: z.array(z.string().min(1)).min(1).optional(),
+      reasons: z
+        .array(z.enum(inactiveReasonCodes as [InactiveReason, ...InactiveReason[]]))
+        .min(1)
+        .optional(),
     })
     .strict(),
   z.object({ type: z.literal('source.needs_attention') }).strict(),
