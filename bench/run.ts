@@ -8,6 +8,7 @@ const benchmarks: Record<string, () => Promise<{ run: () => Promise<void> }>> = 
   offboarding: () => import('./offboarding.js'),
   expenses: () => import('./expenses.js'),
   webhooks: () => import('./webhooks.js'),
+  workflows: () => import('./workflows.js'),
 };
 
 const name = process.argv[2];

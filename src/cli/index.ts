@@ -14,6 +14,7 @@ import { registerOffboardingCommands } from './commands/offboarding.js';
 import { registerSecretsCommands } from './commands/secrets.js';
 import { registerServeCommands } from './commands/serve.js';
 import { registerSourcesCommands } from './commands/sources.js';
+import { registerWorkflowCommands } from './commands/workflows.js';
 import { exitCodes } from './exit-codes.js';
 
 // A closed pipe (roster users list | head) ends the output, not the process with a stack trace.
@@ -42,6 +43,7 @@ registerExpenseImportCommands(program);
 registerBrowseCommands(program);
 registerMergeCommands(program);
 registerOffboardingCommands(program);
+registerWorkflowCommands(program);
 registerLicenseCommands(program);
 registerExpenseRuleCommands(program);
 registerExpenseFigureCommands(program);

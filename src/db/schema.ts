@@ -542,6 +542,59 @@ export interface StagedExpenseLinesTable {
   employee_email: string | null;
 }
 
+/** migrations/0021_workflows.sql */
+export interface WorkflowsTable {
+  id: Id;
+  name: string;
+  enabled: boolean;
+  document: Json;
+  version: number;
+  credentials_encrypted: string | null;
+  evaluated_at: Timestamp | null;
+  created_by: string;
+  created_at: DefaultTimestamp;
+  updated_by: string;
+  updated_at: DefaultTimestamp;
+}
+export interface WorkflowVersionsTable {
+  workflow_id: number;
+  version: number;
+  document: Json;
+  saved_by: string;
+  saved_at: Timestamp;
+}
+export interface WorkflowMatchesTable {
+  workflow_id: number;
+  entity_key: string;
+  matched_at: Timestamp;
+}
+export interface WorkflowWatchTable {
+  trigger_type: string;
+  entity_key: string;
+  since: Timestamp;
+}
+export interface WorkflowWatchSeededTable {
+  trigger_type: string;
+  seeded_at: Timestamp;
+}
+export interface WorkflowRunsTable {
+  id: Id;
+  workflow_id: number;
+  workflow_version: number;
+  idempotency_key: string;
+  trigger: Json;
+  entity_key: string | null;
+  entity: Json;
+  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  steps: ColumnType<unknown, string | undefined, string>;
+  error: string | null;
+  attempts: Generated<number>;
+  created_at: Timestamp;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  lease_expires_at: Timestamp | null;
+}
+
 export interface DB {
   organisation_settings: OrganisationSettingsTable;
   catalog_apps: CatalogAppsTable;
@@ -590,4 +643,10 @@ export interface DB {
   expense_lines: ExpenseLinesTable;
   staged_expense_lines: StagedExpenseLinesTable;
   expense_line_totals: ExpenseLineTotalsTable;
+  workflows: WorkflowsTable;
+  workflow_versions: WorkflowVersionsTable;
+  workflow_matches: WorkflowMatchesTable;
+  workflow_runs: WorkflowRunsTable;
+  workflow_watch: WorkflowWatchTable;
+  workflow_watch_seeded: WorkflowWatchSeededTable;
 }

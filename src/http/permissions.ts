@@ -117,6 +117,17 @@ export const permissions: Readonly<Record<string, RoutePermission>> = {
   'POST /api/offboardings/:id/tasks/:taskId/retry': 'write',
   'GET /offboarding/confirm': 'one-time-token',
   'POST /offboarding/confirm': 'one-time-token',
+  'GET /api/workflows/schema': 'read',
+  'GET /api/workflows': 'read',
+  'POST /api/workflows': 'admin',
+  'GET /api/workflows/:ref': 'read',
+  'PUT /api/workflows/:ref': 'admin',
+  'GET /api/workflows/:ref/versions': 'read',
+  'POST /api/workflows/:ref/enable': 'admin',
+  'POST /api/workflows/:ref/disable': 'admin',
+  'GET /api/workflows/:ref/runs': 'read',
+  'GET /api/workflows/:ref/test': 'read',
+  'POST /api/workflow-runs/:id/retry': 'write',
 };
 
 export function permissionOf(method: string, url: string): RoutePermission | undefined {

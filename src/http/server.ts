@@ -31,6 +31,7 @@ import { sourcesRoutes } from '../modules/sources/sources.routes.js';
 import { syncRunsRoutes } from '../modules/sync-runs/sync-runs.routes.js';
 import { tokensRoutes } from '../modules/tokens/tokens.routes.js';
 import { usersRoutes } from '../modules/users/users.routes.js';
+import { workflowsRoutes } from '../modules/workflows/workflows.routes.js';
 import type { Roster } from '../roster.js';
 import { registerAuthentication } from './authenticate.js';
 import { consoleRoutes } from './console.routes.js';
@@ -180,6 +181,7 @@ export async function buildServer(roster: Roster, options: ServerOptions = {}): 
     backupRoutes,
     expenseRulesRoutes,
     expenseFiguresRoutes,
+    workflowsRoutes,
   ]) {
     await app.register(routes(roster));
   }

@@ -12,6 +12,13 @@ import {
 } from '../modules/offboarding/offboarding-jobs.js';
 import { followTickets } from '../modules/offboarding/ticket-method.js';
 import { enqueueDueSyncs, syncJobHandler, syncJobKind } from '../modules/sources/scheduled-syncs.js';
+import {
+  workflowRunsHandler,
+  workflowsAfterSyncHandler,
+  workflowsAfterSyncJobKind,
+  workflowsBeforePoll,
+} from '../modules/workflows/workflow-jobs.js';
+import { workflowRunsJobKind } from '../modules/workflows/workflow-runner.js';
 import type { Roster } from '../roster.js';
 import { type JobHandler, JobWorker, type JobWorkerOptions } from './job-worker.js';
 import { recoverStoppedWork } from './recover-stopped-work.js';
@@ -21,6 +28,8 @@ export const jobHandlers = (roster: Roster): Record<string, JobHandler> => ({
   [syncJobKind]: syncJobHandler(roster),
   [signInCleanupJobKind]: signInCleanupHandler(roster.database),
   [offboardingTasksJobKind]: offboardingTasksHandler(roster),
+  [workflowsAfterSyncJobKind]: workflowsAfterSyncHandler(roster),
+  [workflowRunsJobKind]: workflowRunsHandler(roster),
 });
 
 /**
@@ -54,6 +63,8 @@ export function jobWorkerOptions(
       await followTickets(roster);
       // Recompute license states a sync or a change made stale, so the next reader finds them ready.
       await ensureLicenseStates(roster.database, new Date(), licenseStatesMaxAgeMs);
+      // Workflow schedules that came due, and workflow runs waiting for a job.
+      await workflowsBeforePoll(roster);
     },
     log,
   };

@@ -5,6 +5,7 @@ import { readOrCreateKeyFile } from './key-file.js';
 export const sealedContexts = {
   sourceCredentials: (sourceId: number) => `source:${sourceId}`,
   offboardingMethodCredentials: (methodId: number) => `offboarding-method:${methodId}`,
+  workflowSecrets: (workflowId: number) => `workflow:${workflowId}`,
   keyCheck: 'key-check',
 } as const;
 

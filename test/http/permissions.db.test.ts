@@ -113,6 +113,17 @@ const expected: Record<string, 'public' | `${YN}${YN}${YN}${YN}${YN}`> = {
   'POST /api/offboardings/:id/reopen': 'YYNNN',
   'POST /api/offboardings/:id/tasks/:taskId/done': 'YYNNN',
   'POST /api/offboardings/:id/tasks/:taskId/retry': 'YYNNN',
+  'GET /api/workflows/schema': 'YYYNN',
+  'GET /api/workflows': 'YYYNN',
+  'POST /api/workflows': 'YNNNN',
+  'GET /api/workflows/:ref': 'YYYNN',
+  'PUT /api/workflows/:ref': 'YNNNN',
+  'GET /api/workflows/:ref/versions': 'YYYNN',
+  'POST /api/workflows/:ref/enable': 'YNNNN',
+  'POST /api/workflows/:ref/disable': 'YNNNN',
+  'GET /api/workflows/:ref/runs': 'YYYNN',
+  'GET /api/workflows/:ref/test': 'YYYNN',
+  'POST /api/workflow-runs/:id/retry': 'YYNNN',
 };
 
 const fill = (url: string) =>

@@ -5,6 +5,7 @@ import { hashToken } from '../../lib/tokens.js';
 import type { Roster } from '../../roster.js';
 import { unmanagedInstance } from '../accounts/account-facts.js';
 import { writeAudit } from '../audit/audit.repo.js';
+import { recordOffboardingEvent } from '../workflows/offboarding-events.js';
 import { findPerson } from './offboarding-person.js';
 
 /** An admin marks the offboarding done on the person's page; tasks finishing later are still recorded. */
@@ -20,6 +21,12 @@ export async function completeOffboarding(roster: Roster, actor: string, email: 
       .returning('id')
       .executeTakeFirst();
     if (!row) return null;
+    await recordOffboardingEvent(trx, 'offboarding.completed', {
+      id: row.id,
+      userId: person.userId,
+      at: now,
+      how: 'manual',
+    });
     const open = await trx
       .selectFrom('offboarding_tasks')
       .select((eb) => eb.fn.countAll<number>().as('n'))

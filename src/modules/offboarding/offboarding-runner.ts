@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema.js';
 import { defaultLease, Heartbeat } from '../../lib/lease.js';
 import type { Roster } from '../../roster.js';
 import { writeAudit } from '../audit/audit.repo.js';
+import { recordOffboardingEvent } from '../workflows/offboarding-events.js';
 import { deprovisionTask } from './deprovision-task.js';
 import type { FindKind } from './deprovisioning-sources.js';
 import { notifyOwner } from './notify-owner.js';
@@ -214,6 +215,13 @@ async function completeIfLast(trx: Transaction<DB>, offboardingId: number, now: 
     )
     .returning('user_id')
     .executeTakeFirst();
+  if (completed)
+    await recordOffboardingEvent(trx, 'offboarding.completed', {
+      id: offboardingId,
+      userId: completed.user_id,
+      at: now,
+      how: 'automatic',
+    });
   if (completed)
     await writeAudit(trx, {
       actor: byRoster,

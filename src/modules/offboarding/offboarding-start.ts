@@ -1,6 +1,7 @@
 import { conflict, invalidInput } from '../../lib/errors.js';
 import type { Roster } from '../../roster.js';
 import { writeAudit } from '../audit/audit.repo.js';
+import { recordOffboardingEvent } from '../workflows/offboarding-events.js';
 import type { FindKind } from './deprovisioning-sources.js';
 import { currentEmployeeRecord, dayOf, findPerson } from './offboarding-person.js';
 import { type PlannedTask, planTasks } from './offboarding-plan.js';
@@ -98,6 +99,7 @@ export async function startOffboarding(
         ...(reason ? { forced: { reason, current } } : {}),
       },
     });
+    await recordOffboardingEvent(trx, 'offboarding.started', { id: row.id, userId: person.userId, at: now });
     return { dryRun: false as const, id: row.id };
   });
 }

@@ -40,6 +40,13 @@ export async function rotateKey(roster: Roster, actor: string, next: SecretBox):
       .orderBy('m.id')
       .forUpdate()
       .execute();
+    const workflows = await trx
+      .selectFrom('workflows')
+      .select(['id', 'name', 'credentials_encrypted as sealed'])
+      .where('credentials_encrypted', 'is not', null)
+      .orderBy('id')
+      .forUpdate()
+      .execute();
     const stored = [
       ...sources.map((s) => ({
         ...s,
@@ -53,8 +60,15 @@ export async function rotateKey(roster: Roster, actor: string, next: SecretBox):
         context: sealedContexts.offboardingMethodCredentials(m.id),
         field: `offboarding methods.${m.name}`,
       })),
+      ...workflows.map((w) => ({
+        ...w,
+        table: 'workflows' as const,
+        context: sealedContexts.workflowSecrets(w.id),
+        field: `workflows.${w.name}`,
+      })),
     ];
-    const resealed: { table: 'sources' | 'offboarding_methods'; id: number; sealed: string }[] = [];
+    const resealed: { table: 'sources' | 'offboarding_methods' | 'workflows'; id: number; sealed: string }[] =
+      [];
     const unreadable: { field: string; message: string }[] = [];
     for (const secret of stored) {
       try {

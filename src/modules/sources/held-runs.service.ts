@@ -5,6 +5,7 @@ import { confirmHeldRun, discardHeldRun } from '../../sync/held-runs.js';
 import { type RemovalThreshold, removalThresholdSchema } from '../../sync/removal-threshold.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { refreshMerge } from '../merge/merge.service.js';
+import { queueWorkflowsAfterSync } from '../workflows/workflow-jobs.js';
 import { type SourceView, toSourceView } from './source-view.js';
 import { findSourceRow } from './sources.repo.js';
 
@@ -20,7 +21,10 @@ export async function confirmHeldRemovals(
     row.id,
     { trigger: actor, audit: true },
   );
-  if (result.status === 'succeeded') await refreshMerge(roster);
+  if (result.status === 'succeeded') {
+    await refreshMerge(roster);
+    await queueWorkflowsAfterSync(roster, result.runId);
+  }
   return result;
 }
 

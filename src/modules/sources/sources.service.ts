@@ -7,6 +7,7 @@ import { writeAudit } from '../audit/audit.repo.js';
 import { markLicenseStatesStale } from '../licenses/license-store.js';
 import { refreshMerge } from '../merge/merge.service.js';
 import { checkOffboardingDrift } from '../offboarding/offboarding-drift.js';
+import { queueWorkflowsAfterSync } from '../workflows/workflow-jobs.js';
 import { parseRemovalThreshold } from './held-runs.service.js';
 import { storeCredentials } from './source-credentials.js';
 import { parseSourceConfig, parseSourceCredentials, parseSourceName } from './source-input.js';
@@ -199,6 +200,8 @@ export async function syncSource(
   if (result.status === 'succeeded') {
     await refreshMerge(roster);
     await checkDriftAfterRun(roster, result.runId, row.id);
+    // Workflows see the sync's changes once merges and drift are settled.
+    await queueWorkflowsAfterSync(roster, result.runId);
   }
   return result;
 }

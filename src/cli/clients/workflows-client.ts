@@ -1,0 +1,68 @@
+import type { WorkflowDocument } from '../../modules/workflows/workflow-document.js';
+import type { WorkflowPreview } from '../../modules/workflows/workflow-preview.js';
+import type { WorkflowRunView } from '../../modules/workflows/workflow-runs-read.js';
+import type { WorkflowSummary } from '../../modules/workflows/workflows.service.js';
+import type { Roster } from '../../roster.js';
+import { type ClientFactory, cliActor } from '../context.js';
+import type { ApiClient } from '../remote/api-client.js';
+
+export interface SavedWorkflow {
+  id: number;
+  version: number;
+  document: WorkflowDocument;
+}
+
+/** Workflows: the same values from the data opened here or from a server's API. */
+export interface WorkflowsClient {
+  save(document: Record<string, unknown>, mode: 'create' | 'update'): Promise<SavedWorkflow>;
+  list(): Promise<WorkflowSummary[]>;
+  show(ref: string): Promise<WorkflowDocument>;
+  setEnabled(ref: string, enabled: boolean): Promise<{ name: string; enabled: boolean }>;
+  runs(ref: string, limit?: number): Promise<WorkflowRunView[]>;
+  test(ref: string, limit?: number): Promise<WorkflowPreview>;
+  retry(runId: number): Promise<void>;
+}
+
+const services = async () => ({
+  ...(await import('../../modules/workflows/workflows.service.js')),
+  ...(await import('../../modules/workflows/workflow-actions.js')),
+  ...(await import('../../modules/workflows/workflow-preview.js')),
+  ...(await import('../../modules/workflows/workflow-runner.js')),
+  ...(await import('../../modules/workflows/workflow-runs-read.js')),
+});
+
+const local = (roster: Roster): WorkflowsClient => ({
+  save: async (document, mode) => {
+    const s = await services();
+    return s.saveWorkflow(roster, cliActor(), document, mode, { actions: s.workflowActions(roster) });
+  },
+  list: async () => (await services()).listWorkflows(roster),
+  show: async (ref) => (await services()).exportWorkflow(roster, ref),
+  setEnabled: async (ref, enabled) => (await services()).setWorkflowEnabled(roster, cliActor(), ref, enabled),
+  runs: async (ref, limit) => (await services()).listWorkflowRuns(roster, ref, limit),
+  test: async (ref, limit) => {
+    const s = await services();
+    return s.previewWorkflow(roster, ref, s.workflowActions(roster), { limit });
+  },
+  retry: async (runId) => (await services()).retryRun(roster, cliActor(), runId),
+});
+
+const path = (ref: string) => `/api/workflows/${encodeURIComponent(ref)}`;
+
+const api = (client: ApiClient): WorkflowsClient => ({
+  save: (document, mode) =>
+    mode === 'create'
+      ? client.call('POST', '/api/workflows', { body: document })
+      : client.call('PUT', path(String(document.name ?? '')), { body: document }),
+  list: async () => (await client.call<{ items: WorkflowSummary[] }>('GET', '/api/workflows')).items,
+  show: (ref) => client.call('GET', path(ref)),
+  setEnabled: (ref, enabled) => client.call('POST', `${path(ref)}/${enabled ? 'enable' : 'disable'}`),
+  runs: async (ref, limit) =>
+    (await client.call<{ items: WorkflowRunView[] }>('GET', `${path(ref)}/runs`, { query: { limit } })).items,
+  test: (ref, limit) => client.call('GET', `${path(ref)}/test`, { query: { limit } }),
+  retry: async (runId) => {
+    await client.call('POST', `/api/workflow-runs/${runId}/retry`);
+  },
+});
+
+export const workflowsClient: ClientFactory<WorkflowsClient> = { local, api };
