@@ -1,0 +1,58 @@
+import type { SettingSchema } from '../integrations/settings-schema';
+
+/**
+ * How the console reads the workflow document's published JSON Schema (GET /api/workflows/schema):
+ * the trigger and action types with their settings, and the condition operators. The builder draws its
+ * pickers and forms from these, so an action Roster adds appears here without a console change.
+ */
+export type JsonSchema = SettingSchema & { $defs?: Record<string, JsonSchema>; $ref?: string };
+
+/** One trigger or action type and the settings it takes (every property but `type`, and `id` for actions). */
+export interface TypedSettings {
+  type: string;
+  settings: SettingSchema;
+}
+
+const typeOf = (variant: SettingSchema): string | null => {
+  const type = variant.properties?.type?.const;
+  return typeof type === 'string' ? type : null;
+};
+
+function variantsOf(schema: SettingSchema | undefined, omit: readonly string[]): TypedSettings[] {
+  const variants = schema?.oneOf ?? schema?.anyOf ?? [];
+  return variants.flatMap((variant) => {
+    const type = typeOf(variant);
+    if (!type) return [];
+    const properties = Object.fromEntries(
+      Object.entries(variant.properties ?? {}).filter(([name]) => !omit.includes(name)),
+    );
+    const required = (variant.required ?? []).filter((name) => !omit.includes(name));
+    return [{ type, settings: { type: 'object', properties, required } }];
+  });
+}
+
+export const triggerTypesOf = (schema: JsonSchema): TypedSettings[] =>
+  variantsOf(schema.properties?.trigger, ['type']);
+
+export const actionTypesOf = (schema: JsonSchema): TypedSettings[] =>
+  variantsOf(schema.properties?.actions?.items, ['type', 'id']);
+
+export const modesOf = (schema: JsonSchema): string[] =>
+  (schema.properties?.mode?.enum as string[] | undefined) ?? [];
+
+/** The operators a condition's `op` takes: found wherever the schema defines conditions (they nest, so in $defs). */
+export function operatorsOf(schema: JsonSchema): string[] {
+  const seen = new Set<unknown>();
+  const visit = (node: unknown): string[] | null => {
+    if (!node || typeof node !== 'object' || seen.has(node)) return null;
+    seen.add(node);
+    const op = (node as JsonSchema).properties?.op;
+    if (Array.isArray(op?.enum)) return op.enum as string[];
+    for (const child of Object.values(node)) {
+      const found = visit(child);
+      if (found) return found;
+    }
+    return null;
+  };
+  return visit(schema) ?? [];
+}
