@@ -7,6 +7,7 @@ import { dayOf } from '../../src/modules/offboarding/offboarding-person.js';
 import { evaluateMatchesWorkflows } from '../../src/modules/workflows/evaluate-workflows.js';
 import { workflowActions } from '../../src/modules/workflows/workflow-actions.js';
 import { runQueuedWorkflowRuns } from '../../src/modules/workflows/workflow-runner.js';
+import { saveWorkflow } from '../../src/modules/workflows/workflows.service.js';
 import { seriousViolations } from './support/axe.js';
 import { hasChromium, installHint, launchChromium } from './support/chromium.js';
 import { ensureConsoleBuilt } from './support/console-build.js';
@@ -160,6 +161,53 @@ describe.skipIf(!hasChromium)('building, testing and running a workflow in the c
     await run.getByText(/offboarding\.start/).waitFor();
     await expectAccessible('the run log');
     await shot('workflow-runs');
+  });
+
+  it('retries a failed run from its log', async () => {
+    // Offboarding fired for an app has no person to offboard: the run fails, and can be retried.
+    const { name: app } = await server.roster.database.db
+      .selectFrom('apps')
+      .select('name')
+      .orderBy('name')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const failing = 'Offboard an app';
+    await saveWorkflow(
+      server.roster,
+      'e2e',
+      {
+        name: failing,
+        enabled: true,
+        trigger: { type: 'matches', entity: 'app' },
+        conditions: { all: [{ field: 'app.name', op: 'equals', value: app }] },
+        actions: [{ type: 'offboarding.start' }],
+      },
+      'create',
+      { actions: workflowActions(server.roster) },
+    );
+    await evaluateMatchesWorkflows(server.roster, 'e2e-sync-2');
+    await runQueuedWorkflowRuns(server.roster, {
+      actionsFor: (actor) => workflowActions(server.roster, actor),
+    });
+    const { id, status } = await server.roster.database.db
+      .selectFrom('workflow_runs')
+      .innerJoin('workflows', 'workflows.id', 'workflow_runs.workflow_id')
+      .select(['workflow_runs.id', 'workflow_runs.status'])
+      .where('workflows.name', '=', failing)
+      .executeTakeFirstOrThrow();
+    expect(status).toBe('failed');
+
+    await page.goto(`${server.baseUrl}/workflows/${encodeURIComponent(failing)}?tab=runs`);
+    const run = page.getByRole('table', { name: 'workflow runs' }).getByRole('row').filter({ hasText: app });
+    await run.getByText('This workflow has no person to offboard').first().waitFor();
+    await run.getByRole('button', { name: `Retry run ${id}` }).click();
+    await run.getByText('queued', { exact: true }).waitFor();
+    const retried = await server.roster.database.db
+      .selectFrom('workflow_runs')
+      .select('status')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(retried.status).toBe('queued');
     expect(pageErrors).toEqual([]);
   });
 });

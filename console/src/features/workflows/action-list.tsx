@@ -1,6 +1,7 @@
 import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { errorUnder, SchemaFields } from './schema-fields';
+import { errorUnder } from './document-errors';
+import { SchemaFields } from './schema-fields';
 import { move, type WorkflowAction } from './workflow-draft';
 import type { TypedSettings } from './workflow-schema';
 

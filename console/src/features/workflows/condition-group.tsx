@@ -11,7 +11,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { errorUnder } from './schema-fields';
+import { errorUnder } from './document-errors';
 import {
   addChild,
   type Condition,
@@ -183,6 +183,7 @@ function ConditionRow({ condition, onChange, onRemove, path, fields, operators, 
       <NativeSelect
         label="Operator"
         data={operators}
+        miw={130}
         value={condition.op}
         onChange={(e) => setOp(e.currentTarget.value)}
         error={errorUnder(errors, `${path}.op`)}

@@ -1,6 +1,7 @@
 import { Stack } from '@mantine/core';
 import { SettingField } from '../integrations/setting-field';
 import { isFixed, type SettingSchema, shapeOf } from '../integrations/settings-schema';
+import { errorUnder } from './document-errors';
 
 export interface SchemaFieldsProps {
   /** An object schema: each property is one field. */
@@ -57,12 +58,4 @@ function parseOrText(text: unknown): unknown {
   } catch {
     return text;
   }
-}
-
-/** The API's message for this path or anything inside it (`trigger.schedule.at` shows on `schedule`). */
-export function errorUnder(errors: Record<string, string>, path: string): string | undefined {
-  const messages = Object.entries(errors)
-    .filter(([p]) => p === path || p.startsWith(`${path}.`) || p.startsWith(`${path}[`))
-    .map(([p, m]) => (p === path ? m : `${p.slice(path.length + 1)}: ${m}`));
-  return messages.length ? messages.join('; ') : undefined;
 }

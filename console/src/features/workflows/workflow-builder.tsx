@@ -11,11 +11,11 @@ import {
   Title,
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { ApiError } from '../../api/errors';
 import { ErrorAlert } from '../../components/query-state';
 import { ActionList } from './action-list';
 import { ConditionGroup, type FieldOption } from './condition-group';
-import { errorUnder, SchemaFields } from './schema-fields';
+import { errorsByPath, errorUnder } from './document-errors';
+import { SchemaFields } from './schema-fields';
 import { entityOfTrigger, parseDocument, type WorkflowDraft } from './workflow-draft';
 import { actionTypesOf, type JsonSchema, modesOf, operatorsOf, triggerTypesOf } from './workflow-schema';
 
@@ -33,17 +33,6 @@ export interface WorkflowBuilderProps {
   saving: boolean;
   saveError: unknown;
   canSave: boolean;
-}
-
-/** The API's error details by document path (`actions[1].url`), to show each beside its field. */
-export function errorsByPath(error: unknown): Record<string, string> {
-  if (!(error instanceof ApiError)) return {};
-  const byPath: Record<string, string> = {};
-  for (const detail of error.details) {
-    const path = detail.path ?? detail.field;
-    if (path) byPath[path] = byPath[path] ? `${byPath[path]}; ${detail.message}` : detail.message;
-  }
-  return byPath;
 }
 
 /** The builder: the document as a form beside its JSON, one document behind both. */

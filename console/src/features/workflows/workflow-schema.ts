@@ -1,4 +1,17 @@
-import type { SettingSchema } from '../integrations/settings-schema';
+// This file imports nothing, so Roster's own tests (built for Node, not by the console's bundler) read the
+// server's published schema with it as it is.
+
+/** The part of JSON Schema read here; a subset of `integrations/settings-schema.ts`'s, which draws the fields. */
+export interface SettingSchema {
+  type?: string;
+  properties?: Record<string, SettingSchema>;
+  required?: string[];
+  anyOf?: SettingSchema[];
+  oneOf?: SettingSchema[];
+  items?: SettingSchema;
+  enum?: unknown[];
+  const?: unknown;
+}
 
 /**
  * How the console reads the workflow document's published JSON Schema (GET /api/workflows/schema):
