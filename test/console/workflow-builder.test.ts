@@ -14,6 +14,7 @@ import {
 } from '../../console/src/features/workflows/workflow-draft.js';
 import {
   actionTypesOf,
+  initialSettings,
   type JsonSchema,
   modesOf,
   operatorsOf,
@@ -40,6 +41,15 @@ describe("the console's workflow builder", () => {
     expect(actions.map((a) => a.type)).toEqual(['offboarding.start', 'deprovision']);
     // The id and type are the builder's own inputs, not settings.
     expect(Object.keys(actions[0]?.settings.properties ?? {})).toEqual(['force_reason']);
+  });
+
+  it('starts a chosen trigger with its required choices set, so the select shows what the document holds', () => {
+    const triggers = triggerTypesOf(schema);
+    const settingsOf = (type: string) => triggers.find((t) => t.type === type)?.settings ?? {};
+    expect(initialSettings(settingsOf('matches'))).toEqual({ entity: 'person' });
+    // A schedule's own fields are an object the form edits as JSON: nothing is guessed for it.
+    expect(initialSettings(settingsOf('schedule'))).toEqual({});
+    expect(initialSettings(settingsOf('app.discovered'))).toEqual({});
   });
 
   it('reads the same entity from a trigger as Roster does', () => {

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { errorUnder } from './document-errors';
 import { SchemaFields } from './schema-fields';
 import { move, type WorkflowAction } from './workflow-draft';
-import type { TypedSettings } from './workflow-schema';
+import { initialSettings, type TypedSettings } from './workflow-schema';
 
 interface ActionListProps {
   actions: WorkflowAction[];
@@ -105,7 +105,14 @@ export function ActionList({ actions, onChange, types, errors }: ActionListProps
           value={adding}
           onChange={(e) => setAdding(e.currentTarget.value)}
         />
-        <Button variant="light" disabled={!adding} onClick={() => onChange([...actions, { type: adding }])}>
+        <Button
+          variant="light"
+          disabled={!adding}
+          onClick={() => {
+            const settings = types.find((t) => t.type === adding)?.settings;
+            onChange([...actions, { type: adding, ...(settings ? initialSettings(settings) : {}) }]);
+          }}
+        >
           Add action
         </Button>
       </Group>

@@ -17,7 +17,14 @@ import { ConditionGroup, type FieldOption } from './condition-group';
 import { errorsByPath, errorUnder } from './document-errors';
 import { SchemaFields } from './schema-fields';
 import { entityOfTrigger, parseDocument, type WorkflowDraft } from './workflow-draft';
-import { actionTypesOf, type JsonSchema, modesOf, operatorsOf, triggerTypesOf } from './workflow-schema';
+import {
+  actionTypesOf,
+  initialSettings,
+  type JsonSchema,
+  modesOf,
+  operatorsOf,
+  triggerTypesOf,
+} from './workflow-schema';
 
 const modeLabels: Record<string, string> = {
   new_matches: 'New matches only (once per entity until it stops matching)',
@@ -69,7 +76,11 @@ export function WorkflowBuilder(props: WorkflowBuilderProps) {
           label="Trigger type"
           data={triggers.map((t) => t.type)}
           value={draft.trigger.type}
-          onChange={(e) => onChange({ ...draft, trigger: { type: e.currentTarget.value } })}
+          onChange={(e) => {
+            const type = e.currentTarget.value;
+            const settings = triggers.find((t) => t.type === type)?.settings;
+            onChange({ ...draft, trigger: { type, ...(settings ? initialSettings(settings) : {}) } });
+          }}
           error={errorUnder(errors, 'trigger.type')}
           maw={420}
         />

@@ -14,7 +14,12 @@ const statusColors: Record<WorkflowRun['status'], string> = {
 };
 
 export const RunStatus = ({ status }: { status: string }) => (
-  <Badge variant="light" color={statusColors[status as WorkflowRun['status']] ?? 'gray'}>
+  // The label keeps its width: a narrow column must not cut "succeeded" short.
+  <Badge
+    variant="light"
+    color={statusColors[status as WorkflowRun['status']] ?? 'gray'}
+    styles={{ label: { overflow: 'visible' } }}
+  >
     {status}
   </Badge>
 );

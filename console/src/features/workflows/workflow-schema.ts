@@ -69,3 +69,16 @@ export function operatorsOf(schema: JsonSchema): string[] {
   };
   return visit(schema) ?? [];
 }
+
+/**
+ * The settings a new trigger or action starts with: each required choice set to its first option, so
+ * what its select shows is what the document holds.
+ */
+export function initialSettings(settings: SettingSchema): Record<string, unknown> {
+  return Object.fromEntries(
+    (settings.required ?? []).flatMap((name) => {
+      const options = settings.properties?.[name]?.enum;
+      return Array.isArray(options) && options.length > 0 ? [[name, options[0]]] : [];
+    }),
+  );
+}
