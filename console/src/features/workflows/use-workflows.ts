@@ -102,5 +102,5 @@ export function useRetryRun(name: string) {
   });
 }
 
-/** Who may change workflows (save, enable): the API's `admin` level. Retrying a run needs `write`. */
+/** Retrying a run needs the API's `write` level (editors and admins); saving and enabling need `admin`. */
 export { useCanWrite } from '../../app/use-me';
