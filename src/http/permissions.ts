@@ -118,6 +118,7 @@ export const permissions: Readonly<Record<string, RoutePermission>> = {
   'GET /offboarding/confirm': 'one-time-token',
   'POST /offboarding/confirm': 'one-time-token',
   'GET /api/workflows/schema': 'read',
+  'GET /api/workflows/fields': 'read',
   'GET /api/workflows': 'read',
   'POST /api/workflows': 'admin',
   'GET /api/workflows/:ref': 'read',

@@ -114,6 +114,7 @@ const expected: Record<string, 'public' | `${YN}${YN}${YN}${YN}${YN}`> = {
   'POST /api/offboardings/:id/tasks/:taskId/done': 'YYNNN',
   'POST /api/offboardings/:id/tasks/:taskId/retry': 'YYNNN',
   'GET /api/workflows/schema': 'YYYNN',
+  'GET /api/workflows/fields': 'YYYNN',
   'GET /api/workflows': 'YYYNN',
   'POST /api/workflows': 'YNNNN',
   'GET /api/workflows/:ref': 'YYYNN',

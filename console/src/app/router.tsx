@@ -126,6 +126,27 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: 'workflows',
+        ...page(
+          () => import('../features/workflows/workflows-page'),
+          (m) => m.WorkflowsPage,
+        ),
+      },
+      {
+        path: 'workflows/new',
+        ...page(
+          () => import('../features/workflows/workflow-page'),
+          (m) => m.WorkflowPage,
+        ),
+      },
+      {
+        path: 'workflows/:name',
+        ...page(
+          () => import('../features/workflows/workflow-page'),
+          (m) => m.WorkflowPage,
+        ),
+      },
+      {
         path: 'integrations',
         ...page(
           () => import('../features/integrations/integrations-page'),

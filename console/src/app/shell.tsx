@@ -14,6 +14,7 @@ const sections = [
   { to: '/licenses', label: 'Inactive licenses' },
   { to: '/expenses', label: 'Expenses' },
   { to: '/offboarding', label: 'Offboarding' },
+  { to: '/workflows', label: 'Workflows' },
   { to: '/integrations', label: 'Integrations' },
   { to: '/settings/merge-users', label: 'Settings · Merge Users' },
 ];

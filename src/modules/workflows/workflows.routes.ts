@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { actorOf } from '../../http/authenticate.js';
 import type { Roster } from '../../roster.js';
 import { workflowActions } from './workflow-actions.js';
+import { conditionFields } from './workflow-condition-fields.js';
+import { entityKinds } from './workflow-fields.js';
 import { workflowJsonSchema } from './workflow-json-schema.js';
 import { previewWorkflow } from './workflow-preview.js';
 import { retryRun } from './workflow-runner.js';
@@ -79,6 +81,27 @@ export const workflowsRoutes =
         },
       },
       async () => workflowJsonSchema(workflowActions(roster)),
+    );
+    app.get(
+      '/api/workflows/fields',
+      {
+        schema: {
+          summary: 'The fields conditions may name, and which of them a trigger of each entity can read',
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  name: z.string(),
+                  type: z.enum(['text', 'number', 'date', 'boolean']),
+                  description: z.string(),
+                }),
+              ),
+              readable: z.record(z.enum(entityKinds), z.array(z.enum(entityKinds))),
+            }),
+          },
+        },
+      },
+      async () => conditionFields(roster.database),
     );
     app.get(
       '/api/workflows',
