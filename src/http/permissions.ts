@@ -111,6 +111,7 @@ export const permissions: Readonly<Record<string, RoutePermission>> = {
   'GET /api/offboardings': 'read',
   'POST /api/offboardings': 'write',
   'GET /api/offboardings/:id': 'read',
+  'GET /api/offboardings/:id/task': 'read',
   'POST /api/offboardings/:id/complete': 'write',
   'POST /api/offboardings/:id/reopen': 'write',
   'POST /api/offboardings/:id/tasks/:taskId/done': 'write',

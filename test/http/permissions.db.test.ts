@@ -109,6 +109,7 @@ const expected: Record<string, 'public' | `${YN}${YN}${YN}${YN}${YN}`> = {
   'GET /api/offboardings': 'YYYNN',
   'POST /api/offboardings': 'YYNNN',
   'GET /api/offboardings/:id': 'YYYNN',
+  'GET /api/offboardings/:id/task': 'YYYNN',
   'POST /api/offboardings/:id/complete': 'YYNNN',
   'POST /api/offboardings/:id/reopen': 'YYNNN',
   'POST /api/offboardings/:id/tasks/:taskId/done': 'YYNNN',
