@@ -32,6 +32,7 @@ import { syncRunsRoutes } from '../modules/sync-runs/sync-runs.routes.js';
 import { tokensRoutes } from '../modules/tokens/tokens.routes.js';
 import { usersRoutes } from '../modules/users/users.routes.js';
 import type { Roster } from '../roster.js';
+import { registerApiDocs } from './api-docs.routes.js';
 import { registerAuthentication } from './authenticate.js';
 import { consoleRoutes } from './console.routes.js';
 import { registerErrorHandling } from './error-handler.js';
@@ -185,5 +186,6 @@ export async function buildServer(roster: Roster, options: ServerOptions = {}): 
   }
   await app.register(consoleRoutes(options.consoleRoot));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await registerApiDocs(app);
   return app;
 }

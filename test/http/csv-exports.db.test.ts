@@ -23,7 +23,11 @@ describe.each(lanes)('CSV downloads on %s', (lane) => {
       mkdirSync(roster.config.filesDir, { recursive: true });
       writeFileSync(
         join(roster.config.filesDir, 'hr.csv'),
-        'email,name,status,personal_email\nann@acme.io,Ann Lee,active,ann.lee@gmail.com\nbob@acme.io,-Bob,active,\n',
+        // Beside Ann's alias, one row of each other outcome of the merge report: an address two people claim,
+        // an employee claimed as an alias, an alias no source has seen yet, and a person's own address.
+        'email,name,status,personal_email\nann@acme.io,Ann Lee,active,ann.lee@gmail.com\nbob@acme.io,-Bob,active,\n' +
+          'cid@acme.io,Cid,active,shared@gmail.com\ndan@acme.io,Dan,active,shared@gmail.com\n' +
+          'gus@acme.io,Gus,active,bob@acme.io\nfay@acme.io,Fay,active,fay.f@gmail.com\neve@acme.io,Eve,active,eve@acme.io\n',
       );
       // An HR source named like a formula: its name reaches the merge report's "via" cell.
       const hr = await addSource(roster, 'test', { kind: 'hr-csv', name: '=HR', config: { file: 'hr.csv' } });

@@ -196,17 +196,21 @@ export function registerAdminCommands(program: Command) {
     .action(async (source: string | undefined, options) => {
       const choose = Boolean(source || options.default);
       // Showing only reads: the local data opens without migrating.
-      await (choose ? withClient : withClientReadOnly)(Boolean(options.json), employeesClient, async (client) => {
-        const value = choose
-          ? await client.setSource(options.default ? null : (source ?? null))
-          : await client.getSource();
-        if (options.json) printJson(value);
-        else {
-          const names = value.effective.map((s) => `${s.name} (${s.kind})`).join(', ') || 'none';
-          process.stdout.write(`Employee source of truth: ${names}\n${value.explanation}\n`);
-        }
-        return 0;
-      });
+      await (choose ? withClient : withClientReadOnly)(
+        Boolean(options.json),
+        employeesClient,
+        async (client) => {
+          const value = choose
+            ? await client.setSource(options.default ? null : (source ?? null))
+            : await client.getSource();
+          if (options.json) printJson(value);
+          else {
+            const names = value.effective.map((s) => `${s.name} (${s.kind})`).join(', ') || 'none';
+            process.stdout.write(`Employee source of truth: ${names}\n${value.explanation}\n`);
+          }
+          return 0;
+        },
+      );
     });
 
   const settings = program.command('settings').description('Organisation settings');

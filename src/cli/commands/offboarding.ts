@@ -124,11 +124,7 @@ export function registerOffboardingCommands(program: Command) {
       });
     });
   for (const [name, act, description] of [
-    [
-      'complete',
-      'complete',
-      'Mark the offboarding done (tasks that finish later are still recorded)',
-    ],
+    ['complete', 'complete', 'Mark the offboarding done (tasks that finish later are still recorded)'],
     ['reopen', 'reopen', 'Re-open a completed offboarding'],
   ] as const)
     offboarding

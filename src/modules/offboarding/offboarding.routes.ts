@@ -301,7 +301,7 @@ export function offboardingRoutes(roster: Roster): FastifyPluginAsyncZod {
       {
         schema: {
           summary:
-            "Find one task by app, and instance or email when the person has several accounts in it (ambiguity lists the choices)",
+            'Find one task by app, and instance or email when the person has several accounts in it (ambiguity lists the choices)',
           params: idParams,
           querystring: z.strictObject({
             app: z.string().trim().min(1).max(200),

@@ -1,0 +1,118 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createToken } from '../../src/modules/tokens/tokens.service.js';
+import { runCli } from '../support/cli.js';
+import { outcome, type ServedPair, startServedPair } from '../support/remote-cli.js';
+
+/**
+ * Offboarding from the CLI: every subcommand gives the same output and exit code on this machine's data as
+ * through a running server (which acts on the tasks before answering, as the command does on the data), and
+ * against ROSTER_URL with a token's role.
+ */
+describe('the offboarding CLI beside a running server', () => {
+  let pair: ServedPair;
+  beforeAll(async () => {
+    pair = await startServedPair('remote-cli-offboarding', (dataDir) => {
+      const files = join(dataDir, 'files');
+      writeFileSync(
+        join(files, 'hr.csv'),
+        'email,name,status\nann@acme.io,Ann Lee,terminated\nbob@acme.io,Bob,active\ncid@acme.io,Cid,terminated\n',
+      );
+      writeFileSync(
+        join(files, 'jira.csv'),
+        'email,status\nann@acme.io,active\nbob@acme.io,active\ncid@acme.io,active\n',
+      );
+      writeFileSync(join(files, 'looker.csv'), 'email,status\nann@acme.io,deleted\n');
+    });
+  }, 300_000);
+  afterAll(() => pair.close());
+
+  it('gives the same output and exit codes on this machine’s data and through the running server', async () => {
+    const files = (dataDir: string) => join(dataDir, 'files');
+    const commands = (dataDir: string) => [
+      ['sources', 'add', 'hr-csv', '--name', 'HR', '--config', '{"file":"hr.csv"}'],
+      ['sync', 'HR'],
+      ['import', 'csv', '--app', 'Jira', join(files(dataDir), 'jira.csv')],
+      ['import', 'csv', '--app', 'Looker', join(files(dataDir), 'looker.csv')],
+      ['offboarding', 'candidates', '--json'],
+      ['offboarding', 'start', 'ann@acme.io', '--dry-run', '--json'],
+      ['offboarding', 'show', 'ann@acme.io'],
+      ['offboarding', 'method', 'Looker', 'ignore', '--json'],
+      ['offboarding', 'method', 'Looker', 'erase'],
+      ['offboarding', 'start', 'ann@acme.io', '--json'],
+      ['offboarding', 'start', 'ann@acme.io'],
+      ['offboarding', 'task', 'ann@acme.io', 'done', '--app', 'Jira', '--json'],
+      ['offboarding', 'task', 'ann@acme.io', 'retry', '--app', 'Jira'],
+      ['offboarding', 'task', 'ann@acme.io', 'done', '--app', 'Zoom'],
+      ['offboarding', 'complete', 'ann@acme.io', '--json'],
+      ['offboarding', 'drift', '--json'],
+      ['offboarding', 'reopen', 'ann@acme.io'],
+      ['offboarding', 'show', 'ann@acme.io', '--json'],
+    ];
+    // Paths differ between the two installations; the command lists are otherwise the same.
+    const run = async (dataDir: string) => {
+      const results = [];
+      for (const args of commands(dataDir)) results.push(await runCli(args, { ROSTER_DATA_DIR: dataDir }));
+      return results;
+    };
+    const [local, remote] = await Promise.all([run(pair.alone), run(pair.served)]);
+    commands(pair.served).forEach((args, i) => {
+      const json = args.includes('--json');
+      expect(remote[i]?.stderr, args.join(' ')).not.toMatch(/in use by another Roster process/);
+      expect(outcome(remote[i]!, json), args.join(' ')).toEqual(outcome(local[i]!, json));
+    });
+    expect(remote.map((r) => r.code)).toEqual([0, 0, 0, 0, 0, 0, 4, 0, 3, 0, 5, 0, 5, 4, 0, 0, 0, 0]);
+    expect(JSON.parse(remote[4]?.stdout ?? '')).toMatchObject([
+      { primaryEmail: 'ann@acme.io' },
+      { primaryEmail: 'cid@acme.io' },
+    ]);
+    expect(JSON.parse(remote[9]?.stdout ?? '')).toMatchObject({
+      status: 'in_progress',
+      counts: { pending: 1, skipped: 1 },
+    });
+    expect(JSON.parse(remote[14]?.stdout ?? '')).toMatchObject({
+      status: 'completed',
+      completedHow: 'manual',
+    });
+    expect(JSON.parse(remote[17]?.stdout ?? '')).toMatchObject({ status: 'in_progress' });
+    // The server did the work, by the CLI's actor.
+    const audit = await pair.roster.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor'])
+      .where('action', 'like', 'offboarding.%')
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['offboarding.start', 'offboarding.task.done', 'offboarding.complete']),
+    );
+    expect(audit.every((a) => a.actor.startsWith('cli:'))).toBe(true);
+  }, 600_000);
+
+  it('works against ROSTER_URL with the token’s role', async () => {
+    const { roster, folder, url, served } = pair;
+    const editor = (await createToken(roster, 'test', { name: 'off-editor', role: 'editor' })).token;
+    const reader = (await createToken(roster, 'test', { name: 'off-reader', role: 'read-only' })).token;
+    const remote = (token: string) => ({
+      ROSTER_URL: url,
+      ROSTER_TOKEN: token,
+      ROSTER_DATA_DIR: join(folder, 'none'),
+    });
+    const [overSocket, read, refused] = await Promise.all([
+      runCli(['offboarding', 'show', 'ann@acme.io', '--json'], { ROSTER_DATA_DIR: served }),
+      runCli(['offboarding', 'show', 'ann@acme.io', '--json'], remote(reader)),
+      runCli(['offboarding', 'start', 'cid@acme.io'], remote(reader)),
+    ]);
+    expect(read.code, read.stderr).toBe(0);
+    expect(outcome(read, true)).toEqual(outcome(overSocket, true));
+    expect(refused.code).toBe(10);
+    expect(refused.stderr).toContain('The role read-only may not do this');
+    const started = await runCli(['offboarding', 'start', 'cid@acme.io', '--json'], remote(editor));
+    expect(started.code, started.stderr).toBe(0);
+    expect(JSON.parse(started.stdout)).toMatchObject({
+      primaryEmail: 'cid@acme.io',
+      startedBy: 'token:off-editor',
+      counts: { pending: 1 },
+    });
+  }, 300_000);
+});
