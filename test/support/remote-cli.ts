@@ -34,6 +34,11 @@ export interface ServedPair {
   roster: Roster;
   app: FastifyInstance;
   url: string;
+  /**
+   * Prepares both installations the same way in this process (no CLI process to start): the served one
+   * through its running Roster, the other opened and closed again before any command runs on it.
+   */
+  onBoth(prepare: (roster: Roster) => Promise<void>): Promise<void>;
   /** Runs the commands in order on each installation, the two side by side. */
   runBoth(commands: string[][]): Promise<{ local: CliResult[]; remote: CliResult[] }>;
   close(): Promise<void>;
@@ -68,6 +73,15 @@ export async function startServedPair(
     roster,
     app,
     url,
+    onBoth: async (prepare) => {
+      await prepare(roster);
+      const other = await openRoster(testConfig(alone));
+      try {
+        await prepare(other);
+      } finally {
+        await other.close();
+      }
+    },
     runBoth: async (commands) => {
       const [local, remote] = await Promise.all([runAll(alone, commands), runAll(served, commands)]);
       return { local, remote };
