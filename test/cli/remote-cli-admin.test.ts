@@ -39,8 +39,8 @@ describe('the admin CLI beside a running server', () => {
     const { local, remote } = await pair.runBoth(script);
     script.forEach((args, i) => {
       const json = args.includes('--json');
-      expect(remote[i]?.stderr, args.join(' ')).not.toMatch(/in use by another Roster process/);
-      expect(outcome(remote[i]!, json), args.join(' ')).toEqual(outcome(local[i]!, json));
+      expect.soft(remote[i]?.stderr, args.join(' ')).not.toMatch(/in use by another Roster process/);
+      expect.soft(outcome(remote[i]!, json), args.join(' ')).toEqual(outcome(local[i]!, json));
     });
     expect(remote.map((r) => r.code)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0]);
     // The server did the work, by the CLI's actor.

@@ -145,6 +145,10 @@ describe.each(lanes)('CSV downloads on %s', (lane) => {
     expect(lines[0]).toBe('outcome,email,primary,via,detail,status,apps,licenses,annualCost');
     expect(lines.slice(1)).toEqual([
       "merge,ann.lee@gmail.com,ann@acme.io,'=HR personal_email=ann.lee@gmail.com,,current,1,0,",
+      'not merged,bob@acme.io,gus@acme.io,,is an employee: employees are never merged into others [employee],,,,',
+      'not merged,shared@gmail.com,cid@acme.io; dan@acme.io,,is claimed as an alias by more than one person [multiple_primaries],,,,',
+      'waiting,fay.f@gmail.com,fay@acme.io,,no source has seen the alias yet,,,,',
+      'ignored,,eve@acme.io,personal_email=eve@acme.io,self,,,,',
     ]);
     expect((await download('/api/merge/preview.csv', 'app-owner')).statusCode).toBe(403);
     expect((await exportsAudited('merge-report.export')).map((e) => e.actor)).toEqual([

@@ -1,3 +1,4 @@
+import type { OffboardingPreview } from '../../modules/offboarding/offboarding.routes.js';
 import type { TaskRef } from '../../modules/offboarding/offboarding-admin.js';
 import type { OffboardingCandidate } from '../../modules/offboarding/offboarding-candidates.js';
 import type { DriftItem } from '../../modules/offboarding/offboarding-drift.js';
@@ -6,7 +7,7 @@ import type {
   MethodSettingInput,
 } from '../../modules/offboarding/offboarding-method-settings.js';
 import type { OffboardingView } from '../../modules/offboarding/offboarding-read.js';
-import type { StartInput, StartPreview } from '../../modules/offboarding/offboarding-start.js';
+import type { StartInput } from '../../modules/offboarding/offboarding-start.js';
 import type { Roster } from '../../roster.js';
 import { type ClientFactory, cliActor } from '../context.js';
 import type { ApiClient } from '../remote/api-client.js';
@@ -17,7 +18,7 @@ import type { ApiClient } from '../remote/api-client.js';
  */
 export interface OffboardingClient {
   candidates(): Promise<OffboardingCandidate[]>;
-  start(input: StartInput): Promise<StartPreview | OffboardingView>;
+  start(input: StartInput): Promise<OffboardingPreview | OffboardingView>;
   show(email: string): Promise<OffboardingView>;
   markTaskDone(email: string, ref: TaskRef): Promise<OffboardingView>;
   retryTask(email: string, ref: TaskRef): Promise<OffboardingView>;
@@ -36,6 +37,7 @@ const services = async () => ({
   ...(await import('../../modules/offboarding/offboarding-read.js')),
   ...(await import('../../modules/offboarding/offboarding-runner.js')),
   ...(await import('../../modules/offboarding/offboarding-start.js')),
+  ...(await import('../../modules/offboarding/offboarding.routes.js')),
 });
 
 const local = (roster: Roster): OffboardingClient => {
@@ -53,8 +55,10 @@ const local = (roster: Roster): OffboardingClient => {
       return rt.offboardingCandidates(db, rt.dayOf(new Date()));
     },
     start: async (input) => {
-      const started = await (await services()).startOffboarding(roster, cliActor(), input);
-      return started.dryRun ? started : runAndRead(input.email);
+      const rt = await services();
+      const started = await rt.startOffboarding(roster, cliActor(), input);
+      // A dry run in the API's shape: the plan also carries internal ids the API does not answer.
+      return started.dryRun ? rt.offboardingPreviewSchema.parse(started) : runAndRead(input.email);
     },
     show: async (email) => (await services()).offboardingOf(db, email),
     markTaskDone: async (email, ref) => {

@@ -86,7 +86,8 @@ const summarySchema = z
     counts: countsSchema,
   })
   .meta({ id: 'OffboardingSummary' });
-const previewSchema = z
+/** A dry run's answer: what the API tells (no internal ids), which the CLI prints on its own data too. */
+export const offboardingPreviewSchema = z
   .object({
     dryRun: z.literal(true),
     primaryEmail: z.string(),
@@ -109,6 +110,7 @@ const previewSchema = z
     ),
   })
   .meta({ id: 'OffboardingPreview' });
+export type OffboardingPreview = z.infer<typeof offboardingPreviewSchema>;
 const methodSettingSchema = z
   .object({
     app: z.string(),
@@ -240,7 +242,7 @@ export function offboardingRoutes(roster: Roster): FastifyPluginAsyncZod {
             dryRun: z.boolean().optional(),
             force: z.strictObject({ reason: z.string().max(1000) }).optional(),
           }),
-          response: { 200: previewSchema, 201: offboardingSchema, 202: offboardingSchema },
+          response: { 200: offboardingPreviewSchema, 201: offboardingSchema, 202: offboardingSchema },
         },
       },
       async (request, reply) => {
