@@ -51,7 +51,7 @@ describe('the admin CLI beside a running server', () => {
       .execute();
     expect(chosen.length).toBeGreaterThan(0);
     expect(chosen.every((r) => r.actor.startsWith('cli:'))).toBe(true);
-  }, 600_000);
+  }, 1_500_000);
 
   it('prints a /set-password link with which the member sets a password and signs in', async () => {
     const printed = await runCli(['password-link', 'bob@acme.io'], { ROSTER_DATA_DIR: pair.served });
