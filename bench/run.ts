@@ -7,6 +7,7 @@ const benchmarks: Record<string, () => Promise<{ run: () => Promise<void> }>> = 
   console: () => import('./console.js'),
   offboarding: () => import('./offboarding.js'),
   expenses: () => import('./expenses.js'),
+  api: () => import('./api.js'),
 };
 
 const name = process.argv[2];
