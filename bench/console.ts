@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
 import { hasChromium, installHint, launchChromium } from '../console/e2e/support/chromium.js';
 import { ensureConsoleBuilt } from '../console/e2e/support/console-build.js';
@@ -15,8 +14,8 @@ import { appSortFields } from '../src/modules/apps/apps.repo.js';
 import { createOneTimeToken, ensureMember } from '../src/modules/auth/auth.repo.js';
 import { createToken } from '../src/modules/tokens/tokens.service.js';
 import { userSortFields } from '../src/modules/users/people-order.js';
-import { openRoster, type Roster } from '../src/roster.js';
-import { seedDirectAccounts } from '../test/support/seed-accounts.js';
+import { openRoster } from '../src/roster.js';
+import { seedOrganisation } from './seed-organisation.js';
 
 /**
  * The console at scale: the JavaScript a first visit downloads (gzip), and the time from navigation to a
@@ -26,41 +25,6 @@ import { seedDirectAccounts } from '../test/support/seed-accounts.js';
 const APPS = 1_000;
 const PEOPLE = 50_000;
 const RUNS = 5;
-
-async function seed(roster: Roster) {
-  const { db } = roster.database;
-  await sql`update organisation_settings set domains = '{bench.example}' where id = 1`.execute(db);
-  const source = await db
-    .insertInto('sources')
-    .values({ kind: 'csv', name: 'Bench', config: '{}', last_success_at: new Date() })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await sql`insert into apps (name) select 'Bench App ' || lpad(a::text, 4, '0') from generate_series(0, ${APPS - 1}) a`.execute(
-    db,
-  );
-  await sql`insert into users (email, domain) select 'person' || u || '@bench.example', 'bench.example' from generate_series(0, ${PEOPLE - 1}) u`.execute(
-    db,
-  );
-  // Every person holds three accounts, spread over the apps.
-  await seedDirectAccounts(
-    db,
-    source.id,
-    sql`select a.id as app_id, u.id as user_id, 'active'::text as status, 'Person ' || u.id as name,
-               null::timestamptz as removed_at, null::timestamptz as last_used_at
-        from users u cross join generate_series(0, 2) k
-        join apps a on a.id = ((u.id * 3 + k * 337) % ${APPS}) + 1`,
-  );
-  await sql`insert into employees (source_id, email, status, name)
-            select ${source.id}, email, 'active', 'Person ' || id from users`.execute(db);
-  // One priced license type per app, assigned with every account: each person has an annual cost.
-  await sql`insert into license_types (app_id, source_id, name, price_per_user_cents)
-            select id, ${source.id}, 'Standard', 500 + (id % 40) * 100 from apps`.execute(db);
-  await sql`insert into account_licenses (account_id, license_type_id, assigned_at)
-            select ac.id, lt.id, now() from accounts ac join license_types lt on lt.app_id = ac.app_id`.execute(
-    db,
-  );
-  await roster.database.afterLargeChange();
-}
 
 /**
  * What a first visit must download before any page: the entry script plus the modules index.html preloads,
@@ -182,7 +146,7 @@ export async function run() {
   const roster = await openRoster(loadConfig({ ROSTER_DATA_DIR: dataDir, ROSTER_LOG_LEVEL: 'silent' }));
   let browser: Browser | undefined;
   try {
-    await seed(roster);
+    await seedOrganisation(roster, { apps: APPS, people: PEOPLE });
     const member = await ensureMember(roster, 'bench', 'bench@bench.example', 'admin');
     const app = await buildServer(roster, { logger: false });
     await app.listen({ port: 0, host: '127.0.0.1' });

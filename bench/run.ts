@@ -9,6 +9,7 @@ const benchmarks: Record<string, () => Promise<{ run: () => Promise<void> }>> = 
   expenses: () => import('./expenses.js'),
   webhooks: () => import('./webhooks.js'),
   workflows: () => import('./workflows.js'),
+  api: () => import('./api.js'),
 };
 
 const name = process.argv[2];

@@ -6,24 +6,32 @@ import type { Access } from './principal.js';
  * password sign-in). The only place this is decided;
  * a route missing here stops the server from starting.
  */
-export type RoutePermission = Access | 'one-time-token' | 'password' | 'console' | 'probe';
+export type RoutePermission = Access | 'one-time-token' | 'password' | 'console' | 'api-reference' | 'probe';
 
 /**
  * Routes anyone may call: those that authenticate the caller themselves (a one-time link, or email and
  * password), and the console's static files (`console`: the page must load before anyone signs in; it
  * holds no data, and every figure it shows comes from the API), and the health probes (`probe`: load
- * balancers carry no token; they answer only whether Roster is up and ready).
+ * balancers carry no token; they answer only whether Roster is up and ready), and the API reference's page
+ * and its files (`api-reference`: no data; the document it loads and the routes it tries need access).
  */
 export const selfAuthenticating = (permission: RoutePermission | undefined) =>
   permission === 'one-time-token' ||
   permission === 'password' ||
   permission === 'console' ||
+  permission === 'api-reference' ||
   permission === 'probe';
 
 export const permissions: Readonly<Record<string, RoutePermission>> = {
   'GET /': 'console',
   'GET /*': 'console',
   'GET /api/openapi.json': 'read',
+  'GET /api/docs': 'api-reference',
+  'GET /api/docs/static/index.html': 'api-reference',
+  'GET /api/docs/static/swagger-initializer.js': 'api-reference',
+  'GET /api/docs/static/*': 'api-reference',
+  'GET /api/docs/json': 'read',
+  'GET /api/docs/yaml': 'read',
   'GET /healthz': 'probe',
   'GET /readyz': 'probe',
   'GET /metrics': 'metrics',
@@ -111,6 +119,7 @@ export const permissions: Readonly<Record<string, RoutePermission>> = {
   'GET /api/offboardings': 'read',
   'POST /api/offboardings': 'write',
   'GET /api/offboardings/:id': 'read',
+  'GET /api/offboardings/:id/task': 'read',
   'POST /api/offboardings/:id/complete': 'write',
   'POST /api/offboardings/:id/reopen': 'write',
   'POST /api/offboardings/:id/tasks/:taskId/done': 'write',

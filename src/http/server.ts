@@ -33,6 +33,7 @@ import { tokensRoutes } from '../modules/tokens/tokens.routes.js';
 import { usersRoutes } from '../modules/users/users.routes.js';
 import { workflowsRoutes } from '../modules/workflows/workflows.routes.js';
 import type { Roster } from '../roster.js';
+import { registerApiDocs } from './api-docs.routes.js';
 import { registerAuthentication } from './authenticate.js';
 import { consoleRoutes } from './console.routes.js';
 import { registerErrorHandling } from './error-handler.js';
@@ -187,5 +188,6 @@ export async function buildServer(roster: Roster, options: ServerOptions = {}): 
   }
   await app.register(consoleRoutes(options.consoleRoot));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await registerApiDocs(app);
   return app;
 }

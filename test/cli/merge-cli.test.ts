@@ -45,5 +45,6 @@ describe('roster merge', () => {
       primaryEmail: 'ann@acme.io',
       emails: [{ email: 'ann@acme.io' }, { email: 'ann.lee@gmail.com' }],
     });
-  });
+    // Each command is a process of its own that opens the database: minutes on a loaded machine.
+  }, 600_000);
 });

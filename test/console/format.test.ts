@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { countOf, formatNumber } from '../../console/src/api/format.js';
 
 describe("the console's number format", () => {
@@ -24,5 +24,43 @@ describe("the console's number format", () => {
     expect(countOf(1, 'email')).toBe('1 email');
     expect(countOf(0, 'email')).toBe('0 emails');
     expect(countOf(12_500, 'person has', 'people have')).toBe('12,500 people have');
+  });
+});
+
+describe("the console's dates", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.resetModules();
+  });
+  // The formatters are built on first use: each case loads the module afresh under its viewer's languages.
+  const formatsAs = async (languages: string[]) => {
+    vi.stubGlobal('navigator', { languages });
+    vi.resetModules();
+    const { formatDate, formatDateTime } = await import('../../console/src/api/format.js');
+    return { formatDate, formatDateTime };
+  };
+  const instant = '2026-03-05T15:30:00Z';
+
+  it("are written in the viewer's locale, as their browser prefers", async () => {
+    const german = await formatsAs(['de-DE', 'en']);
+    expect(german.formatDate(instant)).toBe(
+      new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium' }).format(new Date(instant)),
+    );
+    expect(german.formatDate(instant)).toMatch(/^05\.03\.2026$/);
+    expect(german.formatDateTime(instant)).toBe(
+      new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(instant)),
+    );
+    const british = await formatsAs(['en-GB']);
+    expect(british.formatDate(instant)).toBe('5 Mar 2026');
+    const american = await formatsAs(['en-US']);
+    expect(american.formatDate(instant)).toBe('Mar 5, 2026');
+    expect(american.formatDate(null)).toBe('—');
+  });
+
+  it('fall back to the default locale when the browser names a language Intl refuses', async () => {
+    const odd = await formatsAs(['not a language tag']);
+    expect(odd.formatDate(instant)).toBe(
+      new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(new Date(instant)),
+    );
   });
 });

@@ -23,7 +23,11 @@ describe.each(lanes)('CSV downloads on %s', (lane) => {
       mkdirSync(roster.config.filesDir, { recursive: true });
       writeFileSync(
         join(roster.config.filesDir, 'hr.csv'),
-        'email,name,status,personal_email\nann@acme.io,Ann Lee,active,ann.lee@gmail.com\nbob@acme.io,-Bob,active,\n',
+        // Beside Ann's alias, one row of each other outcome of the merge report: an address two people claim,
+        // an employee claimed as an alias, an alias no source has seen yet, and a person's own address.
+        'email,name,status,personal_email\nann@acme.io,Ann Lee,active,ann.lee@gmail.com\nbob@acme.io,-Bob,active,\n' +
+          'cid@acme.io,Cid,active,shared@gmail.com\ndan@acme.io,Dan,active,shared@gmail.com\n' +
+          'gus@acme.io,Gus,active,bob@acme.io\nfay@acme.io,Fay,active,fay.f@gmail.com\neve@acme.io,Eve,active,eve@acme.io\n',
       );
       // An HR source named like a formula: its name reaches the merge report's "via" cell.
       const hr = await addSource(roster, 'test', { kind: 'hr-csv', name: '=HR', config: { file: 'hr.csv' } });
@@ -141,6 +145,10 @@ describe.each(lanes)('CSV downloads on %s', (lane) => {
     expect(lines[0]).toBe('outcome,email,primary,via,detail,status,apps,licenses,annualCost');
     expect(lines.slice(1)).toEqual([
       "merge,ann.lee@gmail.com,ann@acme.io,'=HR personal_email=ann.lee@gmail.com,,current,1,0,",
+      'not merged,bob@acme.io,gus@acme.io,,is an employee: employees are never merged into others [employee],,,,',
+      'not merged,shared@gmail.com,cid@acme.io; dan@acme.io,,is claimed as an alias by more than one person [multiple_primaries],,,,',
+      'waiting,fay.f@gmail.com,fay@acme.io,,no source has seen the alias yet,,,,',
+      'ignored,,eve@acme.io,personal_email=eve@acme.io,self,,,,',
     ]);
     expect((await download('/api/merge/preview.csv', 'app-owner')).statusCode).toBe(403);
     expect((await exportsAudited('merge-report.export')).map((e) => e.actor)).toEqual([

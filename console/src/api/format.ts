@@ -17,8 +17,23 @@ const money = (currency: string) => {
   }
   return format;
 };
-const date = once(() => new Intl.DateTimeFormat('en', { dateStyle: 'medium' }));
-const dateTime = once(() => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }));
+/**
+ * The viewer's preferred languages, most preferred first, so dates read as they expect ("5 Mar 2026",
+ * "05.03.2026"); without them (outside a browser) the runtime's own locale.
+ */
+const viewerLocales = (): readonly string[] | undefined =>
+  // Read through globalThis: Roster's own tests load this file under Node's types, which lack `navigator`.
+  (globalThis as { navigator?: { languages?: readonly string[] } }).navigator?.languages;
+/** A date formatter in the viewer's locale; a language tag Intl does not accept falls back to the default. */
+const dateFormat = (options: Intl.DateTimeFormatOptions) => {
+  try {
+    return new Intl.DateTimeFormat(viewerLocales(), options);
+  } catch {
+    return new Intl.DateTimeFormat(undefined, options);
+  }
+};
+const date = once(() => dateFormat({ dateStyle: 'medium' }));
+const dateTime = once(() => dateFormat({ dateStyle: 'medium', timeStyle: 'short' }));
 
 /** Whole numbers (every count the console shows) need no locale data: "12,345". */
 const groupThousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');

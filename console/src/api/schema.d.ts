@@ -994,7 +994,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A one-time token (30 minutes) with which an admin member sets or resets a local password at setPasswordUrl (audited) */
+        /** A one-time token (30 minutes) with which an admin member sets or resets a local password, and setPasswordUrl: the console page that spends it (audited) */
         post: operations["postMembersByEmailPasswordLink"];
         delete?: never;
         options?: never;
@@ -1115,7 +1115,7 @@ export interface paths {
         /** Offboardings, newest first; `email` finds the one of a person (any of their emails) */
         get: operations["getOffboardings"];
         put?: never;
-        /** Start offboarding a person: one task per account of every email, in every app, any status. `dryRun` lists the tasks and every request automatic ones would make, and changes nothing */
+        /** Start offboarding a person: one task per account of every email, in every app, any status. `dryRun` lists the tasks and every request automatic ones would make, and changes nothing; `wait=true` answers (201) once Roster acted on the tasks, else (202) they are queued */
         post: operations["postOffboardings"];
         delete?: never;
         options?: never;
@@ -1174,6 +1174,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/offboardings/{id}/task": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find one task by app, and instance or email when the person has several accounts in it (ambiguity lists the choices) */
+        get: operations["getOffboardingsByIdTask"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/offboardings/{id}/tasks/{taskId}/done": {
         parameters: {
             query?: never;
@@ -1200,7 +1217,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retry a failed task */
+        /** Retry a failed task (`wait=true`: answers once Roster acted on it, else it is queued) */
         post: operations["postOffboardingsByIdTasksByTaskIdRetry"];
         delete?: never;
         options?: never;
@@ -2554,6 +2571,9 @@ export interface components {
             added: number;
             updated: number;
         };
+        OffboardingTaskRefInput: {
+            id: number;
+        };
         RemovalThreshold: {
             /** @description held when more than this share of the source is removed */
             percent: number;
@@ -3568,6 +3588,9 @@ export interface components {
             rates: number;
             added: number;
             updated: number;
+        };
+        OffboardingTaskRef: {
+            id: number;
         };
     };
     responses: never;
@@ -8847,7 +8870,9 @@ export interface operations {
     };
     postOffboardings: {
         parameters: {
-            query?: never;
+            query?: {
+                wait?: "true" | "false";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -8871,6 +8896,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OffboardingPreview"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Offboarding"];
                 };
             };
             /** @description Default Response */
@@ -9157,9 +9191,91 @@ export interface operations {
             };
         };
     };
+    getOffboardingsByIdTask: {
+        parameters: {
+            query: {
+                app: string;
+                instance?: string;
+                email?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OffboardingTaskRef"];
+                };
+            };
+            /** @description Invalid input: each problem names its field or row */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Any other failure, in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     postOffboardingsByIdTasksByTaskIdDone: {
         parameters: {
-            query?: never;
+            query?: {
+                wait?: "true" | "false";
+            };
             header?: never;
             path: {
                 id: number;
@@ -9236,7 +9352,9 @@ export interface operations {
     };
     postOffboardingsByIdTasksByTaskIdRetry: {
         parameters: {
-            query?: never;
+            query?: {
+                wait?: "true" | "false";
+            };
             header?: never;
             path: {
                 id: number;

@@ -3,13 +3,13 @@ import type { Role } from '../../db/schema.js';
 import { invalidInput } from '../../lib/errors.js';
 import { defaultTokenRole, roles, tokenRoles } from '../../modules/tokens/token-roles.js';
 import { adminClient } from '../clients/admin-client.js';
-import { cliActor, withClient, withClientReadOnly, withRoster } from '../context.js';
+import { employeesClient } from '../clients/employees-client.js';
+import { withClient, withClientReadOnly, withRoster } from '../context.js';
 import { printJson, printTable } from '../output.js';
 
 /** What the commands below need when they run: `roster --help` loads none of it. */
 const loadRuntime = async () => ({
   ...(await import('../../db/migrate.js')),
-  ...(await import('../../modules/employees/employee-source.js')),
 });
 
 /** A role given on the command line, one of `allowed` (members' roles, or tokens', which add `metrics`). */
@@ -121,13 +121,11 @@ export function registerAdminCommands(program: Command) {
 
   program
     .command('password-link <email>')
-    .description('Print a one-time link token with which an admin member sets (or resets) a local password')
+    .description('Print a one-time link with which an admin member sets (or resets) a local password')
     .action(async (email: string) => {
       await withClient(false, adminClient, async (client) => {
         const link = await client.passwordLink(email);
-        process.stdout.write(
-          `${link.token}\n(valid 30 minutes: POST ${link.setPasswordUrl} {"token","password"})\n`,
-        );
+        process.stdout.write(`${link.setPasswordUrl}\n(valid 30 minutes, once)\n`);
         return 0;
       });
     });
@@ -196,19 +194,23 @@ export function registerAdminCommands(program: Command) {
     .option('--default', 'forget the chosen source and use the default rule')
     .option('--json', 'print JSON')
     .action(async (source: string | undefined, options) => {
-      const { getEmployeeSource, setEmployeeSource } = await loadRuntime();
-      await withRoster(Boolean(options.json), async (roster) => {
-        const value =
-          source || options.default
-            ? await setEmployeeSource(roster, cliActor(), options.default ? null : (source ?? null))
-            : await getEmployeeSource(roster);
-        if (options.json) printJson(value);
-        else {
-          const names = value.effective.map((s) => `${s.name} (${s.kind})`).join(', ') || 'none';
-          process.stdout.write(`Employee source of truth: ${names}\n${value.explanation}\n`);
-        }
-        return 0;
-      });
+      const choose = Boolean(source || options.default);
+      // Showing only reads: the local data opens without migrating.
+      await (choose ? withClient : withClientReadOnly)(
+        Boolean(options.json),
+        employeesClient,
+        async (client) => {
+          const value = choose
+            ? await client.setSource(options.default ? null : (source ?? null))
+            : await client.getSource();
+          if (options.json) printJson(value);
+          else {
+            const names = value.effective.map((s) => `${s.name} (${s.kind})`).join(', ') || 'none';
+            process.stdout.write(`Employee source of truth: ${names}\n${value.explanation}\n`);
+          }
+          return 0;
+        },
+      );
     });
 
   const settings = program.command('settings').description('Organisation settings');

@@ -1,14 +1,9 @@
 import type { Command } from 'commander';
 import { invalidInput } from '../../lib/errors.js';
 import type { MergeReport } from '../../modules/merge/merge.service.js';
-import { cliActor, withRoster, withRosterReadOnly } from '../context.js';
+import { mergeClient } from '../clients/merge-client.js';
+import { withClient, withClientReadOnly } from '../context.js';
 import { printJson } from '../output.js';
-
-/** What the commands below need when they run: `roster --help` loads none of it. */
-const loadRuntime = async () => ({
-  ...(await import('../../modules/merge/merge.service.js')),
-  ...(await import('../../modules/merge/merge-report-email.js')),
-});
 
 async function printReport(report: MergeReport, json: boolean) {
   if (json) printJson(report);
@@ -50,10 +45,9 @@ export function registerMergeCommands(program: Command) {
     .option('--json', 'print JSON')
     .allowExcessArguments(false)
     .action(async (options) => {
-      const { configureMerge } = await loadRuntime();
       const json = Boolean(options.json);
-      await withRoster(json, async (roster) => {
-        await printReport(await configureMerge(roster, cliActor(), pairSources(process.argv)), json);
+      await withClient(json, mergeClient, async (client) => {
+        await printReport(await client.configure(pairSources(process.argv)), json);
         return 0;
       });
     });
@@ -63,18 +57,17 @@ export function registerMergeCommands(program: Command) {
     .option('--email-to <address>', 'also email the report (needs ROSTER_SMTP_URL)')
     .option('--json', 'print JSON')
     .action(async (options) => {
-      const { emailMergeReport, previewMerge } = await loadRuntime();
       const json = Boolean(options.json);
-      await withRosterReadOnly(json, async (roster) => {
-        const report = await previewMerge(roster);
-        if (options.emailTo) await emailMergeReport(roster, cliActor(), options.emailTo);
+      await withClientReadOnly(json, mergeClient, async (client) => {
+        const report = await client.preview();
+        if (options.emailTo) await client.emailReport(String(options.emailTo));
         await printReport(report, json);
         return 0;
       });
     });
   for (const [name, run, description] of [
-    ['apply', 'applyMerge', 'Turn Merge Users on with the configured alias sources'],
-    ['revoke', 'revokeMerge', 'Turn Merge Users off; every user is restored exactly'],
+    ['apply', 'apply', 'Turn Merge Users on with the configured alias sources'],
+    ['revoke', 'revoke', 'Turn Merge Users off; every user is restored exactly'],
   ] as const) {
     merge
       .command(name)
@@ -82,8 +75,8 @@ export function registerMergeCommands(program: Command) {
       .option('--json', 'print JSON')
       .action(async (options) => {
         const json = Boolean(options.json);
-        await withRoster(json, async (roster) => {
-          const result = await (await loadRuntime())[run](roster, cliActor());
+        await withClient(json, mergeClient, async (client) => {
+          const result = await client[run]();
           if (json) printJson(result);
           else process.stdout.write(`${result.message}\n`);
           return 0;

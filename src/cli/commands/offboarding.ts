@@ -1,23 +1,11 @@
 import type { Command } from 'commander';
 import { invalidInput } from '../../lib/errors.js';
 import type { OffboardingView } from '../../modules/offboarding/offboarding-read.js';
-import type { Roster } from '../../roster.js';
-import { cliActor, withRoster, withRosterReadOnly } from '../context.js';
+import { offboardingClient } from '../clients/offboarding-client.js';
+import { withClient, withClientReadOnly } from '../context.js';
 import { exitCodes } from '../exit-codes.js';
 import { parseJsonOption } from '../json-option.js';
 import { printJson, printTable } from '../output.js';
-
-/** What the commands below need when they run: `roster --help` loads none of it. */
-const loadRuntime = async () => ({
-  ...(await import('../../modules/offboarding/offboarding-admin.js')),
-  ...(await import('../../modules/offboarding/offboarding-candidates.js')),
-  ...(await import('../../modules/offboarding/offboarding-drift.js')),
-  ...(await import('../../modules/offboarding/offboarding-method-settings.js')),
-  ...(await import('../../modules/offboarding/offboarding-person.js')),
-  ...(await import('../../modules/offboarding/offboarding-read.js')),
-  ...(await import('../../modules/offboarding/offboarding-runner.js')),
-  ...(await import('../../modules/offboarding/offboarding-start.js')),
-});
 
 function printOffboarding(view: OffboardingView, json: boolean) {
   if (json) return printJson(view);
@@ -33,12 +21,8 @@ function printOffboarding(view: OffboardingView, json: boolean) {
   );
 }
 
-/** Acts on the offboarding's tasks here and now, then shows it; exit 9 when a task failed. */
-async function runAndShow(roster: Roster, email: string, json: boolean): Promise<number> {
-  const rt = await loadRuntime();
-  const before = await rt.offboardingOf(roster.database.db, email);
-  await rt.runOffboardingTasks(roster, before.id);
-  const view = await rt.offboardingOf(roster.database.db, email);
+/** Shows an offboarding whose tasks Roster just acted on; exit 9 when a task failed. */
+function showActedOn(view: OffboardingView, json: boolean): number {
   printOffboarding(view, json);
   return view.counts.failed > 0 ? exitCodes.tasksFailed : exitCodes.ok;
 }
@@ -53,9 +37,8 @@ export function registerOffboardingCommands(program: Command) {
     .option('--json', 'print JSON')
     .action(async (options) => {
       const json = Boolean(options.json);
-      await withRosterReadOnly(json, async (roster) => {
-        const rt = await loadRuntime();
-        const items = await rt.offboardingCandidates(roster.database.db, rt.dayOf(new Date()));
+      await withClientReadOnly(json, offboardingClient, async (client) => {
+        const items = await client.candidates();
         if (json) printJson(items);
         else
           printTable(items as unknown as Record<string, unknown>[], [
@@ -80,14 +63,13 @@ export function registerOffboardingCommands(program: Command) {
     .option('--json', 'print JSON')
     .action(async (email: string, options) => {
       const json = Boolean(options.json);
-      await withRoster(json, async (roster) => {
-        const rt = await loadRuntime();
-        const started = await rt.startOffboarding(roster, cliActor(), {
+      await withClient(json, offboardingClient, async (client) => {
+        const started = await client.start({
           email,
           dryRun: Boolean(options.dryRun),
           ...(options.forceReason !== undefined ? { force: { reason: String(options.forceReason) } } : {}),
         });
-        if (!started.dryRun) return runAndShow(roster, email, json);
+        if (!('dryRun' in started)) return showActedOn(started, json);
         if (json) printJson(started);
         else {
           process.stdout.write(
@@ -111,9 +93,8 @@ export function registerOffboardingCommands(program: Command) {
     .option('--json', 'print JSON')
     .action(async (email: string, options) => {
       const json = Boolean(options.json);
-      await withRosterReadOnly(json, async (roster) => {
-        const rt = await loadRuntime();
-        printOffboarding(await rt.offboardingOf(roster.database.db, email), json);
+      await withClientReadOnly(json, offboardingClient, async (client) => {
+        printOffboarding(await client.show(email), json);
         return 0;
       });
     });
@@ -126,34 +107,25 @@ export function registerOffboardingCommands(program: Command) {
     .option('--json', 'print JSON')
     .action(async (email: string, action: string, options) => {
       const json = Boolean(options.json);
-      await withRoster(json, async (roster) => {
-        const rt = await loadRuntime();
+      await withClient(json, offboardingClient, async (client) => {
         const ref = {
           app: String(options.app),
           ...(options.instance ? { instance: String(options.instance) } : {}),
           ...(options.account ? { email: String(options.account) } : {}),
         };
         if (action === 'done') {
-          await rt.markTaskDone(roster, cliActor(), email, ref);
-          printOffboarding(await rt.offboardingOf(roster.database.db, email), json);
+          printOffboarding(await client.markTaskDone(email, ref), json);
           return 0;
         }
-        if (action === 'retry') {
-          await rt.retryTask(roster, cliActor(), email, ref);
-          return runAndShow(roster, email, json);
-        }
+        if (action === 'retry') return showActedOn(await client.retryTask(email, ref), json);
         throw invalidInput(`Unknown task action "${action}"`, [
           { field: 'action', message: 'must be done or retry' },
         ]);
       });
     });
   for (const [name, act, description] of [
-    [
-      'complete',
-      'completeOffboarding',
-      'Mark the offboarding done (tasks that finish later are still recorded)',
-    ],
-    ['reopen', 'reopenOffboarding', 'Re-open a completed offboarding'],
+    ['complete', 'complete', 'Mark the offboarding done (tasks that finish later are still recorded)'],
+    ['reopen', 'reopen', 'Re-open a completed offboarding'],
   ] as const)
     offboarding
       .command(`${name} <email>`)
@@ -161,10 +133,8 @@ export function registerOffboardingCommands(program: Command) {
       .option('--json', 'print JSON')
       .action(async (email: string, options) => {
         const json = Boolean(options.json);
-        await withRoster(json, async (roster) => {
-          const rt = await loadRuntime();
-          await rt[act](roster, cliActor(), email);
-          printOffboarding(await rt.offboardingOf(roster.database.db, email), json);
+        await withClient(json, offboardingClient, async (client) => {
+          printOffboarding(await client[act](email), json);
           return 0;
         });
       });
@@ -174,9 +144,8 @@ export function registerOffboardingCommands(program: Command) {
     .option('--json', 'print JSON')
     .action(async (options) => {
       const json = Boolean(options.json);
-      await withRosterReadOnly(json, async (roster) => {
-        const rt = await loadRuntime();
-        const items = await rt.listDrift(roster.database.db);
+      await withClientReadOnly(json, offboardingClient, async (client) => {
+        const items = await client.drift();
         if (json) printJson(items);
         else
           printTable(items as unknown as Record<string, unknown>[], [
@@ -201,11 +170,10 @@ export function registerOffboardingCommands(program: Command) {
     .option('--json', 'print JSON')
     .action(async (app: string, method: string, options) => {
       const json = Boolean(options.json);
-      await withRoster(json, async (roster) => {
-        const rt = await loadRuntime();
+      await withClient(json, offboardingClient, async (client) => {
         const config = parseJsonOption(options.config, 'config');
         const credentials = parseJsonOption(options.credentials, 'credentials');
-        const set = await rt.setOffboardingMethod(roster, cliActor(), {
+        const set = await client.setMethod({
           app,
           method,
           ...(options.instance ? { instance: String(options.instance) } : {}),

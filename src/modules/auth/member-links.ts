@@ -37,7 +37,10 @@ export async function createSignInLink(
   return { url: `${publicUrlOf(roster.config)}/auth/link?token=${token}` };
 }
 
-/** A one-time token with which an admin member sets (or resets) a local password, and where to send it. */
+/**
+ * A one-time token with which an admin member sets (or resets) a local password, and the console's page
+ * that spends it (`/set-password?token=…`: opening the page changes nothing, its button sets the password).
+ */
 export async function createPasswordLink(
   roster: Roster,
   actor: string,
@@ -52,5 +55,5 @@ export async function createPasswordLink(
     targetType: 'member',
     targetId: memberId,
   });
-  return { token, setPasswordUrl: `${publicUrlOf(roster.config)}/api/session/password` };
+  return { token, setPasswordUrl: `${publicUrlOf(roster.config)}/set-password?token=${token}` };
 }

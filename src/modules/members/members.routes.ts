@@ -79,7 +79,7 @@ export function membersRoutes(roster: Roster): FastifyPluginAsyncZod {
       {
         schema: {
           summary:
-            'A one-time token (30 minutes) with which an admin member sets or resets a local password at setPasswordUrl (audited)',
+            'A one-time token (30 minutes) with which an admin member sets or resets a local password, and setPasswordUrl: the console page that spends it (audited)',
           params: z.strictObject({ email: z.string().max(320) }),
           response: { 201: z.object({ token: z.string(), setPasswordUrl: z.string() }) },
         },

@@ -8,6 +8,7 @@ import type { Roster } from '../../roster.js';
 import {
   completeOffboarding,
   confirmOwnerTask,
+  findTask,
   markTaskDone,
   reopenOffboarding,
   retryTask,
@@ -19,6 +20,7 @@ import { listOffboardingMethods, setOffboardingMethod } from './offboarding-meth
 import { offboardingMethods, taskStatuses } from './offboarding-methods.js';
 import { dayOf } from './offboarding-person.js';
 import { listOffboardings, offboardingOf, readOffboarding } from './offboarding-read.js';
+import { runOffboardingTasks } from './offboarding-runner.js';
 import { startOffboarding } from './offboarding-start.js';
 import { ownerConfirmPage, ownerTokenPattern } from './owner-confirm-page.js';
 
@@ -84,7 +86,8 @@ const summarySchema = z
     counts: countsSchema,
   })
   .meta({ id: 'OffboardingSummary' });
-const previewSchema = z
+/** A dry run's answer: what the API tells (no internal ids), which the CLI prints on its own data too. */
+export const offboardingPreviewSchema = z
   .object({
     dryRun: z.literal(true),
     primaryEmail: z.string(),
@@ -107,6 +110,7 @@ const previewSchema = z
     ),
   })
   .meta({ id: 'OffboardingPreview' });
+export type OffboardingPreview = z.infer<typeof offboardingPreviewSchema>;
 const methodSettingSchema = z
   .object({
     app: z.string(),
@@ -119,6 +123,12 @@ const methodSettingSchema = z
   })
   .meta({ id: 'OffboardingMethod' });
 const idParams = z.object({ id: z.coerce.number().int().positive() });
+/**
+ * `wait=true`: act on the tasks within the request and answer the offboarding once they ended, as the CLI
+ * does on its own data; else they are queued for the job worker and the answer comes at once.
+ */
+const waitQuery = z.strictObject({ wait: z.enum(['true', 'false']).optional() });
+const waits = (query: { wait?: 'true' | 'false' }) => query.wait === 'true';
 const taskParams = idParams.extend({ taskId: z.coerce.number().int().positive() });
 
 export function offboardingRoutes(roster: Roster): FastifyPluginAsyncZod {
@@ -224,18 +234,24 @@ export function offboardingRoutes(roster: Roster): FastifyPluginAsyncZod {
         schema: {
           summary:
             'Start offboarding a person: one task per account of every email, in every app, any status. ' +
-            '`dryRun` lists the tasks and every request automatic ones would make, and changes nothing',
+            '`dryRun` lists the tasks and every request automatic ones would make, and changes nothing; ' +
+            '`wait=true` answers (201) once Roster acted on the tasks, else (202) they are queued',
+          querystring: waitQuery,
           body: z.strictObject({
             email: z.string().trim().min(3).max(320),
             dryRun: z.boolean().optional(),
             force: z.strictObject({ reason: z.string().max(1000) }).optional(),
           }),
-          response: { 200: previewSchema, 202: offboardingSchema },
+          response: { 200: offboardingPreviewSchema, 201: offboardingSchema, 202: offboardingSchema },
         },
       },
       async (request, reply) => {
         const started = await startOffboarding(roster, actorOf(request), request.body);
         if (started.dryRun) return reply.status(200).send(started);
+        if (waits(request.query)) {
+          await runOffboardingTasks(roster, started.id);
+          return reply.status(201).send(await readOffboarding(roster.database.db, started.id));
+        }
         // The tasks run in the job worker; the answer is the offboarding as it starts.
         await queueOffboardingTasks(roster, started.id);
         return reply.status(202).send(await readOffboarding(roster.database.db, started.id));
@@ -282,13 +298,39 @@ export function offboardingRoutes(roster: Roster): FastifyPluginAsyncZod {
         return readOffboarding(roster.database.db, view.id);
       },
     );
+    app.get(
+      '/api/offboardings/:id/task',
+      {
+        schema: {
+          summary:
+            'Find one task by app, and instance or email when the person has several accounts in it (ambiguity lists the choices)',
+          params: idParams,
+          querystring: z.strictObject({
+            app: z.string().trim().min(1).max(200),
+            instance: z.string().trim().min(1).max(200).optional(),
+            email: z.string().trim().min(3).max(320).optional(),
+          }),
+          response: { 200: z.object({ id: z.number() }).meta({ id: 'OffboardingTaskRef' }) },
+        },
+      },
+      async (request) => {
+        const view = await readOffboarding(roster.database.db, request.params.id);
+        const task = await findTask(roster, view.primaryEmail, request.query);
+        if (task.offboarding_id !== view.id) throw notFound(`No such task in this offboarding`);
+        return { id: task.id };
+      },
+    );
     for (const action of ['done', 'retry'] as const)
       app.post(
         `/api/offboardings/:id/tasks/:taskId/${action}`,
         {
           schema: {
-            summary: action === 'done' ? 'Mark one task done' : 'Retry a failed task',
+            summary:
+              action === 'done'
+                ? 'Mark one task done'
+                : 'Retry a failed task (`wait=true`: answers once Roster acted on it, else it is queued)',
             params: taskParams,
+            querystring: waitQuery,
             response: { 200: offboardingSchema },
           },
         },
@@ -300,7 +342,8 @@ export function offboardingRoutes(roster: Roster): FastifyPluginAsyncZod {
           if (action === 'done') await markTaskDone(roster, actorOf(request), view.primaryEmail, ref);
           else {
             await retryTask(roster, actorOf(request), view.primaryEmail, ref);
-            await queueOffboardingTasks(roster, view.id);
+            if (waits(request.query)) await runOffboardingTasks(roster, view.id);
+            else await queueOffboardingTasks(roster, view.id);
           }
           return readOffboarding(roster.database.db, view.id);
         },
