@@ -19,6 +19,7 @@ import {
   toAccountFacts,
   unmanagedInstance,
 } from '../accounts/account-facts.js';
+import { extensionReportOn } from '../extension/extension-report.js';
 import { type LicenseTypeCounts, licenseCounts } from '../licenses/licenses.repo.js';
 import { appOwners } from './app-owners.js';
 import { findAppId } from './apps.service.js';
@@ -164,7 +165,7 @@ export async function showApp(
       wouldFill: covered
         ? []
         : [
-            'the Roster browser extension (reports sign-ins for every app)',
+            await extensionReportOn(db, id),
             'an integration of this app that reports sign-in or last-used dates',
           ],
     },
