@@ -56,3 +56,14 @@ alter table oidc_logins add column extension_return_to text, add column extensio
 
 -- The job worker asks whether batches arrived since the extension's reports were last folded into accounts.
 create index extension_batches_received_idx on extension_batches (received_at);
+
+-- Apps seen only at sign-up: every account a source still lists comes from the browser extension and none
+-- has a last use (the extension saw sign-ups, which marketing forms and event registrations cause, but no
+-- visit or sign-in). They are kept out of the apps in use until real use shows.
+create view sign_up_only_apps as
+select o.app_id
+from account_observations o
+join sources s on s.id = o.source_id
+where o.removed_at is null
+group by o.app_id
+having bool_and(s.kind = 'browser-extension' and o.last_used_at is null);

@@ -634,4 +634,5 @@ export interface DB {
   extension_batches: ExtensionBatchesTable;
   extension_activity: ExtensionActivityTable;
   extension_connect_links: ExtensionConnectLinksTable;
+  sign_up_only_apps: { app_id: number };
 }

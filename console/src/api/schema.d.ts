@@ -1629,6 +1629,8 @@ export interface components {
                 }[];
                 wouldFill: string[];
             };
+            /** @description The browser extension saw only sign-ups on this app, no visit or sign-in: not counted as in use */
+            seenOnlyAtSignUp: boolean;
             accounts: {
                 items: {
                     instance: string;
@@ -2263,7 +2265,10 @@ export interface components {
             updatedAt: string;
         };
         OverviewInput: {
+            /** @description Apps in use (those seen only at sign-up are counted apart) */
             apps: number;
+            /** @description Apps the browser extension saw only sign-ups on, no visit or sign-in: not counted as in use */
+            appsSeenOnlyAtSignUp: number;
             people: number;
             licenses: number;
             inactiveLicenses: number;
@@ -2621,6 +2626,8 @@ export interface components {
                 }[];
                 wouldFill: string[];
             };
+            /** @description The browser extension saw only sign-ups on this app, no visit or sign-in: not counted as in use */
+            seenOnlyAtSignUp: boolean;
             accounts: {
                 items: {
                     instance: string;
@@ -3255,7 +3262,10 @@ export interface components {
             updatedAt: string;
         };
         Overview: {
+            /** @description Apps in use (those seen only at sign-up are counted apart) */
             apps: number;
+            /** @description Apps the browser extension saw only sign-ups on, no visit or sign-in: not counted as in use */
+            appsSeenOnlyAtSignUp: number;
             people: number;
             licenses: number;
             inactiveLicenses: number;

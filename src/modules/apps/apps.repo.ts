@@ -112,6 +112,8 @@ export interface AppDetail extends Omit<AppSummary, 'sources'> {
   licenseTypesDetail: LicenseTypeCounts[];
   /** Whether any usage source covers the app, which do, and what would fill the gap. */
   usage: { covered: boolean; sources: { name: string; stale: boolean }[]; wouldFill: string[] };
+  /** The browser extension saw only sign-ups on it (no visit or sign-in, no other source): not in use. */
+  seenOnlyAtSignUp: boolean;
   accounts: Page<AppAccount>;
 }
 
@@ -169,6 +171,9 @@ export async function showApp(
             'an integration of this app that reports sign-in or last-used dates',
           ],
     },
+    seenOnlyAtSignUp: Boolean(
+      await db.selectFrom('sign_up_only_apps').select('app_id').where('app_id', '=', id).executeTakeFirst(),
+    ),
     accounts: await appAccounts(roster, id, options),
   };
 }

@@ -84,8 +84,30 @@ describe.each(lanes)('the browser extension as a source on %s', (lane) => {
     expect(figma).toEqual([{ discovered_by_source_id: source[0]!.id, email: 'ann@acme.io' }]);
   });
 
+  it('keeps an app seen only at sign-up out of the apps in use until a visit or sign-in', async () => {
+    const overview = async () =>
+      (await ctx.server.app.inject({ url: '/api/overview', headers: ctx.server.as('admin') })).json();
+    const zoom = async () =>
+      (await ctx.server.app.inject({ url: '/api/apps/Zoom', headers: ctx.server.as('admin') })).json();
+    const before = await overview();
+    await report([{ type: 'sign_up', domain: 'zoom.us', at: recent(1) }]);
+    await foldExtensionActivity(ctx.roster, 'test');
+    const signedUp = await overview();
+    expect(signedUp.apps).toBe(before.apps);
+    expect(signedUp.appsSeenOnlyAtSignUp).toBe(before.appsSeenOnlyAtSignUp + 1);
+    expect((await zoom()).seenOnlyAtSignUp).toBe(true);
+
+    await report([{ type: 'visit', domain: 'zoom.us', at: recent(0) }]);
+    await foldExtensionActivity(ctx.roster, 'test');
+    const used = await overview();
+    expect(used.apps).toBe(before.apps + 1);
+    expect(used.appsSeenOnlyAtSignUp).toBe(before.appsSeenOnlyAtSignUp);
+    expect((await zoom()).seenOnlyAtSignUp).toBe(false);
+  });
+
   it('folds in by the job worker’s step only when reports arrived and the last fold is old enough', async () => {
     const now = new Date();
+    await foldExtensionActivity(ctx.roster, 'test');
     // Just folded: not again within the period.
     expect(await foldExtensionActivityWhenDue(ctx.roster, now)).toBeNull();
     const later = new Date(now.getTime() + 10 * 60_000);
