@@ -126,6 +126,7 @@ export const permissions: Readonly<Record<string, RoutePermission>> = {
   'POST /api/extension/events': 'extension-token',
   'GET /api/extension/config': 'extension-token',
   'POST /api/extension/enroll': 'extension-token',
+  'GET /api/extension/status': 'read',
   'GET /api/extension/tokens': 'admin',
   'POST /api/extension/tokens': 'admin',
   'DELETE /api/extension/tokens/:id': 'admin',

@@ -27,6 +27,7 @@ const expected: Record<string, 'public' | 'extension' | `${YN}${YN}${YN}${YN}${Y
   'GET /extension/connect/link': 'public',
   'POST /extension/connect/link': 'public',
   'GET /extension/connect/sso': 'public',
+  'GET /api/extension/status': 'YYYNN',
   'GET /api/extension/tokens': 'YNNNN',
   'POST /api/extension/tokens': 'YNNNN',
   'DELETE /api/extension/tokens/:id': 'YNNNN',

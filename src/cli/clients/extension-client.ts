@@ -1,3 +1,4 @@
+import type { ExtensionStatus } from '../../modules/extension/extension-status.js';
 import type { ExtensionTokenView } from '../../modules/extension/extension-tokens.js';
 import type { Roster } from '../../roster.js';
 import { type ClientFactory, cliActor } from '../context.js';
@@ -10,6 +11,7 @@ export interface ExtensionClient {
   issueToken(input: IssueExtensionToken): Promise<ExtensionTokenView & { token: string }>;
   listTokens(): Promise<ExtensionTokenView[]>;
   revokeToken(id: number): Promise<void>;
+  status(days: number): Promise<ExtensionStatus>;
 }
 
 const services = () => import('../../modules/extension/extension-tokens.js');
@@ -23,6 +25,8 @@ const local = (roster: Roster): ExtensionClient => ({
     ),
   listTokens: async () => (await services()).listExtensionTokens(roster),
   revokeToken: async (id) => (await services()).revokeExtensionToken(roster, cliActor(), id),
+  status: async (days) =>
+    (await import('../../modules/extension/extension-status.js')).extensionStatus(roster, days),
 });
 
 const api = (client: ApiClient): ExtensionClient => ({
@@ -32,6 +36,7 @@ const api = (client: ApiClient): ExtensionClient => ({
   revokeToken: async (id) => {
     await client.call('DELETE', `/api/extension/tokens/${id}`);
   },
+  status: (days) => client.call('GET', `/api/extension/status?days=${days}`),
 });
 
 export const extensionClient: ClientFactory<ExtensionClient> = { local, api };

@@ -5,7 +5,9 @@ import { withClient, withClientReadOnly } from '../context.js';
 import { printJson, printTable } from '../output.js';
 
 export function registerExtensionCommands(program: Command) {
-  const extension = program.command('extension').description('The browser extension: its tokens');
+  const extension = program
+    .command('extension')
+    .description('The browser extension: its tokens and who it reports for');
   extension
     .command('token')
     .description(
@@ -49,6 +51,33 @@ export function registerExtensionCommands(program: Command) {
             'createdAt',
             'lastUsedAt',
           ]);
+        return 0;
+      });
+    });
+  extension
+    .command('status')
+    .description('Who the extension reports for: tokens per mode, people reporting, employees not reporting')
+    .option('--days <n>', 'not reporting: nothing sent for this many days', '14')
+    .option('--json', 'print JSON')
+    .action(async (options: { days: string; json?: boolean }) => {
+      const json = Boolean(options.json);
+      await withClientReadOnly(json, extensionClient, async (client) => {
+        const days = Number(options.days);
+        if (!Number.isInteger(days) || days < 1 || days > 365)
+          throw invalidInput('--days is a whole number of days, 1-365', [
+            { field: 'days', message: 'must be 1-365' },
+          ]);
+        const status = await client.status(days);
+        if (json) printJson(status);
+        else {
+          const m = status.tokensByMode;
+          process.stdout.write(
+            `Tokens: ${m.authenticated} authenticated, ${m.unauthenticated} unauthenticated, ${m.issuedByAdmin} issued by an admin.\n` +
+              `People reporting in the last ${status.days} days: ${status.peopleReporting}.\n` +
+              `Employees not reporting for ${status.days} days: ${status.notReporting.length}\n`,
+          );
+          printTable(status.notReporting as never, ['email', 'name', 'lastReportedAt']);
+        }
         return 0;
       });
     });

@@ -7,6 +7,7 @@ import type { Roster } from '../../roster.js';
 import { eventBatchSchema, eventsBodyLimitBytes, parseEventBatch } from './event-batch.js';
 import { extensionCallerOf } from './extension-caller.js';
 import { extensionConfig } from './extension-config.js';
+import { extensionStatus } from './extension-status.js';
 import {
   type ExtensionCaller,
   type ExtensionTokenKind,
@@ -131,6 +132,36 @@ export function extensionRoutes(roster: Roster): FastifyPluginAsyncZod {
         });
         return { token: issued.token, email: issued.email! };
       },
+    );
+
+    app.get(
+      '/api/extension/status',
+      {
+        schema: {
+          summary:
+            'Who the browser extension reports for: tokens per mode, people reporting, employees not reporting for N days',
+          querystring: z.strictObject({ days: z.coerce.number().int().min(1).max(365).default(14) }),
+          response: {
+            200: z.object({
+              days: z.number(),
+              tokensByMode: z.object({
+                authenticated: z.number(),
+                unauthenticated: z.number(),
+                issuedByAdmin: z.number(),
+              }),
+              peopleReporting: z.number(),
+              notReporting: z.array(
+                z.object({
+                  email: z.string(),
+                  name: z.string().nullable(),
+                  lastReportedAt: z.string().nullable(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request) => extensionStatus(roster, request.query.days),
     );
 
     app.get(
