@@ -67,3 +67,10 @@ join sources s on s.id = o.source_id
 where o.removed_at is null
 group by o.app_id
 having bool_and(s.kind = 'browser-extension' and o.last_used_at is null);
+
+-- Reminders to connect the extension, one row per email: the last one sent, so none repeats within the period.
+create table extension_reminders (
+  email text primary key,
+  sent_at timestamptz not null,
+  sent_by text not null
+);

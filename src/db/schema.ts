@@ -635,4 +635,5 @@ export interface DB {
   extension_activity: ExtensionActivityTable;
   extension_connect_links: ExtensionConnectLinksTable;
   sign_up_only_apps: { app_id: number };
+  extension_reminders: { email: string; sent_at: Timestamp; sent_by: string };
 }

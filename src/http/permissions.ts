@@ -127,6 +127,7 @@ export const permissions: Readonly<Record<string, RoutePermission>> = {
   'GET /api/extension/config': 'extension-token',
   'POST /api/extension/enroll': 'extension-token',
   'GET /api/extension/status': 'read',
+  'POST /api/extension/remind': 'admin',
   'GET /api/extension/tokens': 'admin',
   'POST /api/extension/tokens': 'admin',
   'DELETE /api/extension/tokens/:id': 'admin',

@@ -28,6 +28,7 @@ const expected: Record<string, 'public' | 'extension' | `${YN}${YN}${YN}${YN}${Y
   'POST /extension/connect/link': 'public',
   'GET /extension/connect/sso': 'public',
   'GET /api/extension/status': 'YYYNN',
+  'POST /api/extension/remind': 'YNNNN',
   'GET /api/extension/tokens': 'YNNNN',
   'POST /api/extension/tokens': 'YNNNN',
   'DELETE /api/extension/tokens/:id': 'YNNNN',

@@ -12,6 +12,7 @@ export interface ExtensionClient {
   listTokens(): Promise<ExtensionTokenView[]>;
   revokeToken(id: number): Promise<void>;
   status(days: number): Promise<ExtensionStatus>;
+  remind(days: number): Promise<{ sent: string[]; skipped: string[] }>;
 }
 
 const services = () => import('../../modules/extension/extension-tokens.js');
@@ -27,6 +28,12 @@ const local = (roster: Roster): ExtensionClient => ({
   revokeToken: async (id) => (await services()).revokeExtensionToken(roster, cliActor(), id),
   status: async (days) =>
     (await import('../../modules/extension/extension-status.js')).extensionStatus(roster, days),
+  remind: async (days) =>
+    (await import('../../modules/extension/extension-reminders.js')).remindNotReporting(
+      roster,
+      cliActor(),
+      days,
+    ),
 });
 
 const api = (client: ApiClient): ExtensionClient => ({
@@ -37,6 +44,7 @@ const api = (client: ApiClient): ExtensionClient => ({
     await client.call('DELETE', `/api/extension/tokens/${id}`);
   },
   status: (days) => client.call('GET', `/api/extension/status?days=${days}`),
+  remind: (days) => client.call('POST', '/api/extension/remind', { body: { days } }),
 });
 
 export const extensionClient: ClientFactory<ExtensionClient> = { local, api };

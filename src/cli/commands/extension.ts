@@ -82,6 +82,30 @@ export function registerExtensionCommands(program: Command) {
       });
     });
   extension
+    .command('remind')
+    .description(
+      'Email every employee whose extension has not reported a reminder to connect it (once a week at most each)',
+    )
+    .option('--days <n>', 'not reporting: nothing sent for this many days', '14')
+    .option('--json', 'print JSON')
+    .action(async (options: { days: string; json?: boolean }) => {
+      const json = Boolean(options.json);
+      await withClient(json, extensionClient, async (client) => {
+        const days = Number(options.days);
+        if (!Number.isInteger(days) || days < 1 || days > 365)
+          throw invalidInput('--days is a whole number of days, 1-365', [
+            { field: 'days', message: 'must be 1-365' },
+          ]);
+        const result = await client.remind(days);
+        if (json) printJson(result);
+        else
+          process.stdout.write(
+            `Reminded ${result.sent.length}; ${result.skipped.length} already reminded this week.\n`,
+          );
+        return 0;
+      });
+    });
+  extension
     .command('revoke')
     .description('Revoke an extension token by its id; it stops working at once')
     .argument('<id>', 'the token’s id (roster extension tokens)')

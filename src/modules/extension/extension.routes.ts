@@ -7,6 +7,7 @@ import type { Roster } from '../../roster.js';
 import { eventBatchSchema, eventsBodyLimitBytes, parseEventBatch } from './event-batch.js';
 import { extensionCallerOf } from './extension-caller.js';
 import { extensionConfig } from './extension-config.js';
+import { reminderEveryDays, remindNotReporting } from './extension-reminders.js';
 import { extensionStatus } from './extension-status.js';
 import {
   type ExtensionCaller,
@@ -162,6 +163,21 @@ export function extensionRoutes(roster: Roster): FastifyPluginAsyncZod {
         },
       },
       async (request) => extensionStatus(roster, request.query.days),
+    );
+
+    app.post(
+      '/api/extension/remind',
+      {
+        schema: {
+          summary: `Email every employee whose extension has not reported for N days a reminder to connect it (at most once in ${reminderEveryDays} days each)`,
+          body: z.strictObject({ days: z.number().int().min(1).max(365).default(14) }),
+          response: { 200: z.object({ sent: z.array(z.string()), skipped: z.array(z.string()) }) },
+        },
+      },
+      async (request) => {
+        await hitRateLimit(roster.database, `extension-remind:${actorOf(request)}`, 10, 3600);
+        return remindNotReporting(roster, actorOf(request), request.body.days);
+      },
     );
 
     app.get(
