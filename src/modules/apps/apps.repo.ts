@@ -19,6 +19,7 @@ import {
   toAccountFacts,
   unmanagedInstance,
 } from '../accounts/account-facts.js';
+import { extensionReportOn } from '../extension/extension-report.js';
 import { type LicenseTypeCounts, licenseCounts } from '../licenses/licenses.repo.js';
 import { appOwners } from './app-owners.js';
 import { findAppId } from './apps.service.js';
@@ -111,6 +112,8 @@ export interface AppDetail extends Omit<AppSummary, 'sources'> {
   licenseTypesDetail: LicenseTypeCounts[];
   /** Whether any usage source covers the app, which do, and what would fill the gap. */
   usage: { covered: boolean; sources: { name: string; stale: boolean }[]; wouldFill: string[] };
+  /** The browser extension saw only sign-ups on it (no visit or sign-in, no other source): not in use. */
+  seenOnlyAtSignUp: boolean;
   accounts: Page<AppAccount>;
 }
 
@@ -164,10 +167,13 @@ export async function showApp(
       wouldFill: covered
         ? []
         : [
-            'the Roster browser extension (reports sign-ins for every app)',
+            await extensionReportOn(db, id),
             'an integration of this app that reports sign-in or last-used dates',
           ],
     },
+    seenOnlyAtSignUp: Boolean(
+      await db.selectFrom('sign_up_only_apps').select('app_id').where('app_id', '=', id).executeTakeFirst(),
+    ),
     accounts: await appAccounts(roster, id, options),
   };
 }

@@ -57,6 +57,11 @@ const appDetailSchema = appSummarySchema
       sources: z.array(z.object({ name: z.string(), stale: z.boolean() })),
       wouldFill: z.array(z.string()),
     }),
+    seenOnlyAtSignUp: z
+      .boolean()
+      .describe(
+        'The browser extension saw only sign-ups on this app, no visit or sign-in: not counted as in use',
+      ),
     accounts: pageOf(accountFactsSchema.extend({ email: z.string(), firstSeenAt: z.string() })),
   })
   .meta({ id: 'AppDetail' });

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/database.js';
 import { enqueueJob } from '../../jobs/job-queue.js';
 import { deleteFinishedRateLimits } from '../../lib/rate-limit.js';
+import { deleteOldExtensionRows } from '../extension/extension-cleanup.js';
 import { sessionIdleMinutes } from './auth.repo.js';
 import { oidcLoginMinutes } from './oidc.js';
 
@@ -52,5 +53,8 @@ export async function scheduleSignInCleanup(database: Database, now = new Date()
 }
 
 export const signInCleanupHandler = (database: Database) => async () => {
-  await deleteExpiredSignInRows(database, new Date());
+  const now = new Date();
+  await deleteExpiredSignInRows(database, now);
+  // The browser extension's connect links and old batch ids go with the same hourly pass.
+  await deleteOldExtensionRows(database, now);
 };

@@ -273,7 +273,10 @@ export async function explainInactive(
       text: `${staleInactive} of them rest on last-used dates from a source that is no longer current: ${stale.join(', ')}. Newer use would not show.`,
       count: staleInactive,
     });
-    toImprove.push('Reconnect or fix the sources that need attention, then sync.', ...fillUsageGap);
+    toImprove.push(
+      'Reconnect or fix the sources that need attention, then sync.',
+      ...(await fillUsageGap(roster.database.db, appId)),
+    );
   }
   for (const s of sources.filter((s) => s.freshness === 'needs_attention')) {
     causes.push({ code: 'source_needs_attention', text: `${s.name} needs attention: its last sync failed.` });
@@ -284,7 +287,7 @@ export async function explainInactive(
       text: `No source reports usage for this app, so its ${unknown} licenses are usage unknown: never counted active or inactive.`,
       count: unknown,
     });
-    toImprove.push(...fillUsageGap);
+    toImprove.push(...(await fillUsageGap(roster.database.db, appId)));
   }
   return {
     what: 'inactive',
@@ -306,7 +309,7 @@ export async function explainAppUsage(
   appRef: string,
   findKind?: FindKind,
 ): Promise<Explanation> {
-  const { facts, sources } = await loadApp(roster, appRef, findKind);
+  const { appId, facts, sources } = await loadApp(roster, appRef, findKind);
   const causes: Explanation['causes'] = [];
   const toImprove: string[] = [];
   // A source that says it can no longer see use (a missing licence, a revoked scope) explains itself first:
@@ -328,7 +331,7 @@ export async function explainAppUsage(
           ? `None of this app's sources (${sources.map((s) => s.name).join(', ') || 'none'}) reports usage; relatively few integrations do.`
           : `${capable.map((s) => s.name).join(', ')} can report usage but reported none for this app.`,
     });
-    toImprove.push(...fillUsageGap);
+    toImprove.push(...(await fillUsageGap(roster.database.db, appId)));
   } else if (facts.withUsage < facts.accounts) {
     causes.push({
       code: 'partial_usage',

@@ -1,3 +1,6 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { extensionReportOn } from '../extension/extension-report.js';
 import type { ContributingSource } from './explain-sources.js';
 
 /** Why a figure is what it is: computed from the data each time, never canned. */
@@ -17,7 +20,10 @@ export interface Explanation {
   toImprove: string[];
 }
 
-export const fillUsageGap = [
-  'Deploy the Roster browser extension: it reports sign-ins for every app, including apps without an integration.',
-  'Connect an integration of this app that reports sign-in or last-used dates.',
-];
+/** What would fill an app's usage gap: what the browser extension has reported on it (or that it is not deployed), and an integration. */
+export async function fillUsageGap(db: Kysely<DB>, appId: number): Promise<string[]> {
+  return [
+    await extensionReportOn(db, appId),
+    'Connect an integration of this app that reports sign-in or last-used dates.',
+  ];
+}

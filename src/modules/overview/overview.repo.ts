@@ -4,7 +4,9 @@ import { loadAnnualSpend } from '../expenses/summary.service.js';
 import { licenseStatesQuery } from '../licenses/license-states.js';
 
 export interface Overview {
+  /** Apps in use: those seen only at sign-up (sign_up_only_apps) are counted apart. */
   apps: number;
+  appsSeenOnlyAtSignUp: number;
   /** People: users merged into another person are counted with that person. */
   people: number;
   /** Assigned licenses, and of them how many are inactive or of unknown usage. */
@@ -43,8 +45,9 @@ const topApps = 12;
  */
 export async function loadOverview(roster: Roster, now = new Date()): Promise<Overview> {
   const { db } = roster.database;
-  const { rows: counts } = await sql<{ apps: number; people: number }>`
-    select (select count(*)::int from apps) as apps,
+  const { rows: counts } = await sql<{ apps: number; signUpOnly: number; people: number }>`
+    select (select count(*)::int from apps a where not exists (select 1 from sign_up_only_apps s where s.app_id = a.id)) as apps,
+           (select count(*)::int from sign_up_only_apps) as "signUpOnly",
            (select count(*)::int from users u
             where not exists (select 1 from person_links l where l.user_id = u.id)) as people`.execute(db);
   const { rows: perApp } = await sql<{
@@ -65,7 +68,8 @@ export async function loadOverview(roster: Roster, now = new Date()): Promise<Ov
     where removed_at is null group by app_id`.execute(db);
   const { rows: discovered } = await sql<{ month: string; apps: number }>`
     select to_char(date_trunc('month', created_at at time zone 'UTC'), 'YYYY-MM') as month, count(*)::int as apps
-    from apps group by 1 order by 1`.execute(db);
+    from apps a where not exists (select 1 from sign_up_only_apps s where s.app_id = a.id)
+    group by 1 order by 1`.execute(db);
 
   const spend = await loadAnnualSpend(roster);
   const settings = await db.selectFrom('organisation_settings').select('currency').executeTakeFirst();
@@ -106,6 +110,7 @@ export async function loadOverview(roster: Roster, now = new Date()): Promise<Ov
   }
   return {
     apps: counts[0]?.apps ?? 0,
+    appsSeenOnlyAtSignUp: counts[0]?.signUpOnly ?? 0,
     people: counts[0]?.people ?? 0,
     licenses,
     inactiveLicenses: inactive,

@@ -5,7 +5,12 @@ import { loadOverview } from './overview.repo.js';
 
 const overviewSchema = z
   .object({
-    apps: z.number(),
+    apps: z.number().describe('Apps in use (those seen only at sign-up are counted apart)'),
+    appsSeenOnlyAtSignUp: z
+      .number()
+      .describe(
+        'Apps the browser extension saw only sign-ups on, no visit or sign-in: not counted as in use',
+      ),
     people: z.number(),
     licenses: z.number(),
     inactiveLicenses: z.number(),
