@@ -10,7 +10,27 @@ export const retryAlarm = 'roster-send-retry';
  * is written to storage with its id before it is sent, so a batch whose answer was lost (offline, the worker
  * stopped) goes again under the same id and Roster counts it once.
  */
+let sending: Promise<void> | null = null;
+let sendAgain = false;
+
+/** One sender at a time: activity from several tabs must not send the batch in flight twice at once. */
 export async function sendQueued(api: RosterApi, now: () => Date = () => new Date()): Promise<void> {
+  if (sending) {
+    sendAgain = true;
+    return sending;
+  }
+  sending = (async () => {
+    do {
+      sendAgain = false;
+      await sendBatches(api, now);
+    } while (sendAgain);
+  })().finally(() => {
+    sending = null;
+  });
+  return sending;
+}
+
+async function sendBatches(api: RosterApi, now: () => Date): Promise<void> {
   for (;;) {
     const claim = await updateState((state) => {
       if (!state.token || state.needsSignIn || now().getTime() < state.notBefore) {
