@@ -19,13 +19,14 @@ export const connectedPage = 'connected.html';
 export async function reconcile(
   settings: ManagedSettings,
   now: () => number = Date.now,
+  fetchFn?: typeof fetch,
 ): Promise<RosterApi | null> {
   if (settings.mode === 'disabled' || !settings.rosterUrl) {
     await runContentScriptOn([]);
     if (settings.mode === 'disabled') await resetState();
     return null;
   }
-  const api = new RosterApi(settings.rosterUrl);
+  const api = new RosterApi(settings.rosterUrl, fetchFn);
   let state = await readState();
   // A refused token in unauthenticated mode is replaced by enrolling again; a person has nothing to do.
   if (state.needsSignIn && settings.mode === 'unauthenticated') {
