@@ -204,4 +204,19 @@ describe.skipIf(!runnable)('the browser extension in Chromium, authenticated mod
     ]);
     expect(roster.counted.filter((e) => e.batchId === lost!.batchId)).toHaveLength(1);
   });
+
+  it('stops and forgets everything when the policy turns it off', async () => {
+    applyManagedSettings({ rosterUrl: roster.url, mode: 'disabled', orgDomains: ['acme.io'] });
+    // Chromium notices the changed policy file by itself and tells the extension.
+    await eventually(
+      () => browser.worker.evaluate(() => chrome.storage.local.get(['token', 'outbox'])),
+      (local) => local.token === null,
+      { what: 'the extension forgetting its token', timeoutMs: 120_000 },
+    );
+    expect(await registeredScripts()).toEqual([]);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await popup.getByText('Your organisation has turned reporting off.').waitFor();
+    await popup.close();
+  });
 });
