@@ -12,6 +12,8 @@ import { connectedPage, finishConnect, orgDomainsFor, reconcile, startConnect } 
  * everything lives in chrome.storage so a stopped worker loses nothing.
  */
 const refreshAlarm = 'roster-refresh';
+/** Roster could not be reached for its config: try again soon rather than at the next hourly refresh. */
+const configRetryAlarm = 'roster-config-retry';
 
 async function loadSettings(): Promise<ManagedSettings> {
   return parseManagedSettings((await chrome.storage.managed.get(null)) as Record<string, unknown>);
@@ -26,6 +28,8 @@ function setUp(again = false) {
       const settings = await loadSettings();
       const api = await reconcile(settings);
       await updateBadge(settings);
+      if (api && !(await readState()).config)
+        await chrome.alarms.create(configRetryAlarm, { delayInMinutes: 1 });
       return { settings, api };
     })();
     settingUp.catch(() => {
@@ -126,7 +130,7 @@ chrome.storage.onChanged.addListener((_changes, area) => {
 });
 
 chrome.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === refreshAlarm) void setUp(true).then(send);
+  if (alarm.name === refreshAlarm || alarm.name === configRetryAlarm) void setUp(true).then(send);
   if (alarm.name === retryAlarm) void send();
 });
 
