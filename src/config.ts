@@ -33,6 +33,7 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(50 * 1024 * 1024),
+  ROSTER_EXTENSION_BATCHES_PER_MINUTE: z.coerce.number().int().positive().max(1_000_000).default(120),
   ROSTER_LEASE_SECONDS: z.coerce.number().positive().max(3600).default(120),
   ROSTER_LEASE_RENEW_SECONDS: z.coerce.number().positive().max(1800).default(30),
   ROSTER_OUTBOUND_ALLOW: z
@@ -108,6 +109,8 @@ export interface Config {
    * it renews that hold; another process fails or requeues the work once the hold has run out.
    */
   lease: { durationMs: number; renewEveryMs: number };
+  /** How many event batches one extension token may send per minute (ROSTER_EXTENSION_BATCHES_PER_MINUTE). */
+  extensionBatchesPerMinute: number;
   /** ROSTER_METRICS_LISTEN: where `roster serve` also answers `GET /metrics` without authentication; null: nowhere. */
   metricsListen: { host: string; port: number } | null;
 }
@@ -164,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       renewEveryMs: Math.round(e.ROSTER_LEASE_RENEW_SECONDS * 1000),
     },
     metricsListen: e.ROSTER_METRICS_LISTEN,
+    extensionBatchesPerMinute: e.ROSTER_EXTENSION_BATCHES_PER_MINUTE,
   };
 }
 

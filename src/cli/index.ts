@@ -7,6 +7,7 @@ import { registerBrowseCommands } from './commands/browse.js';
 import { registerExpenseFigureCommands } from './commands/expense-figures.js';
 import { registerExpenseRuleCommands } from './commands/expense-rules.js';
 import { registerExpenseImportCommands } from './commands/expenses-import.js';
+import { registerExtensionCommands } from './commands/extension.js';
 import { registerImportCommands } from './commands/imports.js';
 import { registerLicenseCommands } from './commands/licenses.js';
 import { registerMergeCommands } from './commands/merge.js';
@@ -48,5 +49,6 @@ registerExpenseFigureCommands(program);
 registerAdminCommands(program);
 registerSecretsCommands(program);
 registerBackupCommands(program);
+registerExtensionCommands(program);
 
 await program.parseAsync(process.argv);

@@ -311,6 +311,48 @@ export interface OidcLoginsTable {
   nonce: string;
   created_at: DefaultTimestamp;
   used_at: Timestamp | null;
+  /** Set when the connect page of the browser extension started this sign-in (migrations/0020). */
+  extension_return_to: string | null;
+  extension_state: string | null;
+}
+
+export interface ExtensionTokensTable {
+  id: Id;
+  kind: 'reporting' | 'enrollment';
+  email: string | null;
+  token_hash: string;
+  issued_via: 'admin' | 'link' | 'sso' | 'enrollment';
+  created_by: string;
+  created_at: DefaultTimestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface ExtensionBatchesTable {
+  batch_id: string;
+  token_id: number;
+  accepted: number;
+  received_at: DefaultTimestamp;
+}
+
+export interface ExtensionActivityTable {
+  email: string;
+  app_name: string;
+  day: string;
+  visits: number;
+  sign_ins: number;
+  sign_ups: number;
+  last_used_at: Timestamp | null;
+  last_activity_at: Timestamp;
+}
+
+export interface ExtensionConnectLinksTable {
+  token_hash: string;
+  email: string;
+  return_to: string;
+  state: string;
+  created_at: DefaultTimestamp;
+  used_at: Timestamp | null;
 }
 
 export interface SourceDomainsTable {
@@ -588,4 +630,8 @@ export interface DB {
   expense_lines: ExpenseLinesTable;
   staged_expense_lines: StagedExpenseLinesTable;
   expense_line_totals: ExpenseLineTotalsTable;
+  extension_tokens: ExtensionTokensTable;
+  extension_batches: ExtensionBatchesTable;
+  extension_activity: ExtensionActivityTable;
+  extension_connect_links: ExtensionConnectLinksTable;
 }

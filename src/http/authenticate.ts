@@ -3,6 +3,7 @@ import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { RosterError } from '../lib/errors.js';
 import { findSession } from '../modules/auth/auth.repo.js';
+import { isExtensionToken } from '../modules/extension/extension-tokens.js';
 import { checkPushRoute } from '../modules/tokens/push-scope.js';
 import { authenticateToken } from '../modules/tokens/tokens.service.js';
 import type { Roster } from '../roster.js';
@@ -30,6 +31,11 @@ async function identify(roster: Roster, request: FastifyRequest): Promise<Princi
   const header = request.headers.authorization;
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (match && isExtensionToken(match[1]!))
+      throw new RosterError(
+        'forbidden',
+        'An extension token may only call the browser extension’s routes (/api/extension/events, /api/extension/config)',
+      );
     const token = match ? await authenticateToken(roster, match[1]!) : undefined;
     if (!token) throw new RosterError('unauthenticated', 'The API token is invalid, revoked or expired');
     return {

@@ -6,19 +6,27 @@ import type { Access } from './principal.js';
  * password sign-in). The only place this is decided;
  * a route missing here stops the server from starting.
  */
-export type RoutePermission = Access | 'one-time-token' | 'password' | 'console' | 'probe';
+export type RoutePermission =
+  | Access
+  | 'one-time-token'
+  | 'password'
+  | 'console'
+  | 'probe'
+  | 'extension-token';
 
 /**
  * Routes anyone may call: those that authenticate the caller themselves (a one-time link, or email and
  * password), and the console's static files (`console`: the page must load before anyone signs in; it
  * holds no data, and every figure it shows comes from the API), and the health probes (`probe`: load
- * balancers carry no token; they answer only whether Roster is up and ready).
+ * balancers carry no token; they answer only whether Roster is up and ready), and the browser extension's
+ * routes (`extension-token`: they take an extension token, checked by the route, and nothing else).
  */
 export const selfAuthenticating = (permission: RoutePermission | undefined) =>
   permission === 'one-time-token' ||
   permission === 'password' ||
   permission === 'console' ||
-  permission === 'probe';
+  permission === 'probe' ||
+  permission === 'extension-token';
 
 export const permissions: Readonly<Record<string, RoutePermission>> = {
   'GET /': 'console',
@@ -115,6 +123,17 @@ export const permissions: Readonly<Record<string, RoutePermission>> = {
   'POST /api/offboardings/:id/reopen': 'write',
   'POST /api/offboardings/:id/tasks/:taskId/done': 'write',
   'POST /api/offboardings/:id/tasks/:taskId/retry': 'write',
+  'POST /api/extension/events': 'extension-token',
+  'GET /api/extension/config': 'extension-token',
+  'POST /api/extension/enroll': 'extension-token',
+  'GET /api/extension/tokens': 'admin',
+  'POST /api/extension/tokens': 'admin',
+  'DELETE /api/extension/tokens/:id': 'admin',
+  'GET /extension/connect': 'one-time-token',
+  'POST /extension/connect/email': 'one-time-token',
+  'GET /extension/connect/link': 'one-time-token',
+  'POST /extension/connect/link': 'one-time-token',
+  'GET /extension/connect/sso': 'one-time-token',
   'GET /offboarding/confirm': 'one-time-token',
   'POST /offboarding/confirm': 'one-time-token',
 };

@@ -20,6 +20,8 @@ import { expenseFiguresRoutes } from '../modules/expenses/expense-figures.routes
 import { expenseImportRoutes } from '../modules/expenses/import/expense-import.routes.js';
 import { expenseRulesRoutes } from '../modules/expenses/rules/expense-rules.routes.js';
 import { explainRoutes } from '../modules/explain/explain.routes.js';
+import { extensionRoutes } from '../modules/extension/extension.routes.js';
+import { extensionConnectRoutes } from '../modules/extension/extension-connect.routes.js';
 import { importsRoutes } from '../modules/imports/imports.routes.js';
 import { licensesRoutes } from '../modules/licenses/licenses.routes.js';
 import { membersRoutes } from '../modules/members/members.routes.js';
@@ -136,6 +138,12 @@ export async function buildServer(roster: Roster, options: ServerOptions = {}): 
         securitySchemes: {
           bearerToken: { type: 'http', scheme: 'bearer', description: 'An API token (roster tokens create)' },
           sessionCookie: { type: 'apiKey', in: 'cookie', name: 'roster_session' },
+          extensionToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              'A browser extension token (rxt_…, bound to one person’s email; roster extension token): only the /api/extension routes',
+          },
         },
       },
       security: [{ bearerToken: [] }, { sessionCookie: [] }],
@@ -180,6 +188,8 @@ export async function buildServer(roster: Roster, options: ServerOptions = {}): 
     backupRoutes,
     expenseRulesRoutes,
     expenseFiguresRoutes,
+    extensionRoutes,
+    extensionConnectRoutes,
   ]) {
     await app.register(routes(roster));
   }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MemberRole, Role } from '../../src/db/schema.js';
 import { createSession, ensureMember } from '../../src/modules/auth/auth.repo.js';
+import { issueExtensionToken } from '../../src/modules/extension/extension-tokens.js';
+import { updateSettings } from '../../src/modules/settings/settings.service.js';
 import { useTestServer } from '../support/http.js';
 import { lanes } from '../support/test-roster.js';
 
@@ -15,7 +17,19 @@ const memberRoles = ['admin', 'editor', 'read-only', 'app-owner'] as const;
  * health probe.
  */
 type YN = 'Y' | 'N';
-const expected: Record<string, 'public' | `${YN}${YN}${YN}${YN}${YN}`> = {
+const expected: Record<string, 'public' | 'extension' | `${YN}${YN}${YN}${YN}${YN}`> = {
+  // The browser extension's routes take an extension token and nothing else (below).
+  'POST /api/extension/events': 'extension',
+  'GET /api/extension/config': 'extension',
+  'POST /api/extension/enroll': 'extension',
+  'GET /extension/connect': 'public',
+  'POST /extension/connect/email': 'public',
+  'GET /extension/connect/link': 'public',
+  'POST /extension/connect/link': 'public',
+  'GET /extension/connect/sso': 'public',
+  'GET /api/extension/tokens': 'YNNNN',
+  'POST /api/extension/tokens': 'YNNNN',
+  'DELETE /api/extension/tokens/:id': 'YNNNN',
   'GET /': 'public',
   'GET /*': 'public',
   'POST /api/setup': 'public',
@@ -129,6 +143,7 @@ describe.each(lanes)('route permissions on %s', (lane) => {
     async ({ roster }) => {
       for (const role of memberRoles)
         members[role] = (await ensureMember(roster, 'test', `${role}@acme.io`, role)).id;
+      await updateSettings(roster, 'test', { domains: ['acme.io'] });
     },
     { lane },
   );
@@ -163,8 +178,37 @@ describe.each(lanes)('route permissions on %s', (lane) => {
     expect(registered.sort()).toEqual(Object.keys(expected).sort());
     for (const route of ctx.server.app.registeredRoutes)
       expect(route.public, `${route.method} ${route.url}`).toBe(
-        expected[`${route.method} ${route.url}`] === 'public',
+        ['public', 'extension'].includes(expected[`${route.method} ${route.url}`] ?? ''),
       );
+  });
+
+  it('opens the extension routes to extension tokens only, and nothing else to them', async () => {
+    const extensionRoutes = ctx.server.app.registeredRoutes.filter(
+      (r) => expected[`${r.method} ${r.url}`] === 'extension',
+    );
+    expect(extensionRoutes.length).toBe(3);
+    for (const route of extensionRoutes) {
+      for (const role of roles) {
+        const response = await call(route, ctx.server.as(role));
+        expect(response.statusCode, `${role} ${route.method} ${route.url}`).toBe(401);
+      }
+      const response = await call(route, { cookie: await session('admin'), 'x-roster-request': '1' });
+      expect(response.statusCode, `session ${route.method} ${route.url}`).toBe(401);
+    }
+    const { token } = await issueExtensionToken(ctx.roster, 'test', {
+      kind: 'reporting',
+      email: 'ann@acme.io',
+      via: 'admin',
+    });
+    const config = await call(
+      { method: 'GET', url: '/api/extension/config' },
+      { authorization: `Bearer ${token}` },
+    );
+    expect(config.statusCode).toBe(200);
+    for (const route of protectedRoutes()) {
+      const response = await call(route, { authorization: `Bearer ${token}` });
+      expect(response.statusCode, `extension token ${route.method} ${route.url}`).toBe(403);
+    }
   });
 
   it('allows and refuses each API token role as written above', async () => {

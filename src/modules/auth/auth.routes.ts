@@ -6,6 +6,7 @@ import { emailField } from '../../lib/email.js';
 import { RosterError } from '../../lib/errors.js';
 import { hitRateLimit } from '../../lib/rate-limit.js';
 import type { Roster } from '../../roster.js';
+import { finishExtensionSso } from '../extension/connect-sso.js';
 import {
   completeSetup,
   createSession,
@@ -15,9 +16,12 @@ import {
   signInWithLink,
 } from './auth.repo.js';
 import { setPasswordWithLink, signInWithPassword } from './local-passwords.js';
-import { finishOidcSignIn, redirectUri, startOidcSignIn } from './oidc.js';
+import { finishOidcSignIn, isExtensionOidcLogin, redirectUri, startOidcSignIn } from './oidc.js';
 import { auditedSignIn } from './sign-in-audit.js';
 import { signInLinkPage, signInLinkTokenPattern } from './sign-in-link-page.js';
+
+/** Binds a started single sign-on to the browser that started it (the extension's connect page sets it too). */
+export const oidcBrowserCookie = 'roster_oidc';
 
 const memberSchema = z.object({ id: z.number(), email: z.string(), role: z.string() }).meta({ id: 'Member' });
 
@@ -165,7 +169,7 @@ export function authRoutes(roster: Roster): FastifyPluginAsyncZod {
       },
     );
 
-    const oidcCookie = 'roster_oidc';
+    const oidcCookie = oidcBrowserCookie;
     app.get(
       '/auth/oidc/start',
       { schema: { summary: 'Sign in through the organisation’s OpenID Connect provider' } },
@@ -198,6 +202,11 @@ export function authRoutes(roster: Roster): FastifyPluginAsyncZod {
       async (request, reply) => {
         await hitRateLimit(roster.database, `oidc:${request.ip}`, 20, 60);
         const callbackUrl = new URL(request.url, redirectUri(roster));
+        // A sign-in the browser extension's connect page started ends by handing the extension a token.
+        if (await isExtensionOidcLogin(roster, callbackUrl, request.cookies[oidcCookie])) {
+          const target = await finishExtensionSso(roster, callbackUrl, request.cookies[oidcCookie]);
+          return reply.clearCookie(oidcCookie, { path: '/auth/oidc' }).redirect(target, 303);
+        }
         const member = await auditedSignIn(roster, { method: 'oidc', ip: request.ip }, () =>
           finishOidcSignIn(roster, callbackUrl, request.cookies[oidcCookie]),
         );

@@ -50,6 +50,8 @@ export const redirectUri = (roster: Roster) => `${publicUrlOf(roster.config)}/au
  */
 export async function startOidcSignIn(
   roster: Roster,
+  /** Set when the browser extension's connect page starts it: the sign-in then ends by handing it a token. */
+  extension?: { returnTo: string; state: string },
 ): Promise<{ authorizationUrl: string; browserSecret: string }> {
   const config = await providerConfiguration(roster);
   const verifier = client.randomPKCECodeVerifier();
@@ -63,6 +65,8 @@ export async function startOidcSignIn(
       browser_hash: hashToken(browserSecret),
       code_verifier: verifier,
       nonce,
+      extension_return_to: extension?.returnTo ?? null,
+      extension_state: extension?.state ?? null,
     })
     .execute();
   const url = client.buildAuthorizationUrl(config, {
@@ -90,6 +94,39 @@ export async function finishOidcSignIn(
   callbackUrl: URL,
   browserSecret: string | undefined,
 ): Promise<Member> {
+  const { identity } = await finishOidcLogin(roster, callbackUrl, browserSecret);
+  return bindOidcMember(roster, identity);
+}
+
+/** Whether the sign-in a callback finishes was started by the browser extension's connect page (uses nothing). */
+export async function isExtensionOidcLogin(
+  roster: Roster,
+  callbackUrl: URL,
+  browserSecret: string | undefined,
+): Promise<boolean> {
+  const state = callbackUrl.searchParams.get('state');
+  if (!state || !browserSecret) return false;
+  const row = await roster.database.db
+    .selectFrom('oidc_logins')
+    .select('extension_return_to')
+    .where('state_hash', '=', hashToken(state))
+    .where('browser_hash', '=', hashToken(browserSecret))
+    .executeTakeFirst();
+  return Boolean(row?.extension_return_to);
+}
+
+/**
+ * The checks every single sign-on passes (see finishOidcSignIn), giving the provider's verified identity and,
+ * for a sign-in the extension's connect page started, where to hand the extension its token.
+ */
+export async function finishOidcLogin(
+  roster: Roster,
+  callbackUrl: URL,
+  browserSecret: string | undefined,
+): Promise<{
+  identity: ProviderIdentity & { email: string };
+  extension: { returnTo: string; state: string } | null;
+}> {
   const config = await providerConfiguration(roster);
   const state = callbackUrl.searchParams.get('state');
   if (!state || !browserSecret) throw refused('the sign-in was not started from this browser');
@@ -100,7 +137,7 @@ export async function finishOidcSignIn(
     .where('browser_hash', '=', hashToken(browserSecret))
     .where('used_at', 'is', null)
     .where('created_at', '>', new Date(Date.now() - oidcLoginMinutes * 60_000))
-    .returning(['code_verifier', 'nonce'])
+    .returning(['code_verifier', 'nonce', 'extension_return_to', 'extension_state'])
     .executeTakeFirst();
   if (!login) throw refused('this sign-in is unknown, expired or already used');
   let identity: ProviderIdentity;
@@ -132,5 +169,11 @@ export async function finishOidcSignIn(
   }
   if (!identity.email || !identity.emailVerified)
     throw refused('the provider did not say the email is verified');
-  return bindOidcMember(roster, { ...identity, email: identity.email });
+  return {
+    identity: { ...identity, email: identity.email },
+    extension:
+      login.extension_return_to && login.extension_state
+        ? { returnTo: login.extension_return_to, state: login.extension_state }
+        : null,
+  };
 }
