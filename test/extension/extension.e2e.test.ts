@@ -201,6 +201,35 @@ describe.skipIf(!runnable).each(lanes)('the browser extension in Chromium agains
     expect((await roster.activity('Acme Notes'))[0]!.visits).toBe(visitsBefore + 2);
   });
 
+  it('keeps what happens while Roster is unreachable and sends it once Roster answers again', async () => {
+    const visitsBefore = (await roster.activity('Acme Notes'))[0]!.visits;
+    const signUpsBefore = (await roster.activity('Webinars'))[0]!.signUps;
+    const pending = () =>
+      browser.worker.evaluate(async () => {
+        const { outbox } = (await chrome.storage.local.get('outbox')) as {
+          outbox: { queue: unknown[]; pending: { batchId: string; events: unknown[] } | null };
+        };
+        return { batchId: outbox.pending?.batchId ?? null, queued: outbox.queue.length };
+      });
+    roster.proxy.setOffline(true);
+    await visit('notes.test', '/?offline');
+    const waiting = await eventually(pending, (p) => p.batchId !== null, {
+      what: 'a batch waiting for Roster',
+    });
+    await page.goto(site('webinars.test', '/webinar'));
+    await page.getByLabel('Work email').fill(person);
+    await page.getByRole('button', { name: 'Register' }).click();
+    await eventually(pending, (p) => p.queued > 0, { what: 'the sign-up queued behind it' });
+    roster.proxy.setOffline(false);
+    await syncPoint();
+    await eventually(pending, (p) => p.batchId === null && p.queued === 0, { what: 'the queue emptied' });
+    expect(roster.proxy.batches.filter((b) => b.batchId === waiting.batchId)).toEqual([
+      { batchId: waiting.batchId, accepted: 1, duplicate: false },
+    ]);
+    expect((await roster.activity('Acme Notes'))[0]!.visits).toBe(visitsBefore + 2);
+    expect((await roster.activity('Webinars'))[0]!.signUps).toBe(signUpsBefore + 1);
+  });
+
   it('stops and forgets everything when the policy turns it off', async () => {
     applyManagedSettings({ rosterUrl: roster.proxy.url, mode: 'disabled', orgDomains: ['acme.io'] });
     // Chromium notices the changed policy file by itself and tells the extension.

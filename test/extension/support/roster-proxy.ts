@@ -14,6 +14,8 @@ export interface RosterProxy {
   /** Roster's answers to event batches, in order, including an answer that was then lost. */
   batches: { batchId: string; accepted: number; duplicate: boolean }[];
   loseNextBatchAnswer(): void;
+  /** While offline, every connection is dropped before it reaches Roster. */
+  setOffline(offline: boolean): void;
   close(): Promise<void>;
 }
 
@@ -25,6 +27,7 @@ const readAll = async (stream: IncomingMessage) => {
 
 export async function startRosterProxy(): Promise<RosterProxy> {
   let loseNext = false;
+  let offline = false;
   const proxy: Omit<RosterProxy, 'url' | 'close'> = {
     target: '',
     requests: [],
@@ -32,9 +35,16 @@ export async function startRosterProxy(): Promise<RosterProxy> {
     loseNextBatchAnswer: () => {
       loseNext = true;
     },
+    setOffline: (value) => {
+      offline = value;
+    },
   };
   const server: Server = createServer(async (req, res) => {
     const body = await readAll(req);
+    if (offline) {
+      req.socket.destroy();
+      return;
+    }
     const path = req.url ?? '/';
     proxy.requests.push({ method: req.method ?? '', path: path.split('?')[0]! });
     const target = new URL(path, proxy.target);
