@@ -96,6 +96,10 @@ async function status(): Promise<ExtensionStatus> {
 async function handle(message: ExtensionMessage, sender: chrome.runtime.MessageSender): Promise<unknown> {
   // Only the extension's own pages and its content script can reach this listener (no externally_connectable).
   if (sender.id !== chrome.runtime.id) return null;
+  // Activity comes from the content script in a web page; everything else from the extension's own pages.
+  const fromOwnPage = sender.url?.startsWith(chrome.runtime.getURL('')) ?? false;
+  const fromContentScript = sender.tab !== undefined && !fromOwnPage;
+  if ((message.kind === 'visit' || message.kind === 'form') !== fromContentScript) return null;
   switch (message.kind) {
     case 'visit':
       return recordFromTab(sender, 'visit', null);
