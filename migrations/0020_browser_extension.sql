@@ -53,3 +53,6 @@ create table extension_connect_links (
 
 -- A single sign-on started from the connect page finishes by giving the extension a token, not a session.
 alter table oidc_logins add column extension_return_to text, add column extension_state text;
+
+-- The job worker asks whether batches arrived since the extension's reports were last folded into accounts.
+create index extension_batches_received_idx on extension_batches (received_at);

@@ -1,4 +1,5 @@
 import { bambooHrSourceKind } from './bamboohr/bamboohr-source.js';
+import { browserExtensionSourceKind } from './browser-extension/browser-extension-source.js';
 import { csvSourceKind } from './csv/csv-source.js';
 import { customSourceKind } from './custom/custom-source.js';
 import { expenseCsvSourceKind } from './expense-csv/expense-csv-source.js';
@@ -26,6 +27,7 @@ export const sourceKinds: readonly SourceKind<unknown, unknown>[] = [
   expenseCsvSourceKind,
   expenseJsonUrlSourceKind,
   expensePushSourceKind,
+  browserExtensionSourceKind,
 ] as SourceKind<unknown, unknown>[];
 
 export function findSourceKind(kind: string): SourceKind<unknown, unknown> | undefined {

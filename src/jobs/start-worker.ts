@@ -3,6 +3,7 @@ import {
   signInCleanupHandler,
   signInCleanupJobKind,
 } from '../modules/auth/sign-in-cleanup.js';
+import { foldExtensionActivityWhenDue } from '../modules/extension/fold-activity.js';
 import { ensureLicenseStates, licenseStatesMaxAgeMs } from '../modules/licenses/license-store.js';
 import {
   offboardingTasksHandler,
@@ -52,6 +53,8 @@ export function jobWorkerOptions(
       await queueRunnableOffboardings(roster);
       // Jira tickets of offboarding tasks: read each open one every few minutes.
       await followTickets(roster);
+      // What the browser extension reported since the last fold becomes its observations of accounts.
+      await foldExtensionActivityWhenDue(roster);
       // Recompute license states a sync or a change made stale, so the next reader finds them ready.
       await ensureLicenseStates(roster.database, new Date(), licenseStatesMaxAgeMs);
     },

@@ -4,6 +4,7 @@ import { decodeJwt, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureMember } from '../../src/modules/auth/auth.repo.js';
+import { updateSettings } from '../../src/modules/settings/settings.service.js';
 import { testServer } from '../support/http.js';
 import { lanes, openTestRoster, type TestRoster } from '../support/test-roster.js';
 
@@ -175,6 +176,47 @@ describe.each(lanes)('single sign-on through OpenID Connect on %s', (lane) => {
     const replay = await callback(back, browser);
     expect(replay.statusCode).toBe(401);
     expect(replay.json().error.message).toMatch(/already used/);
+  });
+
+  it('connects the browser extension of an employee who is no member, handing the token to the extension', async () => {
+    await updateSettings(roster, 'test', { domains: ['acme.io'] });
+    const returnTo = `chrome-extension://${'a'.repeat(32)}/connected.html`;
+    const started = await server.app.inject({
+      url: `/extension/connect/sso?return_to=${encodeURIComponent(returnTo)}&state=state-1234`,
+    });
+    expect(started.statusCode).toBe(302);
+    const browser = String(started.headers['set-cookie']).split(';')[0]!;
+    const back = await signInAtProvider(String(started.headers.location), 'eve@acme.io');
+    const response = await callback(back, browser);
+    expect(response.statusCode, response.body).toBe(303);
+    expect(String(response.headers['set-cookie'] ?? '')).not.toMatch(/roster_session/);
+    const target = new URL(String(response.headers.location));
+    expect(
+      `${target.origin === 'null' ? `chrome-extension://${target.host}` : target.origin}${target.pathname}`,
+    ).toBe(returnTo);
+    const handed = new URLSearchParams(target.hash.slice(1));
+    expect(handed.get('email')).toBe('eve@acme.io');
+    expect(handed.get('state')).toBe('state-1234');
+    const config = await server.app.inject({
+      url: '/api/extension/config',
+      headers: { authorization: `Bearer ${handed.get('token')}` },
+    });
+    expect(config.json()).toMatchObject({ email: 'eve@acme.io', orgDomains: ['acme.io'] });
+    const member = await roster.database.db
+      .selectFrom('admin_members')
+      .select('id')
+      .where('email', '=', 'eve@acme.io')
+      .executeTakeFirst();
+    expect(member).toBeUndefined();
+
+    // An address outside the organisation's domains gets no token.
+    const other = await server.app.inject({
+      url: `/extension/connect/sso?return_to=${encodeURIComponent(returnTo)}&state=state-5678`,
+    });
+    const otherBack = await signInAtProvider(String(other.headers.location), 'eve@elsewhere.example');
+    const refused = await callback(otherBack, String(other.headers['set-cookie']).split(';')[0]!);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.headers.location).toBeUndefined();
   });
 
   it('refuses a callback from another browser, a forged state, and people who are not members', async () => {

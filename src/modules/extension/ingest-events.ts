@@ -3,7 +3,11 @@ import { emailDomain } from '../../lib/email.js';
 import type { Roster } from '../../roster.js';
 import type { EventBatch } from './event-batch.js';
 import { organisationDomains } from './extension-tokens.js';
+import { browserExtensionSource } from './fold-activity.js';
 import { appMatcher, publishedApps } from './published-apps.js';
+
+/** Installations whose browser-extension source is known to exist: checked once per process, not per batch. */
+const sourceEnsured = new WeakSet<Roster>();
 
 export interface IngestResult {
   batchId: string;
@@ -75,6 +79,11 @@ export async function ingestEvents(
   batch: EventBatch,
 ): Promise<IngestResult> {
   const { db } = roster.database;
+  if (!sourceEnsured.has(roster)) {
+    // The first report creates the source, so the extension shows among the sources at once.
+    await browserExtensionSource(roster, 'extension');
+    sourceEnsured.add(roster);
+  }
   const [domains, apps] = await Promise.all([organisationDomains(db), publishedApps(db)]);
   const { rows, accepted, ignored } = aggregateBatch(batch, caller.email, new Set(domains), appMatcher(apps));
   const column = <T>(pick: (row: DayRow) => T) => rows.map(pick);
