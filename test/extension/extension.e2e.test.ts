@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { foldExtensionActivity } from '../../src/modules/extension/fold-activity.js';
 import { eventually } from '../support/eventually.js';
 import { lanes } from '../support/test-roster.js';
 import { type AppSites, startAppSites } from './support/app-sites.js';
@@ -133,6 +134,22 @@ describe.skipIf(!runnable).each(lanes)('the browser extension in Chromium agains
     );
     expect(afterSignIn).toMatchObject({ email: person, visits: 1, signIns: 1, signUps: 0 });
     expect(afterSignIn!.lastUsedAt! > afterVisit!.lastUsedAt!).toBe(true);
+
+    // The job worker's step folds the reports into the account's observation by the extension's source.
+    const folded = await foldExtensionActivity(roster.roster, 'test');
+    expect(folded.status, JSON.stringify(folded.error)).toBe('succeeded');
+    const account = await roster.roster.database.db
+      .selectFrom('account_observations as o')
+      .innerJoin('users as u', 'u.id', 'o.user_id')
+      .innerJoin('apps as a', 'a.id', 'o.app_id')
+      .innerJoin('sources as s', 's.id', 'o.source_id')
+      .select(['o.last_used_at', 's.kind'])
+      .where('u.email', '=', person)
+      .where('a.name', '=', 'Acme Notes')
+      .execute();
+    expect(account.map((o) => [o.kind, new Date(o.last_used_at!).toISOString()])).toEqual([
+      ['browser-extension', afterSignIn!.lastUsedAt],
+    ]);
   });
 
   it('marks a sign-up form as a sign-up only', async () => {
