@@ -2,7 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'console/e2e/**/*.e2e.test.ts'],
+    include: [
+      'src/**/*.test.ts',
+      'test/**/*.test.ts',
+      'console/e2e/**/*.e2e.test.ts',
+      'extension/**/*.test.ts',
+    ],
     // Each database test opens its own embedded database or server database; two cores, so two workers.
     pool: 'forks',
     maxWorkers: 2,
