@@ -1,3 +1,5 @@
+import { pause } from '../connectors/kit/pause.js';
+
 /**
  * Time as actions see it when they wait between attempts: injected, so tests run retries with a fake
  * clock and never wait, and a signature's timestamp is the clock's.
@@ -13,18 +15,6 @@ export interface ActionTiming {
 
 export const realTiming: ActionTiming = {
   now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise((resolve, reject) => {
-      if (signal.aborted) return reject(signal.reason);
-      const timer = setTimeout(() => {
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-    }),
+  sleep: pause,
   random: () => Math.random(),
 };
