@@ -162,20 +162,7 @@ const api = (client: ApiClient): ExpensesClient => ({
       body: { account },
     }),
   summary: () => client.call('GET', '/api/expenses/summary'),
-  lines: async (query) => {
-    const items: ExpenseLine[] = [];
-    let cursor: string | null = null;
-    do {
-      const answer: { items: ExpenseLine[]; nextCursor: string | null } = await client.call(
-        'GET',
-        '/api/expenses/lines',
-        { query: { ...query, cursor: cursor ?? undefined, limit: page } },
-      );
-      items.push(...answer.items);
-      cursor = answer.nextCursor;
-    } while (cursor);
-    return items;
-  },
+  lines: (query) => client.allPages<ExpenseLine>('/api/expenses/lines', { ...query }, page),
   linesCsv: (query, out) => client.download('/api/expenses/lines.csv', { ...query }, out),
   rules: async () => (await client.call<{ items: RuleView[] }>('GET', '/api/expenses/rules')).items,
   addRule: (input) => client.call('POST', '/api/expenses/rules', { body: input }),

@@ -72,20 +72,7 @@ const local = (roster: Roster): LicensesClient => {
 const page = 1000;
 
 const api = (client: ApiClient): LicensesClient => ({
-  inactive: async (query) => {
-    const items: InactiveLicense[] = [];
-    let cursor: string | null = null;
-    do {
-      const answer: { items: InactiveLicense[]; nextCursor: string | null } = await client.call(
-        'GET',
-        '/api/licenses/inactive',
-        { query: { ...query, cursor: cursor ?? undefined, limit: page } },
-      );
-      items.push(...answer.items);
-      cursor = answer.nextCursor;
-    } while (cursor);
-    return items;
-  },
+  inactive: (query) => client.allPages<InactiveLicense>('/api/licenses/inactive', { ...query }, page),
   inactiveCsv: (query, out) => client.download('/api/licenses/inactive.csv', { ...query }, out),
 });
 

@@ -63,6 +63,20 @@ export class ApiClient {
     return json as T;
   }
 
+  /** Every item of a cursor-paged list (`{ items, nextCursor }`), asked for `limit` at a time. */
+  async allPages<T>(path: string, query: ApiRequest['query'], limit: number): Promise<T[]> {
+    const items: T[] = [];
+    let cursor: string | null = null;
+    do {
+      const answer: { items: T[]; nextCursor: string | null } = await this.call('GET', path, {
+        query: { ...query, cursor: cursor ?? undefined, limit },
+      });
+      items.push(...answer.items);
+      cursor = answer.nextCursor;
+    } while (cursor);
+    return items;
+  }
+
   /**
    * A download (a CSV export) written to `out` as it arrives; an error answer is thrown as `call` throws it.
    * Ends when the body has been written, or when `out` fails (a reader that stopped: `| head`).
