@@ -6,7 +6,12 @@ import { enqueueJob } from '../../jobs/job-queue.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import type { Roster } from '../../roster.js';
 import { writeAudit } from '../audit/audit.repo.js';
-import { actionIdOf, type WorkflowAction, type WorkflowDocument } from './workflow-document.js';
+import {
+  actionIdOf,
+  settingsInput,
+  type WorkflowAction,
+  type WorkflowDocument,
+} from './workflow-document.js';
 import { openWorkflowSecrets } from './workflows.service.js';
 
 export const workflowRunsJobKind = 'workflows.runs';
@@ -161,10 +166,7 @@ async function runAction(
       retryable: false,
       requests,
     });
-  const { id: _id, type: _type, ...rest } = action;
-  const settings = definition.settings.safeParse(
-    secrets[id] !== undefined ? { ...rest, secret: secrets[id] } : rest,
-  );
+  const settings = definition.settings.safeParse(settingsInput(definition, action, secrets[id]));
   if (!settings.success)
     return finish({
       status: 'failed',
