@@ -4,11 +4,15 @@ import { account, syncRecords } from '../../../test/support/records.js';
 import { lanes, openTestRoster, type TestRoster } from '../../../test/support/test-roster.js';
 import { webhookReceiver } from '../../../test/support/webhook-receiver.js';
 import { signDelivery } from '../../actions/webhook/webhook-signature.js';
+import { SecretBox, sealedContexts } from '../../lib/secret-box.js';
+import { startSlackSimulator } from '../../simulators/slack/slack-simulator.js';
+import { rotateKey } from '../secrets/rotate-key.js';
+import { setActionCredentials } from './action-credentials.js';
 import { evaluateMatchesWorkflows } from './evaluate-workflows.js';
 import { workflowActions } from './workflow-actions.js';
 import { workflowJsonSchema } from './workflow-json-schema.js';
 import { runQueuedWorkflowRuns } from './workflow-runner.js';
-import { saveWorkflow } from './workflows.service.js';
+import { saveWorkflow, setWorkflowEnabled } from './workflows.service.js';
 
 describe.each(lanes)('workflows with the external actions on %s', (lane) => {
   let roster: TestRoster;
@@ -34,7 +38,9 @@ describe.each(lanes)('workflows with the external actions on %s', (lane) => {
   });
 
   beforeAll(async () => {
-    roster = await openTestRoster(lane);
+    roster = await openTestRoster(lane, {
+      ROSTER_SECRET_KEY: 'a-key-of-more-than-thirty-two-characters-AAAA',
+    });
     const { id } = await roster.database.db
       .insertInto('sources')
       .values({ kind: 'scripted', name: 'HR', config: '{}' })
@@ -67,6 +73,8 @@ describe.each(lanes)('workflows with the external actions on %s', (lane) => {
       ]),
     );
     expect(saved.document.actions.map((a) => a.type)).toEqual(['email', 'slack.message', 'webhook']);
+    // Kept off: this one only shows that such a document validates.
+    await setWorkflowEnabled(roster, actor, 'every external action', false);
   });
 
   it('delivers a webhook with a valid Roster-Signature from a run', async () => {
@@ -89,5 +97,71 @@ describe.each(lanes)('workflows with the external actions on %s', (lane) => {
     } finally {
       await receiver.close();
     }
+  });
+
+  it('fails a Slack message whose credentials are not set, naming the command that sets them', async () => {
+    await save(leavers('dm without token', [{ id: 'dm', type: 'slack.message', text: 'Bye' }]));
+    await evaluateMatchesWorkflows(roster, 'sync:dm-missing');
+    await run();
+    const [r] = await runsOf('dm without token');
+    expect(r?.status).toBe('failed');
+    expect(r?.steps[0]).toMatchObject({
+      id: 'dm',
+      status: 'failed',
+      retryable: false,
+      error:
+        'Roster has no credentials for slack.message: set them with roster workflows credentials set slack.message --file creds.json',
+    });
+  });
+
+  it('posts a Slack message with stored credentials, its output used by the next action', async () => {
+    const slack = await startSlackSimulator({
+      members: [{ id: 'U0BOB', email: 'bob@acme.example', name: 'Bob' }],
+      channels: [{ id: 'C0IT', name: 'it-ops', appIsMember: true }],
+    });
+    try {
+      await setActionCredentials(
+        roster,
+        actor,
+        'slack.message',
+        { botToken: slack.botToken },
+        workflowActions(roster),
+      );
+      await save(
+        leavers('dm then channel', [
+          { id: 'dm', type: 'slack.message', text: 'Bye {{person.email}}', apiUrl: slack.apiUrl },
+          {
+            id: 'log',
+            type: 'slack.message',
+            channel: '#it-ops',
+            text: 'Told {{actions.dm.user}} at {{actions.dm.ts}}',
+            apiUrl: slack.apiUrl,
+          },
+        ]),
+      );
+      await evaluateMatchesWorkflows(roster, 'sync:dm');
+      await run();
+      const [r] = await runsOf('dm then channel');
+      expect(r?.status, JSON.stringify(r?.steps)).toBe('succeeded');
+      const [dm, log] = slack.workspace.messages;
+      expect(dm).toMatchObject({ user: 'U0BOB', text: 'Bye bob@acme.example' });
+      expect(log).toMatchObject({ channel: 'C0IT', text: `Told U0BOB at ${dm?.ts}` });
+    } finally {
+      await slack.close();
+    }
+  });
+
+  it('re-seals stored action credentials when the key rotates', async () => {
+    const next = SecretBox.fromPassphrase('b-key-of-more-than-thirty-two-characters-BBBB');
+    await rotateKey(roster, 'test', next);
+    const row = await roster.database.db
+      .selectFrom('action_credentials')
+      .select('credentials_encrypted')
+      .where('action_type', '=', 'slack.message')
+      .executeTakeFirstOrThrow();
+    const opened = JSON.parse(
+      next.open(row.credentials_encrypted, sealedContexts.actionCredentials('slack.message')),
+    );
+    expect(opened.botToken).toMatch(/^xoxb-/);
   });
 });
