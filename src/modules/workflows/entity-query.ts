@@ -80,7 +80,15 @@ export function keyIs(kind: EntityKind, key: RawBuilder<unknown>): RawBuilder<un
   }
 }
 
-const personObject = sql`jsonb_build_object('email', u.email, 'name', e.name, 'domain', u.domain,
+// The person's emails for contact actions (Merge Users): the primary email first, then the emails of the
+// users merged into it, so a Slack or email action reaches the primary email first.
+const personEmails = sql`(select jsonb_agg(m.email order by m.rank, m.email) from (
+    select u.email, 0 as rank
+    union all
+    select mu.email, 1 from person_links ml join users mu on mu.id = ml.user_id where ml.primary_user_id = u.id
+  ) m)`;
+
+const personObject = sql`jsonb_build_object('email', u.email, 'emails', ${personEmails}, 'name', e.name, 'domain', u.domain,
   'status', case when e.status = 'terminated' then 'past' else 'current' end,
   'department', e.department, 'manager_email', e.manager_email, 'personal_email', e.personal_email,
   'termination_date', e.termination_date, 'fields', coalesce(e.attributes, '{}'::jsonb))`;

@@ -51,8 +51,24 @@ describe.each(lanes)('workflows with the external actions on %s', (lane) => {
       { type: 'employee', email: 'ann@acme.example', status: 'active' },
       account('bob@acme.example', 'Slack'),
       account('ann@acme.example', 'Slack'),
+      { type: 'employee', email: 'carl@acme.example', status: 'active' },
+      account('carl@acme.example', 'Figma'),
+      account('carl.old@acme.example', 'Slack'),
     ]);
     expect(result.status).toBe('succeeded');
+    // Merge Users: carl.old@ is another email of Carl, whose primary email is carl@.
+    const users = await roster.database.db.selectFrom('users').select(['id', 'email']).execute();
+    const userId = (email: string) => users.find((u) => u.email === email)?.id ?? 0;
+    await roster.database.db
+      .insertInto('person_links')
+      .values({
+        user_id: userId('carl.old@acme.example'),
+        primary_user_id: userId('carl@acme.example'),
+        source_id: id,
+        field: 'otherMails',
+        raw_value: 'carl.old@acme.example',
+      })
+      .execute();
   });
   afterAll(() => roster.close());
 
@@ -146,6 +162,40 @@ describe.each(lanes)('workflows with the external actions on %s', (lane) => {
       const [dm, log] = slack.workspace.messages;
       expect(dm).toMatchObject({ user: 'U0BOB', text: 'Bye bob@acme.example' });
       expect(log).toMatchObject({ channel: 'C0IT', text: `Told U0BOB at ${dm?.ts}` });
+    } finally {
+      await slack.close();
+    }
+  });
+
+  it("hands contact actions the person's primary email first, then their other emails", async () => {
+    const slack = await startSlackSimulator({
+      members: [{ id: 'U0CARL', email: 'carl.old@acme.example', name: 'Carl' }],
+    });
+    try {
+      await setActionCredentials(
+        roster,
+        actor,
+        'slack.message',
+        { botToken: slack.botToken },
+        workflowActions(roster),
+      );
+      await save({
+        name: 'dm carl',
+        enabled: true,
+        trigger: { type: 'matches', entity: 'person' },
+        conditions: { all: [{ field: 'person.email', op: 'equals', value: 'carl@acme.example' }] },
+        actions: [{ id: 'dm', type: 'slack.message', text: 'Hello', apiUrl: slack.apiUrl }],
+      });
+      await evaluateMatchesWorkflows(roster, 'sync:carl');
+      await run();
+      const [r] = await sql<{ status: string; entity: { person: { emails: string[] } } }>`
+        select r.status, r.entity from workflow_runs r join workflows w on w.id = r.workflow_id
+        where w.name = 'dm carl'`
+        .execute(roster.database.db)
+        .then((q) => q.rows);
+      expect(r?.entity.person.emails).toEqual(['carl@acme.example', 'carl.old@acme.example']);
+      expect(r?.status).toBe('succeeded');
+      expect(slack.workspace.messages).toMatchObject([{ user: 'U0CARL', text: 'Hello' }]);
     } finally {
       await slack.close();
     }
