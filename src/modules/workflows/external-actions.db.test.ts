@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mailbox } from '../../../test/support/mailbox.js';
 import { account, syncRecords } from '../../../test/support/records.js';
 import { lanes, openTestRoster, type TestRoster } from '../../../test/support/test-roster.js';
 import { webhookReceiver } from '../../../test/support/webhook-receiver.js';
@@ -16,6 +17,7 @@ import { saveWorkflow, setWorkflowEnabled } from './workflows.service.js';
 
 describe.each(lanes)('workflows with the external actions on %s', (lane) => {
   let roster: TestRoster;
+  let mail: Awaited<ReturnType<typeof mailbox>>;
   const actor = 'member:admin@acme.example';
   const save = (doc: unknown) =>
     saveWorkflow(roster, actor, doc, 'create', { actions: workflowActions(roster, 'workflow:test') });
@@ -38,7 +40,9 @@ describe.each(lanes)('workflows with the external actions on %s', (lane) => {
   });
 
   beforeAll(async () => {
+    mail = await mailbox();
     roster = await openTestRoster(lane, {
+      ROSTER_SMTP_URL: `smtp://127.0.0.1:${mail.port}`,
       ROSTER_SECRET_KEY: 'a-key-of-more-than-thirty-two-characters-AAAA',
     });
     const { id } = await roster.database.db
@@ -70,7 +74,10 @@ describe.each(lanes)('workflows with the external actions on %s', (lane) => {
       })
       .execute();
   });
-  afterAll(() => roster.close());
+  afterAll(async () => {
+    await roster.close();
+    await mail.close();
+  });
 
   it('publishes and accepts every external action in a workflow document', async () => {
     const schema = JSON.stringify(workflowJsonSchema(workflowActions(roster)));
@@ -199,6 +206,27 @@ describe.each(lanes)('workflows with the external actions on %s', (lane) => {
     } finally {
       await slack.close();
     }
+  });
+
+  it("sends an email through Roster's SMTP server, the person's values escaped in its HTML", async () => {
+    await save(
+      leavers('mail leavers', [
+        {
+          id: 'mail',
+          type: 'email',
+          subject: 'Your access ends',
+          body: 'Bye {{person.email}} <b>',
+        },
+      ]),
+    );
+    await evaluateMatchesWorkflows(roster, 'sync:mail');
+    await run();
+    const [r] = await runsOf('mail leavers');
+    expect(r?.status, JSON.stringify(r?.steps)).toBe('succeeded');
+    expect(mail.received).toHaveLength(1);
+    expect(mail.received[0]).toMatchObject({ to: 'bob@acme.example', subject: 'Your access ends' });
+    expect(mail.received[0]?.text.trim()).toBe('Bye bob@acme.example <b>');
+    expect(mail.received[0]?.html).not.toContain('<b>');
   });
 
   it('re-seals stored action credentials when the key rotates', async () => {
