@@ -124,3 +124,33 @@ export function entitySnapshot(kind: EntityKind): { groups: Set<FieldGroup>; val
       };
   }
 }
+
+/**
+ * The keys of each object the snapshot above builds: the fields templates can name (`person.email`),
+ * beside `person.fields.<name>` for the HR/IdP fields. Kept next to the objects so they cannot drift.
+ */
+const snapshotKeys: Record<FieldGroup, readonly string[]> = {
+  person: [
+    'email',
+    'emails',
+    'name',
+    'domain',
+    'status',
+    'department',
+    'manager_email',
+    'personal_email',
+    'termination_date',
+  ],
+  app: ['id', 'name', 'category', 'vendor'],
+  account: ['id', 'email', 'name', 'status', 'role', 'last_used_at'],
+  license: ['type', 'state', 'reason', 'assigned_at', 'last_used_at', 'license_type_id'],
+  source: ['id', 'name', 'kind', 'last_error', 'last_success_at'],
+};
+
+/** The fields a run's scope holds for a workflow about `kind` (none for a schedule without an entity). */
+export function snapshotFieldNames(kind: EntityKind | null): Set<string> {
+  if (!kind) return new Set();
+  return new Set(
+    [...entitySnapshot(kind).groups].flatMap((group) => snapshotKeys[group].map((k) => `${group}.${k}`)),
+  );
+}

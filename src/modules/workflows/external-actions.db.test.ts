@@ -5,6 +5,7 @@ import { account, syncRecords } from '../../../test/support/records.js';
 import { lanes, openTestRoster, type TestRoster } from '../../../test/support/test-roster.js';
 import { webhookReceiver } from '../../../test/support/webhook-receiver.js';
 import { signDelivery } from '../../actions/webhook/webhook-signature.js';
+import { RosterError } from '../../lib/errors.js';
 import { SecretBox, sealedContexts } from '../../lib/secret-box.js';
 import { startSlackSimulator } from '../../simulators/slack/slack-simulator.js';
 import { rotateKey } from '../secrets/rotate-key.js';
@@ -227,6 +228,29 @@ describe.each(lanes)('workflows with the external actions on %s', (lane) => {
     expect(mail.received[0]).toMatchObject({ to: 'bob@acme.example', subject: 'Your access ends' });
     expect(mail.received[0]?.text.trim()).toBe('Bye bob@acme.example <b>');
     expect(mail.received[0]?.html).not.toContain('<b>');
+  });
+
+  it('refuses templates naming an unknown field or a later action, with the path of each', async () => {
+    const refused = await save(
+      leavers('bad fields', [
+        { id: 'first', type: 'slack.message', text: 'Bye {{person.email}} {{actions.later.ts}}' },
+        { id: 'second', type: 'slack.message', text: '{{person.shoe_size}} {{actions.first.ts}}' },
+        { id: 'later', type: 'email', subject: '{{app.name}}', body: 'Hi' },
+      ]),
+    ).catch((error: RosterError) => error);
+    expect(refused).toBeInstanceOf(RosterError);
+    expect((refused as RosterError).details.map((d) => [d.path, d.message])).toEqual([
+      ['actions[0].text', expect.stringContaining('{{actions.later.ts}}')],
+      ['actions[1].text', expect.stringContaining('{{person.shoe_size}}')],
+      ['actions[2].subject', expect.stringContaining('{{app.name}}')],
+    ]);
+    expect(
+      await roster.database.db
+        .selectFrom('workflows')
+        .select('id')
+        .where('name', '=', 'bad fields')
+        .execute(),
+    ).toEqual([]);
   });
 
   it('re-seals stored action credentials when the key rotates', async () => {
