@@ -13,6 +13,7 @@ import { setActionCredentials } from './action-credentials.js';
 import { evaluateMatchesWorkflows } from './evaluate-workflows.js';
 import { workflowActions } from './workflow-actions.js';
 import { workflowJsonSchema } from './workflow-json-schema.js';
+import { previewWorkflow } from './workflow-preview.js';
 import { runQueuedWorkflowRuns } from './workflow-runner.js';
 import { saveWorkflow, setWorkflowEnabled } from './workflows.service.js';
 
@@ -118,6 +119,10 @@ describe.each(lanes)('workflows with the external actions on %s', (lane) => {
       const t = Number(/^t=(\d+),/.exec(header)?.[1]);
       expect(header).toBe(signDelivery(secret, t, delivery.rawBody.toString('utf8')));
       expect(JSON.parse(delivery.rawBody.toString('utf8')).data.person.email).toBe('bob@acme.example');
+      // The preview reads the saved document, its secret "(kept)", as the run does.
+      const preview = await previewWorkflow(roster, 'hook leavers', workflowActions(roster));
+      expect(preview.items[0]?.actions[0]?.summary).not.toContain('cannot run');
+      expect(preview.items[0]?.actions[0]?.requests[0]?.url).toBe(`${receiver.url}/in`);
     } finally {
       await receiver.close();
     }
