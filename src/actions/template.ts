@@ -34,6 +34,9 @@ function tokensOf(text: string): Token[] | string {
   return tokens;
 }
 
+/** Marks a template setting in its JSON Schema, so the engine and the console builder can tell it. */
+const templateMark = 'x-template';
+
 /** A template setting: valid Mustache made of text and `{{field}}` tags only. */
 export const templateText = z
   .string()
@@ -41,7 +44,22 @@ export const templateText = z
   .superRefine((text, ctx) => {
     const tokens = tokensOf(text);
     if (typeof tokens === 'string') ctx.addIssue({ code: 'custom', message: tokens });
-  });
+  })
+  .meta({ [templateMark]: true });
+
+/**
+ * Whether a settings schema is a template (`templateText`, also when refined, defaulted or optional), so
+ * the fields its text names can be checked when a workflow is saved.
+ */
+export function isTemplateSetting(schema: z.ZodType | undefined): boolean {
+  let current: z.ZodType | undefined = schema;
+  while (current) {
+    if (z.globalRegistry.get(current)?.[templateMark] === true) return true;
+    const inner = (current._zod.def as { innerType?: z.ZodType }).innerType;
+    current = inner ?? (current._zod.parent as z.ZodType | undefined);
+  }
+  return false;
+}
 
 /**
  * The fields a template uses, in order of first use (`["person.name", "actions.ticket.key"]`), so a

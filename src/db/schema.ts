@@ -598,6 +598,13 @@ export interface WorkflowsTable {
   updated_by: string;
   updated_at: DefaultTimestamp;
 }
+/** migrations/0023_workflow_action_credentials.sql */
+export interface ActionCredentialsTable {
+  action_type: string;
+  credentials_encrypted: string;
+  updated_by: string;
+  updated_at: DefaultTimestamp;
+}
 export interface WorkflowVersionsTable {
   workflow_id: number;
   version: number;
@@ -686,6 +693,7 @@ export interface DB {
   staged_expense_lines: StagedExpenseLinesTable;
   expense_line_totals: ExpenseLineTotalsTable;
   workflows: WorkflowsTable;
+  action_credentials: ActionCredentialsTable;
   workflow_versions: WorkflowVersionsTable;
   workflow_matches: WorkflowMatchesTable;
   workflow_runs: WorkflowRunsTable;

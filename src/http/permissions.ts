@@ -161,6 +161,8 @@ export const permissions: Readonly<Record<string, RoutePermission>> = {
   'GET /api/workflows/:ref/runs': 'read',
   'GET /api/workflows/:ref/test': 'read',
   'POST /api/workflow-runs/:id/retry': 'write',
+  'GET /api/workflow-credentials': 'admin',
+  'PUT /api/workflow-credentials/:type': 'admin',
 };
 
 export function permissionOf(method: string, url: string): RoutePermission | undefined {

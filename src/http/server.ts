@@ -33,6 +33,7 @@ import { sourcesRoutes } from '../modules/sources/sources.routes.js';
 import { syncRunsRoutes } from '../modules/sync-runs/sync-runs.routes.js';
 import { tokensRoutes } from '../modules/tokens/tokens.routes.js';
 import { usersRoutes } from '../modules/users/users.routes.js';
+import { actionCredentialsRoutes } from '../modules/workflows/action-credentials.routes.js';
 import { workflowsRoutes } from '../modules/workflows/workflows.routes.js';
 import type { Roster } from '../roster.js';
 import { registerApiDocs } from './api-docs.routes.js';
@@ -193,6 +194,7 @@ export async function buildServer(roster: Roster, options: ServerOptions = {}): 
     workflowsRoutes,
     extensionRoutes,
     extensionConnectRoutes,
+    actionCredentialsRoutes,
   ]) {
     await app.register(routes(roster));
   }

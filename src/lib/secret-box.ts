@@ -6,6 +6,7 @@ export const sealedContexts = {
   sourceCredentials: (sourceId: number) => `source:${sourceId}`,
   offboardingMethodCredentials: (methodId: number) => `offboarding-method:${methodId}`,
   workflowSecrets: (workflowId: number) => `workflow:${workflowId}`,
+  actionCredentials: (actionType: string) => `action-credentials:${actionType}`,
   keyCheck: 'key-check',
 } as const;
 

@@ -71,4 +71,20 @@ describe('roster workflows', () => {
     expect(await json(['workflows', 'list'])).toMatchObject([{ name: 'Leavers', version: 2, enabled: true }]);
     expect(await json(['workflows', 'runs', 'Leavers'])).toEqual([]);
   }, 240_000);
+
+  it("sets an action type's credentials from a file and lists them as set, never showing them", async () => {
+    const creds = join(dir, 'creds.json');
+    const token = 'xoxb-0000-cli-secret';
+    writeFileSync(creds, JSON.stringify({ botToken: token }));
+    const set = await runCli(['workflows', 'credentials', 'set', 'slack.message', '--file', creds], env);
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout).toBe('slack.message: credentials set\n');
+    const list = await runCli(['workflows', 'credentials', 'list', '--json'], env);
+    expect(list.code, list.stderr).toBe(0);
+    expect(list.stdout).not.toContain(token);
+    expect(JSON.parse(list.stdout).map((c: { type: string; set: boolean }) => [c.type, c.set])).toEqual([
+      ['slack.message', true],
+      ['jira.issue', false],
+    ]);
+  }, 240_000);
 });

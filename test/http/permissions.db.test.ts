@@ -148,6 +148,8 @@ const expected: Record<string, 'public' | 'extension' | `${YN}${YN}${YN}${YN}${Y
   'GET /api/workflows/:ref/runs': 'YYYNN',
   'GET /api/workflows/:ref/test': 'YYYNN',
   'POST /api/workflow-runs/:id/retry': 'YYNNN',
+  'GET /api/workflow-credentials': 'YNNNN',
+  'PUT /api/workflow-credentials/:type': 'YNNNN',
 };
 
 const fill = (url: string) =>

@@ -89,4 +89,33 @@ describe.each(lanes)('workflows over the API on %s', (lane) => {
       { name: leavers.name, enabled: true, version: 2, trigger: 'matches', lastRun: null },
     ]);
   });
+
+  it('sets action credentials sealed and audited, lists them as set, never answers the values', async () => {
+    const token = 'xoxb-1234-secret-token';
+    const bad = await call('PUT', '/api/workflow-credentials/slack.message', { botToken: 'nope' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.map((d: { path: string }) => d.path)).toEqual(['botToken']);
+    const set = await call('PUT', '/api/workflow-credentials/slack.message', { botToken: token });
+    expect(set.statusCode).toBe(200);
+    const list = await call('GET', '/api/workflow-credentials');
+    expect(list.json().items.map((c: { type: string; set: boolean }) => [c.type, c.set])).toEqual([
+      ['slack.message', true],
+      ['jira.issue', false],
+    ]);
+    expect(set.body + list.body).not.toContain(token);
+    const stored = await ctx.roster.database.db
+      .selectFrom('action_credentials')
+      .select('credentials_encrypted')
+      .executeTakeFirstOrThrow();
+    expect(stored.credentials_encrypted).not.toContain(token);
+    const audit = await ctx.roster.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'workflow.credentials.set')
+      .execute();
+    expect(audit.map((a) => a.target_id)).toEqual(['slack.message']);
+    expect(JSON.stringify(audit)).not.toContain(token);
+    const none = await call('PUT', '/api/workflow-credentials/webhook', { secret: 'x' });
+    expect(none.statusCode).toBe(400);
+  });
 });

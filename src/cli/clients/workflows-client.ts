@@ -1,3 +1,4 @@
+import type { ActionCredentialsState } from '../../modules/workflows/action-credentials.js';
 import type { WorkflowDocument } from '../../modules/workflows/workflow-document.js';
 import type { WorkflowPreview } from '../../modules/workflows/workflow-preview.js';
 import type { WorkflowRunView } from '../../modules/workflows/workflow-runs-read.js';
@@ -21,6 +22,9 @@ export interface WorkflowsClient {
   runs(ref: string, limit?: number): Promise<WorkflowRunView[]>;
   test(ref: string, limit?: number): Promise<WorkflowPreview>;
   retry(runId: number): Promise<void>;
+  /** Sets an action type's provider credentials (kept sealed); the answer never holds them. */
+  setCredentials(type: string, credentials: Record<string, unknown>): Promise<ActionCredentialsState>;
+  listCredentials(): Promise<ActionCredentialsState[]>;
 }
 
 const services = async () => ({
@@ -29,6 +33,7 @@ const services = async () => ({
   ...(await import('../../modules/workflows/workflow-preview.js')),
   ...(await import('../../modules/workflows/workflow-runner.js')),
   ...(await import('../../modules/workflows/workflow-runs-read.js')),
+  ...(await import('../../modules/workflows/action-credentials.js')),
 });
 
 const local = (roster: Roster): WorkflowsClient => ({
@@ -45,6 +50,14 @@ const local = (roster: Roster): WorkflowsClient => ({
     return s.previewWorkflow(roster, ref, s.workflowActions(roster), { limit });
   },
   retry: async (runId) => (await services()).retryRun(roster, cliActor(), runId),
+  setCredentials: async (type, credentials) => {
+    const s = await services();
+    return s.setActionCredentials(roster, cliActor(), type, credentials, s.workflowActions(roster));
+  },
+  listCredentials: async () => {
+    const s = await services();
+    return s.listActionCredentials(roster, s.workflowActions(roster));
+  },
 });
 
 const path = (ref: string) => `/api/workflows/${encodeURIComponent(ref)}`;
@@ -63,6 +76,10 @@ const api = (client: ApiClient): WorkflowsClient => ({
   retry: async (runId) => {
     await client.call('POST', `/api/workflow-runs/${runId}/retry`);
   },
+  setCredentials: (type, credentials) =>
+    client.call('PUT', `/api/workflow-credentials/${encodeURIComponent(type)}`, { body: credentials }),
+  listCredentials: async () =>
+    (await client.call<{ items: ActionCredentialsState[] }>('GET', '/api/workflow-credentials')).items,
 });
 
 export const workflowsClient: ClientFactory<WorkflowsClient> = { local, api };

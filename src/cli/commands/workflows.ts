@@ -6,7 +6,7 @@ import { withClient, withClientReadOnly } from '../context.js';
 import { exitCodes } from '../exit-codes.js';
 import { printJson, printTable } from '../output.js';
 
-async function readDocument(file: string): Promise<Record<string, unknown>> {
+async function readDocument(file: string, what = 'one workflow document'): Promise<Record<string, unknown>> {
   const text = await readFile(file, 'utf8');
   try {
     const value = JSON.parse(text);
@@ -14,7 +14,7 @@ async function readDocument(file: string): Promise<Record<string, unknown>> {
   } catch (error) {
     throw invalidInput(`${file} is not JSON: ${(error as Error).message}`);
   }
-  throw invalidInput(`${file} must hold one workflow document (a JSON object)`);
+  throw invalidInput(`${file} must hold ${what} (a JSON object)`);
 }
 
 export function registerWorkflowCommands(program: Command) {
@@ -144,6 +144,45 @@ export function registerWorkflowCommands(program: Command) {
         if (!Number.isInteger(id) || id < 1) throw invalidInput('<run> must be a run id');
         await client.retry(id);
         process.stdout.write(`Run ${id} queued\n`);
+        return exitCodes.ok;
+      });
+    });
+  registerCredentialCommands(workflows);
+}
+
+/** `roster workflows credentials set|list`: the provider credentials actions need, kept sealed. */
+function registerCredentialCommands(workflows: Command) {
+  const credentials = workflows
+    .command('credentials')
+    .description('Provider credentials of workflow actions (Slack bot token, Jira site), kept encrypted');
+  credentials
+    .command('set <action-type>')
+    .description('Set the credentials of an action type, e.g. slack.message with {"botToken": "xoxb-…"}')
+    .requiredOption('--file <path>', 'the credentials (a JSON object)')
+    .option('--json', 'print JSON')
+    .action(async (type, options) => {
+      const json = Boolean(options.json);
+      await withClient(json, workflowsClient, async (client) => {
+        const state = await client.setCredentials(type, await readDocument(options.file, 'the credentials'));
+        if (json) printJson(state);
+        else process.stdout.write(`${state.type}: credentials set\n`);
+        return exitCodes.ok;
+      });
+    });
+  credentials
+    .command('list')
+    .description('The action types that take credentials and whether they are set (never the values)')
+    .option('--json', 'print JSON')
+    .action(async (options) => {
+      const json = Boolean(options.json);
+      await withClient(json, workflowsClient, async (client) => {
+        const items = await client.listCredentials();
+        if (json) printJson(items);
+        else
+          printTable(
+            items.map((c) => ({ ...c, updatedBy: c.updatedBy ?? '', updatedAt: c.updatedAt ?? '' })),
+            ['type', 'set', 'updatedBy', 'updatedAt'],
+          );
         return exitCodes.ok;
       });
     });

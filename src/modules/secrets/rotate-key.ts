@@ -11,7 +11,7 @@ export interface RotationResult {
 }
 
 /**
- * Re-seals every stored secret (source and offboarding-method credentials, in any format) and the key check under the next key,
+ * Re-seals every stored secret (source, offboarding-method and workflow action credentials, workflow secrets, in any format) and the key check under the next key,
  * in one transaction: either everything opens with the next key, or nothing changed. A credential the
  * current key cannot open stops the rotation, naming its source (remove that source, or start Roster with
  * the key that sealed it). Processes still running with the old key are refused when they next seal or start.
@@ -47,6 +47,12 @@ export async function rotateKey(roster: Roster, actor: string, next: SecretBox):
       .orderBy('id')
       .forUpdate()
       .execute();
+    const actionCredentials = await trx
+      .selectFrom('action_credentials')
+      .select(['action_type', 'credentials_encrypted as sealed'])
+      .orderBy('action_type')
+      .forUpdate()
+      .execute();
     const stored = [
       ...sources.map((s) => ({
         ...s,
@@ -67,6 +73,11 @@ export async function rotateKey(roster: Roster, actor: string, next: SecretBox):
         field: `workflows.${w.name}`,
       })),
     ];
+    const storedActionCredentials = actionCredentials.map((c) => ({
+      ...c,
+      context: sealedContexts.actionCredentials(c.action_type),
+      field: `workflow action credentials.${c.action_type}`,
+    }));
     const resealed: { table: 'sources' | 'offboarding_methods' | 'workflows'; id: number; sealed: string }[] =
       [];
     const unreadable: { field: string; message: string }[] = [];
@@ -74,6 +85,18 @@ export async function rotateKey(roster: Roster, actor: string, next: SecretBox):
       try {
         const plain = current.open(secret.sealed ?? '', secret.context);
         resealed.push({ table: secret.table, id: secret.id, sealed: next.seal(plain, secret.context) });
+      } catch (error) {
+        unreadable.push({ field: secret.field, message: (error as Error).message });
+      }
+    }
+    const resealedActionCredentials: { type: string; sealed: string }[] = [];
+    for (const secret of storedActionCredentials) {
+      try {
+        const plain = current.open(secret.sealed, secret.context);
+        resealedActionCredentials.push({
+          type: secret.action_type,
+          sealed: next.seal(plain, secret.context),
+        });
       } catch (error) {
         unreadable.push({ field: secret.field, message: (error as Error).message });
       }
@@ -89,6 +112,13 @@ export async function rotateKey(roster: Roster, actor: string, next: SecretBox):
     for (const { table, id, sealed } of resealed) {
       await trx.updateTable(table).set({ credentials_encrypted: sealed }).where('id', '=', id).execute();
     }
+    for (const { type, sealed } of resealedActionCredentials) {
+      await trx
+        .updateTable('action_credentials')
+        .set({ credentials_encrypted: sealed })
+        .where('action_type', '=', type)
+        .execute();
+    }
     await trx
       .insertInto('key_check')
       .values(sealKeyCheck(next))
@@ -100,8 +130,12 @@ export async function rotateKey(roster: Roster, actor: string, next: SecretBox):
       targetType: 'key',
       targetId: next.keyId,
       before: { keyId: current.keyId },
-      after: { keyId: next.keyId, resealed: resealed.length },
+      after: { keyId: next.keyId, resealed: resealed.length + resealedActionCredentials.length },
     });
-    return { resealed: resealed.length, fromKeyId: current.keyId, toKeyId: next.keyId };
+    return {
+      resealed: resealed.length + resealedActionCredentials.length,
+      fromKeyId: current.keyId,
+      toKeyId: next.keyId,
+    };
   });
 }

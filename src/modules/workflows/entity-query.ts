@@ -80,7 +80,15 @@ export function keyIs(kind: EntityKind, key: RawBuilder<unknown>): RawBuilder<un
   }
 }
 
-const personObject = sql`jsonb_build_object('email', u.email, 'name', e.name, 'domain', u.domain,
+// The person's emails for contact actions (Merge Users): the primary email first, then the emails of the
+// users merged into it, so a Slack or email action reaches the primary email first.
+const personEmails = sql`(select jsonb_agg(m.email order by m.rank, m.email) from (
+    select u.email, 0 as rank
+    union all
+    select mu.email, 1 from person_links ml join users mu on mu.id = ml.user_id where ml.primary_user_id = u.id
+  ) m)`;
+
+const personObject = sql`jsonb_build_object('email', u.email, 'emails', ${personEmails}, 'name', e.name, 'domain', u.domain,
   'status', case when e.status = 'terminated' then 'past' else 'current' end,
   'department', e.department, 'manager_email', e.manager_email, 'personal_email', e.personal_email,
   'termination_date', e.termination_date, 'fields', coalesce(e.attributes, '{}'::jsonb))`;
@@ -115,4 +123,34 @@ export function entitySnapshot(kind: EntityKind): { groups: Set<FieldGroup>; val
             'last_error', s.last_error_message, 'last_success_at', s.last_success_at))`,
       };
   }
+}
+
+/**
+ * The keys of each object the snapshot above builds: the fields templates can name (`person.email`),
+ * beside `person.fields.<name>` for the HR/IdP fields. Kept next to the objects so they cannot drift.
+ */
+const snapshotKeys: Record<FieldGroup, readonly string[]> = {
+  person: [
+    'email',
+    'emails',
+    'name',
+    'domain',
+    'status',
+    'department',
+    'manager_email',
+    'personal_email',
+    'termination_date',
+  ],
+  app: ['id', 'name', 'category', 'vendor'],
+  account: ['id', 'email', 'name', 'status', 'role', 'last_used_at'],
+  license: ['type', 'state', 'reason', 'assigned_at', 'last_used_at', 'license_type_id'],
+  source: ['id', 'name', 'kind', 'last_error', 'last_success_at'],
+};
+
+/** The fields a run's scope holds for a workflow about `kind` (none for a schedule without an entity). */
+export function snapshotFieldNames(kind: EntityKind | null): Set<string> {
+  if (!kind) return new Set();
+  return new Set(
+    [...entitySnapshot(kind).groups].flatMap((group) => snapshotKeys[group].map((k) => `${group}.${k}`)),
+  );
 }

@@ -150,6 +150,9 @@ export function entityOfTrigger(trigger: Trigger): (typeof entityKinds)[number] 
   }
 }
 
+/** How a secret setting (a webhook's `secret`) reads in a document once Roster keeps it sealed. */
+export const keptSecret = '(kept)';
+
 const actionId = z
   .string()
   .regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be lower-case letters, digits and _, starting with a letter');
@@ -161,7 +164,15 @@ const actionId = z
 export function workflowDocumentSchema(actions: readonly ActionDefinition[]) {
   const actionSchemas = actions.map((definition) => {
     const settings = definition.settings instanceof z.ZodObject ? definition.settings : z.object({});
-    return settings.extend({ id: actionId.optional(), type: z.literal(definition.type) }).strict();
+    // A saved secret setting reads `(kept)` in an exported document; saving it back keeps the sealed value.
+    const secret = (settings.shape as Record<string, z.ZodType | undefined>).secret;
+    return settings
+      .extend({
+        id: actionId.optional(),
+        type: z.literal(definition.type),
+        ...(secret ? { secret: z.union([z.literal(keptSecret), secret]) } : {}),
+      })
+      .strict();
   });
   const action =
     actionSchemas.length > 0
@@ -202,3 +213,22 @@ export function pathText(path: readonly PropertyKey[]): string {
 
 /** The id an action's output goes by: its own, else its position (`a1`, `a2`, …). */
 export const actionIdOf = (action: WorkflowAction, index: number) => action.id ?? `a${index + 1}`;
+
+/**
+ * What an action's own settings schema parses from a document's action: without the document's `id`,
+ * and without its `type` unless the schema names it (the external actions' schemas carry their `type`
+ * literal, the internal ones do not). A sealed secret, opened for the run, replaces `(kept)`.
+ */
+export function settingsInput(
+  definition: ActionDefinition,
+  action: WorkflowAction,
+  secret?: string,
+): Record<string, unknown> {
+  const { id: _id, type, ...rest } = action;
+  const shape = definition.settings instanceof z.ZodObject ? definition.settings.shape : {};
+  return {
+    ...('type' in shape ? { type } : {}),
+    ...rest,
+    ...(secret !== undefined ? { secret } : {}),
+  };
+}

@@ -3,9 +3,9 @@ import type { ActionDefinition, ActionPreview } from '../../actions/action.js';
 import type { Roster } from '../../roster.js';
 import { compileConditions } from './compile-conditions.js';
 import { entityQuery, entitySnapshot } from './entity-query.js';
-import { actionIdOf, entityOfTrigger } from './workflow-document.js';
+import { actionIdOf, entityOfTrigger, settingsInput } from './workflow-document.js';
 import type { FieldGroup } from './workflow-fields.js';
-import { findWorkflow } from './workflows.service.js';
+import { findWorkflow, openWorkflowSecrets } from './workflows.service.js';
 
 export interface WorkflowPreview {
   workflow: string;
@@ -24,14 +24,14 @@ export async function previewWorkflow(
 ): Promise<WorkflowPreview> {
   const workflow = await findWorkflow(roster, ref);
   const document = workflow.document;
+  const secrets = openWorkflowSecrets(roster, workflow.id, workflow.credentials_encrypted);
   const kind = entityOfTrigger(document.trigger);
   const limit = Math.min(Math.max(options.limit ?? 20, 1), 500);
   const describe = (entity: Record<string, unknown>) =>
     document.actions.map((action, i) => {
       const id = actionIdOf(action, i);
       const definition = actions.find((a) => a.type === action.type);
-      const { id: _id, type: _type, ...settings } = action;
-      const parsed = definition?.settings.safeParse(settings);
+      const parsed = definition?.settings.safeParse(settingsInput(definition, action, secrets[id]));
       return {
         id,
         type: action.type,

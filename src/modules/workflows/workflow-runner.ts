@@ -4,9 +4,16 @@ import type { ActionDefinition, ActionOutcome, ActionScope } from '../../actions
 import type { ProviderCall } from '../../connectors/kit/provider-http.js';
 import { enqueueJob } from '../../jobs/job-queue.js';
 import { conflict, notFound } from '../../lib/errors.js';
+import { sendMail } from '../../lib/mailer.js';
 import type { Roster } from '../../roster.js';
 import { writeAudit } from '../audit/audit.repo.js';
-import { actionIdOf, type WorkflowAction, type WorkflowDocument } from './workflow-document.js';
+import { openActionCredentials, setCredentialsCommand } from './action-credentials.js';
+import {
+  actionIdOf,
+  settingsInput,
+  type WorkflowAction,
+  type WorkflowDocument,
+} from './workflow-document.js';
 import { openWorkflowSecrets } from './workflows.service.js';
 
 export const workflowRunsJobKind = 'workflows.runs';
@@ -86,6 +93,7 @@ async function executeRun(roster: Roster, run: ClaimedRun, options: RunnerOption
   const document = workflow.document as WorkflowDocument;
   const actions = options.actionsFor(`workflow:${workflow.name}`);
   const secrets = openWorkflowSecrets(roster, workflow.id, workflow.credentials_encrypted);
+  const credentials = await openActionCredentials(roster);
   // A retried run keeps the steps that succeeded and starts from the one that failed.
   const steps = run.steps.filter((s) => s.status === 'succeeded');
   const outputs: Record<string, Record<string, unknown>> = Object.fromEntries(
@@ -99,7 +107,7 @@ async function executeRun(roster: Roster, run: ClaimedRun, options: RunnerOption
       action,
       id,
       actions,
-      secrets,
+      { secrets, credentials },
       { ...run.entity, actions: outputs },
       options,
       now,
@@ -134,7 +142,7 @@ async function runAction(
   action: WorkflowAction,
   id: string,
   actions: readonly ActionDefinition[],
-  secrets: Record<string, string>,
+  sealed: { secrets: Record<string, string>; credentials: ReadonlyMap<string, unknown> },
   scope: ActionScope,
   options: RunnerOptions,
   now: () => Date,
@@ -161,10 +169,7 @@ async function runAction(
       retryable: false,
       requests,
     });
-  const { id: _id, type: _type, ...rest } = action;
-  const settings = definition.settings.safeParse(
-    secrets[id] !== undefined ? { ...rest, secret: secrets[id] } : rest,
-  );
+  const settings = definition.settings.safeParse(settingsInput(definition, action, sealed.secrets[id]));
   if (!settings.success)
     return finish({
       status: 'failed',
@@ -172,12 +177,22 @@ async function runAction(
       retryable: false,
       requests,
     });
+  if (definition.credentials && !sealed.credentials.has(action.type))
+    return finish({
+      status: 'failed',
+      error: `Roster has no credentials for ${action.type}: set them with ${setCredentialsCommand(action.type)}`,
+      retryable: false,
+      requests,
+    });
+  const smtp = roster.config.smtp ? roster.config : null;
   try {
     return finish(
       await definition.run(settings.data, scope, {
         signal: options.signal ?? new AbortController().signal,
         outbound: roster.outbound,
         onCall: (call) => requests.push(call),
+        ...(smtp ? { sendMail: (mail) => sendMail(smtp, mail) } : {}),
+        ...(definition.credentials ? { credentials: sealed.credentials.get(action.type) } : {}),
       }),
     );
   } catch (error) {

@@ -3,6 +3,7 @@ import type { ActionDefinition } from '../../actions/action.js';
 import type { Database } from '../../db/database.js';
 import { type ErrorDetail, invalidInput } from '../../lib/errors.js';
 import { checkConditions } from './compile-conditions.js';
+import { checkTemplateFields } from './template-field-check.js';
 import {
   actionIdOf,
   entityOfTrigger,
@@ -27,7 +28,7 @@ export async function extraFieldNames(database: Database): Promise<Set<string>> 
 
 /**
  * Parses and checks a document: its shape and each action's settings (by the action's own schema),
- * the fields and operators of its conditions, and unique action ids. Every problem is named by its path
+ * the fields and operators of its conditions, the fields its templates name, and unique action ids. Every problem is named by its path
  * (`actions[1].url`); nothing is saved unless there is none.
  */
 export function validateDocument(
@@ -44,7 +45,10 @@ export function validateDocument(
     throw invalidInput('The workflow is not valid', details);
   }
   const document = parsed.data as WorkflowDocument;
-  const details = checkConditions(document.conditions, entityOfTrigger(document.trigger), extraFields);
+  const details = [
+    ...checkConditions(document.conditions, entityOfTrigger(document.trigger), extraFields),
+    ...checkTemplateFields(document, actions, extraFields),
+  ];
   const seen = new Set<string>();
   document.actions.forEach((action, i) => {
     const id = actionIdOf(action, i);

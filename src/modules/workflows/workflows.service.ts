@@ -3,11 +3,10 @@ import { conflict, invalidInput, notFound } from '../../lib/errors.js';
 import { sealedContexts } from '../../lib/secret-box.js';
 import type { Roster } from '../../roster.js';
 import { writeAudit } from '../audit/audit.repo.js';
-import { actionIdOf, type WorkflowDocument } from './workflow-document.js';
+import { actionIdOf, keptSecret, type WorkflowDocument } from './workflow-document.js';
 import { extraFieldNames, validateDocument } from './workflow-validation.js';
 
-/** How a secret setting (a webhook's `secret`) reads in a document once Roster keeps it sealed. */
-export const keptSecret = '(kept)';
+export { keptSecret } from './workflow-document.js';
 
 export interface WorkflowSummary {
   id: number;
