@@ -21,8 +21,9 @@ describe.each(lanes)('sync run leases on %s', (lane) => {
   const name = 'Okta';
 
   beforeAll(async () => {
-    // A short lease renewed often, so a renewal is seen while the page is held.
-    roster = await openTestRoster(lane, { ROSTER_LEASE_SECONDS: '3', ROSTER_LEASE_RENEW_SECONDS: '0.2' });
+    // A lease renewed often, so a renewal is seen while the page is held; long enough that a busy machine
+    // never lets it run out while a test holds a page (another sync would then take the source over).
+    roster = await openTestRoster(lane, { ROSTER_LEASE_SECONDS: '60', ROSTER_LEASE_RENEW_SECONDS: '0.2' });
     okta = await startOktaSimulator({
       directory: generateDirectory({ people: 45, now: new Date() }),
       pageSize: 10,
