@@ -36,11 +36,13 @@ export async function remindNotReporting(
         .execute()
     : [];
   const skip = new Set(recent.map((r) => r.email));
+  const primary = await primaryEmailsOf(roster, emails);
   const sent: string[] = [];
   for (const email of emails) {
     if (skip.has(email)) continue;
     await sendMail(roster.config, {
-      to: email,
+      // A merged person reads mail at their primary address (Merge Users); the record stays the employee's.
+      to: primary.get(email) ?? email,
       subject: 'Connect the Roster browser extension',
       text: `Your browser has the Roster extension, but it has not reported for ${days} days. Click its icon and sign in (single sign-on or a link by email) so Roster knows which work apps you use; it never reports pages, form contents or personal browsing.\n\nRoster: ${publicUrlOf(roster.config)}\n`,
     });
@@ -58,4 +60,17 @@ export async function remindNotReporting(
     after: { days, sent: sent.length, skipped: skip.size },
   });
   return { sent, skipped: emails.filter((e) => skip.has(e)) };
+}
+
+/** The primary email of each address Merge Users linked to a person; unlinked addresses are absent. */
+async function primaryEmailsOf(roster: Roster, emails: string[]): Promise<Map<string, string>> {
+  if (!emails.length) return new Map();
+  const rows = await roster.database.db
+    .selectFrom('users as u')
+    .innerJoin('person_links as l', 'l.user_id', 'u.id')
+    .innerJoin('users as p', 'p.id', 'l.primary_user_id')
+    .select(['u.email', 'p.email as primary'])
+    .where('u.email', 'in', emails)
+    .execute();
+  return new Map(rows.map((r) => [r.email, r.primary]));
 }
