@@ -145,7 +145,8 @@ describe.skipIf(!hasChromium)('admin tasks in the console', () => {
 
   it('changes the default inactivity threshold, and the inactive licenses page says the new one', async () => {
     await open('/licenses', 'Inactive licenses');
-    expect(await page.getByTestId('default-threshold').textContent()).toBe('90 days');
+    // The settings arrive after the heading; wait for them rather than read the placeholder.
+    await expect.poll(() => page.getByTestId('default-threshold').textContent()).toBe('90 days');
     await open('/settings/organisation', 'Organisation settings');
     await page.getByRole('textbox', { name: /^Default inactivity threshold/ }).fill('45');
     await page.getByRole('button', { name: 'Save settings' }).click();
