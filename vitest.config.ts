@@ -10,6 +10,8 @@ export default defineConfig({
     ],
     // Each database test opens its own embedded database or server database; two cores, so two workers.
     pool: 'forks',
+    // Migrated template databases that fresh test databases are copied from.
+    globalSetup: ['test/support/global-setup.ts'],
     maxWorkers: 2,
     testTimeout: 120_000,
     hookTimeout: 120_000,

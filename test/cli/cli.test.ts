@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
+import { withMigratedDatabase } from '../support/test-roster.js';
 
 describe('roster CLI', () => {
   let dir: string;
@@ -15,7 +16,7 @@ describe('roster CLI', () => {
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'roster-cli-'));
-    env = { ROSTER_DATA_DIR: join(dir, 'data') };
+    env = { ROSTER_DATA_DIR: withMigratedDatabase(join(dir, 'data')) };
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRoster } from '../../src/roster.js';
 import { runCli } from '../support/cli.js';
 import { insertExpenseLines, insertExpenseSource } from '../support/expense-figures-lines.js';
-import { testConfig } from '../support/test-roster.js';
+import { testConfig, withMigratedDatabase } from '../support/test-roster.js';
 
 describe('roster expenses summary and list', () => {
   const dir = mkdtempSync(join(tmpdir(), 'roster-expenses-cli-'));
-  const env = { ROSTER_DATA_DIR: dir };
+  const env = { ROSTER_DATA_DIR: withMigratedDatabase(dir) };
   beforeAll(async () => {
     const roster = await openRoster(testConfig(dir));
     const card = await insertExpenseSource(roster, 'Card');

@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRoster } from '../../src/roster.js';
 import { runCli } from '../support/cli.js';
 import { addExpenseSource, insertExpenseLines } from '../support/expense-lines.js';
-import { testConfig } from '../support/test-roster.js';
+import { testConfig, withMigratedDatabase } from '../support/test-roster.js';
 
 describe('roster expenses rules and set-app', () => {
   const dir = mkdtempSync(join(tmpdir(), 'roster-expense-rules-cli-'));
-  const env = { ROSTER_DATA_DIR: dir };
+  const env = { ROSTER_DATA_DIR: withMigratedDatabase(dir) };
   let lines: number[] = [];
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   beforeAll(async () => {

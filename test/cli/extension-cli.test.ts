@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
+import { withMigratedDatabase } from '../support/test-roster.js';
 
 describe('roster extension', () => {
   let dir: string;
   let env: Record<string, string>;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'roster-extension-cli-'));
-    env = { ROSTER_DATA_DIR: join(dir, 'data') };
+    env = { ROSTER_DATA_DIR: withMigratedDatabase(join(dir, 'data')) };
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
+import { withMigratedDatabase } from '../support/test-roster.js';
 
 describe('roster merge', () => {
   const dir = mkdtempSync(join(tmpdir(), 'roster-merge-cli-'));
-  const env = { ROSTER_DATA_DIR: join(dir, 'data'), ROSTER_FILES_DIR: dir };
+  const env = { ROSTER_DATA_DIR: withMigratedDatabase(join(dir, 'data')), ROSTER_FILES_DIR: dir };
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('configures, previews, applies and finds the person by an alias', async () => {

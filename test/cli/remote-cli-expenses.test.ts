@@ -1,15 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:net';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeLocalSocket, listenOnLocalSocket } from '../../src/http/local-socket.js';
-import { buildServer } from '../../src/http/server.js';
 import { createToken } from '../../src/modules/tokens/tokens.service.js';
-import { openRoster, type Roster } from '../../src/roster.js';
 import { type CliResult, runCli } from '../support/cli.js';
-import { testConfig } from '../support/test-roster.js';
+import { type ServedPair, startServedPair } from '../support/remote-cli.js';
 
 /** What differs between two installations given the same commands: the times they ran at. */
 const normalise = (text: string) => text.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>');
@@ -29,40 +23,21 @@ const outcome = (result: CliResult, json: boolean) => ({
 });
 
 describe('the expenses CLI beside a running server', () => {
-  const folder = mkdtempSync(join(tmpdir(), 'roster-remote-cli-expenses-'));
-  const alone = join(folder, 'alone');
-  const served = join(folder, 'served');
+  let pair: ServedPair;
   const file = (name: string, text: string) => {
-    const path = join(folder, name);
+    const path = join(pair.folder, name);
     writeFileSync(path, text);
     return path;
   };
-  let roster: Roster;
-  let app: FastifyInstance;
-  let socket: Server;
-  let url: string;
 
   beforeAll(async () => {
-    for (const dataDir of [alone, served]) mkdirSync(dataDir, { recursive: true });
+    pair = await startServedPair('remote-cli-expenses');
     // The app the rule below gives its lines, on both installations.
-    const lone = await openRoster(testConfig(alone));
-    await lone.database.db.insertInto('apps').values({ name: 'Video Calls' }).execute();
-    await lone.close();
-    // The server holds its data directory as `roster serve` does: the CLI cannot open it.
-    roster = await openRoster(testConfig(served));
-    await roster.database.db.insertInto('apps').values({ name: 'Video Calls' }).execute();
-    app = await buildServer(roster, { logger: false });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    socket = await listenOnLocalSocket(app, served);
-    const address = app.server.address();
-    url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    await pair.onBoth(async (roster) => {
+      await roster.database.db.insertInto('apps').values({ name: 'Video Calls' }).execute();
+    });
   }, 300_000);
-  afterAll(async () => {
-    await closeLocalSocket(socket, served);
-    await app.close();
-    await roster.close();
-    rmSync(folder, { recursive: true, force: true });
-  });
+  afterAll(() => pair.close());
 
   it('gives the same output and exit codes on this machine’s data and through the running server', async () => {
     const amex = file(
@@ -82,13 +57,7 @@ describe('the expenses CLI beside a running server', () => {
       ['expenses', 'list', '--status', 'matched', '--csv'],
       ['expenses', 'summary', '--json'],
     ];
-    // Each installation takes the commands in order; the two run side by side.
-    const runAll = async (dataDir: string) => {
-      const results: CliResult[] = [];
-      for (const args of commands) results.push(await runCli(args, { ROSTER_DATA_DIR: dataDir }));
-      return results;
-    };
-    const [local, remote] = await Promise.all([runAll(alone), runAll(served)]);
+    const { local, remote } = await pair.runBoth(commands);
     commands.forEach((args, i) => {
       const json = args.includes('--json');
       expect(remote[i]?.stderr, args.join(' ')).not.toMatch(/in use by another Roster process/);
@@ -101,15 +70,15 @@ describe('the expenses CLI beside a running server', () => {
     expect(remote[5]?.stdout).not.toContain('ADOBE SYSTEMS');
 
     // The server did the work: its own database holds the lines and the source's settings, by the CLI's actor.
-    const lines = await roster.database.db.selectFrom('expense_lines').select('amount').execute();
+    const lines = await pair.roster.database.db.selectFrom('expense_lines').select('amount').execute();
     expect(lines.map((l) => Number(l.amount)).sort()).toEqual([1200, 19.99]);
-    const source = await roster.database.db
+    const source = await pair.roster.database.db
       .selectFrom('sources')
       .select('config')
       .where('name', '=', 'Amex')
       .executeTakeFirstOrThrow();
     expect(source.config).toMatchObject({ currency: 'USD', preset: 'amex' });
-    const actors = await roster.database.db
+    const actors = await pair.roster.database.db
       .selectFrom('audit_log')
       .select(['actor', 'action'])
       .where('action', 'like', 'expense%')
@@ -119,8 +88,9 @@ describe('the expenses CLI beside a running server', () => {
   }, 600_000);
 
   it('works against ROSTER_URL with ROSTER_TOKEN: a read-only token reads figures and may not add rules', async () => {
-    const reader = (await createToken(roster, 'test', { name: 'expenses-reader', role: 'read-only' })).token;
-    const remote = { ROSTER_URL: url, ROSTER_TOKEN: reader, ROSTER_DATA_DIR: join(folder, 'none') };
+    const reader = (await createToken(pair.roster, 'test', { name: 'expenses-reader', role: 'read-only' }))
+      .token;
+    const remote = { ROSTER_URL: pair.url, ROSTER_TOKEN: reader, ROSTER_DATA_DIR: join(pair.folder, 'none') };
     const [summary, refused] = await Promise.all([
       runCli(['expenses', 'summary', '--json'], remote),
       runCli(
@@ -144,7 +114,7 @@ describe('the expenses CLI beside a running server', () => {
     expect(JSON.parse(summary.stdout)).toMatchObject({ currency: 'USD' });
     expect(refused.code).toBe(10);
     expect(refused.stderr).toContain('The role read-only may not do this');
-    const rules = await roster.database.db.selectFrom('expense_rules').select('action').execute();
+    const rules = await pair.roster.database.db.selectFrom('expense_rules').select('action').execute();
     expect(rules).toEqual([{ action: 'match' }]);
   }, 300_000);
 });

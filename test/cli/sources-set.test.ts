@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
+import { withMigratedDatabase } from '../support/test-roster.js';
 
 describe('roster sources set', () => {
   let dir: string;
@@ -11,7 +12,7 @@ describe('roster sources set', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'roster-cli-set-'));
-    env = { ROSTER_DATA_DIR: join(dir, 'data') };
+    env = { ROSTER_DATA_DIR: withMigratedDatabase(join(dir, 'data')) };
     for (const name of ['Entra', 'Entra spare']) {
       const added = await runCli(
         [

@@ -7,7 +7,7 @@ import { closeLocalSocket, listenOnLocalSocket } from '../../src/http/local-sock
 import { buildServer } from '../../src/http/server.js';
 import { openRoster, type Roster } from '../../src/roster.js';
 import { type CliResult, runCli } from './cli.js';
-import { testConfig } from './test-roster.js';
+import { testConfig, withMigratedDatabase } from './test-roster.js';
 
 /** What differs between two installations given the same commands: times, secrets and one-time links. */
 export const normalise = (text: string) =>
@@ -53,6 +53,7 @@ export async function startServedPair(
   const served = join(folder, 'served');
   for (const dataDir of [alone, served]) {
     mkdirSync(join(dataDir, 'files'), { recursive: true });
+    withMigratedDatabase(dataDir);
     prepare(dataDir);
   }
   const roster = await openRoster(testConfig(served));
