@@ -60,6 +60,8 @@ export class FaultInjector {
     this.calls = 0;
     this.distinct.clear();
     this.fired.clear();
+    // A page held under the previous plan says nothing about this one: whenHeld() waits for a new hold.
+    this.heldNow = 0;
     this.released = new Promise((resolve) => {
       this.release_ = resolve;
     });
