@@ -10,6 +10,7 @@ const benchmarks: Record<string, () => Promise<{ run: () => Promise<void> }>> = 
   webhooks: () => import('./webhooks.js'),
   workflows: () => import('./workflows.js'),
   api: () => import('./api.js'),
+  extension: () => import('./extension.js'),
 };
 
 const name = process.argv[2];

@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOneTimeToken, ensureMember } from '../../src/modules/auth/auth.repo.js';
+import { issueExtensionToken } from '../../src/modules/extension/extension-tokens.js';
 import { importCsv } from '../../src/modules/imports/imports.service.js';
+import { mailbox } from '../../test/support/mailbox.js';
 import { seriousViolations } from './support/axe.js';
 import { hasChromium, installHint, launchChromium } from './support/chromium.js';
 import { ensureConsoleBuilt } from './support/console-build.js';
@@ -18,6 +21,7 @@ describe.skipIf(!hasChromium)('admin tasks in the console', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  let mail: Awaited<ReturnType<typeof mailbox>>;
   const pageErrors: string[] = [];
 
   const open = async (path: string, heading: string) => {
@@ -36,6 +40,10 @@ describe.skipIf(!hasChromium)('admin tasks in the console', () => {
       .where('action', '=', action)
       .orderBy('id')
       .execute();
+  /** The signed-in admin's session, for checking the console's figures against the API's. */
+  const sessionCookie = async () => ({
+    roster_session: (await context.cookies()).find((c) => c.name === 'roster_session')?.value ?? '',
+  });
   const signIn = async (into: Page) => {
     await into.goto(await server.signInLink());
     await into.getByRole('button', { name: 'Sign in' }).click();
@@ -45,7 +53,11 @@ describe.skipIf(!hasChromium)('admin tasks in the console', () => {
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
     ensureConsoleBuilt();
-    [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
+    mail = await mailbox();
+    [server, browser] = await Promise.all([
+      startDemoServer({ ROSTER_SMTP_URL: `smtp://127.0.0.1:${mail.port}` }),
+      launchChromium(),
+    ]);
     context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
     page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -57,6 +69,7 @@ describe.skipIf(!hasChromium)('admin tasks in the console', () => {
   }, 240_000);
 
   afterAll(async () => {
+    await mail?.close();
     await browser?.close();
     await server?.close();
   });
@@ -178,9 +191,7 @@ describe.skipIf(!hasChromium)('admin tasks in the console', () => {
     await checkPage('app-settings');
     const owners = await server.app.inject({
       url: `/api/apps/${app.id}`,
-      cookies: {
-        roster_session: (await context.cookies()).find((c) => c.name === 'roster_session')?.value ?? '',
-      },
+      cookies: await sessionCookie(),
     });
     expect(owners.json()).toMatchObject({
       inactivityDays: 30,
@@ -255,6 +266,69 @@ describe.skipIf(!hasChromium)('admin tasks in the console', () => {
     });
     expect(again.statusCode).toBe(401);
     await other.close();
+  });
+
+  it('shows whom the browser extension reports for, and reminds the others once a week', async () => {
+    // One employee's extension reports a visit; every other current employee is not reporting.
+    const [reporter] = await server.roster.database.db
+      .selectFrom('employees_of_record')
+      .select('email')
+      .where('status', '=', 'active')
+      .where('removed_at', 'is', null)
+      .orderBy('email')
+      .limit(1)
+      .execute();
+    const { token } = await issueExtensionToken(server.roster, 'test', {
+      kind: 'reporting',
+      email: reporter!.email,
+      via: 'admin',
+    });
+    const reported = await server.app.inject({
+      method: 'POST',
+      url: '/api/extension/events',
+      headers: { authorization: `Bearer ${token}` },
+      payload: {
+        batchId: randomUUID(),
+        events: [{ type: 'visit', domain: 'app.slack.com', at: new Date().toISOString() }],
+      },
+    });
+    expect(reported.statusCode).toBe(202);
+    const status = (
+      await server.app.inject({ url: '/api/extension/status', cookies: await sessionCookie() })
+    ).json();
+    expect(status.peopleReporting).toBe(1);
+    expect(status.notReporting.length).toBeGreaterThan(100);
+
+    await open('/extension', 'Browser extension');
+    await expect.poll(() => page.getByTestId('people-reporting').textContent()).toBe('1');
+    expect(await page.getByTestId('mode-admin').textContent()).toBe('1');
+    expect(await page.getByTestId('not-reporting').textContent()).toBe(
+      status.notReporting.length.toLocaleString('en-US'),
+    );
+    const table = page.getByRole('table', { name: 'Employees not reporting' });
+    expect(await table.textContent()).toContain(status.notReporting[0].email);
+    expect(await table.textContent()).not.toContain(reporter!.email);
+    await checkPage('extension');
+
+    await page.getByRole('button', { name: 'Email a reminder to each' }).click();
+    await expect
+      .poll(() => page.getByTestId('remind-result').textContent())
+      .toContain(`${status.notReporting.length} sent, 0 already reminded`);
+    expect(mail.received.filter((m) => m.subject === 'Connect the Roster browser extension')).toHaveLength(
+      status.notReporting.length,
+    );
+    // A second press within the week sends nobody anything again.
+    await page.getByRole('button', { name: 'Email a reminder to each' }).click();
+    await expect
+      .poll(() => page.getByTestId('remind-result').textContent())
+      .toContain(`0 sent, ${status.notReporting.length} already reminded`);
+    expect(mail.received.filter((m) => m.subject === 'Connect the Roster browser extension')).toHaveLength(
+      status.notReporting.length,
+    );
+    expect((await audited('extension.remind')).map((e) => e.actor)).toEqual([
+      `member:${server.adminEmail}`,
+      `member:${server.adminEmail}`,
+    ]);
   });
 
   it('signs out everywhere: every session of the admin ends, on every browser', async () => {

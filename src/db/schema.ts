@@ -304,6 +304,11 @@ export interface AppOwnersTable {
   email: string;
 }
 
+export interface AppDomainsTable {
+  domain: string;
+  app_id: number;
+}
+
 export interface OidcLoginsTable {
   state_hash: string;
   browser_hash: string;
@@ -670,6 +675,7 @@ export interface DB {
   person_links: PersonLinksTable;
   rate_limits: RateLimitsTable;
   app_owners: AppOwnersTable;
+  app_domains: AppDomainsTable;
   oidc_logins: OidcLoginsTable;
   source_domains: SourceDomainsTable;
   license_states: LicenseStatesTable;

@@ -86,6 +86,7 @@ export const permissions: Readonly<Record<string, RoutePermission>> = {
   'GET /api/apps/:ref': 'own-apps',
   'PATCH /api/apps/:ref': 'write',
   'PUT /api/apps/:ref/owners': 'write',
+  'PUT /api/apps/:ref/domains': 'write',
   'GET /api/apps/:ref/users.csv': 'own-apps',
   'GET /api/users': 'read',
   'GET /api/users.csv': 'read',

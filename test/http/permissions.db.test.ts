@@ -87,6 +87,7 @@ const expected: Record<string, 'public' | 'extension' | `${YN}${YN}${YN}${YN}${Y
   'GET /api/apps/:ref': 'YYYYN',
   'PATCH /api/apps/:ref': 'YYNNN',
   'PUT /api/apps/:ref/owners': 'YYNNN',
+  'PUT /api/apps/:ref/domains': 'YYNNN',
   'GET /api/apps/:ref/users.csv': 'YYYYN',
   'GET /api/users': 'YYYNN',
   'GET /api/users.csv': 'YYYNN',

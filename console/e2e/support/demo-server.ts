@@ -14,9 +14,12 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
-/** A real Roster server on a temporary embedded database holding the demo organisation, on a free port. */
-export async function startDemoServer(): Promise<DemoServer> {
-  const roster = await openTestRoster('pglite');
+/**
+ * A real Roster server on a temporary embedded database holding the demo organisation, on a free port;
+ * `env` adds settings (a mail server).
+ */
+export async function startDemoServer(env: Record<string, string> = {}): Promise<DemoServer> {
+  const roster = await openTestRoster('pglite', env);
   const { adminEmail } = await loadDemo(roster);
   const app = await buildServer(roster, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -643,6 +643,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/apps/{ref}/domains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the domains the organisation gives an app (an intranet, an app the catalog lacks): the browser extension reports visits to them */
+        put: operations["putAppsByRefDomains"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -1867,6 +1884,8 @@ export interface components {
             /** @description The app's own inactivity threshold in days; null when it follows the organisation's default */
             inactivityDays: number | null;
             owners: string[];
+            /** @description Domains the organisation gave this app, published to the browser extension beside the catalog's */
+            domains: string[];
             licenseTypesDetail: {
                 name: string;
                 source: string;
@@ -2287,6 +2306,20 @@ export interface components {
             createdBy: string;
             createdAt: string;
             lastUsedAt: string | null;
+        };
+        ExtensionStatusInput: {
+            days: number;
+            tokensByMode: {
+                authenticated: number;
+                unauthenticated: number;
+                issuedByAdmin: number;
+            };
+            peopleReporting: number;
+            notReporting: {
+                email: string;
+                name: string | null;
+                lastReportedAt: string | null;
+            }[];
         };
         ImportResultInput: {
             runId: number;
@@ -2928,6 +2961,8 @@ export interface components {
             /** @description The app's own inactivity threshold in days; null when it follows the organisation's default */
             inactivityDays: number | null;
             owners: string[];
+            /** @description Domains the organisation gave this app, published to the browser extension beside the catalog's */
+            domains: string[];
             licenseTypesDetail: {
                 name: string;
                 source: string;
@@ -3348,6 +3383,20 @@ export interface components {
             createdBy: string;
             createdAt: string;
             lastUsedAt: string | null;
+        };
+        ExtensionStatus: {
+            days: number;
+            tokensByMode: {
+                authenticated: number;
+                unauthenticated: number;
+                issuedByAdmin: number;
+            };
+            peopleReporting: number;
+            notReporting: {
+                email: string;
+                name: string | null;
+                lastReportedAt: string | null;
+            }[];
         };
         ImportResult: {
             runId: number;
@@ -6962,6 +7011,90 @@ export interface operations {
                 content: {
                     "application/json": {
                         owners: string[];
+                    };
+                };
+            };
+            /** @description Invalid input: each problem names its field or row */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Any other failure, in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putAppsByRefDomains: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    domains: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        domains: string[];
                     };
                 };
             };
@@ -11552,20 +11685,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        days: number;
-                        tokensByMode: {
-                            authenticated: number;
-                            unauthenticated: number;
-                            issuedByAdmin: number;
-                        };
-                        peopleReporting: number;
-                        notReporting: {
-                            email: string;
-                            name: string | null;
-                            lastReportedAt: string | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["ExtensionStatus"];
                 };
             };
             /** @description Invalid input: each problem names its field or row */

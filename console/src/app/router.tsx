@@ -147,6 +147,13 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: 'extension',
+        ...page(
+          () => import('../features/extension/extension-page'),
+          (m) => m.ExtensionPage,
+        ),
+      },
+      {
         path: 'integrations',
         ...page(
           () => import('../features/integrations/integrations-page'),

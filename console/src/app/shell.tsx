@@ -16,6 +16,7 @@ const sections = [
   { to: '/offboarding', label: 'Offboarding' },
   { to: '/workflows', label: 'Workflows' },
   { to: '/integrations', label: 'Integrations' },
+  { to: '/extension', label: 'Browser extension' },
   { to: '/settings/merge-users', label: 'Settings · Merge Users' },
 ];
 /** Sections only admins may use (the API refuses everyone else anyway). */

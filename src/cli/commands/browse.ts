@@ -138,6 +138,21 @@ export function registerBrowseCommands(program: Command) {
         return 0;
       });
     });
+  apps
+    .command('domains <app> [domains...]')
+    .description(
+      'Set the domains the organisation gives the app (an intranet, an app the catalog lacks; none to clear them): the browser extension reports visits to them',
+    )
+    .option('--json', 'print JSON')
+    .action(async (app: string, domains: string[], options) => {
+      const json = Boolean(options.json);
+      await withClient(json, appsClient, async (client) => {
+        const set = await client.setDomains(app, domains);
+        if (json) printJson({ domains: set });
+        else process.stdout.write(`Domains of ${app}: ${set.join(', ') || 'none'}\n`);
+        return 0;
+      });
+    });
 
   const users = program.command('users').description('Users: unique email addresses with access to an app');
   users

@@ -21,6 +21,7 @@ import {
 } from '../accounts/account-facts.js';
 import { extensionReportOn } from '../extension/extension-report.js';
 import { type LicenseTypeCounts, licenseCounts } from '../licenses/licenses.repo.js';
+import { appDomains } from './app-domains.js';
 import { appOwners } from './app-owners.js';
 import { findAppId } from './apps.service.js';
 
@@ -109,6 +110,7 @@ export interface AppDetail extends Omit<AppSummary, 'sources'> {
   /** The app's instances: each direct source's copy of it, and `unmanaged` (users only partial sources see). */
   instances: { name: string; managed: boolean; accounts: number }[];
   owners: string[];
+  domains: string[];
   licenseTypesDetail: LicenseTypeCounts[];
   /** Whether any usage source covers the app, which do, and what would fill the gap. */
   usage: { covered: boolean; sources: { name: string; stale: boolean }[]; wouldFill: string[] };
@@ -160,6 +162,7 @@ export async function showApp(
     // An unmanaged instance nobody is in any more is no instance worth showing.
     instances: instances.rows.filter((i) => i.managed || i.accounts > 0),
     owners: await appOwners(roster, id),
+    domains: await appDomains(roster, id),
     licenseTypesDetail: licenseTypes,
     usage: {
       covered,

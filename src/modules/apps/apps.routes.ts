@@ -8,6 +8,7 @@ import { forEachPage } from '../../lib/page-batches.js';
 import type { Roster } from '../../roster.js';
 import { accountFactsSchema } from '../accounts/account-facts.js';
 import { auditExport } from '../audit/export-audit.js';
+import { setAppDomains } from './app-domains.js';
 import { findVisibleAppId, setAppOwners, visibleAppIds } from './app-owners.js';
 import { appAccounts, appSortFields, listApps, showApp } from './apps.repo.js';
 import { addApp, setInactivityThreshold } from './apps.service.js';
@@ -39,6 +40,11 @@ const appDetailSchema = appSummarySchema
         "The app's own inactivity threshold in days; null when it follows the organisation's default",
       ),
     owners: z.array(z.string()),
+    domains: z
+      .array(z.string())
+      .describe(
+        "Domains the organisation gave this app, published to the browser extension beside the catalog's",
+      ),
     licenseTypesDetail: z.array(
       z.object({
         name: z.string(),
@@ -183,6 +189,21 @@ export function appsRoutes(roster: Roster): FastifyPluginAsyncZod {
       },
       async (request) => ({
         owners: await setAppOwners(roster, actorOf(request), request.params.ref, request.body.emails),
+      }),
+    );
+    app.put(
+      '/api/apps/:ref/domains',
+      {
+        schema: {
+          summary:
+            'Set the domains the organisation gives an app (an intranet, an app the catalog lacks): the browser extension reports visits to them',
+          params: idOrNameParams,
+          body: z.strictObject({ domains: z.array(z.string().max(253)).max(50) }),
+          response: { 200: z.object({ domains: z.array(z.string()) }) },
+        },
+      },
+      async (request) => ({
+        domains: await setAppDomains(roster, actorOf(request), request.params.ref, request.body.domains),
       }),
     );
     app.get(

@@ -1,5 +1,5 @@
 import { publicUrlOf } from '../../http/public-url.js';
-import { sendMail } from '../../lib/mailer.js';
+import { withMailer } from '../../lib/mailer.js';
 import type { Roster } from '../../roster.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { extensionStatus } from './extension-status.js';
@@ -38,21 +38,24 @@ export async function remindNotReporting(
   const skip = new Set(recent.map((r) => r.email));
   const primary = await primaryEmailsOf(roster, emails);
   const sent: string[] = [];
-  for (const email of emails) {
-    if (skip.has(email)) continue;
-    await sendMail(roster.config, {
-      // A merged person reads mail at their primary address (Merge Users); the record stays the employee's.
-      to: primary.get(email) ?? email,
-      subject: 'Connect the Roster browser extension',
-      text: `Your browser has the Roster extension, but it has not reported for ${days} days. Click its icon and sign in (single sign-on or a link by email) so Roster knows which work apps you use; it never reports pages, form contents or personal browsing.\n\nRoster: ${publicUrlOf(roster.config)}\n`,
-    });
-    await db
-      .insertInto('extension_reminders')
-      .values({ email, sent_at: now, sent_by: actor })
-      .onConflict((oc) => oc.column('email').doUpdateSet({ sent_at: now, sent_by: actor }))
-      .execute();
-    sent.push(email);
-  }
+  await withMailer(roster.config, async (send) => {
+    for (const email of emails) {
+      if (skip.has(email)) continue;
+      await send({
+        // A merged person reads mail at their primary address (Merge Users); the record stays the employee's.
+        to: primary.get(email) ?? email,
+        subject: 'Connect the Roster browser extension',
+        text: `Your browser has the Roster extension, but it has not reported for ${days} days. Click its icon and sign in (single sign-on or a link by email) so Roster knows which work apps you use; it never reports pages, form contents or personal browsing.\n\nRoster: ${publicUrlOf(roster.config)}\n`,
+      });
+      // Recorded as each is sent: a mail server failing half-way leaves the rest to remind next time.
+      await db
+        .insertInto('extension_reminders')
+        .values({ email, sent_at: now, sent_by: actor })
+        .onConflict((oc) => oc.column('email').doUpdateSet({ sent_at: now, sent_by: actor }))
+        .execute();
+      sent.push(email);
+    }
+  });
   await writeAudit(db, {
     actor,
     action: 'extension.remind',

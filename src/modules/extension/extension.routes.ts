@@ -30,6 +30,25 @@ const extensionTokenSchema = z
   })
   .meta({ id: 'ExtensionToken' });
 
+const extensionStatusSchema = z
+  .object({
+    days: z.number(),
+    tokensByMode: z.object({
+      authenticated: z.number(),
+      unauthenticated: z.number(),
+      issuedByAdmin: z.number(),
+    }),
+    peopleReporting: z.number(),
+    notReporting: z.array(
+      z.object({
+        email: z.string(),
+        name: z.string().nullable(),
+        lastReportedAt: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'ExtensionStatus' });
+
 const extensionSecurity = [{ extensionToken: [] }];
 
 /**
@@ -143,22 +162,7 @@ export function extensionRoutes(roster: Roster): FastifyPluginAsyncZod {
             'Who the browser extension reports for: tokens per mode, people reporting, employees not reporting for N days',
           querystring: z.strictObject({ days: z.coerce.number().int().min(1).max(365).default(14) }),
           response: {
-            200: z.object({
-              days: z.number(),
-              tokensByMode: z.object({
-                authenticated: z.number(),
-                unauthenticated: z.number(),
-                issuedByAdmin: z.number(),
-              }),
-              peopleReporting: z.number(),
-              notReporting: z.array(
-                z.object({
-                  email: z.string(),
-                  name: z.string().nullable(),
-                  lastReportedAt: z.string().nullable(),
-                }),
-              ),
-            }),
+            200: extensionStatusSchema,
           },
         },
       },

@@ -9,34 +9,74 @@ import { useSettings } from '../admin/use-settings';
 
 type AppDetail = Schemas['AppDetail'];
 
-const emailsOf = (text: string) =>
+const itemsOf = (text: string) =>
   text
     .split(/[\s,;]+/)
     .map((e) => e.trim())
     .filter(Boolean);
 
-/** The app's inactivity threshold (its own, or the organisation's default) and its owners. */
+/** A list the app keeps (its owners, its domains): shown to everyone, edited one item per line by writers. */
+function ListSetting(props: {
+  title: string;
+  about: string;
+  label: string;
+  values: string[];
+  none: string;
+  canWrite: boolean;
+  save: (items: string[]) => Promise<unknown>;
+}) {
+  const [text, setText] = useState(props.values.join('\n'));
+  const save = useMutation({ mutationFn: () => props.save(itemsOf(text)) });
+  return (
+    <>
+      <Title order={2} size="h4">
+        {props.title}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {props.about}
+      </Text>
+      {props.canWrite ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            save.mutate();
+          }}
+          aria-label={props.title}
+        >
+          <Stack gap="xs">
+            <Textarea
+              label={props.label}
+              description="one per line"
+              autosize
+              minRows={2}
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+            />
+            <Button type="submit" loading={save.isPending} w="fit-content">
+              Save {props.title.toLowerCase()}
+            </Button>
+          </Stack>
+        </form>
+      ) : (
+        <Text size="sm">{props.values.join(', ') || props.none}</Text>
+      )}
+      {save.error && <ErrorAlert error={save.error} title={`${props.title} not saved`} />}
+      {save.isSuccess && <Text size="sm">{props.title} saved.</Text>}
+    </>
+  );
+}
+
+/** The app's inactivity threshold (its own, or the organisation's default), its owners and its domains. */
 export function AppSettingsTab({ app }: { app: AppDetail }) {
   const canWrite = useCanWrite();
   const settings = useSettings();
   const queryClient = useQueryClient();
   const [days, setDays] = useState<number | string>(app.inactivityDays ?? '');
-  const [owners, setOwners] = useState(app.owners.join('\n'));
   const refresh = () => queryClient.invalidateQueries();
   const saveThreshold = useMutation({
     mutationFn: (inactivityDays: number | null) =>
       unwrap(
         api.PATCH('/api/apps/{ref}', { params: { path: { ref: String(app.id) } }, body: { inactivityDays } }),
-      ),
-    onSuccess: refresh,
-  });
-  const saveOwners = useMutation({
-    mutationFn: () =>
-      unwrap(
-        api.PUT('/api/apps/{ref}/owners', {
-          params: { path: { ref: String(app.id) } },
-          body: { emails: emailsOf(owners) },
-        }),
       ),
     onSuccess: refresh,
   });
@@ -75,40 +115,38 @@ export function AppSettingsTab({ app }: { app: AppDetail }) {
         </form>
       )}
       {saveThreshold.error && <ErrorAlert error={saveThreshold.error} title="Threshold not saved" />}
-      <Title order={2} size="h4">
-        Owners
-      </Title>
-      <Text size="sm" c="dimmed">
-        App owners (members or tokens with the app-owner role acting for these emails) see this app and its
-        inactive licenses, and are asked to confirm offboardings in it.
-      </Text>
-      {canWrite ? (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            saveOwners.mutate();
-          }}
-          aria-label="Owners"
-        >
-          <Stack gap="xs">
-            <Textarea
-              label="Owner emails"
-              description="one per line"
-              autosize
-              minRows={2}
-              value={owners}
-              onChange={(e) => setOwners(e.currentTarget.value)}
-            />
-            <Button type="submit" loading={saveOwners.isPending} w="fit-content">
-              Save owners
-            </Button>
-          </Stack>
-        </form>
-      ) : (
-        <Text size="sm">{app.owners.join(', ') || 'No owners.'}</Text>
-      )}
-      {saveOwners.error && <ErrorAlert error={saveOwners.error} title="Owners not saved" />}
-      {saveOwners.isSuccess && <Text size="sm">Owners saved.</Text>}
+      <ListSetting
+        title="Owners"
+        about="App owners (members or tokens with the app-owner role acting for these emails) see this app and its inactive licenses, and are asked to confirm offboardings in it."
+        label="Owner emails"
+        values={app.owners}
+        none="No owners."
+        canWrite={canWrite}
+        save={(emails) =>
+          unwrap(
+            api.PUT('/api/apps/{ref}/owners', {
+              params: { path: { ref: String(app.id) } },
+              body: { emails },
+            }),
+          ).then(refresh)
+        }
+      />
+      <ListSetting
+        title="Domains"
+        about={`Where people reach ${app.name} beyond the catalog's domains (an intranet, an app the catalog lacks, the organisation's own tenant): the browser extension reports visits and sign-ins there.`}
+        label="Domain names"
+        values={app.domains}
+        none="No domains of its own."
+        canWrite={canWrite}
+        save={(domains) =>
+          unwrap(
+            api.PUT('/api/apps/{ref}/domains', {
+              params: { path: { ref: String(app.id) } },
+              body: { domains },
+            }),
+          ).then(refresh)
+        }
+      />
     </Stack>
   );
 }
