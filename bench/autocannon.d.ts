@@ -14,6 +14,7 @@ declare module 'autocannon' {
     connections: number;
     duration: number;
     method?: string;
+    overallRate?: number;
     headers?: Record<string, string>;
     requests?: (Request & { setupRequest?: (request: Request) => Request })[];
     setupClient?: (client: Client) => void;

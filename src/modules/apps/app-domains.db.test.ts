@@ -36,6 +36,15 @@ describe.each(lanes)('app domains on %s', (lane) => {
         headers: ctx.server.as('admin'),
       })
     ).json().domains;
+  const visit = async (domain: string) =>
+    (
+      await ctx.server.app.inject({
+        method: 'POST',
+        url: '/api/extension/events',
+        headers: { authorization: `Bearer ${token}` },
+        payload: { batchId: randomUUID(), events: [{ type: 'visit', domain, at: new Date().toISOString() }] },
+      })
+    ).json();
   const published = async (app: string) =>
     (await publishedApps(ctx.roster.database.db)).find((p) => p.app === app)?.domains ?? [];
 
@@ -118,10 +127,13 @@ describe.each(lanes)('app domains on %s', (lane) => {
     expect((await put('Warehouse Scanner', ['scanner.acme.io'], 'editor')).statusCode).toBe(200);
     expect((await put('Warehouse Scanner', [], 'read-only')).statusCode).toBe(403);
     expect(await domainsOf('Warehouse Scanner')).toEqual(['scanner.acme.io']);
+    expect(await visit('scanner.acme.io')).toMatchObject({ accepted: 1, ignored: 0 });
   });
 
-  it('clears them: an empty list stops publishing the app’s own domains', async () => {
+  it('clears them: an empty list stops publishing the app’s own domains, and batches at once stop counting them', async () => {
     expect((await put('Warehouse Scanner', [])).json()).toEqual({ domains: [] });
     expect(await published('Warehouse Scanner')).toEqual([]);
+    // The batch before kept the list with the domain; the change is seen by the very next batch.
+    expect(await visit('scanner.acme.io')).toMatchObject({ accepted: 0, ignored: 1 });
   });
 });

@@ -4,7 +4,7 @@ import type { Roster } from '../../roster.js';
 import type { EventBatch } from './event-batch.js';
 import { organisationDomains } from './extension-tokens.js';
 import { browserExtensionSource } from './fold-activity.js';
-import { appMatcher, publishedApps } from './published-apps.js';
+import { currentPublishedApps } from './published-apps-cache.js';
 
 /** Installations whose browser-extension source is known to exist: checked once per process, not per batch. */
 const sourceEnsured = new WeakSet<Roster>();
@@ -84,8 +84,8 @@ export async function ingestEvents(
     await browserExtensionSource(roster, 'extension');
     sourceEnsured.add(roster);
   }
-  const [domains, apps] = await Promise.all([organisationDomains(db), publishedApps(db)]);
-  const { rows, accepted, ignored } = aggregateBatch(batch, caller.email, new Set(domains), appMatcher(apps));
+  const [domains, published] = await Promise.all([organisationDomains(db), currentPublishedApps(db)]);
+  const { rows, accepted, ignored } = aggregateBatch(batch, caller.email, new Set(domains), published.match);
   const column = <T>(pick: (row: DayRow) => T) => rows.map(pick);
   const { rows: result } = await sql<{ inserted: number }>`
     with batch as (
