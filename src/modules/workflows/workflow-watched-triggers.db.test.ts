@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { deprovisioningKind } from '../../../test/support/deprovisioning-kind.js';
 import { eventually } from '../../../test/support/eventually.js';
 import { type ScriptedPage, scriptedKind } from '../../../test/support/fake-kinds.js';
 import { account, ago, syncRecords } from '../../../test/support/records.js';
@@ -11,6 +12,7 @@ import { ConnectorError } from '../../connectors/kit/connector-error.js';
 import type { SourceRecordInput } from '../../connectors/kit/records.js';
 import { completeOffboarding } from '../offboarding/offboarding-admin.js';
 import { checkOffboardingDrift } from '../offboarding/offboarding-drift.js';
+import { runOffboardingTasks } from '../offboarding/offboarding-runner.js';
 import { startOffboarding } from '../offboarding/offboarding-start.js';
 import { watchTransitions } from './watch-transitions.js';
 import { saveWorkflow } from './workflows.service.js';
@@ -54,7 +56,10 @@ describe.each(lanes)('watched workflow triggers on %s', (lane) => {
   let hrId = 0;
   let idpId = 0;
   const gated = gatedKind();
-  const findKind = (kind: string) => (kind === 'gated' ? gated.kind : scriptedKind);
+  // A directory that deprovisions its own app, so an offboarding can complete by its automatic task.
+  const directory = deprovisioningKind('directory', ['Directory']);
+  const findKind = (kind: string) =>
+    kind === 'gated' ? gated.kind : kind === 'directory' ? directory.kind : scriptedKind;
   const save = (doc: Record<string, unknown>) =>
     saveWorkflow(
       roster,
@@ -234,5 +239,35 @@ describe.each(lanes)('watched workflow triggers on %s', (lane) => {
       ['dan@acme.example', { type: 'offboarding.completed', offboarding_id: started.id, how: 'manual' }],
     ]);
     expect(await runsOf('offboarded, but not dan')).toEqual([]);
+
+    // Completed by its last automatic task: the same trigger, saying how.
+    const directoryId = (
+      await roster.database.db
+        .insertInto('sources')
+        .values({ kind: 'directory', name: 'Directory', config: '{}' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    await syncRecords(
+      roster,
+      directoryId,
+      [
+        { type: 'employee', email: 'fay@acme.example', status: 'terminated' },
+        account('fay@acme.example', 'Directory', { externalId: 'u-fay' }),
+      ],
+      findKind,
+    );
+    const automatic = await startOffboarding(
+      roster,
+      'member:admin@acme.example',
+      { email: 'fay@acme.example' },
+      { findKind },
+    );
+    if (automatic.dryRun) throw new Error('not a dry run');
+    await runOffboardingTasks(roster, automatic.id, { findKind });
+    expect((await runsOf('offboarded')).map((r) => [r.entity.person?.email, r.trigger])).toEqual([
+      ['dan@acme.example', { type: 'offboarding.completed', offboarding_id: started.id, how: 'manual' }],
+      ['fay@acme.example', { type: 'offboarding.completed', offboarding_id: automatic.id, how: 'automatic' }],
+    ]);
   });
 });
