@@ -38,7 +38,7 @@ describe("the console's workflow builder", () => {
     expect(Object.keys(matches?.settings.properties ?? {})).toEqual(['entity', 'schedule']);
     expect(matches?.settings.required).toEqual(['entity']);
     const actions = actionTypesOf(schema);
-    expect(actions.map((a) => a.type)).toEqual(['offboarding.start', 'deprovision']);
+    expect(actions.map((a) => a.type)).toEqual(['offboarding.start', 'deprovision', 'license.remove']);
     // The id and type are the builder's own inputs, not settings.
     expect(Object.keys(actions[0]?.settings.properties ?? {})).toEqual(['force_reason']);
   });

@@ -45,6 +45,7 @@ describe.each(lanes)('workflows over the API on %s', (lane) => {
       'days_since',
       'offboarding.start',
       'deprovision',
+      'license.remove',
     ])
       expect(text).toContain(`"${name}"`);
     expect(response.json().type).toBe('object');

@@ -19,7 +19,7 @@ import { type GoogleUser, workspaceApp } from './google-users.js';
  */
 
 /** The config fields deprovisioning reads (the source's config has more). */
-interface GoogleConfig {
+export interface GoogleConfig {
   baseUrl: string;
   licensingBaseUrl: string;
   tokenUrl: string;
@@ -31,7 +31,7 @@ interface GoogleConfig {
 
 export const writeScopeHint = `Deprovisioning needs the ${scopes.usersWrite} scope (not only .readonly) and ${scopes.licenses} in the service account's domain-wide delegation`;
 
-const handles = (app: string) => app.trim().toLowerCase() === workspaceApp.toLowerCase();
+export const handles = (app: string) => app.trim().toLowerCase() === workspaceApp.toLowerCase();
 
 export const googleDeprovisioner: Deprovisioner<GoogleConfig, GoogleCredentials> = {
   handles: (_config, app) => handles(app),
@@ -142,7 +142,7 @@ async function suspendAndUnlicense(http: ProviderHttp, config: GoogleConfig, tar
 }
 
 /** A missing scope shows as a 403 on the call, or as `unauthorized_client` when the assertion asks for it. */
-function withScopeHint(error: unknown): unknown {
+export function withScopeHint(error: unknown): unknown {
   if (
     error instanceof ConnectorError &&
     (error.code === 'permission' || (error.code === 'auth' && error.message.includes('unauthorized_client')))

@@ -55,15 +55,26 @@ export async function assignmentsOf(
   customerId: string,
   products: readonly string[],
   email: string,
-): Promise<{ productId: string; skuId: string; userId: string }[]> {
+): Promise<{ productId: string; skuId: string; userId: string; name: string }[]> {
   const wanted = normaliseEmail(email);
-  const held: { productId: string; skuId: string; userId: string }[] = [];
+  const held: { productId: string; skuId: string; userId: string; name: string }[] = [];
   for (const productId of products)
     for await (const page of assignmentPages(http, licensingBaseUrl, customerId, productId))
       for (const item of page.items ?? [])
         if (item.userId && item.skuId && normaliseEmail(item.userId) === wanted)
-          held.push({ productId: item.productId ?? productId, skuId: item.skuId, userId: item.userId });
+          held.push({
+            productId: item.productId ?? productId,
+            skuId: item.skuId,
+            userId: item.userId,
+            name: licenseName(item, productId),
+          });
   return held;
+}
+
+/** The licence type's name a sync gives an assignment's SKU (so a workflow can name it back). */
+function licenseName(item: { productId?: string; skuId?: string; skuName?: string }, productId: string) {
+  // Display names come from the API (public SKU tables disagree); an unnamed SKU keeps its id.
+  return (item.skuName?.trim() || `${item.productId ?? productId} ${item.skuId}`).slice(0, 200);
 }
 
 export async function readLicenses(
@@ -78,8 +89,7 @@ export async function readLicenses(
     for await (const page of assignmentPages(http, licensingBaseUrl, customerId, productId)) {
       for (const item of page.items ?? []) {
         if (!item.userId || !item.skuId) continue;
-        // Display names come from the API (public SKU tables disagree); an unnamed SKU keeps its id.
-        const name = (item.skuName?.trim() || `${item.productId ?? productId} ${item.skuId}`).slice(0, 200);
+        const name = licenseName(item, productId);
         skuNames.set(`${item.productId ?? productId}/${item.skuId}`, name);
         const email = normaliseEmail(item.userId);
         const held = byEmail.get(email) ?? [];

@@ -9,6 +9,7 @@ import { type GoogleCredentials, googleHttp, provider, scopes } from './google-c
 import { googleDeprovisioner } from './google-deprovision.js';
 import { type Licenses, readLicenses } from './google-licenses.js';
 import { type OAuthAppReader, oauthAppRecords, pacer } from './google-oauth-apps.js';
+import { googleLicenseRemover } from './google-remove-license.js';
 import { type GoogleUser, userName, userRecords, workspaceApp } from './google-users.js';
 
 /** An http(s) URL defaulting to one of Google's hosts, kept without a trailing slash. */
@@ -283,7 +284,7 @@ export const googleWorkspaceSourceKind = defineSourceKind<Config, GoogleCredenti
       yield { records, progress: { done } };
     }
   },
-  deprovisioner: googleDeprovisioner,
+  deprovisioner: { ...googleDeprovisioner, licenses: googleLicenseRemover },
 });
 
 function requestedScopes(config: Config): string[] {

@@ -54,7 +54,30 @@ export interface PlannedCall {
   purpose: string;
 }
 
+/** One licence of one account to remove (a workflow's `license.remove`). */
+export interface LicenseRemovalTarget extends DeprovisionTarget {
+  /** The licence type by the name the source reported it under (`Microsoft 365 E3`). */
+  licenseType: string;
+}
+
+/**
+ * Removing a single licence while the account stays: a kind whose provider can (Graph's `assignLicense`,
+ * the Enterprise License Manager's delete) offers it beside deprovisioning. `already` when the user no
+ * longer holds it, so a retry after a lost answer is success; a licence the provider will not remove (one
+ * a group hands out) throws a ConnectorError saying why.
+ */
+export interface LicenseRemover<Config, Credentials> {
+  /** The requests `removeLicense` would make, without making any. */
+  plan(config: Config, target: LicenseRemovalTarget): PlannedCall[];
+  removeLicense(
+    context: DeprovisionContext<Config, Credentials>,
+    target: LicenseRemovalTarget,
+  ): Promise<DeprovisionResult>;
+}
+
 export interface Deprovisioner<Config, Credentials> {
+  /** Present when the provider can remove one licence of a user, for the apps `handles` accepts. */
+  licenses?: LicenseRemover<Config, Credentials>;
   /**
    * Whether this source can deprovision accounts of that app: an identity provider its own app (and, for
    * Okta, apps it provisions); a SCIM source the one app it is bound to.

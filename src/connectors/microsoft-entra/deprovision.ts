@@ -19,16 +19,16 @@ import { microsoft365 } from './users.js';
  */
 
 /** The config fields deprovisioning reads (the source's config has more). */
-interface EntraConfig {
+export interface EntraConfig {
   tenantId: string;
   clientId?: string | undefined;
   baseUrl: string;
   tokenUrl?: string | undefined;
   http?: HttpTuning;
 }
-type EntraCredentials = { clientSecret: string } | { accessToken: string };
+export type EntraCredentials = { clientSecret: string } | { accessToken: string };
 
-interface GraphUserState {
+export interface GraphUserState {
   id: string;
   accountEnabled?: boolean | null;
   assignedLicenses?: { skuId?: string | null }[] | null;
@@ -73,7 +73,7 @@ export function tokenUrlOf(config: EntraConfig): string {
   );
 }
 
-const handles = (app: string) => app.trim().toLowerCase() === microsoft365.name.toLowerCase();
+export const handles = (app: string) => app.trim().toLowerCase() === microsoft365.name.toLowerCase();
 
 export const entraDeprovisioner: Deprovisioner<EntraConfig, EntraCredentials> = {
   handles: (_config, app) => handles(app),
@@ -154,7 +154,7 @@ export const entraDeprovisioner: Deprovisioner<EntraConfig, EntraCredentials> = 
   },
 };
 
-function clientFor(context: DeprovisionContext<EntraConfig, EntraCredentials>): GraphClient {
+export function clientFor(context: DeprovisionContext<EntraConfig, EntraCredentials>): GraphClient {
   if (!context.credentials)
     throw new ConnectorError('auth', 'This source has no client secret or access token');
   return graphClient({
@@ -170,7 +170,7 @@ function clientFor(context: DeprovisionContext<EntraConfig, EntraCredentials>): 
 }
 
 /** The user id behind an address: Graph matches `mail` or the user principal name. */
-async function lookUp(client: GraphClient, email: string): Promise<string | undefined> {
+export async function lookUp(client: GraphClient, email: string): Promise<string | undefined> {
   const literal = email.replace(/'/g, "''");
   const filter = encodeURIComponent(`mail eq '${literal}' or userPrincipalName eq '${literal}'`);
   const page = await client.get<GraphPage<{ id?: string }>>(`/users?$filter=${filter}&$select=id`);
@@ -183,7 +183,7 @@ async function lookUp(client: GraphClient, email: string): Promise<string | unde
   return ids[0];
 }
 
-function withPermissionHint(error: unknown): unknown {
+export function withPermissionHint(error: unknown): unknown {
   if (error instanceof ConnectorError && error.code === 'permission')
     return new ConnectorError('permission', `${error.message}. ${writePermissionHint}`, error.details);
   return error;

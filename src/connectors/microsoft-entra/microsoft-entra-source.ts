@@ -10,6 +10,7 @@ import { entraDeprovisioner, tokenUrlOf } from './deprovision.js';
 import { enterpriseAppPages } from './enterprise-apps.js';
 import { type GraphClient, type GraphPage, graphClient, hasGraphCode } from './graph-client.js';
 import { licenseTypeRecords, type SubscribedSku } from './licenses.js';
+import { entraLicenseRemover } from './remove-license.js';
 import { clientSecretExpiry } from './secret-expiry.js';
 import { emailOf, type GraphUser, microsoft365, userProperties, userRecords } from './users.js';
 
@@ -196,7 +197,7 @@ export const microsoftEntraSourceKind = defineSourceKind<MicrosoftEntraConfig, M
       if (expiresAt) yield { records: [], credentialExpiresAt: expiresAt };
     }
   },
-  deprovisioner: entraDeprovisioner,
+  deprovisioner: { ...entraDeprovisioner, licenses: entraLicenseRemover },
 });
 
 /**

@@ -1,10 +1,12 @@
 import type { ActionOutcome, ActionPreview, ActionScope } from '../../actions/action.js';
 import type { ActionContext } from '../../actions/action-context.js';
 import { ConnectorError } from '../../connectors/kit/connector-error.js';
+import type { DeprovisionContext, DeprovisionTarget } from '../../connectors/kit/deprovision.js';
 import type { ProviderCall } from '../../connectors/kit/provider-http.js';
 import { sealedContexts } from '../../lib/secret-box.js';
 import type { Roster } from '../../roster.js';
 import {
+  type DeprovisioningSource,
   deprovisionerFor,
   deprovisioningSources,
   type FindKind,
@@ -22,24 +24,23 @@ export function planDeprovision(scope: ActionScope): ActionPreview {
   };
 }
 
+/** The account, the integration that acts on it, and what that integration is told of the account. */
+export interface AccountIntegration {
+  source: DeprovisioningSource;
+  credentials: unknown;
+  target: DeprovisionTarget;
+}
+
 /**
- * Deprovisions one account through the integration offboarding would use (`deprovisionerFor`): the
- * source's kind makes the requests, each one kept; a provider error is kept and may be retried.
+ * The integration offboarding would use for one account (`deprovisionerFor`), among the sources `able`
+ * keeps, with its opened credentials; or why there is none, naming the app (`cannot` says what it lacks).
  */
-export async function deprovisionAccount(
+export async function integrationForAccount(
   roster: Roster,
   accountId: number,
-  context: ActionContext,
-  findKind?: FindKind,
-): Promise<ActionOutcome> {
+  options: { findKind?: FindKind; able?: (source: DeprovisioningSource) => boolean; cannot: string },
+): Promise<AccountIntegration | { error: string }> {
   const { db } = roster.database;
-  const requests: ProviderCall[] = [];
-  const failed = (error: string, retryable = false): ActionOutcome => ({
-    status: 'failed',
-    error,
-    retryable,
-    requests,
-  });
   const account = await db
     .selectFrom('accounts as ac')
     .innerJoin('apps as a', 'a.id', 'ac.app_id')
@@ -48,7 +49,7 @@ export async function deprovisionAccount(
     .select(['ac.id', 'ac.status', 'a.name as app', 'u.email', 'i.source_id as instanceSourceId'])
     .where('ac.id', '=', accountId)
     .executeTakeFirst();
-  if (!account) return failed(`The account ${accountId} no longer exists`);
+  if (!account) return { error: `The account ${accountId} no longer exists` };
   const observedBy = (
     await db
       .selectFrom('account_observations')
@@ -56,12 +57,13 @@ export async function deprovisionAccount(
       .where('account_id', '=', accountId)
       .execute()
   ).map((o) => o.source_id);
-  const source = deprovisionerFor(await deprovisioningSources(db, findKind), {
+  const sources = (await deprovisioningSources(db, options.findKind)).filter(options.able ?? (() => true));
+  const source = deprovisionerFor(sources, {
     app: account.app,
     instanceSourceId: account.instanceSourceId,
     observedBy,
   });
-  if (!source) return failed(`No connected integration can deprovision ${account.app}`);
+  if (!source) return { error: `No connected integration can ${options.cannot} ${account.app}` };
   let credentials: unknown;
   if (source.kind.credentialsSchema) {
     const row = await db
@@ -69,11 +71,11 @@ export async function deprovisionAccount(
       .select('credentials_encrypted')
       .where('id', '=', source.id)
       .executeTakeFirst();
-    if (!row?.credentials_encrypted) return failed(`${source.name} has no credentials`);
+    if (!row?.credentials_encrypted) return { error: `${source.name} has no credentials` };
     const parsed = source.kind.credentialsSchema.safeParse(
       JSON.parse(roster.secrets.open(row.credentials_encrypted, sealedContexts.sourceCredentials(source.id))),
     );
-    if (!parsed.success) return failed(`The stored credentials of ${source.name} do not fit its kind`);
+    if (!parsed.success) return { error: `The stored credentials of ${source.name} do not fit its kind` };
     credentials = parsed.data;
   }
   const externalId =
@@ -85,19 +87,58 @@ export async function deprovisionAccount(
         .where('source_id', '=', source.id)
         .executeTakeFirst()
     )?.external_id ?? null;
+  return {
+    source,
+    credentials,
+    target: { app: account.app, email: account.email, externalId, accountStatus: account.status },
+  };
+}
+
+/** What a connector is handed to act: the source's config and credentials, each request kept as it is made. */
+export function connectorContext(
+  integration: AccountIntegration,
+  context: ActionContext,
+  requests: ProviderCall[],
+): DeprovisionContext<unknown, unknown> {
+  return {
+    config: integration.source.config,
+    credentials: integration.credentials,
+    signal: context.signal,
+    outbound: context.outbound,
+    onCall: (call) => {
+      requests.push(call);
+      context.onCall?.(call);
+    },
+  };
+}
+
+/**
+ * Deprovisions one account through the integration offboarding would use (`deprovisionerFor`): the
+ * source's kind makes the requests, each one kept; a provider error is kept and may be retried.
+ */
+export async function deprovisionAccount(
+  roster: Roster,
+  accountId: number,
+  context: ActionContext,
+  findKind?: FindKind,
+): Promise<ActionOutcome> {
+  const requests: ProviderCall[] = [];
+  const failed = (error: string, retryable = false): ActionOutcome => ({
+    status: 'failed',
+    error,
+    retryable,
+    requests,
+  });
+  const integration = await integrationForAccount(roster, accountId, {
+    ...(findKind ? { findKind } : {}),
+    cannot: 'deprovision',
+  });
+  if ('error' in integration) return failed(integration.error);
+  const { source } = integration;
   try {
     const result = await source.deprovisioner.deprovision(
-      {
-        config: source.config,
-        credentials,
-        signal: context.signal,
-        outbound: context.outbound,
-        onCall: (call) => {
-          requests.push(call);
-          context.onCall?.(call);
-        },
-      },
-      { app: account.app, email: account.email, externalId, accountStatus: account.status },
+      connectorContext(integration, context, requests),
+      integration.target,
     );
     return {
       status: 'succeeded',

@@ -1,6 +1,7 @@
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Roster } from '../../roster.js';
+import { ensureLicenseStates } from '../licenses/license-store.js';
 import { compileConditions } from './compile-conditions.js';
 import { entityQuery, entitySnapshot, keyIs } from './entity-query.js';
 import { entityOfTrigger, type Trigger, type WorkflowDocument } from './workflow-document.js';
@@ -98,6 +99,9 @@ export async function evaluateMatchesWorkflows(
   const { db } = roster.database;
   const workflows = await enabledWithTrigger(db, ['matches']);
   if (!workflows.length) return 0;
+  // A sync leaves license states stale; a license workflow reads them recomputed.
+  if (workflows.some((w) => entityOfTrigger((w.document as WorkflowDocument).trigger) === 'license'))
+    await ensureLicenseStates(roster.database, now);
   let runs = 0;
   for (const w of workflows) {
     runs += await evaluateWorkflow(

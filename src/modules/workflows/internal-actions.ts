@@ -4,6 +4,7 @@ import { RosterError } from '../../lib/errors.js';
 import type { Roster } from '../../roster.js';
 import { startOffboarding } from '../offboarding/offboarding-start.js';
 import { deprovisionAccount, planDeprovision } from './deprovision-account.js';
+import { licenseOf, planLicenseRemoval, removeLicense } from './remove-license.js';
 
 const personEmail = (scope: ActionScope): string | null => {
   const person = scope.person as { email?: unknown } | undefined;
@@ -22,6 +23,7 @@ const offboardingStartSettings = z
   .strict();
 
 const deprovisionSettings = z.object({}).strict();
+const licenseRemoveSettings = z.object({}).strict();
 
 /**
  * The actions that act inside Roster or through its integrations, with the interface of the external
@@ -87,8 +89,26 @@ export function internalActions(roster: Roster, actor: string): ActionDefinition
       return deprovisionAccount(roster, id, context);
     },
   };
-  return [offboardingStart, deprovision];
+  const licenseRemove: ActionDefinition<typeof licenseRemoveSettings> = {
+    type: 'license.remove',
+    settings: licenseRemoveSettings,
+    preview(_settings, scope) {
+      return planLicenseRemoval(scope);
+    },
+    async run(_settings, scope, context) {
+      const license = licenseOf(scope);
+      if (!license)
+        return {
+          status: 'failed',
+          error: 'This workflow has no license to remove: use a license trigger or entity',
+          retryable: false,
+          requests: [],
+        };
+      return removeLicense(roster, license, context);
+    },
+  };
+  return [offboardingStart, deprovision, licenseRemove];
 }
 
 /** The internal actions' settings, for the document's schema where no installation is at hand. */
-export const internalActionTypes = ['offboarding.start', 'deprovision'] as const;
+export const internalActionTypes = ['offboarding.start', 'deprovision', 'license.remove'] as const;

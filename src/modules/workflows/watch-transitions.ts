@@ -56,6 +56,8 @@ export const watches: readonly Watch[] = [
     type: 'source.needs_attention',
     entity: 'source',
     // Health is a pure function of the source row (`sync/source-health.ts`), the same one the console shows.
+    // A source syncing has not recovered yet: while its sync runs it keeps the state it had, so a look
+    // during a retry of a failing source does not make the failure a new one when the retry fails too.
     current: async (roster, now) => {
       const { db } = roster.database;
       const settings = await db
@@ -63,14 +65,20 @@ export const watches: readonly Watch[] = [
         .select('staleness_days')
         .executeTakeFirst();
       const rows = await db.selectFrom('sources').selectAll().where('disconnected_at', 'is', null).execute();
-      const needing = rows
-        .map((row) => ({ row, health: toSourceView(row, settings?.staleness_days ?? 3, now).health }))
-        .filter((s) => s.health.status === 'needs_attention');
+      const sources = rows.map((row) => ({
+        row,
+        health: toSourceView(row, settings?.staleness_days ?? 3, now).health,
+      }));
+      const needing = sources.filter((s) => s.health.status === 'needs_attention');
       const keys = needing.map((s) => String(s.row.id));
       const details = needing.map((s) =>
         JSON.stringify({ reason: s.health.reason, message: s.health.message }),
       );
-      return sql`select k as entity_key, d::jsonb as detail from unnest(${keys}::text[], ${details}::text[]) as t(k, d)`;
+      const syncing = sources.filter((s) => s.health.status === 'syncing').map((s) => String(s.row.id));
+      return sql`select k as entity_key, d::jsonb as detail from unnest(${keys}::text[], ${details}::text[]) as t(k, d)
+                 union all
+                 select w.entity_key, '{}'::jsonb from workflow_watch w
+                 where w.trigger_type = 'source.needs_attention' and w.entity_key = any (${syncing}::text[])`;
     },
   },
 ];

@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import { enqueueJob, type Job } from '../../jobs/job-queue.js';
 import type { Roster } from '../../roster.js';
+import { ensureLicenseStates } from '../licenses/license-store.js';
 import { evaluateMatchesWorkflows, evaluateWorkflow } from './evaluate-workflows.js';
 import { watchTransitions } from './watch-transitions.js';
 import { workflowActions } from './workflow-actions.js';
-import type { WorkflowDocument } from './workflow-document.js';
+import { entityOfTrigger, type WorkflowDocument } from './workflow-document.js';
 import { queueWorkflowRuns, runQueuedWorkflowRuns } from './workflow-runner.js';
 import { dueFiring } from './workflow-schedule.js';
 
@@ -63,6 +64,7 @@ export async function workflowsBeforePoll(roster: Roster, now = new Date()): Pro
     if (!('schedule' in document.trigger) || !document.trigger.schedule) continue;
     const due = dueFiring(document.trigger.schedule, workflow.evaluated_at ?? workflow.updated_at, now);
     if (!due) continue;
+    if (entityOfTrigger(document.trigger) === 'license') await ensureLicenseStates(roster.database, now);
     await db.transaction().execute(async (trx) => {
       // Whoever takes the row evaluates; another process skips it, and the firing's key guards the runs.
       const held = await trx

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { ActionDefinition, ActionPreview } from '../../actions/action.js';
 import type { Roster } from '../../roster.js';
+import { ensureLicenseStates } from '../licenses/license-store.js';
 import { compileConditions } from './compile-conditions.js';
 import { entityQuery, entitySnapshot } from './entity-query.js';
 import { actionIdOf, entityOfTrigger, settingsInput } from './workflow-document.js';
@@ -41,6 +42,8 @@ export async function previewWorkflow(
       };
     });
   if (!kind) return { workflow: workflow.name, matching: 1, items: [{ entity: {}, actions: describe({}) }] };
+  // License states go stale with each sync; they are recomputed before anyone reads them.
+  if (kind === 'license') await ensureLicenseStates(roster.database, options.now ?? new Date());
   const compiled = compileConditions(document.conditions, 'saved', options.now ?? new Date());
   const snapshot = entitySnapshot(kind);
   const query = entityQuery(kind, new Set<FieldGroup>([...compiled.groups, ...snapshot.groups]));
