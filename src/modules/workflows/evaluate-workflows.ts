@@ -15,14 +15,14 @@ interface StoredWorkflow {
 /** The SQL selecting the keys of the entities that match a workflow's conditions now. */
 export function matchingKeys(kind: EntityKind, document: WorkflowDocument, now: Date) {
   const compiled = compileConditions(document.conditions, 'saved', now);
-  const query = entityQuery(kind, compiled.groups);
+  const query = entityQuery(kind, compiled.groups, 'many');
   return sql`select ${query.key} as entity_key from ${query.from} where ${query.where} and ${compiled.where}`;
 }
 
 /** The entity's snapshot for each key in the CTE `keys` (column `entity_key`), read by index. */
 function snapshotsOf(kind: EntityKind, keys: RawBuilder<unknown>) {
   const snapshot = entitySnapshot(kind);
-  const query = entityQuery(kind, snapshot.groups as Set<FieldGroup>);
+  const query = entityQuery(kind, snapshot.groups as Set<FieldGroup>, 'few');
   return sql`select k.entity_key, x.entity from ${keys} k cross join lateral (
       select ${snapshot.value} as entity from ${query.from} where ${keyIs(kind, sql`k.entity_key`)} limit 1) x`;
 }
@@ -143,7 +143,7 @@ export async function recordWorkflowEvent(
     const compiled = compileConditions(document.conditions, 'saved', now);
     const snapshot = entitySnapshot(event.entity);
     const groups = new Set<FieldGroup>([...compiled.groups, ...snapshot.groups]);
-    const query = entityQuery(event.entity, groups);
+    const query = entityQuery(event.entity, groups, 'few');
     const { rows } = await sql<{ id: number }>`
       insert into workflow_runs (workflow_id, workflow_version, idempotency_key, trigger, entity_key, entity, status, created_at)
       select ${w.id}, ${w.version}, ${`workflow:${w.id}:${event.eventKey}`},

@@ -43,7 +43,7 @@ export async function previewWorkflow(
   if (!kind) return { workflow: workflow.name, matching: 1, items: [{ entity: {}, actions: describe({}) }] };
   const compiled = compileConditions(document.conditions, 'saved', options.now ?? new Date());
   const snapshot = entitySnapshot(kind);
-  const query = entityQuery(kind, new Set<FieldGroup>([...compiled.groups, ...snapshot.groups]));
+  const query = entityQuery(kind, new Set<FieldGroup>([...compiled.groups, ...snapshot.groups]), 'many');
   const { rows } = await sql<{ entity: Record<string, unknown>; total: number }>`
     select ${snapshot.value} as entity, count(*) over ()::int as total
     from ${query.from} where ${query.where} and ${compiled.where}
