@@ -3,7 +3,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/config.js';
-import { evaluateMatchesWorkflows } from '../src/modules/workflows/evaluate-workflows.js';
+import { evaluateMatchesWorkflows, evaluateWorkflow } from '../src/modules/workflows/evaluate-workflows.js';
 import { workflowActions } from '../src/modules/workflows/workflow-actions.js';
 import { saveWorkflow } from '../src/modules/workflows/workflows.service.js';
 import { openRoster } from '../src/roster.js';
@@ -20,6 +20,14 @@ const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 1_000_000);
 const APPS = 200;
 const WORKFLOWS = Number(process.env.BENCH_WORKFLOWS ?? 100);
 const perPerson = Math.ceil(ACCOUNTS / PEOPLE);
+
+/** The four shapes workflow i cycles through (i % 4), as the per-shape table names them. */
+const shapes = [
+  'an app, more than n days since last use (accounts)',
+  'admin accounts of past people (accounts and their person)',
+  'a department, past or cost centre over 900 (people, nested any)',
+  'two apps, status not active (accounts)',
+];
 
 /** Workflow i: its conditions, and the same conditions as a person would write them in SQL. */
 function workflowAt(i: number): { entity: 'account' | 'person'; conditions: unknown; handWritten: string } {
@@ -129,8 +137,9 @@ export async function run() {
     });
     const actions = workflowActions(roster);
     const workflows = Array.from({ length: WORKFLOWS }, (_, i) => workflowAt(i));
+    const saved: Awaited<ReturnType<typeof saveWorkflow>>[] = [];
     for (const [i, w] of workflows.entries())
-      await saveWorkflow(
+      saved[i] = await saveWorkflow(
         roster,
         'bench',
         {
@@ -153,6 +162,25 @@ export async function run() {
       for (const w of workflows) await sql.raw(w.handWritten).execute(db);
     });
     const baseline = Math.min(handWritten.seconds, handAgain.seconds);
+    // Each shape apart, nothing changed: its workflows through the engine, then by hand.
+    const perShape = [];
+    for (const [shape, name] of shapes.entries()) {
+      const ofShape = [...workflows.keys()].filter((i) => i % shapes.length === shape);
+      const engine = await timed(async () => {
+        for (const i of ofShape)
+          await evaluateWorkflow(db, saved[i]!, {
+            occasion: 'bench:3',
+            now: new Date(),
+            trigger: { type: 'matches', occasion: 'bench:3' },
+          });
+      });
+      const hand = await timed(async () => {
+        for (const i of ofShape) await sql.raw(workflows[i]!.handWritten).execute(db);
+      });
+      perShape.push(
+        `| ${name} | ${ofShape.length} | ${hand.seconds.toFixed(2)} | ${engine.seconds.toFixed(2)} | ${(engine.seconds / hand.seconds).toFixed(2)} |`,
+      );
+    }
     const lines = [
       `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average at the end ${loadavg()
         .map((l) => l.toFixed(2))
@@ -163,6 +191,10 @@ export async function run() {
       `| hand-written SQL, one query per workflow (${matched} rows; best of two) | ${baseline.toFixed(2)} | 1.00 |`,
       `| engine, first evaluation (${first.value} runs written with snapshots) | ${first.seconds.toFixed(2)} | ${(first.seconds / baseline).toFixed(2)} |`,
       `| engine, again with nothing changed (${again.value} runs) | ${again.seconds.toFixed(2)} | ${(again.seconds / baseline).toFixed(2)} |`,
+      '',
+      `| shape, nothing changed | workflows | hand-written s | engine s | × |`,
+      `| --- | ---: | ---: | ---: | ---: |`,
+      ...perShape,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {

@@ -16,24 +16,28 @@ interface StoredWorkflow {
 /** The SQL selecting the keys of the entities that match a workflow's conditions now. */
 export function matchingKeys(kind: EntityKind, document: WorkflowDocument, now: Date) {
   const compiled = compileConditions(document.conditions, 'saved', now);
-  const query = entityQuery(kind, compiled.groups);
+  const query = entityQuery(kind, compiled.groups, 'many');
   return sql`select ${query.key} as entity_key from ${query.from} where ${query.where} and ${compiled.where}`;
 }
 
-/** The entity's snapshot for each key in the CTE `keys` (column `entity_key`), read by index. */
+/** The entity's snapshot for each key of `keys` (a relation with the column `entity_key`), read by index. */
 function snapshotsOf(kind: EntityKind, keys: RawBuilder<unknown>) {
   const snapshot = entitySnapshot(kind);
-  const query = entityQuery(kind, snapshot.groups as Set<FieldGroup>);
+  const query = entityQuery(kind, snapshot.groups as Set<FieldGroup>, 'few');
   return sql`select k.entity_key, x.entity from ${keys} k cross join lateral (
       select ${snapshot.value} as entity from ${query.from} where ${keyIs(kind, sql`k.entity_key`)} limit 1) x`;
 }
 
 /**
- * Evaluates a matches (or schedule-with-entity) workflow, set-based, in one statement: the matching keys
- * are computed once; with `new_matches` only entities not already in `workflow_matches` fire, and entities
- * that stopped matching leave it (so they fire again when they match again); with `every_match` every
- * matching entity fires. Each firing is a queued run whose idempotency key names the occasion (`occasion`:
- * a sync run, a schedule's firing), so evaluating the same occasion twice runs nothing twice.
+ * Evaluates a matches (or schedule-with-entity) workflow, set-based: the matching keys are computed once;
+ * with `new_matches` only entities not already in `workflow_matches` fire, and entities that stopped matching
+ * leave it (so they fire again when they match again); with `every_match` every matching entity fires. Each
+ * firing is a queued run whose idempotency key names the occasion (`occasion`: a sync run, a schedule's
+ * firing), so evaluating the same occasion twice runs nothing twice.
+ *
+ * The keys that fire and their runs are two statements in one transaction: most evaluations fire nothing,
+ * and then the runs' statement, with every snapshot join, is not even planned (planning it cost more than
+ * running the matching for a small workflow).
  */
 export async function evaluateWorkflow(
   db: Kysely<DB> | Transaction<DB>,
@@ -52,31 +56,37 @@ export async function evaluateWorkflow(
   }
   const matching = matchingKeys(kind, workflow.document, options.now);
   const keyPrefix = `workflow:${workflow.id}:${options.occasion}:`;
-  const insertRuns = (keys: RawBuilder<unknown>) => sql`
-    insert into workflow_runs (workflow_id, workflow_version, idempotency_key, trigger, entity_key, entity, status, created_at)
-    select ${workflow.id}, ${workflow.version}, ${keyPrefix} || s.entity_key, ${trigger}::jsonb, s.entity_key, s.entity,
-           'queued', ${options.now}::timestamptz
-    from (${snapshotsOf(kind, keys)}) s
-    on conflict (idempotency_key) do nothing returning id`;
-  const { rows } =
-    workflow.document.mode === 'every_match'
-      ? await sql<{
-          id: number;
-        }>`with matching as materialized (${matching}) ${insertRuns(sql`matching`)}`.execute(db)
-      : await sql<{ id: number }>`
-    with matching as materialized (${matching}),
-    gone as (
-      delete from workflow_matches m where m.workflow_id = ${workflow.id}
-        and not exists (select 1 from matching x where x.entity_key = m.entity_key)),
-    fresh as (
-      insert into workflow_matches (workflow_id, entity_key, matched_at)
-      select ${workflow.id}, x.entity_key, ${options.now}::timestamptz from matching x
-      where not exists (select 1 from workflow_matches m where m.workflow_id = ${workflow.id} and m.entity_key = x.entity_key)
-      on conflict do nothing
-      returning entity_key)
-    ${insertRuns(sql`fresh`)}`.execute(db);
-  return rows.length;
+  return inTransaction(db, async (trx) => {
+    const { rows: firing } =
+      workflow.document.mode === 'every_match'
+        ? await sql<{ entity_key: string }>`${matching}`.execute(trx)
+        : await sql<{ entity_key: string }>`
+      with matching as materialized (${matching}),
+      gone as (
+        delete from workflow_matches m where m.workflow_id = ${workflow.id}
+          and not exists (select 1 from matching x where x.entity_key = m.entity_key)),
+      fresh as (
+        insert into workflow_matches (workflow_id, entity_key, matched_at)
+        select ${workflow.id}, x.entity_key, ${options.now}::timestamptz from matching x
+        where not exists (select 1 from workflow_matches m where m.workflow_id = ${workflow.id} and m.entity_key = x.entity_key)
+        on conflict do nothing
+        returning entity_key)
+      select entity_key from fresh`.execute(trx);
+    if (!firing.length) return 0;
+    const keys = sql`(select unnest(${firing.map((r) => r.entity_key)}::text[]) as entity_key)`;
+    const { rows } = await sql<{ id: number }>`
+      insert into workflow_runs (workflow_id, workflow_version, idempotency_key, trigger, entity_key, entity, status, created_at)
+      select ${workflow.id}, ${workflow.version}, ${keyPrefix} || s.entity_key, ${trigger}::jsonb, s.entity_key, s.entity,
+             'queued', ${options.now}::timestamptz
+      from (${snapshotsOf(kind, keys)}) s
+      on conflict (idempotency_key) do nothing returning id`.execute(trx);
+    return rows.length;
+  });
 }
+
+/** Runs `work` in the caller's transaction, or in a new one. */
+const inTransaction = <T>(db: Kysely<DB> | Transaction<DB>, work: (trx: Kysely<DB>) => Promise<T>) =>
+  db.isTransaction ? work(db) : db.transaction().execute(work);
 
 const enabledWithTrigger = (db: Kysely<DB> | Transaction<DB>, types: Trigger['type'][]) =>
   db
@@ -147,7 +157,7 @@ export async function recordWorkflowEvent(
     const compiled = compileConditions(document.conditions, 'saved', now);
     const snapshot = entitySnapshot(event.entity);
     const groups = new Set<FieldGroup>([...compiled.groups, ...snapshot.groups]);
-    const query = entityQuery(event.entity, groups);
+    const query = entityQuery(event.entity, groups, 'few');
     const { rows } = await sql<{ id: number }>`
       insert into workflow_runs (workflow_id, workflow_version, idempotency_key, trigger, entity_key, entity, status, created_at)
       select ${w.id}, ${w.version}, ${`workflow:${w.id}:${event.eventKey}`},

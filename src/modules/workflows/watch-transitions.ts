@@ -15,7 +15,7 @@ interface Watch {
   current: (roster: Roster, now: Date) => Promise<RawBuilder<unknown>>;
 }
 
-const pastPeople = entityQuery('person', new Set(['person']));
+const pastPeople = entityQuery('person', new Set(['person']), 'many');
 
 export const watches: readonly Watch[] = [
   {

@@ -46,7 +46,7 @@ export async function previewWorkflow(
   if (kind === 'license') await ensureLicenseStates(roster.database, options.now ?? new Date());
   const compiled = compileConditions(document.conditions, 'saved', options.now ?? new Date());
   const snapshot = entitySnapshot(kind);
-  const query = entityQuery(kind, new Set<FieldGroup>([...compiled.groups, ...snapshot.groups]));
+  const query = entityQuery(kind, new Set<FieldGroup>([...compiled.groups, ...snapshot.groups]), 'many');
   const { rows } = await sql<{ entity: Record<string, unknown>; total: number }>`
     select ${snapshot.value} as entity, count(*) over ()::int as total
     from ${query.from} where ${query.where} and ${compiled.where}
