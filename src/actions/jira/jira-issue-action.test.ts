@@ -3,7 +3,7 @@ import { loopbackFetchContext } from '../../../test/support/outbound.js';
 import type { ProviderCall } from '../../connectors/kit/provider-http.js';
 import { type RunningJira, startJiraSimulator } from '../../simulators/jira/jira-simulator.js';
 import type { ActionContext } from '../action-context.js';
-import { jiraIssueAction, jiraIssueSettingsSchema } from './jira-issue-action.js';
+import { emailsJiraMayKnow, jiraIssueAction, jiraIssueSettingsSchema } from './jira-issue-action.js';
 
 let running: RunningJira | undefined;
 afterEach(async () => {
@@ -71,6 +71,32 @@ describe('jira.issue action against the simulated Jira', () => {
       'GET /rest/api/3/user/search 200',
       'POST /rest/api/3/issue 201',
     ]);
+  });
+
+  it('assigns a merged person by the email Jira knows: the given one, else their other emails, primary first', async () => {
+    const jira = await start();
+    const { context, settings, calls } = setup(jira);
+    // Jira knows this person only by an alias (jan@example.com); the run's person is known by their primary.
+    const merged = {
+      ...scope,
+      person: { ...scope.person, email: 'jan.berg@acme.io', emails: ['jan.berg@acme.io', 'jan@example.com'] },
+    };
+    const outcome = await jiraIssueAction.run(
+      { ...settings, assigneeEmail: '{{person.email}}' },
+      merged,
+      context,
+    );
+    expect(outcome.status).toBe('succeeded');
+    expect(jira.site.issue('OPS-1')?.fields).toMatchObject({ assignee: { id: '5b10ac8d82e05b22cc7d4ef6' } });
+    expect(calls.map((c) => `${c.method} ${c.url.replace(jira.url, '')} ${c.status}`)).toEqual([
+      'GET /rest/api/3/user/search 200',
+      'GET /rest/api/3/user/search 200',
+      'GET /rest/api/3/user/search 200',
+      'POST /rest/api/3/issue 201',
+    ]);
+    // An address that is not the person's is looked up as given, alone.
+    expect(emailsJiraMayKnow('someone@else.io', merged)).toEqual(['someone@else.io']);
+    expect(emailsJiraMayKnow('JAN@example.com', merged)).toEqual(['JAN@example.com', 'jan.berg@acme.io']);
   });
 
   it('fails with Jira’s own words, retryable only for passing trouble', async () => {

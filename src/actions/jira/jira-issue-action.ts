@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ConnectorError } from '../../connectors/kit/connector-error.js';
 import type { ProviderCall } from '../../connectors/kit/provider-http.js';
-import type { ActionDefinition, ActionOutcome } from '../action.js';
+import type { ActionDefinition, ActionOutcome, ActionScope } from '../action.js';
 import { renderTemplate, templateText } from '../template.js';
 import { createJiraIssue } from './jira-issues.js';
 import { jiraConfigSchema, jiraCredentialsSchema } from './jira-settings.js';
@@ -71,7 +71,7 @@ export const jiraIssueAction: ActionDefinition<typeof jiraIssueSettingsSchema> =
       };
     const email = (template: string | undefined) => {
       const value = template ? renderTemplate(template, scope, 'text').trim() : '';
-      return value === '' ? undefined : value;
+      return value === '' ? undefined : emailsJiraMayKnow(value, scope);
     };
     const reporterEmail = email(settings.reporterEmail);
     const assigneeEmail = email(settings.assigneeEmail);
@@ -109,6 +109,21 @@ export const jiraIssueAction: ActionDefinition<typeof jiraIssueSettingsSchema> =
     }
   },
 };
+
+/**
+ * The addresses to look a person up by in Jira: the one the settings name, then — when it is one of the
+ * run's person's emails (Merge Users) — their other emails, primary first. Jira may know the person by an
+ * alias only; the first address Jira finds is the one it knows.
+ */
+export function emailsJiraMayKnow(given: string, scope: ActionScope): string[] {
+  const person = scope.person as { emails?: unknown } | undefined;
+  const emails = Array.isArray(person?.emails)
+    ? person.emails.filter((e): e is string => typeof e === 'string')
+    : [];
+  const lower = given.toLowerCase();
+  if (!emails.some((e) => e.toLowerCase() === lower)) return [given];
+  return [given, ...emails.filter((e) => e.toLowerCase() !== lower)];
+}
 
 /** The ticket settings `createJiraIssue` takes, without the action's own templates. */
 function configOf(settings: JiraIssueSettings) {

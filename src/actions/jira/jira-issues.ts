@@ -18,10 +18,13 @@ export interface JiraTicketInput {
   description: string;
   /** What the config's templates' `{{placeholders}}` are filled with. */
   values?: Readonly<Record<string, string>>;
-  /** The email Jira knows the reporter by; set when Jira finds exactly that address. */
-  reporterEmail?: string;
-  /** The email Jira knows the assignee by; set when Jira finds exactly that address. */
-  assigneeEmail?: string;
+  /**
+   * The reporter's email, or their emails in order (a merged person's, the given one first): the first that
+   * Jira finds exactly is the email Jira knows them by.
+   */
+  reporterEmail?: string | readonly string[];
+  /** The assignee's email, or their emails in order, as for the reporter. */
+  assigneeEmail?: string | readonly string[];
 }
 
 export interface CreatedJiraIssue {
@@ -61,14 +64,19 @@ export async function createJiraIssue(
 
   const people: Record<string, { id: string }> = {};
   const unresolvedEmails: string[] = [];
-  for (const [field, email] of [
+  for (const [field, given] of [
     ['reporter', input.reporterEmail],
     ['assignee', input.assigneeEmail],
   ] as const) {
-    if (!email) continue;
-    const accountId = await jiraAccountIdOf(http, config.baseUrl, email);
+    const candidates = typeof given === 'string' ? [given] : (given ?? []);
+    if (!candidates.length) continue;
+    let accountId: string | null = null;
+    for (const email of candidates) {
+      accountId = await jiraAccountIdOf(http, config.baseUrl, email);
+      if (accountId) break;
+    }
     if (accountId) people[field] = { id: accountId };
-    else unresolvedEmails.push(email);
+    else unresolvedEmails.push(candidates[0]!);
   }
 
   // Creating a ticket is not idempotent: a 429 is safe to send again (Jira did nothing), but a server error
