@@ -148,7 +148,7 @@ export async function followTickets(
     .where('t.method', '=', 'ticket')
     .where('t.status', '=', 'in_progress')
     .where('t.ticket_key', 'is not', null)
-    .where((eb) => eb.or([eb('t.checked_at', 'is', null), eb('t.checked_at', '<', due)]))
+    .where((eb) => eb.or([eb('t.checked_at', 'is', null), eb('t.checked_at', '<=', due)]))
     .orderBy('t.checked_at')
     .limit(200)
     .execute();
