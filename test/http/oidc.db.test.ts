@@ -217,6 +217,9 @@ describe.each(lanes)('single sign-on through OpenID Connect on %s', (lane) => {
     const refused = await callback(otherBack, String(other.headers['set-cookie']).split(';')[0]!);
     expect(refused.statusCode).toBe(403);
     expect(refused.headers.location).toBeUndefined();
+    // A page the employee reads in the tab the extension opened, saying why.
+    expect(refused.headers['content-type']).toMatch(/^text\/html/);
+    expect(refused.body).toContain('organisation');
   });
 
   it('refuses a callback from another browser, a forged state, and people who are not members', async () => {

@@ -6,6 +6,7 @@ import { emailField } from '../../lib/email.js';
 import { RosterError } from '../../lib/errors.js';
 import { hitRateLimit } from '../../lib/rate-limit.js';
 import type { Roster } from '../../roster.js';
+import { problemPage } from '../extension/connect-pages.js';
 import { finishExtensionSso } from '../extension/connect-sso.js';
 import {
   completeSetup,
@@ -204,8 +205,14 @@ export function authRoutes(roster: Roster): FastifyPluginAsyncZod {
         const callbackUrl = new URL(request.url, redirectUri(roster));
         // A sign-in the browser extension's connect page started ends by handing the extension a token.
         if (await isExtensionOidcLogin(roster, callbackUrl, request.cookies[oidcCookie])) {
-          const target = await finishExtensionSso(roster, callbackUrl, request.cookies[oidcCookie]);
-          return reply.clearCookie(oidcCookie, { path: '/auth/oidc' }).redirect(target, 303);
+          try {
+            const target = await finishExtensionSso(roster, callbackUrl, request.cookies[oidcCookie]);
+            return reply.clearCookie(oidcCookie, { path: '/auth/oidc' }).redirect(target, 303);
+          } catch (error) {
+            // The employee is in a browser tab the extension opened, not the console: they get a page.
+            if (!(error instanceof RosterError)) throw error;
+            return sendLinkPage(reply.status(error.status), problemPage(error.message));
+          }
         }
         const member = await auditedSignIn(roster, { method: 'oidc', ip: request.ip }, () =>
           finishOidcSignIn(roster, callbackUrl, request.cookies[oidcCookie]),
