@@ -218,9 +218,14 @@ describe.skipIf(!hasChromium)('admin tasks in the console', () => {
     const dialog = page.getByRole('dialog');
     const rejected = dialog.getByRole('table', { name: 'Rejected records' });
     await rejected.waitFor();
-    const rows = await rejected.getByRole('row').allTextContents();
-    expect(rows.slice(1).some((r) => r.startsWith('2') && r.includes('email'))).toBe(true);
-    expect(rows.slice(1).some((r) => r.startsWith('3') && r.includes('status'))).toBe(true);
+    // The table may appear before its last rows render: wait for the rows rather than read them once.
+    const rows = () => rejected.getByRole('row').allTextContents();
+    await expect
+      .poll(async () => (await rows()).slice(1).some((r) => r.startsWith('2') && r.includes('email')))
+      .toBe(true);
+    await expect
+      .poll(async () => (await rows()).slice(1).some((r) => r.startsWith('3') && r.includes('status')))
+      .toBe(true);
     await checkPage('integrations-run-details');
     await dialog.getByRole('button', { name: 'Close the details' }).click();
 
