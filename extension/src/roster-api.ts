@@ -17,7 +17,7 @@ export class RosterApi {
 
   postEvents(token: string, batch: Batch): Promise<Answer<unknown>> {
     return this.call(
-      '/api/extension/events',
+      '/api/v1/extension/events',
       token,
       { method: 'POST', body: JSON.stringify(batch) },
       (b) => b,
@@ -25,12 +25,12 @@ export class RosterApi {
   }
 
   getConfig(token: string): Promise<Answer<RosterConfig>> {
-    return this.call('/api/extension/config', token, { method: 'GET' }, parseRosterConfig);
+    return this.call('/api/v1/extension/config', token, { method: 'GET' }, parseRosterConfig);
   }
 
   enroll(enrollmentToken: string, email: string): Promise<Answer<{ token: string; email: string }>> {
     return this.call(
-      '/api/extension/enroll',
+      '/api/v1/extension/enroll',
       enrollmentToken,
       { method: 'POST', body: JSON.stringify({ email }) },
       (b) => {

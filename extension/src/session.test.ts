@@ -16,9 +16,9 @@ const settings = (extra: Record<string, unknown>): ManagedSettings =>
 
 function roster() {
   return recordingFetch((url) => {
-    if (url.endsWith('/api/extension/enroll'))
+    if (url.endsWith('/api/v1/extension/enroll'))
       return Response.json({ token: 'rxt_enrolled', email: 'ada@acme.io' });
-    if (url.endsWith('/api/extension/config')) return Response.json(config);
+    if (url.endsWith('/api/v1/extension/config')) return Response.json(config);
     return new Response(null, { status: 404 });
   });
 }
@@ -46,8 +46,8 @@ describe('the extension brought in line with its policy', () => {
     );
     expect(api).not.toBeNull();
     expect(calls.map((c) => [c.method, c.url, c.authorization, c.body])).toEqual([
-      ['POST', `${rosterUrl}/api/extension/enroll`, 'Bearer rxe_1', '{"email":"ada@acme.io"}'],
-      ['GET', `${rosterUrl}/api/extension/config`, 'Bearer rxt_enrolled', null],
+      ['POST', `${rosterUrl}/api/v1/extension/enroll`, 'Bearer rxe_1', '{"email":"ada@acme.io"}'],
+      ['GET', `${rosterUrl}/api/v1/extension/config`, 'Bearer rxt_enrolled', null],
     ]);
     expect(chrome.registered.flatMap((s) => s.matches)).toEqual(['*://*.slack.com/*']);
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { renameableParams, versionedPath } from './api-version.js';
 import { errorBodySchema } from './error-handler.js';
 import { permissions, selfAuthenticating } from './permissions.js';
 
@@ -6,7 +7,7 @@ type Operation = {
   operationId?: string;
   tags?: string[];
   security?: unknown[];
-  parameters?: { in: string }[];
+  parameters?: { in: string; name?: string; schema?: unknown; description?: string }[];
   requestBody?: unknown;
   responses?: Record<string, unknown>;
 };
@@ -28,7 +29,7 @@ const capitalise = (word: string) => word.charAt(0).toUpperCase() + word.slice(1
 export function operationIdOf(method: string, path: string): string {
   const words = path
     .split('/')
-    .filter((part) => part && part !== 'api')
+    .filter((part) => part && part !== 'api' && part !== 'v1')
     .flatMap((part) => {
       const parameter = /^\{(\w+)\}$/.exec(part);
       if (parameter) return [`By${capitalise(parameter[1] ?? '')}`];
@@ -42,11 +43,42 @@ export function operationIdOf(method: string, path: string): string {
 
 /** The feature a path belongs to: its first segment under /api/, else what it is for. */
 export function tagOf(path: string): string {
-  const api = /^\/api\/([^/{.]+)/.exec(path);
+  const api = /^\/api\/(?:v1\/)?([^/{.]+)/.exec(path);
   if (api) return api[1] ?? 'api';
   if (path.startsWith('/auth/')) return 'session';
   if (path.startsWith('/offboarding/')) return 'offboarding';
   return 'operations';
+}
+
+const idParameter = /\{(ref|app|name)\}/g;
+
+/**
+ * The document shows the API as clients should call it: under /api/v1, where a renameable thing is named by
+ * its id (`/api/v1/apps/{id}`). The same routes answer the unprefixed paths too, for one release.
+ */
+function documentVersionedPaths(paths: Record<string, Record<string, Operation>>) {
+  const versioned: Record<string, Record<string, Operation>> = {};
+  /** Each operation's route as registered (`GET /api/apps/:ref`), which permissions.ts is keyed by. */
+  const routes = new Map<Operation, string>();
+  for (const [path, item] of Object.entries(paths)) {
+    const route = path.replace(/\{(\w+)\}/g, ':$1');
+    const documented = versionedPath(path);
+    const renamed = documented === path ? path : documented.replace(idParameter, '{id}');
+    for (const method of methods) {
+      const operation = item[method];
+      if (!operation) continue;
+      routes.set(operation, route);
+      if (renamed === path) continue;
+      for (const parameter of operation.parameters ?? []) {
+        if (parameter.in !== 'path' || !renameableParams.includes(parameter.name ?? '')) continue;
+        parameter.name = 'id';
+        parameter.schema = { type: 'integer', minimum: 1 };
+        parameter.description = 'The id (a name goes in the list’s `name` filter)';
+      }
+    }
+    versioned[renamed] = item;
+  }
+  return { versioned, routes };
 }
 
 /**
@@ -60,11 +92,13 @@ export function polishOpenApi<T>(input: T, publicUrl: string | undefined): T {
   doc.components ??= {};
   doc.components.schemas ??= {};
   doc.components.schemas.Error ??= z.toJSONSchema(errorBodySchema, { target: 'draft-2020-12' });
-  for (const [path, item] of Object.entries(doc.paths ?? {})) {
-    const route = path.replace(/\{(\w+)\}/g, ':$1');
+  const { versioned, routes } = documentVersionedPaths(doc.paths ?? {});
+  doc.paths = versioned;
+  for (const [path, item] of Object.entries(versioned)) {
     for (const method of methods) {
       const operation = item[method];
       if (!operation) continue;
+      const route = routes.get(operation) ?? path;
       operation.operationId ??= operationIdOf(method, path);
       operation.tags ??= [tagOf(path)];
       const permission = permissions[`${method.toUpperCase()} ${route}`];
@@ -78,7 +112,7 @@ export function polishOpenApi<T>(input: T, publicUrl: string | undefined): T {
           content: { 'text/csv': { schema: { type: 'string' } } },
         };
       }
-      if (method === 'post' && path.startsWith('/api/imports/')) {
+      if (method === 'post' && route.startsWith('/api/imports/')) {
         operation.requestBody ??= {
           required: true,
           content: {

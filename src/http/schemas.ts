@@ -7,8 +7,25 @@ export const pageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
 
+/**
+ * Every list answers in one envelope: `items`, and `nextCursor` (null on the last page, and always on lists
+ * that come whole). Lists that count their matches add `total`.
+ */
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+/** A list answered whole, in the list envelope. */
+export const wholeList = <T>(items: T[]) => ({ items, nextCursor: null });
+
+/** The exact-name filter of the lists of things with renameable names (paths take their ids). */
+export const nameFilter = z.string().trim().min(1).max(200).optional();
+
+/** Keeps the items whose name equals `name`, ignoring case (all of them without a filter). */
+export function withName<T extends { name: string }>(items: T[], name: string | undefined): T[] {
+  if (name === undefined) return items;
+  const wanted = name.toLowerCase();
+  return items.filter((item) => item.name.toLowerCase() === wanted);
+}
 
 export const errorDetailSchema = z.object({
   row: z.number().optional(),

@@ -37,6 +37,7 @@ import { actionCredentialsRoutes } from '../modules/workflows/action-credentials
 import { workflowsRoutes } from '../modules/workflows/workflows.routes.js';
 import type { Roster } from '../roster.js';
 import { registerApiDocs } from './api-docs.routes.js';
+import { registerApiVersioning, rewriteVersionedUrl } from './api-version.js';
 import { registerAuthentication } from './authenticate.js';
 import { consoleRoutes } from './console.routes.js';
 import { registerErrorHandling } from './error-handler.js';
@@ -98,6 +99,7 @@ export async function buildServer(roster: Roster, options: ServerOptions = {}): 
     // one. ROSTER_TRUST_PROXY names the proxies whose X-Forwarded-For gives the client's address.
     trustProxy: trustProxyOption(roster.config.trustProxy),
     genReqId: () => crypto.randomUUID(),
+    rewriteUrl: rewriteVersionedUrl,
   }).withTypeProvider<ZodTypeProvider>();
   // Every route, as registered: the authentication test walks this list.
   const routes: RegisteredRoute[] = [];
@@ -156,6 +158,7 @@ export async function buildServer(roster: Roster, options: ServerOptions = {}): 
   });
   registerErrorHandling(app);
   registerAuthentication(app, roster);
+  registerApiVersioning(app);
   const metrics = createMetrics(roster);
   app.decorate('metrics', metrics);
   app.addHook('onResponse', async (request, reply) => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renameableParams, versionedPath } from '../../src/http/api-version.js';
 import { permissions } from '../../src/http/permissions.js';
 import { testServer } from '../support/http.js';
 import { lanes, openTestRoster, type TestRoster } from '../support/test-roster.js';
@@ -9,6 +10,14 @@ type Operation = {
   security?: unknown[];
   // biome-ignore lint/suspicious/noExplicitAny: the document is JSON read back
   responses: Record<string, any>;
+};
+
+/** `/api/apps/:ref` → `/api/v1/apps/{id}`: how the document shows a route (ids in the versioned paths). */
+const documentedPath = (url: string) => {
+  const path = url.replace(/:(\w+)/g, '{$1}');
+  const versioned = versionedPath(path);
+  if (versioned === path) return path;
+  return versioned.replace(/\{(\w+)\}/g, (whole, name) => (renameableParams.includes(name) ? '{id}' : whole));
 };
 
 const csv = (rows: string[]) => `email,name,status,role,license_types,last_used_at\n${rows.join('\n')}\n`;
@@ -137,15 +146,13 @@ describe.each(lanes)('HTTP API on %s', (lane) => {
         // The reference's own page, files and copy of this document are not operations of the API.
         !r.url.startsWith('/api/docs'),
     )) {
-      const path = route.url.replace(/:(\w+)/g, '{$1}');
+      const path = documentedPath(route.url);
       expect(doc.paths[path]?.[route.method.toLowerCase()], `${route.method} ${path}`).toBeDefined();
     }
     // Every operation: a unique id, a tag, the error shape on its errors; public ones say they need nothing.
     const ids = new Set<string>();
     const publicRoutes = new Set(
-      server.app.registeredRoutes
-        .filter((r) => r.public)
-        .map((r) => `${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`),
+      server.app.registeredRoutes.filter((r) => r.public).map((r) => `${r.method} ${documentedPath(r.url)}`),
     );
     for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, Operation>>)) {
       for (const [method, operation] of Object.entries(item)) {
@@ -163,9 +170,9 @@ describe.each(lanes)('HTTP API on %s', (lane) => {
       }
     }
     expect(doc.components.schemas.Error.properties.error).toBeDefined();
-    expect(doc.paths['/api/licenses/inactive.csv'].get.responses['200'].content['text/csv']).toBeDefined();
-    expect(doc.paths['/api/imports/csv'].post.requestBody.content['text/csv']).toBeDefined();
-    expect(doc.paths['/api/apps/{ref}'].get.operationId).toBe('getAppsByRef');
+    expect(doc.paths['/api/v1/licenses/inactive.csv'].get.responses['200'].content['text/csv']).toBeDefined();
+    expect(doc.paths['/api/v1/imports/csv'].post.requestBody.content['text/csv']).toBeDefined();
+    expect(doc.paths['/api/v1/apps/{id}'].get.operationId).toBe('getAppsById');
   });
 
   it('lets read-only tokens read but not change anything', async () => {

@@ -76,7 +76,7 @@ describe('The sort parameter of the API lists', () => {
     const doc = (await get('/api/openapi.json')).json();
     const sortOf = (path: string) =>
       doc.paths[path].get.parameters.find((p: { name: string }) => p.name === 'sort').schema.enum;
-    expect(sortOf('/api/apps')).toContain('-activeAccounts');
-    expect(sortOf('/api/users')).toContain('-annualCost');
+    expect(sortOf('/api/v1/apps')).toContain('-activeAccounts');
+    expect(sortOf('/api/v1/users')).toContain('-annualCost');
   });
 });

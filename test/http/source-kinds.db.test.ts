@@ -50,7 +50,7 @@ describe('GET /api/source-kinds', () => {
     expect(response.body).not.toContain(plantedToken);
     expect(response.body).not.toContain(plantedKey);
 
-    const kinds: Schema[] = response.json();
+    const kinds: Schema[] = response.json().items;
     expect(kinds.map((k) => k.kind)).toEqual(sourceKinds.map((k) => k.kind));
     for (const kind of kinds) {
       const registered = sourceKinds.find((k) => k.kind === kind.kind)!;

@@ -55,7 +55,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/me": {
+    "/api/v1/me": {
         parameters: {
             query?: never;
             header?: never;
@@ -72,7 +72,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/setup": {
+    "/api/v1/setup": {
         parameters: {
             query?: never;
             header?: never;
@@ -107,7 +107,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/session/sign-out": {
+    "/api/v1/session/sign-out": {
         parameters: {
             query?: never;
             header?: never;
@@ -124,7 +124,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/session/sign-out-everywhere": {
+    "/api/v1/session/sign-out-everywhere": {
         parameters: {
             query?: never;
             header?: never;
@@ -141,7 +141,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/session/sign-in": {
+    "/api/v1/session/sign-in": {
         parameters: {
             query?: never;
             header?: never;
@@ -158,7 +158,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/session/password": {
+    "/api/v1/session/password": {
         parameters: {
             query?: never;
             header?: never;
@@ -209,7 +209,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/settings": {
+    "/api/v1/settings": {
         parameters: {
             query?: never;
             header?: never;
@@ -227,7 +227,7 @@ export interface paths {
         patch: operations["patchSettings"];
         trace?: never;
     };
-    "/api/employees/source": {
+    "/api/v1/employees/source": {
         parameters: {
             query?: never;
             header?: never;
@@ -245,7 +245,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/source-kinds": {
+    "/api/v1/source-kinds": {
         parameters: {
             query?: never;
             header?: never;
@@ -262,7 +262,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/sources": {
+    "/api/v1/sources": {
         parameters: {
             query?: never;
             header?: never;
@@ -280,7 +280,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/sources/{ref}": {
+    "/api/v1/sources/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -288,21 +288,21 @@ export interface paths {
             cookie?: never;
         };
         /** One source, by id or name */
-        get: operations["getSourcesByRef"];
+        get: operations["getSourcesById"];
         put?: never;
         post?: never;
         /** Remove (disconnect) a source; what it reported is kept */
-        delete: operations["deleteSourcesByRef"];
+        delete: operations["deleteSourcesById"];
         options?: never;
         head?: never;
         /**
          * Change a source's name, config, credentials or schedule (audited)
          * @description config replaces the whole config. credentials are merged field by field over the stored ones: a field left out or empty keeps its stored value. The answer tells only whether credentials are set.
          */
-        patch: operations["patchSourcesByRef"];
+        patch: operations["patchSourcesById"];
         trace?: never;
     };
-    "/api/sources/{ref}/sync": {
+    "/api/v1/sources/{id}/sync": {
         parameters: {
             query?: never;
             header?: never;
@@ -315,14 +315,14 @@ export interface paths {
          * Start a sync of a pull source now; answers at once with the running run to follow
          * @description The sync runs in the server after the answer (202). Follow it at links.run (its Location): pages and records while it runs, then its status (succeeded, held, failed or cancelled), counters and error. A source that is unknown (404), fed by imports (400) or already syncing (409) answers at once with the error.
          */
-        post: operations["postSourcesByRefSync"];
+        post: operations["postSourcesByIdSync"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/sources/{ref}/removal-threshold": {
+    "/api/v1/sources/{id}/removal-threshold": {
         parameters: {
             query?: never;
             header?: never;
@@ -331,7 +331,7 @@ export interface paths {
         };
         get?: never;
         /** Set how many removals a sync of this source may make before it is held for confirmation */
-        put: operations["putSourcesByRefRemovalThreshold"];
+        put: operations["putSourcesByIdRemovalThreshold"];
         post?: never;
         delete?: never;
         options?: never;
@@ -339,7 +339,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/sources/{ref}/held-run/confirm": {
+    "/api/v1/sources/{id}/held-run/confirm": {
         parameters: {
             query?: never;
             header?: never;
@@ -349,14 +349,14 @@ export interface paths {
         get?: never;
         put?: never;
         /** Apply the source's held sync run, removals included, exactly as it was fetched */
-        post: operations["postSourcesByRefHeldRunConfirm"];
+        post: operations["postSourcesByIdHeldRunConfirm"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/sources/{ref}/held-run/discard": {
+    "/api/v1/sources/{id}/held-run/discard": {
         parameters: {
             query?: never;
             header?: never;
@@ -366,14 +366,14 @@ export interface paths {
         get?: never;
         put?: never;
         /** Discard the source's held sync run; nothing of it is applied */
-        post: operations["postSourcesByRefHeldRunDiscard"];
+        post: operations["postSourcesByIdHeldRunDiscard"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/imports/csv": {
+    "/api/v1/imports/csv": {
         parameters: {
             query?: never;
             header?: never;
@@ -393,7 +393,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/imports/custom": {
+    "/api/v1/imports/custom": {
         parameters: {
             query?: never;
             header?: never;
@@ -410,7 +410,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/imports/expenses": {
+    "/api/v1/imports/expenses": {
         parameters: {
             query?: never;
             header?: never;
@@ -430,7 +430,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/expenses/lines": {
+    "/api/v1/expenses/lines": {
         parameters: {
             query?: never;
             header?: never;
@@ -451,7 +451,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/expenses/sources/{ref}/accounts": {
+    "/api/v1/expenses/sources/{id}/accounts": {
         parameters: {
             query?: never;
             header?: never;
@@ -459,7 +459,7 @@ export interface paths {
             cookie?: never;
         };
         /** The cards and GL accounts an expense source covers, excluded ones marked */
-        get: operations["getExpensesSourcesByRefAccounts"];
+        get: operations["getExpensesSourcesByIdAccounts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -468,7 +468,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/expenses/sources/{ref}/accounts/exclude": {
+    "/api/v1/expenses/sources/{id}/accounts/exclude": {
         parameters: {
             query?: never;
             header?: never;
@@ -478,14 +478,14 @@ export interface paths {
         get?: never;
         put?: never;
         /** Exclude an account: its lines count in no figure (audited) */
-        post: operations["postExpensesSourcesByRefAccountsExclude"];
+        post: operations["postExpensesSourcesByIdAccountsExclude"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/expenses/sources/{ref}/accounts/include": {
+    "/api/v1/expenses/sources/{id}/accounts/include": {
         parameters: {
             query?: never;
             header?: never;
@@ -495,14 +495,14 @@ export interface paths {
         get?: never;
         put?: never;
         /** Count an excluded account’s lines again (audited) */
-        post: operations["postExpensesSourcesByRefAccountsInclude"];
+        post: operations["postExpensesSourcesByIdAccountsInclude"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/expenses/rates": {
+    "/api/v1/expenses/rates": {
         parameters: {
             query?: never;
             header?: never;
@@ -522,7 +522,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/sync-runs": {
+    "/api/v1/sync-runs": {
         parameters: {
             query?: never;
             header?: never;
@@ -539,7 +539,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/sync-runs/{id}": {
+    "/api/v1/sync-runs/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -556,7 +556,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/apps": {
+    "/api/v1/apps": {
         parameters: {
             query?: never;
             header?: never;
@@ -574,7 +574,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/apps.csv": {
+    "/api/v1/apps.csv": {
         parameters: {
             query?: never;
             header?: never;
@@ -591,7 +591,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/apps/{ref}/users.csv": {
+    "/api/v1/apps/{id}/users.csv": {
         parameters: {
             query?: never;
             header?: never;
@@ -599,7 +599,7 @@ export interface paths {
             cookie?: never;
         };
         /** An app's users (its accounts) as CSV (streamed; cells safe from spreadsheet formulas) */
-        get: operations["getAppsByRefUsersCsv"];
+        get: operations["getAppsByIdUsersCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -608,7 +608,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/apps/{ref}": {
+    "/api/v1/apps/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -616,17 +616,17 @@ export interface paths {
             cookie?: never;
         };
         /** One app with its license types and accounts (each account as the app names it) */
-        get: operations["getAppsByRef"];
+        get: operations["getAppsById"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Change an app's inactivity threshold (days without use; null for the organisation default) */
-        patch: operations["patchAppsByRef"];
+        patch: operations["patchAppsById"];
         trace?: never;
     };
-    "/api/apps/{ref}/owners": {
+    "/api/v1/apps/{id}/owners": {
         parameters: {
             query?: never;
             header?: never;
@@ -635,7 +635,7 @@ export interface paths {
         };
         get?: never;
         /** Set an app's owners (emails); app-owner members and tokens for these emails see this app */
-        put: operations["putAppsByRefOwners"];
+        put: operations["putAppsByIdOwners"];
         post?: never;
         delete?: never;
         options?: never;
@@ -643,7 +643,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/apps/{ref}/domains": {
+    "/api/v1/apps/{id}/domains": {
         parameters: {
             query?: never;
             header?: never;
@@ -652,7 +652,7 @@ export interface paths {
         };
         get?: never;
         /** Set the domains the organisation gives an app (an intranet, an app the catalog lacks): the browser extension reports visits to them */
-        put: operations["putAppsByRefDomains"];
+        put: operations["putAppsByIdDomains"];
         post?: never;
         delete?: never;
         options?: never;
@@ -660,7 +660,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/users": {
+    "/api/v1/users": {
         parameters: {
             query?: never;
             header?: never;
@@ -677,7 +677,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/users.csv": {
+    "/api/v1/users.csv": {
         parameters: {
             query?: never;
             header?: never;
@@ -694,7 +694,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/users/{email}": {
+    "/api/v1/users/{email}": {
         parameters: {
             query?: never;
             header?: never;
@@ -711,7 +711,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/merge/alias-fields": {
+    "/api/v1/merge/alias-fields": {
         parameters: {
             query?: never;
             header?: never;
@@ -728,7 +728,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/merge/preview": {
+    "/api/v1/merge/preview": {
         parameters: {
             query?: never;
             header?: never;
@@ -745,7 +745,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/merge/preview.csv": {
+    "/api/v1/merge/preview.csv": {
         parameters: {
             query?: never;
             header?: never;
@@ -762,7 +762,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/merge/configuration": {
+    "/api/v1/merge/configuration": {
         parameters: {
             query?: never;
             header?: never;
@@ -779,7 +779,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/merge/apply": {
+    "/api/v1/merge/apply": {
         parameters: {
             query?: never;
             header?: never;
@@ -796,7 +796,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/merge/revoke": {
+    "/api/v1/merge/revoke": {
         parameters: {
             query?: never;
             header?: never;
@@ -813,7 +813,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/merge/preview/email": {
+    "/api/v1/merge/preview/email": {
         parameters: {
             query?: never;
             header?: never;
@@ -830,7 +830,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/licenses/inactive": {
+    "/api/v1/licenses/inactive": {
         parameters: {
             query?: never;
             header?: never;
@@ -847,7 +847,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/licenses/inactive/summary": {
+    "/api/v1/licenses/inactive/summary": {
         parameters: {
             query?: never;
             header?: never;
@@ -864,7 +864,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/licenses/inactive.csv": {
+    "/api/v1/licenses/inactive.csv": {
         parameters: {
             query?: never;
             header?: never;
@@ -881,7 +881,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/explain/{what}": {
+    "/api/v1/explain/{what}": {
         parameters: {
             query?: never;
             header?: never;
@@ -898,7 +898,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/catalog": {
+    "/api/v1/catalog": {
         parameters: {
             query?: never;
             header?: never;
@@ -915,7 +915,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/tokens": {
+    "/api/v1/tokens": {
         parameters: {
             query?: never;
             header?: never;
@@ -933,7 +933,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/tokens/{name}": {
+    "/api/v1/tokens/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -943,14 +943,14 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke an API token; it stops working at once */
-        delete: operations["deleteTokensByName"];
+        /** Revoke an API token (by id; the unprefixed path also takes its name); it stops working at once */
+        delete: operations["deleteTokensById"];
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/members": {
+    "/api/v1/members": {
         parameters: {
             query?: never;
             header?: never;
@@ -968,7 +968,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/members/{email}": {
+    "/api/v1/members/{email}": {
         parameters: {
             query?: never;
             header?: never;
@@ -985,7 +985,7 @@ export interface paths {
         patch: operations["patchMembersByEmail"];
         trace?: never;
     };
-    "/api/members/{email}/sign-in-link": {
+    "/api/v1/members/{email}/sign-in-link": {
         parameters: {
             query?: never;
             header?: never;
@@ -1002,7 +1002,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/members/{email}/password-link": {
+    "/api/v1/members/{email}/password-link": {
         parameters: {
             query?: never;
             header?: never;
@@ -1019,7 +1019,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/audit": {
+    "/api/v1/audit": {
         parameters: {
             query?: never;
             header?: never;
@@ -1036,7 +1036,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/audit.csv": {
+    "/api/v1/audit.csv": {
         parameters: {
             query?: never;
             header?: never;
@@ -1053,7 +1053,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/overview": {
+    "/api/v1/overview": {
         parameters: {
             query?: never;
             header?: never;
@@ -1070,7 +1070,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/offboarding/candidates": {
+    "/api/v1/offboarding/candidates": {
         parameters: {
             query?: never;
             header?: never;
@@ -1087,7 +1087,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/offboarding/drift": {
+    "/api/v1/offboarding/drift": {
         parameters: {
             query?: never;
             header?: never;
@@ -1104,7 +1104,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/offboarding/methods": {
+    "/api/v1/offboarding/methods": {
         parameters: {
             query?: never;
             header?: never;
@@ -1122,7 +1122,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/offboardings": {
+    "/api/v1/offboardings": {
         parameters: {
             query?: never;
             header?: never;
@@ -1140,7 +1140,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/offboardings/{id}": {
+    "/api/v1/offboardings/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1157,7 +1157,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/offboardings/{id}/complete": {
+    "/api/v1/offboardings/{id}/complete": {
         parameters: {
             query?: never;
             header?: never;
@@ -1174,7 +1174,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/offboardings/{id}/reopen": {
+    "/api/v1/offboardings/{id}/reopen": {
         parameters: {
             query?: never;
             header?: never;
@@ -1191,7 +1191,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/offboardings/{id}/task": {
+    "/api/v1/offboardings/{id}/task": {
         parameters: {
             query?: never;
             header?: never;
@@ -1208,7 +1208,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/offboardings/{id}/tasks/{taskId}/done": {
+    "/api/v1/offboardings/{id}/tasks/{taskId}/done": {
         parameters: {
             query?: never;
             header?: never;
@@ -1225,7 +1225,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/offboardings/{id}/tasks/{taskId}/retry": {
+    "/api/v1/offboardings/{id}/tasks/{taskId}/retry": {
         parameters: {
             query?: never;
             header?: never;
@@ -1260,7 +1260,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/backup": {
+    "/api/v1/backup": {
         parameters: {
             query?: never;
             header?: never;
@@ -1277,7 +1277,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/expenses/rules": {
+    "/api/v1/expenses/rules": {
         parameters: {
             query?: never;
             header?: never;
@@ -1295,7 +1295,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/expenses/rules/{id}": {
+    "/api/v1/expenses/rules/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1312,7 +1312,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/expenses/rules/test": {
+    "/api/v1/expenses/rules/test": {
         parameters: {
             query?: never;
             header?: never;
@@ -1329,7 +1329,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/expenses/lines/{id}/app": {
+    "/api/v1/expenses/lines/{id}/app": {
         parameters: {
             query?: never;
             header?: never;
@@ -1346,7 +1346,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/expenses/summary": {
+    "/api/v1/expenses/summary": {
         parameters: {
             query?: never;
             header?: never;
@@ -1363,7 +1363,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/expenses/apps/{app}": {
+    "/api/v1/expenses/apps/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1371,7 +1371,7 @@ export interface paths {
             cookie?: never;
         };
         /** One app's spend: total, lines, annualised, license cost, month by month */
-        get: operations["getExpensesAppsByApp"];
+        get: operations["getExpensesAppsById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1380,7 +1380,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/expenses/lines.csv": {
+    "/api/v1/expenses/lines.csv": {
         parameters: {
             query?: never;
             header?: never;
@@ -1397,7 +1397,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/workflows/schema": {
+    "/api/v1/workflows/schema": {
         parameters: {
             query?: never;
             header?: never;
@@ -1414,7 +1414,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/workflows/fields": {
+    "/api/v1/workflows/fields": {
         parameters: {
             query?: never;
             header?: never;
@@ -1431,7 +1431,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/workflows": {
+    "/api/v1/workflows": {
         parameters: {
             query?: never;
             header?: never;
@@ -1449,7 +1449,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/workflows/{ref}": {
+    "/api/v1/workflows/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1457,9 +1457,9 @@ export interface paths {
             cookie?: never;
         };
         /** A workflow document as saved (secrets as "(kept)"), to export or edit */
-        get: operations["getWorkflowsByRef"];
+        get: operations["getWorkflowsById"];
         /** Save a new version of a workflow (the document names it) */
-        put: operations["putWorkflowsByRef"];
+        put: operations["putWorkflowsById"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1467,7 +1467,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/workflows/{ref}/versions": {
+    "/api/v1/workflows/{id}/versions": {
         parameters: {
             query?: never;
             header?: never;
@@ -1475,7 +1475,7 @@ export interface paths {
             cookie?: never;
         };
         /** Every saved version of a workflow's document, newest first */
-        get: operations["getWorkflowsByRefVersions"];
+        get: operations["getWorkflowsByIdVersions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1484,7 +1484,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/workflows/{ref}/enable": {
+    "/api/v1/workflows/{id}/enable": {
         parameters: {
             query?: never;
             header?: never;
@@ -1494,14 +1494,14 @@ export interface paths {
         get?: never;
         put?: never;
         /** Turn a workflow on */
-        post: operations["postWorkflowsByRefEnable"];
+        post: operations["postWorkflowsByIdEnable"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/workflows/{ref}/disable": {
+    "/api/v1/workflows/{id}/disable": {
         parameters: {
             query?: never;
             header?: never;
@@ -1511,14 +1511,14 @@ export interface paths {
         get?: never;
         put?: never;
         /** Turn a workflow off */
-        post: operations["postWorkflowsByRefDisable"];
+        post: operations["postWorkflowsByIdDisable"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/workflows/{ref}/runs": {
+    "/api/v1/workflows/{id}/runs": {
         parameters: {
             query?: never;
             header?: never;
@@ -1526,7 +1526,7 @@ export interface paths {
             cookie?: never;
         };
         /** A workflow's run log, newest first */
-        get: operations["getWorkflowsByRefRuns"];
+        get: operations["getWorkflowsByIdRuns"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1535,7 +1535,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/workflows/{ref}/test": {
+    "/api/v1/workflows/{id}/test": {
         parameters: {
             query?: never;
             header?: never;
@@ -1543,7 +1543,7 @@ export interface paths {
             cookie?: never;
         };
         /** Who matches now and what each action would do; nothing is sent or written */
-        get: operations["getWorkflowsByRefTest"];
+        get: operations["getWorkflowsByIdTest"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1552,7 +1552,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/workflow-runs/{id}/retry": {
+    "/api/v1/workflow-runs/{id}/retry": {
         parameters: {
             query?: never;
             header?: never;
@@ -1569,7 +1569,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/extension/events": {
+    "/api/v1/extension/events": {
         parameters: {
             query?: never;
             header?: never;
@@ -1586,7 +1586,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/extension/config": {
+    "/api/v1/extension/config": {
         parameters: {
             query?: never;
             header?: never;
@@ -1603,7 +1603,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/extension/enroll": {
+    "/api/v1/extension/enroll": {
         parameters: {
             query?: never;
             header?: never;
@@ -1620,7 +1620,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/extension/status": {
+    "/api/v1/extension/status": {
         parameters: {
             query?: never;
             header?: never;
@@ -1637,7 +1637,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/extension/remind": {
+    "/api/v1/extension/remind": {
         parameters: {
             query?: never;
             header?: never;
@@ -1654,7 +1654,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/extension/tokens": {
+    "/api/v1/extension/tokens": {
         parameters: {
             query?: never;
             header?: never;
@@ -1672,7 +1672,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/extension/tokens/{id}": {
+    "/api/v1/extension/tokens/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1758,7 +1758,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/workflow-credentials": {
+    "/api/v1/workflow-credentials": {
         parameters: {
             query?: never;
             header?: never;
@@ -1775,7 +1775,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/workflow-credentials/{type}": {
+    "/api/v1/workflow-credentials/{type}": {
         parameters: {
             query?: never;
             header?: never;
@@ -4894,24 +4894,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        kind: string;
-                        title: string;
-                        description: string;
-                        /** @enum {string} */
-                        mode: "push" | "pull";
-                        needsCredentials: boolean;
-                        capabilities: {
-                            [key: string]: boolean;
-                        };
-                        /** @description JSON Schema (2020-12) of the config a source of this kind takes */
-                        configSchema: {
-                            [key: string]: unknown;
-                        };
-                        /** @description JSON Schema of its credentials (secret fields are writeOnly); null when it takes none */
-                        credentialsSchema: {
-                            [key: string]: unknown;
-                        } | null;
-                    }[];
+                        items: {
+                            kind: string;
+                            title: string;
+                            description: string;
+                            /** @enum {string} */
+                            mode: "push" | "pull";
+                            needsCredentials: boolean;
+                            capabilities: {
+                                [key: string]: boolean;
+                            };
+                            /** @description JSON Schema (2020-12) of the config a source of this kind takes */
+                            configSchema: {
+                                [key: string]: unknown;
+                            };
+                            /** @description JSON Schema of its credentials (secret fields are writeOnly); null when it takes none */
+                            credentialsSchema: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
                 };
             };
             /** @description No valid token or session */
@@ -4956,6 +4959,7 @@ export interface operations {
         parameters: {
             query?: {
                 includeDisconnected?: "true" | "false";
+                name?: string;
             };
             header?: never;
             path?: never;
@@ -4971,6 +4975,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["Source"][];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -5103,12 +5108,13 @@ export interface operations {
             };
         };
     };
-    getSourcesByRef: {
+    getSourcesById: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                ref: string;
+                /** @description The id (a name goes in the list’s `name` filter) */
+                id: number;
             };
             cookie?: never;
         };
@@ -5179,12 +5185,13 @@ export interface operations {
             };
         };
     };
-    deleteSourcesByRef: {
+    deleteSourcesById: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                ref: string;
+                /** @description The id (a name goes in the list’s `name` filter) */
+                id: number;
             };
             cookie?: never;
         };
@@ -5255,12 +5262,13 @@ export interface operations {
             };
         };
     };
-    patchSourcesByRef: {
+    patchSourcesById: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                ref: string;
+                /** @description The id (a name goes in the list’s `name` filter) */
+                id: number;
             };
             cookie?: never;
         };
@@ -5348,12 +5356,13 @@ export interface operations {
             };
         };
     };
-    postSourcesByRefSync: {
+    postSourcesByIdSync: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                ref: string;
+                /** @description The id (a name goes in the list’s `name` filter) */
+                id: number;
             };
             cookie?: never;
         };
@@ -5450,12 +5459,13 @@ export interface operations {
             };
         };
     };
-    putSourcesByRefRemovalThreshold: {
+    putSourcesByIdRemovalThreshold: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                ref: string;
+                /** @description The id (a name goes in the list’s `name` filter) */
+                id: number;
             };
             cookie?: never;
         };
@@ -5533,12 +5543,13 @@ export interface operations {
             };
         };
     };
-    postSourcesByRefHeldRunConfirm: {
+    postSourcesByIdHeldRunConfirm: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                ref: string;
+                /** @description The id (a name goes in the list’s `name` filter) */
+                id: number;
             };
             cookie?: never;
         };
@@ -5609,12 +5620,13 @@ export interface operations {
             };
         };
     };
-    postSourcesByRefHeldRunDiscard: {
+    postSourcesByIdHeldRunDiscard: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                ref: string;
+                /** @description The id (a name goes in the list’s `name` filter) */
+                id: number;
             };
             cookie?: never;
         };
@@ -6086,12 +6098,13 @@ export interface operations {
             };
         };
     };
-    getExpensesSourcesByRefAccounts: {
+    getExpensesSourcesByIdAccounts: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                ref: string;
+                /** @description The id (a name goes in the list’s `name` filter) */
+                id: number;
             };
             cookie?: never;
         };
@@ -6162,12 +6175,13 @@ export interface operations {
             };
         };
     };
-    postExpensesSourcesByRefAccountsExclude: {
+    postExpensesSourcesByIdAccountsExclude: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                ref: string;
+                /** @description The id (a name goes in the list’s `name` filter) */
+                id: number;
             };
             cookie?: never;
         };
@@ -6244,12 +6258,13 @@ export interface operations {
             };
         };
     };
-    postExpensesSourcesByRefAccountsInclude: {
+    postExpensesSourcesByIdAccountsInclude: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                ref: string;
+                /** @description The id (a name goes in the list’s `name` filter) */
+                id: number;
             };
             cookie?: never;
         };
@@ -6536,6 +6551,7 @@ export interface operations {
                 search?: string;
                 cursor?: string;
                 limit?: number;
+                name?: string;
                 /** @description Sort field, "-" first for descending (default name). Rows without a value come last in both directions; ties are broken by the default order. */
                 sort?: "name" | "-name" | "users" | "-users" | "activeAccounts" | "-activeAccounts" | "licenseTypes" | "-licenseTypes" | "category" | "-category";
             };
@@ -6748,14 +6764,15 @@ export interface operations {
             };
         };
     };
-    getAppsByRefUsersCsv: {
+    getAppsByIdUsersCsv: {
         parameters: {
             query?: {
                 includeRemoved?: "true" | "false";
             };
             header?: never;
             path: {
-                ref: string;
+                /** @description The id (a name goes in the list’s `name` filter) */
+                id: number;
             };
             cookie?: never;
         };
@@ -6826,7 +6843,7 @@ export interface operations {
             };
         };
     };
-    getAppsByRef: {
+    getAppsById: {
         parameters: {
             query?: {
                 cursor?: string;
@@ -6835,7 +6852,8 @@ export interface operations {
             };
             header?: never;
             path: {
-                ref: string;
+                /** @description The id (a name goes in the list’s `name` filter) */
+                id: number;
             };
             cookie?: never;
         };
@@ -6906,12 +6924,13 @@ export interface operations {
             };
         };
     };
-    patchAppsByRef: {
+    patchAppsById: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                ref: string;
+                /** @description The id (a name goes in the list’s `name` filter) */
+                id: number;
             };
             cookie?: never;
         };
@@ -6986,12 +7005,13 @@ export interface operations {
             };
         };
     };
-    putAppsByRefOwners: {
+    putAppsByIdOwners: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                ref: string;
+                /** @description The id (a name goes in the list’s `name` filter) */
+                id: number;
             };
             cookie?: never;
         };
@@ -7070,12 +7090,13 @@ export interface operations {
             };
         };
     };
-    putAppsByRefDomains: {
+    putAppsByIdDomains: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                ref: string;
+                /** @description The id (a name goes in the list’s `name` filter) */
+                id: number;
             };
             cookie?: never;
         };
@@ -7391,6 +7412,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["AliasField"][];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -7903,6 +7925,7 @@ export interface operations {
                                 [key: string]: number;
                             };
                         }[];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -8098,6 +8121,7 @@ export interface operations {
             query?: {
                 search?: string;
                 limit?: number;
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -8113,6 +8137,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["CatalogEntry"][];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -8165,7 +8190,9 @@ export interface operations {
     };
     getTokens: {
         parameters: {
-            query?: never;
+            query?: {
+                name?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -8180,7 +8207,17 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["Token"][];
+                        nextCursor: string | null;
                     };
+                };
+            };
+            /** @description Invalid input: each problem names its field or row */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description No valid token or session */
@@ -8312,12 +8349,13 @@ export interface operations {
             };
         };
     };
-    deleteTokensByName: {
+    deleteTokensById: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                name: string;
+                /** @description The id (a name goes in the list’s `name` filter) */
+                id: number;
             };
             cookie?: never;
         };
@@ -8403,6 +8441,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["AdminMember"][];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -8996,6 +9035,7 @@ export interface operations {
                             accounts: number;
                             activeAccounts: number;
                         }[];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -9062,6 +9102,7 @@ export interface operations {
                             detectedAt: string;
                             offboardingCompletedAt: string;
                         }[];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -9120,6 +9161,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["OffboardingMethod"][];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -9260,6 +9302,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["OffboardingSummary"][];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -10040,6 +10083,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["ExpenseRule"][];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -10453,12 +10497,13 @@ export interface operations {
             };
         };
     };
-    getExpensesAppsByApp: {
+    getExpensesAppsById: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                app: string;
+                /** @description The id (a name goes in the list’s `name` filter) */
+                id: number;
             };
             cookie?: never;
         };
@@ -10677,6 +10722,7 @@ export interface operations {
                             type: "text" | "number" | "date" | "boolean";
                             description: string;
                         }[];
+                        nextCursor: string | null;
                         readable: {
                             [key: string]: ("person" | "account" | "app" | "license" | "source")[];
                         };
@@ -10723,7 +10769,9 @@ export interface operations {
     };
     getWorkflows: {
         parameters: {
-            query?: never;
+            query?: {
+                name?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -10738,7 +10786,17 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["WorkflowSummary"][];
+                        nextCursor: string | null;
                     };
+                };
+            };
+            /** @description Invalid input: each problem names its field or row */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description No valid token or session */
@@ -10852,12 +10910,13 @@ export interface operations {
             };
         };
     };
-    getWorkflowsByRef: {
+    getWorkflowsById: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                ref: string;
+                /** @description The id (a name goes in the list’s `name` filter) */
+                id: number;
             };
             cookie?: never;
         };
@@ -10928,12 +10987,13 @@ export interface operations {
             };
         };
     };
-    putWorkflowsByRef: {
+    putWorkflowsById: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                ref: string;
+                /** @description The id (a name goes in the list’s `name` filter) */
+                id: number;
             };
             cookie?: never;
         };
@@ -11012,12 +11072,13 @@ export interface operations {
             };
         };
     };
-    getWorkflowsByRefVersions: {
+    getWorkflowsByIdVersions: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                ref: string;
+                /** @description The id (a name goes in the list’s `name` filter) */
+                id: number;
             };
             cookie?: never;
         };
@@ -11036,6 +11097,7 @@ export interface operations {
                             savedBy: string;
                             savedAt: string;
                         }[];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -11095,12 +11157,13 @@ export interface operations {
             };
         };
     };
-    postWorkflowsByRefEnable: {
+    postWorkflowsByIdEnable: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                ref: string;
+                /** @description The id (a name goes in the list’s `name` filter) */
+                id: number;
             };
             cookie?: never;
         };
@@ -11174,12 +11237,13 @@ export interface operations {
             };
         };
     };
-    postWorkflowsByRefDisable: {
+    postWorkflowsByIdDisable: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                ref: string;
+                /** @description The id (a name goes in the list’s `name` filter) */
+                id: number;
             };
             cookie?: never;
         };
@@ -11253,14 +11317,15 @@ export interface operations {
             };
         };
     };
-    getWorkflowsByRefRuns: {
+    getWorkflowsByIdRuns: {
         parameters: {
             query?: {
                 limit?: number;
             };
             header?: never;
             path: {
-                ref: string;
+                /** @description The id (a name goes in the list’s `name` filter) */
+                id: number;
             };
             cookie?: never;
         };
@@ -11274,6 +11339,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["WorkflowRun"][];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -11333,14 +11399,15 @@ export interface operations {
             };
         };
     };
-    getWorkflowsByRefTest: {
+    getWorkflowsByIdTest: {
         parameters: {
             query?: {
                 limit?: number;
             };
             header?: never;
             path: {
-                ref: string;
+                /** @description The id (a name goes in the list’s `name` filter) */
+                id: number;
             };
             cookie?: never;
         };
@@ -11371,6 +11438,7 @@ export interface operations {
                                 }[];
                             }[];
                         }[];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -11827,6 +11895,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["ExtensionToken"][];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -12293,6 +12362,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["ActionCredentialsState"][];
+                        nextCursor: string | null;
                     };
                 };
             };

@@ -41,7 +41,7 @@ export function Shell() {
   if (!me.data) return <Navigate to="/sign-in" replace state={{ from: pathname }} />;
   // Everywhere: every session of this member ends (a lost laptop, a shared computer), this one too.
   const signOut = async (everywhere: boolean) => {
-    await api.POST(everywhere ? '/api/session/sign-out-everywhere' : '/api/session/sign-out');
+    await api.POST(everywhere ? '/api/v1/session/sign-out-everywhere' : '/api/v1/session/sign-out');
     queryClient.clear();
     window.location.assign('/sign-in');
   };

@@ -7,7 +7,7 @@ export const meQuery = queryOptions({
   queryKey: ['me'],
   queryFn: async () => {
     try {
-      return await unwrap(api.GET('/api/me'));
+      return await unwrap(api.GET('/api/v1/me'));
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) return null;
       throw error;

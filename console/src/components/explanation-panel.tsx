@@ -19,7 +19,7 @@ export function ExplanationPanel({ what, app }: { what: ExplainWhat; app?: strin
   const query = useQuery({
     queryKey: ['explain', what, app ?? null],
     queryFn: () =>
-      unwrap(api.GET('/api/explain/{what}', { params: { path: { what }, query: app ? { app } : {} } })),
+      unwrap(api.GET('/api/v1/explain/{what}', { params: { path: { what }, query: app ? { app } : {} } })),
   });
   if (!query.data) return <QueryState query={query} what="the explanation" />;
   const e = query.data;

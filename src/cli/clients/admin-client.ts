@@ -53,7 +53,7 @@ const local = (roster: Roster): AdminClient => ({
   passwordLink: async (email) => (await services()).createPasswordLink(roster, cliActor(), email),
   createToken: async (input) => (await services()).createToken(roster, cliActor(), input),
   listTokens: async () => (await services()).listTokens(roster),
-  revokeToken: async (name) => (await services()).revokeToken(roster, cliActor(), name),
+  revokeToken: async (name) => (await services()).revokeToken(roster, cliActor(), { name }),
   listMembers: async () => (await services()).listMembers(roster),
   addMember: async (input) => (await services()).addMember(roster, cliActor(), input),
   updateMember: async (email, change) => (await services()).updateMember(roster, cliActor(), email, change),
@@ -76,7 +76,7 @@ const api = (client: ApiClient): AdminClient => {
       }),
     listTokens: async () => (await client.call<{ items: TokenView[] }>('GET', '/api/tokens')).items,
     revokeToken: async (name) => {
-      await client.call('DELETE', `/api/tokens/${encodeURIComponent(name)}`);
+      await client.call('DELETE', `/api/tokens/${await client.idOf('tokens', name)}`);
     },
     listMembers: async () => (await client.call<{ items: MemberView[] }>('GET', '/api/members')).items,
     addMember: (input) => client.call('POST', '/api/members', { body: input }),

@@ -25,16 +25,18 @@ const local = (roster: Roster): AppsClient => ({
 });
 
 const api = (client: ApiClient): AppsClient => {
-  const app = (ref: string) => `/api/apps/${encodeURIComponent(ref)}`;
+  const app = async (ref: string) => `/api/apps/${await client.idOf('apps', ref)}`;
   return {
     add: (name) => client.call('POST', '/api/apps', { body: { name } }),
     setThreshold: async (ref, inactivityDays) => {
-      await client.call('PATCH', app(ref), { body: { inactivityDays } });
+      await client.call('PATCH', await app(ref), { body: { inactivityDays } });
     },
     setOwners: async (ref, emails) =>
-      (await client.call<{ owners: string[] }>('PUT', `${app(ref)}/owners`, { body: { emails } })).owners,
+      (await client.call<{ owners: string[] }>('PUT', `${await app(ref)}/owners`, { body: { emails } }))
+        .owners,
     setDomains: async (ref, domains) =>
-      (await client.call<{ domains: string[] }>('PUT', `${app(ref)}/domains`, { body: { domains } })).domains,
+      (await client.call<{ domains: string[] }>('PUT', `${await app(ref)}/domains`, { body: { domains } }))
+        .domains,
   };
 };
 

@@ -46,8 +46,8 @@ const local = (roster: Roster): BrowseClient => ({
 
 const api = (client: ApiClient): BrowseClient => ({
   listApps: (query) => client.call('GET', '/api/apps', { query: { ...query, limit: listPage } }),
-  showApp: (ref, { includeRemoved, cursor }) =>
-    client.call('GET', `/api/apps/${encodeURIComponent(ref)}`, {
+  showApp: async (ref, { includeRemoved, cursor }) =>
+    client.call('GET', `/api/apps/${await client.idOf('apps', ref)}`, {
       query: { includeRemoved: includeRemoved ? 'true' : undefined, cursor, limit: accountsPage },
     }),
   listUsers: (query) => client.call('GET', '/api/users', { query: { ...query, limit: listPage } }),

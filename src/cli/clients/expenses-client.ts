@@ -131,46 +131,48 @@ const local = (roster: Roster): ExpensesClient => {
 /** The API answers expense lines 500 at a time. */
 const page = 500;
 
-const accountsPath = (source: string) => `/api/expenses/sources/${encodeURIComponent(source)}/accounts`;
-
-const api = (client: ApiClient): ExpensesClient => ({
-  maxUploadBytes: null,
-  importFile: async ({ source, content, fileName, preset, mapping, dateFormat, countItems, currency }) => {
-    const result = await orFailedRun(client, () =>
-      client.call<ExpenseImportResult>('POST', '/api/imports/expenses', {
-        query: {
-          source,
-          fileName,
-          preset,
-          dateFormat,
-          countItems,
-          currency,
-          ...Object.fromEntries(Object.entries(mapping).map(([field, header]) => [`map.${field}`, header])),
-        },
-        upload: { content, contentType: 'application/octet-stream' },
+const api = (client: ApiClient): ExpensesClient => {
+  const accountsPath = async (source: string) =>
+    `/api/expenses/sources/${await client.idOf('sources', source)}/accounts`;
+  return {
+    maxUploadBytes: null,
+    importFile: async ({ source, content, fileName, preset, mapping, dateFormat, countItems, currency }) => {
+      const result = await orFailedRun(client, () =>
+        client.call<ExpenseImportResult>('POST', '/api/imports/expenses', {
+          query: {
+            source,
+            fileName,
+            preset,
+            dateFormat,
+            countItems,
+            currency,
+            ...Object.fromEntries(Object.entries(mapping).map(([field, header]) => [`map.${field}`, header])),
+          },
+          upload: { content, contentType: 'application/octet-stream' },
+        }),
+      );
+      // A run the API answered as an error says what went wrong, as the import says it on this machine.
+      if ('message' in result) return result as ExpenseImportResult;
+      return { ...result, message: result.error?.message ?? `The import ${result.status}` };
+    },
+    importRates: (content) =>
+      client.call('POST', '/api/expenses/rates', { upload: { content, contentType: 'text/csv' } }),
+    accounts: async (source) => client.call('GET', await accountsPath(source)),
+    setAccountExcluded: async (source, account, excluded) =>
+      client.call('POST', `${await accountsPath(source)}/${excluded ? 'exclude' : 'include'}`, {
+        body: { account },
       }),
-    );
-    // A run the API answered as an error says what went wrong, as the import says it on this machine.
-    if ('message' in result) return result as ExpenseImportResult;
-    return { ...result, message: result.error?.message ?? `The import ${result.status}` };
-  },
-  importRates: (content) =>
-    client.call('POST', '/api/expenses/rates', { upload: { content, contentType: 'text/csv' } }),
-  accounts: (source) => client.call('GET', accountsPath(source)),
-  setAccountExcluded: (source, account, excluded) =>
-    client.call('POST', `${accountsPath(source)}/${excluded ? 'exclude' : 'include'}`, {
-      body: { account },
-    }),
-  summary: () => client.call('GET', '/api/expenses/summary'),
-  lines: (query) => client.allPages<ExpenseLine>('/api/expenses/lines', { ...query }, page),
-  linesCsv: (query, out) => client.download('/api/expenses/lines.csv', { ...query }, out),
-  rules: async () => (await client.call<{ items: RuleView[] }>('GET', '/api/expenses/rules')).items,
-  addRule: (input) => client.call('POST', '/api/expenses/rules', { body: input }),
-  removeRule: async (id) => {
-    await client.call('DELETE', `/api/expenses/rules/${id}`);
-  },
-  testRule: (request) => client.call('POST', '/api/expenses/rules/test', { body: request }),
-  setLineApp: (lineId, app) => client.call('PUT', `/api/expenses/lines/${lineId}/app`, { body: { app } }),
-});
+    summary: () => client.call('GET', '/api/expenses/summary'),
+    lines: (query) => client.allPages<ExpenseLine>('/api/expenses/lines', { ...query }, page),
+    linesCsv: (query, out) => client.download('/api/expenses/lines.csv', { ...query }, out),
+    rules: async () => (await client.call<{ items: RuleView[] }>('GET', '/api/expenses/rules')).items,
+    addRule: (input) => client.call('POST', '/api/expenses/rules', { body: input }),
+    removeRule: async (id) => {
+      await client.call('DELETE', `/api/expenses/rules/${id}`);
+    },
+    testRule: (request) => client.call('POST', '/api/expenses/rules/test', { body: request }),
+    setLineApp: (lineId, app) => client.call('PUT', `/api/expenses/lines/${lineId}/app`, { body: { app } }),
+  };
+};
 
 export const expensesClient: ClientFactory<ExpensesClient> = { local, api };

@@ -75,25 +75,25 @@ export function syncResultOfRun(run: SyncRunView): SyncResult {
 const followEveryMs = 500;
 
 const api = (client: ApiClient): SourcesClient => {
-  const source = (ref: string) => `/api/sources/${encodeURIComponent(ref)}`;
+  const source = async (ref: string) => `/api/sources/${await client.idOf('sources', ref)}`;
   return {
     add: (input) => client.call('POST', '/api/sources', { body: input }),
-    update: (ref, input) => client.call('PATCH', source(ref), { body: input }),
+    update: async (ref, input) => client.call('PATCH', await source(ref), { body: input }),
     list: async ({ includeDisconnected }) =>
       (
         await client.call<{ items: SourceView[] }>('GET', '/api/sources', {
           query: includeDisconnected ? { includeDisconnected: 'true' } : {},
         })
       ).items,
-    get: (ref) => client.call('GET', source(ref)),
-    remove: (ref) => client.call('DELETE', source(ref)),
-    setRemovalThreshold: (ref, removalThreshold) =>
-      client.call('PUT', `${source(ref)}/removal-threshold`, { body: { removalThreshold } }),
+    get: async (ref) => client.call('GET', await source(ref)),
+    remove: async (ref) => client.call('DELETE', await source(ref)),
+    setRemovalThreshold: async (ref, removalThreshold) =>
+      client.call('PUT', `${await source(ref)}/removal-threshold`, { body: { removalThreshold } }),
     sync: async (ref, onProgress) => {
       // The server answers at once (202) and syncs in the background: follow the run's row to its end.
       const started = await client.call<SyncRunView & { links: { run: string } }>(
         'POST',
-        `${source(ref)}/sync`,
+        `${await source(ref)}/sync`,
       );
       let run: SyncRunView = started;
       let told = '';
@@ -107,8 +107,8 @@ const api = (client: ApiClient): SourcesClient => {
       onProgress({ phase: 'done', pages: run.pages, records: run.records });
       return syncResultOfRun(run);
     },
-    confirmHeld: (ref) => client.call('POST', `${source(ref)}/held-run/confirm`),
-    discardHeld: (ref) => client.call('POST', `${source(ref)}/held-run/discard`),
+    confirmHeld: async (ref) => client.call('POST', `${await source(ref)}/held-run/confirm`),
+    discardHeld: async (ref) => client.call('POST', `${await source(ref)}/held-run/discard`),
   };
 };
 

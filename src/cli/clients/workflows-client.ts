@@ -60,26 +60,32 @@ const local = (roster: Roster): WorkflowsClient => ({
   },
 });
 
-const path = (ref: string) => `/api/workflows/${encodeURIComponent(ref)}`;
-
-const api = (client: ApiClient): WorkflowsClient => ({
-  save: (document, mode) =>
-    mode === 'create'
-      ? client.call('POST', '/api/workflows', { body: document })
-      : client.call('PUT', path(String(document.name ?? '')), { body: document }),
-  list: async () => (await client.call<{ items: WorkflowSummary[] }>('GET', '/api/workflows')).items,
-  show: (ref) => client.call('GET', path(ref)),
-  setEnabled: (ref, enabled) => client.call('POST', `${path(ref)}/${enabled ? 'enable' : 'disable'}`),
-  runs: async (ref, limit) =>
-    (await client.call<{ items: WorkflowRunView[] }>('GET', `${path(ref)}/runs`, { query: { limit } })).items,
-  test: (ref, limit) => client.call('GET', `${path(ref)}/test`, { query: { limit } }),
-  retry: async (runId) => {
-    await client.call('POST', `/api/workflow-runs/${runId}/retry`);
-  },
-  setCredentials: (type, credentials) =>
-    client.call('PUT', `/api/workflow-credentials/${encodeURIComponent(type)}`, { body: credentials }),
-  listCredentials: async () =>
-    (await client.call<{ items: ActionCredentialsState[] }>('GET', '/api/workflow-credentials')).items,
-});
+const api = (client: ApiClient): WorkflowsClient => {
+  const path = async (ref: string) => `/api/workflows/${await client.idOf('workflows', ref)}`;
+  return {
+    save: async (document, mode) =>
+      mode === 'create'
+        ? client.call('POST', '/api/workflows', { body: document })
+        : client.call('PUT', await path(String(document.name ?? '')), { body: document }),
+    list: async () => (await client.call<{ items: WorkflowSummary[] }>('GET', '/api/workflows')).items,
+    show: async (ref) => client.call('GET', await path(ref)),
+    setEnabled: async (ref, enabled) =>
+      client.call('POST', `${await path(ref)}/${enabled ? 'enable' : 'disable'}`),
+    runs: async (ref, limit) =>
+      (
+        await client.call<{ items: WorkflowRunView[] }>('GET', `${await path(ref)}/runs`, {
+          query: { limit },
+        })
+      ).items,
+    test: async (ref, limit) => client.call('GET', `${await path(ref)}/test`, { query: { limit } }),
+    retry: async (runId) => {
+      await client.call('POST', `/api/workflow-runs/${runId}/retry`);
+    },
+    setCredentials: (type, credentials) =>
+      client.call('PUT', `/api/workflow-credentials/${encodeURIComponent(type)}`, { body: credentials }),
+    listCredentials: async () =>
+      (await client.call<{ items: ActionCredentialsState[] }>('GET', '/api/workflow-credentials')).items,
+  };
+};
 
 export const workflowsClient: ClientFactory<WorkflowsClient> = { local, api };

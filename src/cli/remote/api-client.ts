@@ -1,7 +1,8 @@
 import { request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { userInfo } from 'node:os';
-import { type ErrorCode, type ErrorDetail, RosterError } from '../../lib/errors.js';
+import { versionedPath } from '../../http/api-version.js';
+import { type ErrorCode, type ErrorDetail, notFound, RosterError } from '../../lib/errors.js';
 
 /**
  * Where the CLI sends its requests when it does not open the data itself: the running server's socket in
@@ -29,6 +30,15 @@ export interface ApiRequest {
   body?: unknown;
   upload?: { content: Buffer; contentType: string };
 }
+
+/** What the CLI names by name and the API's paths by id, with what the CLI says when the name is unknown. */
+const namedCollections = {
+  apps: (ref: string) => `No app "${ref}"`,
+  sources: (ref: string) => `No source "${ref}"`,
+  workflows: (ref: string) => `No workflow named ${ref}`,
+  tokens: (ref: string) => `No active token named "${ref}"`,
+};
+export type NamedCollection = keyof typeof namedCollections;
 
 /** A small client of Roster's REST API over node:http (no extra library loads for a command). */
 export class ApiClient {
@@ -61,6 +71,21 @@ export class ApiClient {
     const json = text && /json/.test(String(response.headers['content-type'])) ? JSON.parse(text) : undefined;
     if (response.status >= 400) throw this.errorOf(response.status, json);
     return json as T;
+  }
+
+  /**
+   * The id behind a name the CLI was given: the API's paths take ids (`/api/v1/apps/7`), names go through the
+   * list's exact `name` filter. Apps and sources take an id as well, as the CLI always has.
+   */
+  async idOf(collection: NamedCollection, ref: string): Promise<number> {
+    const digits = /^[1-9]\d{0,15}$/.test(ref);
+    if (digits && (collection === 'apps' || collection === 'sources')) return Number(ref);
+    const { items } = await this.call<{ items: { id: number }[] }>('GET', `/api/${collection}`, {
+      query: { name: ref.trim(), ...(collection === 'apps' ? { limit: 1 } : {}) },
+    });
+    const found = items[0]?.id ?? (digits ? Number(ref) : undefined);
+    if (found === undefined) throw notFound(namedCollections[collection](ref));
+    return found;
   }
 
   /** Every item of a cursor-paged list (`{ items, nextCursor }`), asked for `limit` at a time. */
@@ -130,13 +155,15 @@ export class ApiClient {
     payload: Buffer | undefined,
   ): Promise<IncomingMessage> {
     const target = this.target;
+    // Callers write the API's paths as `/api/…`; the documented, versioned form is what goes out.
+    const path = versionedPath(pathAndQuery);
     const headers = { accept: 'application/json', ...extraHeaders };
     let options: RequestOptions;
     let send = httpRequest;
     if (target.kind === 'socket') {
       options = {
         socketPath: target.socketPath,
-        path: pathAndQuery,
+        path,
         headers: { ...headers, 'x-roster-cli-user': userInfo().username },
       };
     } else {
@@ -147,7 +174,7 @@ export class ApiClient {
         hostname: base.hostname.replace(/^\[|\]$/g, ''),
         port: base.port || undefined,
         // A Roster served under a path (https://tools.example/roster) keeps it.
-        path: `${base.pathname.replace(/\/$/, '')}${pathAndQuery}`,
+        path: `${base.pathname.replace(/\/$/, '')}${path}`,
         headers: { ...headers, authorization: `Bearer ${target.token}` },
       };
     }

@@ -59,6 +59,8 @@ export async function listApps(
   roster: Roster,
   options: {
     search?: string;
+    /** Exactly this name, ignoring case (the API's paths take ids; a name is found here). */
+    name?: string;
     cursor?: string;
     limit?: number;
     sort?: SortParam<AppSortField>;
@@ -86,6 +88,7 @@ export async function listApps(
     cross join lateral (
       select count(*)::int as count from license_types l where l.app_id = a.id and l.removed_at is null) lt
     where ${options.search ? sql`a.name ilike ${likePattern(options.search)}` : sql`true`}
+      and ${options.name ? sql`lower(a.name) = ${options.name.toLowerCase()}` : sql`true`}
       and ${options.appIds ? sql`a.id = any (${options.appIds}::bigint[])` : sql`true`}
       and ${keysetAfter(key, sort.descending, after)}
     order by ${keysetOrder(key, sort.descending)}

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/authenticate.js';
 import { sendCsv } from '../../http/csv-response.js';
-import { idOrNameParams, pageOf, pageQuery } from '../../http/schemas.js';
+import { idOrNameParams, nameFilter, pageOf, pageQuery } from '../../http/schemas.js';
 import { sortParam } from '../../lib/list-sort.js';
 import { forEachPage } from '../../lib/page-batches.js';
 import type { Roster } from '../../roster.js';
@@ -79,7 +79,7 @@ export function appsRoutes(roster: Roster): FastifyPluginAsyncZod {
       {
         schema: {
           summary: 'List apps (search by name, sort by a column, cursor pagination)',
-          querystring: pageQuery.extend({ sort: sortParam(appSortFields, 'name') }),
+          querystring: pageQuery.extend({ name: nameFilter, sort: sortParam(appSortFields, 'name') }),
           response: { 200: pageOf(appSummarySchema) },
         },
       },

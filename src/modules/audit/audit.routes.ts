@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/authenticate.js';
 import { sendCsv } from '../../http/csv-response.js';
+import { pageOf } from '../../http/schemas.js';
 import { forEachPage } from '../../lib/page-batches.js';
 import type { Roster } from '../../roster.js';
 import { type AuditFilters, type AuditView, listAudit } from './audit.repo.js';
@@ -70,7 +71,7 @@ export function auditRoutes(roster: Roster): FastifyPluginAsyncZod {
             cursor: z.coerce.number().int().positive().optional(),
             limit: z.coerce.number().int().min(1).max(500).optional(),
           }),
-          response: { 200: z.object({ items: z.array(entrySchema), nextCursor: z.string().nullable() }) },
+          response: { 200: pageOf(entrySchema) },
         },
       },
       async (request) => listAudit(roster, toFilters(request.query)),

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendCsv } from '../../http/csv-response.js';
+import { pageOf } from '../../http/schemas.js';
 import type { Roster } from '../../roster.js';
 import { findVisibleAppId } from '../apps/app-owners.js';
 import { findAppId } from '../apps/apps.service.js';
@@ -59,7 +60,7 @@ export function expenseFiguresRoutes(roster: Roster): FastifyPluginAsyncZod {
             limit: z.coerce.number().int().min(1).max(500).optional(),
           }),
           response: {
-            200: z.object({ items: z.array(expenseLineSchema), nextCursor: z.string().nullable() }),
+            200: pageOf(expenseLineSchema),
           },
         },
       },

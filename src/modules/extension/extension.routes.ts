@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/authenticate.js';
+import { pageOf, wholeList } from '../../http/schemas.js';
 import { hitRateLimit } from '../../lib/rate-limit.js';
 import type { Roster } from '../../roster.js';
 import { eventBatchSchema, eventsBodyLimitBytes, parseEventBatch } from './event-batch.js';
@@ -189,10 +190,10 @@ export function extensionRoutes(roster: Roster): FastifyPluginAsyncZod {
       {
         schema: {
           summary: 'Active browser extension tokens (never their secrets)',
-          response: { 200: z.object({ items: z.array(extensionTokenSchema) }) },
+          response: { 200: pageOf(extensionTokenSchema) },
         },
       },
-      async () => ({ items: await listExtensionTokens(roster) }),
+      async () => wholeList(await listExtensionTokens(roster)),
     );
     app.post(
       '/api/extension/tokens',

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/authenticate.js';
 import { sendCsv } from '../../http/csv-response.js';
+import { pageOf, wholeList } from '../../http/schemas.js';
 import type { Roster } from '../../roster.js';
 import { findVisibleAppId, type Viewer, visibleAppIds } from '../apps/app-owners.js';
 import { auditInactiveLicensesExport } from './license-export-audit.js';
@@ -77,7 +78,7 @@ export function licensesRoutes(roster: Roster): FastifyPluginAsyncZod {
             limit: z.coerce.number().int().min(1).max(1000).optional(),
           }),
           response: {
-            200: z.object({ items: z.array(inactiveLicenseSchema), nextCursor: z.string().nullable() }),
+            200: pageOf(inactiveLicenseSchema),
           },
         },
       },
@@ -95,23 +96,20 @@ export function licensesRoutes(roster: Roster): FastifyPluginAsyncZod {
         schema: {
           summary: 'Inactive and usage-unknown license counts per app, by reason',
           response: {
-            200: z.object({
-              items: z.array(
-                z.object({
-                  app: z.string(),
-                  appId: z.number(),
-                  inactive: z.number(),
-                  usageUnknown: z.number(),
-                  byReason: z.record(z.string(), z.number()),
-                }),
-              ),
-            }),
+            200: pageOf(
+              z.object({
+                app: z.string(),
+                appId: z.number(),
+                inactive: z.number(),
+                usageUnknown: z.number(),
+                byReason: z.record(z.string(), z.number()),
+              }),
+            ),
           },
         },
       },
-      async (request) => ({
-        items: await inactiveSummary(roster, new Date(), await visibleAppIds(roster, request.principal)),
-      }),
+      async (request) =>
+        wholeList(await inactiveSummary(roster, new Date(), await visibleAppIds(roster, request.principal))),
     );
     app.get(
       '/api/licenses/inactive.csv',

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/authenticate.js';
+import { pageOf, wholeList } from '../../http/schemas.js';
 import type { Roster } from '../../roster.js';
 import { createPasswordLink, createSignInLink } from '../auth/member-links.js';
 import { roles } from '../tokens/tokens.service.js';
@@ -25,12 +26,10 @@ export function membersRoutes(roster: Roster): FastifyPluginAsyncZod {
       {
         schema: {
           summary: 'Admin members and their roles',
-          response: { 200: z.object({ items: z.array(memberSchema) }) },
+          response: { 200: pageOf(memberSchema) },
         },
       },
-      async () => ({
-        items: await listMembers(roster),
-      }),
+      async () => wholeList(await listMembers(roster)),
     );
     app.post(
       '/api/members',

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/authenticate.js';
 import { sendCsv } from '../../http/csv-response.js';
+import { pageOf, wholeList } from '../../http/schemas.js';
 import { emailField } from '../../lib/email.js';
 import { invalidInput } from '../../lib/errors.js';
 import type { Roster } from '../../roster.js';
@@ -76,10 +77,10 @@ export function mergeRoutes(roster: Roster): FastifyPluginAsyncZod {
         schema: {
           summary:
             'The alias fields Merge Users can read, per source kind (managedOnly: only addresses of the organisation’s domains count)',
-          response: { 200: z.object({ items: z.array(aliasFieldSchema) }) },
+          response: { 200: pageOf(aliasFieldSchema) },
         },
       },
-      async () => ({ items: aliasFields.map((f) => ({ ...f, kinds: [...f.kinds] })) }),
+      async () => wholeList(aliasFields.map((f) => ({ ...f, kinds: [...f.kinds] }))),
     );
     app.get(
       '/api/merge/preview',

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/authenticate.js';
 import { sendLinkPage } from '../../http/link-page.js';
+import { pageOf, wholeList } from '../../http/schemas.js';
 import { notFound } from '../../lib/errors.js';
 import { hitRateLimit } from '../../lib/rate-limit.js';
 import type { Roster } from '../../roster.js';
@@ -139,21 +140,19 @@ export function offboardingRoutes(roster: Roster): FastifyPluginAsyncZod {
         schema: {
           summary: 'People who became past in the employee source of truth and are not offboarded yet',
           response: {
-            200: z.object({
-              items: z.array(
-                z.object({
-                  primaryEmail: z.string(),
-                  reason: z.string(),
-                  source: z.string(),
-                  accounts: z.number(),
-                  activeAccounts: z.number(),
-                }),
-              ),
-            }),
+            200: pageOf(
+              z.object({
+                primaryEmail: z.string(),
+                reason: z.string(),
+                source: z.string(),
+                accounts: z.number(),
+                activeAccounts: z.number(),
+              }),
+            ),
           },
         },
       },
-      async () => ({ items: await offboardingCandidates(roster.database.db, dayOf(new Date())) }),
+      async () => wholeList(await offboardingCandidates(roster.database.db, dayOf(new Date()))),
     );
     app.get(
       '/api/offboarding/drift',
@@ -161,23 +160,21 @@ export function offboardingRoutes(roster: Roster): FastifyPluginAsyncZod {
         schema: {
           summary: 'Accounts active again after their person was offboarded (needs attention)',
           response: {
-            200: z.object({
-              items: z.array(
-                z.object({
-                  primaryEmail: z.string(),
-                  app: z.string(),
-                  instance: z.string(),
-                  email: z.string(),
-                  source: z.string(),
-                  detectedAt: z.string(),
-                  offboardingCompletedAt: z.string(),
-                }),
-              ),
-            }),
+            200: pageOf(
+              z.object({
+                primaryEmail: z.string(),
+                app: z.string(),
+                instance: z.string(),
+                email: z.string(),
+                source: z.string(),
+                detectedAt: z.string(),
+                offboardingCompletedAt: z.string(),
+              }),
+            ),
           },
         },
       },
-      async () => ({ items: await listDrift(roster.database.db) }),
+      async () => wholeList(await listDrift(roster.database.db)),
     );
     app.get(
       '/api/offboarding/methods',
@@ -185,10 +182,10 @@ export function offboardingRoutes(roster: Roster): FastifyPluginAsyncZod {
         schema: {
           summary:
             'How apps are offboarded, where an admin chose (other apps: automatic where possible, else manual)',
-          response: { 200: z.object({ items: z.array(methodSettingSchema) }) },
+          response: { 200: pageOf(methodSettingSchema) },
         },
       },
-      async () => ({ items: await listOffboardingMethods(roster) }),
+      async () => wholeList(await listOffboardingMethods(roster)),
     );
     app.put(
       '/api/offboarding/methods',
@@ -216,16 +213,16 @@ export function offboardingRoutes(roster: Roster): FastifyPluginAsyncZod {
             status: z.enum(['in_progress', 'completed']).optional(),
             email: z.string().trim().min(3).max(320).optional(),
           }),
-          response: { 200: z.object({ items: z.array(summarySchema) }) },
+          response: { 200: pageOf(summarySchema) },
         },
       },
       async (request) => {
         const { email, status } = request.query;
         if (email) {
           const found = await offboardingOf(roster.database.db, email);
-          return { items: status && found.status !== status ? [] : [found] };
+          return wholeList(status && found.status !== status ? [] : [found]);
         }
-        return { items: await listOffboardings(roster.database.db, status ? { status } : {}) };
+        return wholeList(await listOffboardings(roster.database.db, status ? { status } : {}));
       },
     );
     app.post(

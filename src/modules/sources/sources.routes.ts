@@ -3,8 +3,16 @@ import { z } from 'zod';
 import { capabilityNames } from '../../connectors/kit/capabilities.js';
 import { publishedSettings } from '../../connectors/kit/settings-schema.js';
 import { sourceKinds } from '../../connectors/registry.js';
+import { cameVersioned, versionedPath } from '../../http/api-version.js';
 import { actorOf } from '../../http/authenticate.js';
-import { idOrNameParams, syncResultSchema } from '../../http/schemas.js';
+import {
+  idOrNameParams,
+  nameFilter,
+  pageOf,
+  syncResultSchema,
+  wholeList,
+  withName,
+} from '../../http/schemas.js';
 import type { Roster } from '../../roster.js';
 import { removalThresholdSchema } from '../../sync/removal-threshold.js';
 import { errorOfFailedRun } from '../../sync/result-error.js';
@@ -66,7 +74,7 @@ export function sourcesRoutes(roster: Roster): FastifyPluginAsyncZod {
         schema: {
           summary: 'Source kinds and what each can tell (the capability matrix)',
           response: {
-            200: z.array(
+            200: pageOf(
               z.object({
                 kind: z.string(),
                 title: z.string(),
@@ -88,15 +96,17 @@ export function sourcesRoutes(roster: Roster): FastifyPluginAsyncZod {
         },
       },
       async () =>
-        sourceKinds.map((k) => ({
-          kind: k.kind,
-          title: k.title,
-          description: k.description,
-          mode: k.mode,
-          needsCredentials: k.credentialsSchema !== undefined,
-          capabilities: k.capabilities,
-          ...publishedSettings(k),
-        })),
+        wholeList(
+          sourceKinds.map((k) => ({
+            kind: k.kind,
+            title: k.title,
+            description: k.description,
+            mode: k.mode,
+            needsCredentials: k.credentialsSchema !== undefined,
+            capabilities: k.capabilities,
+            ...publishedSettings(k),
+          })),
+        ),
     );
 
     app.get(
@@ -104,15 +114,20 @@ export function sourcesRoutes(roster: Roster): FastifyPluginAsyncZod {
       {
         schema: {
           summary: 'List sources with health ("needs attention" and why)',
-          querystring: z.strictObject({ includeDisconnected: z.enum(['true', 'false']).optional() }),
-          response: { 200: z.object({ items: z.array(sourceSchema) }) },
+          querystring: z.strictObject({
+            includeDisconnected: z.enum(['true', 'false']).optional(),
+            name: nameFilter,
+          }),
+          response: { 200: pageOf(sourceSchema) },
         },
       },
-      async (request) => ({
-        items: await listSources(roster, {
-          includeDisconnected: request.query.includeDisconnected === 'true',
-        }),
-      }),
+      async (request) =>
+        wholeList(
+          withName(
+            await listSources(roster, { includeDisconnected: request.query.includeDisconnected === 'true' }),
+            request.query.name,
+          ),
+        ),
     );
 
     app.post(
@@ -212,7 +227,9 @@ export function sourcesRoutes(roster: Roster): FastifyPluginAsyncZod {
         const runId = await syncs.start(actorOf(request), request.params.ref);
         const run = (await listSyncRuns(roster, { id: runId, limit: 1 })).items[0];
         if (!run) throw new Error(`Sync run ${runId} vanished as it started`);
-        const link = `/api/sync-runs/${runId}`;
+        // The link is the form the sync was asked in: versioned for /api/v1 callers.
+        const runPath = `/api/sync-runs/${runId}`;
+        const link = cameVersioned(request) ? versionedPath(runPath) : runPath;
         return reply
           .status(202)
           .header('location', link)

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { heldRemovalsSchema, runStatusSchema } from '../../http/schemas.js';
+import { heldRemovalsSchema, pageOf, runStatusSchema } from '../../http/schemas.js';
 import { notFound } from '../../lib/errors.js';
 import type { Roster } from '../../roster.js';
 import { listSyncRuns } from './sync-runs.repo.js';
@@ -45,7 +45,7 @@ export function syncRunsRoutes(roster: Roster): FastifyPluginAsyncZod {
             limit: z.coerce.number().int().min(1).max(500).optional(),
             cursor: z.coerce.number().int().positive().optional(),
           }),
-          response: { 200: z.object({ items: z.array(syncRunSchema), nextCursor: z.string().nullable() }) },
+          response: { 200: pageOf(syncRunSchema) },
         },
       },
       async (request) => listSyncRuns(roster, request.query),

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { cameVersioned } from '../../http/api-version.js';
 import { actorOf } from '../../http/authenticate.js';
+import { nameFilter, pageOf, wholeList, withName } from '../../http/schemas.js';
 import { hitRateLimit } from '../../lib/rate-limit.js';
 import type { Roster } from '../../roster.js';
 import { createToken, listTokens, revokeToken, tokenRoles } from './tokens.service.js';
@@ -25,10 +27,11 @@ export function tokensRoutes(roster: Roster): FastifyPluginAsyncZod {
       {
         schema: {
           summary: 'Active API tokens (never their secrets)',
-          response: { 200: z.object({ items: z.array(tokenSchema) }) },
+          querystring: z.strictObject({ name: nameFilter }),
+          response: { 200: pageOf(tokenSchema) },
         },
       },
-      async () => ({ items: await listTokens(roster) }),
+      async (request) => wholeList(withName(await listTokens(roster), request.query.name)),
     );
     app.post(
       '/api/tokens',
@@ -71,13 +74,15 @@ export function tokensRoutes(roster: Roster): FastifyPluginAsyncZod {
       '/api/tokens/:name',
       {
         schema: {
-          summary: 'Revoke an API token; it stops working at once',
+          summary:
+            'Revoke an API token (by id; the unprefixed path also takes its name); it stops working at once',
           params: z.strictObject({ name: z.string().min(1).max(100) }),
           response: { 204: z.null() },
         },
       },
       async (request, reply) => {
-        await revokeToken(roster, actorOf(request), request.params.name);
+        const { name } = request.params;
+        await revokeToken(roster, actorOf(request), cameVersioned(request) ? { id: Number(name) } : { name });
         return reply.status(204).send(null);
       },
     );

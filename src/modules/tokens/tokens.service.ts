@@ -168,16 +168,24 @@ export async function listTokens(roster: Roster): Promise<TokenView[]> {
   return rows.map(toView);
 }
 
-export async function revokeToken(roster: Roster, actor: string, name: string): Promise<void> {
+/** A token by its id (the API's paths) or its name (the CLI, and the unprefixed paths). */
+export type TokenRef = { id: number } | { name: string };
+
+export async function revokeToken(roster: Roster, actor: string, ref: TokenRef): Promise<void> {
   await roster.database.db.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable('api_tokens')
       .set({ revoked_at: new Date() })
-      .where(sql`lower(name)`, '=', name.trim().toLowerCase())
+      .where((eb) =>
+        'id' in ref ? eb('id', '=', ref.id) : eb(sql`lower(name)`, '=', ref.name.trim().toLowerCase()),
+      )
       .where('revoked_at', 'is', null)
       .returning(['id', 'name'])
       .executeTakeFirst();
-    if (!row) throw notFound(`No active token named "${name}"`);
+    if (!row)
+      throw notFound(
+        'id' in ref ? `No active token with id ${ref.id}` : `No active token named "${ref.name}"`,
+      );
     await writeAudit(trx, {
       actor,
       action: 'token.revoke',

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/authenticate.js';
+import { pageOf, wholeList } from '../../http/schemas.js';
 import type { Roster } from '../../roster.js';
 import { listActionCredentials, setActionCredentials } from './action-credentials.js';
 import { workflowActions } from './workflow-actions.js';
@@ -26,10 +27,10 @@ export const actionCredentialsRoutes =
       {
         schema: {
           summary: 'The action types that take credentials, and whether they are set (never their values)',
-          response: { 200: z.object({ items: z.array(stateSchema) }) },
+          response: { 200: pageOf(stateSchema) },
         },
       },
-      async () => ({ items: await listActionCredentials(roster, workflowActions(roster)) }),
+      async () => wholeList(await listActionCredentials(roster, workflowActions(roster))),
     );
     app.put(
       '/api/workflow-credentials/:type',

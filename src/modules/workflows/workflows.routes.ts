@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/authenticate.js';
+import { nameFilter, pageOf, wholeList, withName } from '../../http/schemas.js';
 import type { Roster } from '../../roster.js';
 import { workflowActions } from './workflow-actions.js';
 import { conditionFields } from './workflow-condition-fields.js';
@@ -96,22 +97,24 @@ export const workflowsRoutes =
                   description: z.string(),
                 }),
               ),
+              nextCursor: z.string().nullable(),
               readable: z.record(z.enum(entityKinds), z.array(z.enum(entityKinds))),
             }),
           },
         },
       },
-      async () => conditionFields(roster.database),
+      async () => ({ ...(await conditionFields(roster.database)), nextCursor: null }),
     );
     app.get(
       '/api/workflows',
       {
         schema: {
           summary: 'Workflows with their last run',
-          response: { 200: z.object({ items: z.array(summarySchema) }) },
+          querystring: z.strictObject({ name: nameFilter }),
+          response: { 200: pageOf(summarySchema) },
         },
       },
-      async () => ({ items: await listWorkflows(roster) }),
+      async (request) => wholeList(withName(await listWorkflows(roster), request.query.name)),
     );
     app.post(
       '/api/workflows',
@@ -166,25 +169,24 @@ export const workflowsRoutes =
           summary: "Every saved version of a workflow's document, newest first",
           params: ref,
           response: {
-            200: z.object({
-              items: z.array(
-                z.object({
-                  version: z.number(),
-                  document: z.unknown(),
-                  savedBy: z.string(),
-                  savedAt: z.string(),
-                }),
-              ),
-            }),
+            200: pageOf(
+              z.object({
+                version: z.number(),
+                document: z.unknown(),
+                savedBy: z.string(),
+                savedAt: z.string(),
+              }),
+            ),
           },
         },
       },
-      async (request) => ({
-        items: (await workflowVersions(roster, request.params.ref)).map((v) => ({
-          ...v,
-          savedAt: new Date(v.savedAt).toISOString(),
-        })),
-      }),
+      async (request) =>
+        wholeList(
+          (await workflowVersions(roster, request.params.ref)).map((v) => ({
+            ...v,
+            savedAt: new Date(v.savedAt).toISOString(),
+          })),
+        ),
     );
     for (const enabled of [true, false]) {
       app.post(
@@ -206,14 +208,15 @@ export const workflowsRoutes =
           summary: "A workflow's run log, newest first",
           params: ref,
           querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).optional() }),
-          response: { 200: z.object({ items: z.array(runSchema) }) },
+          response: { 200: pageOf(runSchema) },
         },
       },
-      async (request) => ({
-        items: (await listWorkflowRuns(roster, request.params.ref, request.query.limit)) as z.infer<
-          typeof runSchema
-        >[],
-      }),
+      async (request) =>
+        wholeList(
+          (await listWorkflowRuns(roster, request.params.ref, request.query.limit)) as z.infer<
+            typeof runSchema
+          >[],
+        ),
     );
     app.get(
       '/api/workflows/:ref/test',
@@ -239,12 +242,18 @@ export const workflowsRoutes =
                   ),
                 }),
               ),
+              // `limit` caps the preview; `matching` counts every match.
+              nextCursor: z.string().nullable(),
             }),
           },
         },
       },
-      async (request) =>
-        previewWorkflow(roster, request.params.ref, workflowActions(roster), { limit: request.query.limit }),
+      async (request) => ({
+        ...(await previewWorkflow(roster, request.params.ref, workflowActions(roster), {
+          limit: request.query.limit,
+        })),
+        nextCursor: null,
+      }),
     );
     app.post(
       '/api/workflow-runs/:id/retry',

@@ -65,7 +65,7 @@ export function AuditPage() {
   } as Partial<Record<FilterName, string>>;
   const pages = useCursorPages(['audit', filters], async (cursor, limit) =>
     unwrap(
-      api.GET('/api/audit', {
+      api.GET('/api/v1/audit', {
         params: { query: { ...filters, cursor: cursor ? Number(cursor) : undefined, limit } },
       }),
     ),
@@ -82,7 +82,7 @@ export function AuditPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={1}>Audit log</Title>
-        <CsvDownloadButton path="/api/audit.csv" filename="audit-log.csv" query={filters} />
+        <CsvDownloadButton path="/api/v1/audit.csv" filename="audit-log.csv" query={filters} />
       </Group>
       <Group align="flex-end">
         {textFilters.map((name) => (

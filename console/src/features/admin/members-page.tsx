@@ -14,7 +14,7 @@ function InviteMember() {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<MemberRole>('read-only');
   const invite = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/members', { body: { email: email.trim(), role } })),
+    mutationFn: () => unwrap(api.POST('/api/v1/members', { body: { email: email.trim(), role } })),
     onSuccess: async () => {
       setEmail('');
       await queryClient.invalidateQueries({ queryKey: ['members'] });
@@ -63,7 +63,7 @@ function MemberRow({ member }: { member: Member }) {
   const queryClient = useQueryClient();
   const update = useMutation({
     mutationFn: (body: { role?: MemberRole; disabled?: boolean }) =>
-      unwrap(api.PATCH('/api/members/{email}', { params: { path: { email: member.email } }, body })),
+      unwrap(api.PATCH('/api/v1/members/{email}', { params: { path: { email: member.email } }, body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['members'] }),
   });
   return (
@@ -109,7 +109,7 @@ function MemberRow({ member }: { member: Member }) {
 
 /** Who may sign in to Roster and with which role; disabling ends their sessions and revokes their tokens. */
 export function MembersPage() {
-  const members = useQuery({ queryKey: ['members'], queryFn: () => unwrap(api.GET('/api/members')) });
+  const members = useQuery({ queryKey: ['members'], queryFn: () => unwrap(api.GET('/api/v1/members')) });
   return (
     <Stack>
       <Title order={1}>Members and roles</Title>

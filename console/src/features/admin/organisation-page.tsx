@@ -24,7 +24,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const save = useMutation({
     mutationFn: () =>
       unwrap(
-        api.PATCH('/api/settings', {
+        api.PATCH('/api/v1/settings', {
           body: {
             name: name.trim(),
             domains: domainsOf(domains),

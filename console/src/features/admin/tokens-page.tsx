@@ -35,7 +35,7 @@ function CreateToken() {
   const create = useMutation({
     mutationFn: () =>
       unwrap(
-        api.POST('/api/tokens', {
+        api.POST('/api/v1/tokens', {
           body: { name: name.trim(), role, expiresAt: expires ? endOfDay(expires) : null },
         }),
       ),
@@ -103,7 +103,7 @@ function CreateToken() {
 function TokenRow({ token }: { token: Token }) {
   const queryClient = useQueryClient();
   const revoke = useMutation({
-    mutationFn: () => unwrap(api.DELETE('/api/tokens/{name}', { params: { path: { name: token.name } } })),
+    mutationFn: () => unwrap(api.DELETE('/api/v1/tokens/{id}', { params: { path: { id: token.id } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['tokens'] }),
   });
   return (
@@ -133,7 +133,7 @@ function TokenRow({ token }: { token: Token }) {
 
 /** API tokens for scripts and scrapers: created with a role and an expiry, revoked at once. */
 export function TokensPage() {
-  const tokens = useQuery({ queryKey: ['tokens'], queryFn: () => unwrap(api.GET('/api/tokens')) });
+  const tokens = useQuery({ queryKey: ['tokens'], queryFn: () => unwrap(api.GET('/api/v1/tokens')) });
   return (
     <Stack>
       <Title order={1}>API tokens</Title>

@@ -34,7 +34,7 @@ export function AppOffboardingTab({ app }: { app: string }) {
   const canWrite = useCanWrite();
   const query = useQuery({
     queryKey: methodsQuery,
-    queryFn: () => unwrap(api.GET('/api/offboarding/methods')),
+    queryFn: () => unwrap(api.GET('/api/v1/offboarding/methods')),
   });
   if (!query.data) return <QueryState query={query} what="the offboarding methods" />;
   const settings = query.data.items.filter((m) => m.app.toLowerCase() === app.toLowerCase());
@@ -82,7 +82,7 @@ function MethodForm({ app, current }: { app: string; current: Schemas['Offboardi
   const save = useMutation({
     mutationFn: () =>
       unwrap(
-        api.PUT('/api/offboarding/methods', {
+        api.PUT('/api/v1/offboarding/methods', {
           body: {
             app,
             method,

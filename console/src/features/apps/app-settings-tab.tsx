@@ -75,9 +75,7 @@ export function AppSettingsTab({ app }: { app: AppDetail }) {
   const refresh = () => queryClient.invalidateQueries();
   const saveThreshold = useMutation({
     mutationFn: (inactivityDays: number | null) =>
-      unwrap(
-        api.PATCH('/api/apps/{ref}', { params: { path: { ref: String(app.id) } }, body: { inactivityDays } }),
-      ),
+      unwrap(api.PATCH('/api/v1/apps/{id}', { params: { path: { id: app.id } }, body: { inactivityDays } })),
     onSuccess: refresh,
   });
   const defaultDays = settings.data?.inactivityDays;
@@ -124,8 +122,8 @@ export function AppSettingsTab({ app }: { app: AppDetail }) {
         canWrite={canWrite}
         save={(emails) =>
           unwrap(
-            api.PUT('/api/apps/{ref}/owners', {
-              params: { path: { ref: String(app.id) } },
+            api.PUT('/api/v1/apps/{id}/owners', {
+              params: { path: { id: app.id } },
               body: { emails },
             }),
           ).then(refresh)
@@ -140,8 +138,8 @@ export function AppSettingsTab({ app }: { app: AppDetail }) {
         canWrite={canWrite}
         save={(domains) =>
           unwrap(
-            api.PUT('/api/apps/{ref}/domains', {
-              params: { path: { ref: String(app.id) } },
+            api.PUT('/api/v1/apps/{id}/domains', {
+              params: { path: { id: app.id } },
               body: { domains },
             }),
           ).then(refresh)

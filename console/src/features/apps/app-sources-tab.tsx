@@ -10,7 +10,7 @@ import { HealthBadge } from '../integrations/health-badge';
 export function AppSourcesTab({ app }: { app: Schemas['AppDetail'] }) {
   const sources = useQuery({
     queryKey: ['sources'],
-    queryFn: () => unwrap(api.GET('/api/sources', { params: { query: { includeDisconnected: 'true' } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/sources', { params: { query: { includeDisconnected: 'true' } } })),
   });
   if (!sources.data) return <QueryState query={sources} what="sources" />;
   const byId = new Map(sources.data.items.map((s) => [s.id, s]));

@@ -100,7 +100,7 @@ export function AppUsersTab({ app }: { app: AppDetail }) {
       )}
       <Group justify="flex-end">
         <CsvDownloadButton
-          path={`/api/apps/${encodeURIComponent(String(app.id))}/users.csv`}
+          path={`/api/v1/apps/${encodeURIComponent(String(app.id))}/users.csv`}
           filename={`${app.name} users.csv`}
           label="Download users (CSV)"
         />

@@ -11,7 +11,9 @@ export const appsSortFields = ['name', 'users', 'activeAccounts', 'licenseTypes'
 export const fetchApps =
   (search: string, sort?: SortParam<(typeof appsSortFields)[number]>): FetchPage<Schemas['AppSummary']> =>
   (cursor, limit) =>
-    unwrap(api.GET('/api/apps', { params: { query: { search: search || undefined, sort, cursor, limit } } }));
+    unwrap(
+      api.GET('/api/v1/apps', { params: { query: { search: search || undefined, sort, cursor, limit } } }),
+    );
 
 /**
  * The list's first page, asked for by the router on each visit as the page's code loads (this module is

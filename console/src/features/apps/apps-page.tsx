@@ -46,7 +46,7 @@ export function AppsPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={1}>Apps</Title>
-        <CsvDownloadButton path="/api/apps.csv" filename="apps.csv" query={{ search, sort: sort.param }} />
+        <CsvDownloadButton path="/api/v1/apps.csv" filename="apps.csv" query={{ search, sort: sort.param }} />
       </Group>
       <SearchInput
         label="Search apps"

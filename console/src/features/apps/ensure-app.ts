@@ -7,7 +7,7 @@ import { ApiError, unwrap } from '../../api/errors';
  */
 export async function ensureApp(name: string): Promise<void> {
   try {
-    await unwrap(api.POST('/api/apps', { body: { name } }));
+    await unwrap(api.POST('/api/v1/apps', { body: { name } }));
   } catch (error) {
     if (!(error instanceof ApiError && error.status === 409)) throw error;
   }

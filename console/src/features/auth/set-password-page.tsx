@@ -18,7 +18,8 @@ export function SetPasswordPage() {
   const [repeated, setRepeated] = useState('');
   const mismatch = repeated !== '' && repeated !== password;
   const save = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/session/password', { body: { token: token.trim(), password } })),
+    mutationFn: () =>
+      unwrap(api.POST('/api/v1/session/password', { body: { token: token.trim(), password } })),
   });
   return (
     <Center mih="100vh" component="main">

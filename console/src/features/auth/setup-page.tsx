@@ -13,7 +13,8 @@ export function SetupPage() {
   const [token, setToken] = useState(() => new URLSearchParams(window.location.search).get('token') ?? '');
   const [email, setEmail] = useState('');
   const setup = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/setup', { body: { token: token.trim(), email: email.trim() } })),
+    mutationFn: () =>
+      unwrap(api.POST('/api/v1/setup', { body: { token: token.trim(), email: email.trim() } })),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['me'] });
       navigate('/', { replace: true });

@@ -27,7 +27,8 @@ export function SignInPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const signIn = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/session/sign-in', { body: { email: email.trim(), password } })),
+    mutationFn: () =>
+      unwrap(api.POST('/api/v1/session/sign-in', { body: { email: email.trim(), password } })),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['me'] });
       navigate((location.state as { from?: string } | null)?.from ?? '/', { replace: true });

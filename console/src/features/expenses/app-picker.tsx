@@ -23,7 +23,7 @@ export function AppPicker({
   const apps = useQuery({
     queryKey: ['app-picker', search],
     queryFn: () =>
-      unwrap(api.GET('/api/apps', { params: { query: { search: search || undefined, limit: 20 } } })),
+      unwrap(api.GET('/api/v1/apps', { params: { query: { search: search || undefined, limit: 20 } } })),
     placeholderData: keepPreviousData,
   });
   const names = [...new Set((apps.data?.items ?? []).map((a) => a.name))];

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import { formatMoney, formatNumber } from '../../api/format';
+import { idOf } from '../../api/id-of';
 import { ExplanationPanel } from '../../components/explanation-panel';
 import { QueryState } from '../../components/query-state';
 
@@ -11,7 +12,8 @@ import { QueryState } from '../../components/query-state';
 export function AppSpendTab({ app }: { app: string }) {
   const spend = useQuery({
     queryKey: ['app-spend', app],
-    queryFn: () => unwrap(api.GET('/api/expenses/apps/{app}', { params: { path: { app } } })),
+    queryFn: async () =>
+      unwrap(api.GET('/api/v1/expenses/apps/{id}', { params: { path: { id: await idOf('apps', app) } } })),
   });
   if (!spend.data) return <QueryState query={spend} what="the app's spend" />;
   const s = spend.data;
@@ -49,7 +51,10 @@ export function AppSpendTab({ app }: { app: string }) {
       )}
       <Text size="sm">
         <Link to="/expenses">All expenses</Link> ·{' '}
-        <a href={`/api/expenses/lines.csv?app=${encodeURIComponent(app)}`} download={`expenses-${app}.csv`}>
+        <a
+          href={`/api/v1/expenses/lines.csv?app=${encodeURIComponent(app)}`}
+          download={`expenses-${app}.csv`}
+        >
           Download this app’s lines (CSV)
         </a>
       </Text>

@@ -13,7 +13,8 @@ type Rule = Schemas['ExpenseRule'];
 function RemoveRule({ rule }: { rule: Rule }) {
   const queryClient = useQueryClient();
   const remove = useMutation({
-    mutationFn: () => unwrap(api.DELETE('/api/expenses/rules/{id}', { params: { path: { id: rule.id } } })),
+    mutationFn: () =>
+      unwrap(api.DELETE('/api/v1/expenses/rules/{id}', { params: { path: { id: rule.id } } })),
     onSuccess: () =>
       Promise.all(expenseQueryKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey }))),
   });
@@ -53,7 +54,7 @@ export function ExpenseRules({
   const canWrite = useCanWrite();
   const rules = useQuery({
     queryKey: ['expense-rules'],
-    queryFn: () => unwrap(api.GET('/api/expenses/rules')),
+    queryFn: () => unwrap(api.GET('/api/v1/expenses/rules')),
   });
   return (
     <Stack gap="xs" id="expense-rules">

@@ -48,7 +48,7 @@ export function ExpenseUploadForm() {
         ...(countItems ? { countItems } : {}),
       };
       return unwrap(
-        api.POST('/api/imports/expenses', {
+        api.POST('/api/v1/imports/expenses', {
           params: { query },
           body: file?.bytes as never,
           bodySerializer: (body: unknown) => body as ArrayBuffer,

@@ -29,7 +29,7 @@ export function ExpensesPage() {
   };
   const summary = useQuery({
     queryKey: ['expenses-summary'],
-    queryFn: () => unwrap(api.GET('/api/expenses/summary')),
+    queryFn: () => unwrap(api.GET('/api/v1/expenses/summary')),
   });
   if (!summary.data) return <QueryState query={summary} what="expenses" />;
   const s = summary.data;
@@ -41,7 +41,7 @@ export function ExpensesPage() {
           <Button variant="subtle" onClick={() => setExplaining(true)}>
             Why this total?
           </Button>
-          <Button component="a" href="/api/expenses/lines.csv" download="expenses.csv" variant="default">
+          <Button component="a" href="/api/v1/expenses/lines.csv" download="expenses.csv" variant="default">
             Download all lines (CSV)
           </Button>
         </Group>

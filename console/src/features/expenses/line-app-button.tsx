@@ -15,7 +15,7 @@ export function LineAppButton({ lineId, descriptor }: { lineId: number; descript
   const set = useMutation({
     mutationFn: () =>
       unwrap(
-        api.PUT('/api/expenses/lines/{id}/app', {
+        api.PUT('/api/v1/expenses/lines/{id}/app', {
           params: { path: { id: lineId } },
           body: { app: app.trim() },
         }),

@@ -32,10 +32,10 @@ export function RuleForm({
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<RuleDraft>(initial);
   const test = useMutation({
-    mutationFn: (d: RuleDraft) => unwrap(api.POST('/api/expenses/rules/test', { body: ruleInputOf(d) })),
+    mutationFn: (d: RuleDraft) => unwrap(api.POST('/api/v1/expenses/rules/test', { body: ruleInputOf(d) })),
   });
   const save = useMutation({
-    mutationFn: (d: RuleDraft) => unwrap(api.POST('/api/expenses/rules', { body: ruleInputOf(d) })),
+    mutationFn: (d: RuleDraft) => unwrap(api.POST('/api/v1/expenses/rules', { body: ruleInputOf(d) })),
     onSuccess: async () => {
       await Promise.all(expenseQueryKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
       onSaved();

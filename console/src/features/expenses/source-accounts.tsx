@@ -20,9 +20,9 @@ function ExcludeToggle({ sourceId, account }: { sourceId: number; account: Accou
       unwrap(
         api.POST(
           excluded
-            ? '/api/expenses/sources/{ref}/accounts/include'
-            : '/api/expenses/sources/{ref}/accounts/exclude',
-          { params: { path: { ref: String(sourceId) } }, body: { account: account.account } },
+            ? '/api/v1/expenses/sources/{id}/accounts/include'
+            : '/api/v1/expenses/sources/{id}/accounts/exclude',
+          { params: { path: { id: sourceId } }, body: { account: account.account } },
         ),
       ),
     onSuccess: () =>
@@ -54,9 +54,7 @@ export function SourceAccounts({ sourceId, source }: { sourceId: number; source:
   const accounts = useQuery({
     queryKey: ['expense-accounts', sourceId],
     queryFn: () =>
-      unwrap(
-        api.GET('/api/expenses/sources/{ref}/accounts', { params: { path: { ref: String(sourceId) } } }),
-      ),
+      unwrap(api.GET('/api/v1/expenses/sources/{id}/accounts', { params: { path: { id: sourceId } } })),
   });
   if (!accounts.data) return <QueryState query={accounts} what={`the accounts of ${source}`} />;
   if (accounts.data.accounts.length === 0)

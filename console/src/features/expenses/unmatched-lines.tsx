@@ -28,7 +28,7 @@ export function UnmatchedLines({
 }) {
   const canWrite = useCanWrite();
   const pages = useCursorPages(['expense-lines', 'unmatched'], (cursor, limit) =>
-    unwrap(api.GET('/api/expenses/lines', { params: { query: { status: 'unmatched', cursor, limit } } })),
+    unwrap(api.GET('/api/v1/expenses/lines', { params: { query: { status: 'unmatched', cursor, limit } } })),
   );
   const columns: Columns<Line> = [
     column.accessor('amountConverted', {
@@ -93,7 +93,7 @@ export function UnmatchedLines({
         <Title order={2}>Unmatched lines</Title>
         <Button
           component="a"
-          href="/api/expenses/lines.csv?status=unmatched"
+          href="/api/v1/expenses/lines.csv?status=unmatched"
           download="expenses-unmatched.csv"
           variant="default"
         >

@@ -43,7 +43,7 @@ function Figure({ label, value, testId }: { label: string; value: number; testId
 function Remind({ days }: { days: number }) {
   const queryClient = useQueryClient();
   const remind = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/extension/remind', { body: { days } })),
+    mutationFn: () => unwrap(api.POST('/api/v1/extension/remind', { body: { days } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['extension-status'] }),
   });
   return (
@@ -75,7 +75,7 @@ export function ExtensionPage() {
   const isAdmin = useMe().data?.role === 'admin';
   const status = useQuery({
     queryKey: ['extension-status', days],
-    queryFn: () => unwrap(api.GET('/api/extension/status', { params: { query: { days } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/extension/status', { params: { query: { days } } })),
     placeholderData: (previous) => previous,
   });
   return (

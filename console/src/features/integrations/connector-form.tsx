@@ -38,7 +38,7 @@ export function ConnectorForm() {
   const [stalenessDays, setStalenessDays] = useState<number | string>('');
   const [problems, setProblems] = useState<Record<string, string>>({});
   const add = useMutation({
-    mutationFn: (body: AddSourceBody) => unwrap(api.POST('/api/sources', { body })),
+    mutationFn: (body: AddSourceBody) => unwrap(api.POST('/api/v1/sources', { body })),
     onSuccess: () => {
       // A saved secret is never shown again, not even in the form that sent it.
       setCredentials({});

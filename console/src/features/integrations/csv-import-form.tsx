@@ -42,7 +42,7 @@ export function CsvImportForm() {
       const query: Record<string, string> = { app: app.trim(), preset: 'roster' };
       for (const [column, header] of Object.entries(mapping)) if (header) query[`map.${column}`] = header;
       return unwrap(
-        api.POST('/api/imports/csv', {
+        api.POST('/api/v1/imports/csv', {
           params: { query: query as { app: string } },
           body: file?.text as never,
           bodySerializer: (body: unknown) => body as string,

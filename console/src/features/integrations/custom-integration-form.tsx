@@ -8,7 +8,7 @@ import { ensureApp } from '../apps/ensure-app';
 
 /**
  * A custom integration: the app (created as a custom app when the catalog does not know it) and a push
- * token that a script uses to push full snapshots to /api/imports/custom. The token can do nothing
+ * token that a script uses to push full snapshots to /api/v1/imports/custom. The token can do nothing
  * else (no reads, no other app) and expires after 90 days, so one leaked from a script is worth little.
  */
 export function CustomIntegrationForm() {
@@ -18,7 +18,7 @@ export function CustomIntegrationForm() {
       const name = app.trim();
       await ensureApp(name);
       const token = await unwrap(
-        api.POST('/api/tokens', {
+        api.POST('/api/v1/tokens', {
           body: { name: `custom-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, pushApp: name },
         }),
       );
@@ -55,7 +55,7 @@ export function CustomIntegrationForm() {
             </Text>
             <Text size="sm">Push a snapshot:</Text>
             <Code block>
-              {`curl -X POST '${origin}/api/imports/custom?app=${encodeURIComponent(create.data.name)}' \\\n  -H 'authorization: Bearer ${create.data.token}' -H 'content-type: application/json' \\\n  -d '{"users":[{"email":"ann@example.com","status":"active","licenseTypes":["Editor"]}]}'`}
+              {`curl -X POST '${origin}/api/v1/imports/custom?app=${encodeURIComponent(create.data.name)}' \\\n  -H 'authorization: Bearer ${create.data.token}' -H 'content-type: application/json' \\\n  -d '{"users":[{"email":"ann@example.com","status":"active","licenseTypes":["Editor"]}]}'`}
             </Code>
           </Stack>
         </Alert>

@@ -47,7 +47,7 @@ export function EditSourceForm({ source, onDone }: { source: Source; onDone: () 
   const [problems, setProblems] = useState<Record<string, string>>({});
   const save = useMutation({
     mutationFn: (body: EditSourceBody) =>
-      unwrap(api.PATCH('/api/sources/{ref}', { params: { path: { ref: String(source.id) } }, body })),
+      unwrap(api.PATCH('/api/v1/sources/{id}', { params: { path: { id: source.id } }, body })),
     onSuccess: () => {
       setCredentials({});
       return queryClient.invalidateQueries({ queryKey: ['sources'] });

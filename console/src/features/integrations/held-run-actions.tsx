@@ -11,16 +11,16 @@ import { ErrorAlert } from '../../components/query-state';
  */
 export function HeldRunActions({ source }: { source: Schemas['Source'] }) {
   const queryClient = useQueryClient();
-  const ref = { params: { path: { ref: String(source.id) } } };
+  const ref = { params: { path: { id: source.id } } };
   const refresh = () => {
     void queryClient.invalidateQueries();
   };
   const confirm = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/sources/{ref}/held-run/confirm', ref)),
+    mutationFn: () => unwrap(api.POST('/api/v1/sources/{id}/held-run/confirm', ref)),
     onSettled: refresh,
   });
   const discard = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/sources/{ref}/held-run/discard', ref)),
+    mutationFn: () => unwrap(api.POST('/api/v1/sources/{id}/held-run/discard', ref)),
     onSettled: refresh,
   });
   const busy = confirm.isPending || discard.isPending;

@@ -13,8 +13,7 @@ export function RemoveSourceButton({ source }: { source: Schemas['Source'] }) {
   const [opened, setOpened] = useState(false);
   const queryClient = useQueryClient();
   const remove = useMutation({
-    mutationFn: () =>
-      unwrap(api.DELETE('/api/sources/{ref}', { params: { path: { ref: String(source.id) } } })),
+    mutationFn: () => unwrap(api.DELETE('/api/v1/sources/{id}', { params: { path: { id: source.id } } })),
     onSuccess: async () => {
       setOpened(false);
       await queryClient.invalidateQueries();

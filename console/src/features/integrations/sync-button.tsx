@@ -28,7 +28,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Reads a run every half second until it ends: the server syncs in the background. */
 async function followRun(id: number): Promise<Schemas['SyncRun']> {
   for (;;) {
-    const run = await unwrap(api.GET('/api/sync-runs/{id}', { params: { path: { id } } }));
+    const run = await unwrap(api.GET('/api/v1/sync-runs/{id}', { params: { path: { id } } }));
     if (run.status !== 'running') return run;
     await pause(500);
   }
@@ -43,7 +43,7 @@ export function SyncButton({ source }: { source: Schemas['Source'] }) {
   const sync = useMutation({
     mutationFn: async () => {
       const started = await unwrap(
-        api.POST('/api/sources/{ref}/sync', { params: { path: { ref: String(source.id) } } }),
+        api.POST('/api/v1/sources/{id}/sync', { params: { path: { id: source.id } } }),
       );
       return followRun(started.id);
     },
@@ -55,7 +55,7 @@ export function SyncButton({ source }: { source: Schemas['Source'] }) {
   const progress = useQuery({
     queryKey: ['sync-runs', 'live', source.id],
     queryFn: () =>
-      unwrap(api.GET('/api/sync-runs', { params: { query: { source: String(source.id), limit: 1 } } })),
+      unwrap(api.GET('/api/v1/sync-runs', { params: { query: { source: String(source.id), limit: 1 } } })),
     enabled: sync.isPending,
     refetchInterval: 500,
   });

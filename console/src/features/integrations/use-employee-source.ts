@@ -6,14 +6,14 @@ const key = ['employee-source'];
 
 /** Which sources decide who is an employee, and by which rule. */
 export function useEmployeeSource() {
-  return useQuery({ queryKey: key, queryFn: () => unwrap(api.GET('/api/employees/source')) });
+  return useQuery({ queryKey: key, queryFn: () => unwrap(api.GET('/api/v1/employees/source')) });
 }
 
 /** Chooses the employee source of truth (a source id), or `null` for the default rule; admins only. */
 export function useChooseEmployeeSource() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (source: number | null) => unwrap(api.PUT('/api/employees/source', { body: { source } })),
+    mutationFn: (source: number | null) => unwrap(api.PUT('/api/v1/employees/source', { body: { source } })),
     onSuccess: (data) => {
       queryClient.setQueryData(key, data);
       // Who counts as an employee changes license states and people everywhere.

@@ -14,7 +14,7 @@ export function useRecentRuns() {
   const queryClient = useQueryClient();
   const runs = useQuery({
     queryKey: ['sync-runs', 'recent'],
-    queryFn: () => unwrap(api.GET('/api/sync-runs', { params: { query: { limit: 200 } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/sync-runs', { params: { query: { limit: 200 } } })),
     refetchInterval: (query) => (anyRunning(query.state.data?.items) ? 1000 : false),
   });
   const running = anyRunning(runs.data?.items);

@@ -5,14 +5,14 @@ import { unwrap } from '../../api/errors';
 export function useSources() {
   return useQuery({
     queryKey: ['sources'],
-    queryFn: () => unwrap(api.GET('/api/sources', { params: { query: { includeDisconnected: 'true' } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/sources', { params: { query: { includeDisconnected: 'true' } } })),
   });
 }
 
 export function useSourceKinds() {
   return useQuery({
     queryKey: ['source-kinds'],
-    queryFn: () => unwrap(api.GET('/api/source-kinds')),
+    queryFn: async () => (await unwrap(api.GET('/api/v1/source-kinds'))).items,
     staleTime: Number.POSITIVE_INFINITY,
   });
 }

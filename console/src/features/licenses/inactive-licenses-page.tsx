@@ -67,7 +67,7 @@ export function InactiveLicensesPage() {
     user?: string;
   };
   const pages = useCursorPages(['inactive', filters], (cursor, limit) =>
-    unwrap(api.GET('/api/licenses/inactive', { params: { query: { ...filters, cursor, limit } } })),
+    unwrap(api.GET('/api/v1/licenses/inactive', { params: { query: { ...filters, cursor, limit } } })),
   );
   const setFilter = (name: (typeof filterNames)[number], value: string) => {
     const next = new URLSearchParams(params);
@@ -88,7 +88,7 @@ export function InactiveLicensesPage() {
         <Title order={1}>Inactive licenses</Title>
         <Button
           component="a"
-          href={`/api/licenses/inactive.csv${csvQuery ? `?${csvQuery}` : ''}`}
+          href={`/api/v1/licenses/inactive.csv${csvQuery ? `?${csvQuery}` : ''}`}
           download="inactive-licenses.csv"
           variant="default"
         >

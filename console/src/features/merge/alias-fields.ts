@@ -6,7 +6,7 @@ import { unwrap } from '../../api/errors';
 export function useAliasFields() {
   return useQuery({
     queryKey: ['merge', 'alias-fields'],
-    queryFn: () => unwrap(api.GET('/api/merge/alias-fields')),
+    queryFn: () => unwrap(api.GET('/api/v1/merge/alias-fields')),
     staleTime: Number.POSITIVE_INFINITY,
   });
 }

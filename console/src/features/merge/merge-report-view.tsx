@@ -67,7 +67,7 @@ export function MergeReportView({ report }: { report: Schemas['MergeReport'] }) 
           {formatNumber(report.changes.unmerge.length)} to split back
         </Text>
         <CsvDownloadButton
-          path="/api/merge/preview.csv"
+          path="/api/v1/merge/preview.csv"
           filename="merge-report.csv"
           label="Download report (CSV)"
         />

@@ -22,7 +22,7 @@ export function MergeUsersPage() {
   const queryClient = useQueryClient();
   const current = useQuery({
     queryKey: ['merge', 'preview'],
-    queryFn: () => unwrap(api.GET('/api/merge/preview')),
+    queryFn: () => unwrap(api.GET('/api/v1/merge/preview')),
   });
   const sources = useSources();
   const aliasFields = useAliasFields();
@@ -35,7 +35,7 @@ export function MergeUsersPage() {
   const preview = useMutation({
     mutationFn: (chosen: Selection) =>
       unwrap(
-        api.PUT('/api/merge/configuration', {
+        api.PUT('/api/v1/merge/configuration', {
           body: {
             sources: Object.entries(chosen)
               .filter(([, fields]) => fields.length)
@@ -48,10 +48,10 @@ export function MergeUsersPage() {
   const refresh = () => queryClient.invalidateQueries();
   const apply = useMutation({
     mutationFn: async () => {
-      const applied = await unwrap(api.POST('/api/merge/apply'));
+      const applied = await unwrap(api.POST('/api/v1/merge/apply'));
       // The report goes out after enabling, so a mail problem never blocks the merge itself.
       const emailed = emailReport
-        ? await unwrap(api.POST('/api/merge/preview/email', { body: {} })).then(
+        ? await unwrap(api.POST('/api/v1/merge/preview/email', { body: {} })).then(
             (r) => `The report was emailed to ${r.sentTo}.`,
             (e: Error) => `The report could not be emailed: ${e.message}`,
           )
@@ -65,7 +65,7 @@ export function MergeUsersPage() {
     },
   });
   const revoke = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/merge/revoke')),
+    mutationFn: () => unwrap(api.POST('/api/v1/merge/revoke')),
     onSuccess: () => {
       setConfirmRevoke(false);
       void refresh();

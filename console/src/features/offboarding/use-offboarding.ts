@@ -16,7 +16,7 @@ export const offboardingKeys = {
 export function useOffboarding(id: number) {
   return useQuery({
     queryKey: offboardingKeys.one(id),
-    queryFn: () => unwrap(api.GET('/api/offboardings/{id}', { params: { path: { id } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/offboardings/{id}', { params: { path: { id } } })),
     refetchInterval: (query) => (needsRefresh(query.state.data) ? refreshInterval : false),
   });
 }
@@ -27,7 +27,7 @@ export function usePersonOffboarding(email: string) {
     queryKey: offboardingKeys.ofPerson(email),
     queryFn: async () => {
       try {
-        const { items } = await unwrap(api.GET('/api/offboardings', { params: { query: { email } } }));
+        const { items } = await unwrap(api.GET('/api/v1/offboardings', { params: { query: { email } } }));
         return items[0] ?? null;
       } catch (error) {
         if (error instanceof ApiError && error.status === 404) return null;
@@ -40,21 +40,21 @@ export function usePersonOffboarding(email: string) {
 export function useOffboardingList(status: 'in_progress' | 'completed') {
   return useQuery({
     queryKey: offboardingKeys.list(status),
-    queryFn: () => unwrap(api.GET('/api/offboardings', { params: { query: { status } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/offboardings', { params: { query: { status } } })),
   });
 }
 
 export function useCandidates() {
   return useQuery({
     queryKey: offboardingKeys.candidates,
-    queryFn: () => unwrap(api.GET('/api/offboarding/candidates')),
+    queryFn: () => unwrap(api.GET('/api/v1/offboarding/candidates')),
   });
 }
 
 export function useDrift() {
   return useQuery({
     queryKey: offboardingKeys.drift,
-    queryFn: () => unwrap(api.GET('/api/offboarding/drift')),
+    queryFn: () => unwrap(api.GET('/api/v1/offboarding/drift')),
   });
 }
 
@@ -77,17 +77,17 @@ export function useOffboardingChange<V>(
 }
 
 export const markTaskDone = (id: number, taskId: number) =>
-  unwrap(api.POST('/api/offboardings/{id}/tasks/{taskId}/done', { params: { path: { id, taskId } } }));
+  unwrap(api.POST('/api/v1/offboardings/{id}/tasks/{taskId}/done', { params: { path: { id, taskId } } }));
 export const retryTask = (id: number, taskId: number) =>
-  unwrap(api.POST('/api/offboardings/{id}/tasks/{taskId}/retry', { params: { path: { id, taskId } } }));
+  unwrap(api.POST('/api/v1/offboardings/{id}/tasks/{taskId}/retry', { params: { path: { id, taskId } } }));
 export const completeOffboarding = (id: number) =>
-  unwrap(api.POST('/api/offboardings/{id}/complete', { params: { path: { id } } }));
+  unwrap(api.POST('/api/v1/offboardings/{id}/complete', { params: { path: { id } } }));
 export const reopenOffboarding = (id: number) =>
-  unwrap(api.POST('/api/offboardings/{id}/reopen', { params: { path: { id } } }));
+  unwrap(api.POST('/api/v1/offboardings/{id}/reopen', { params: { path: { id } } }));
 
 /** The dry run: every task starting would create, and whether the person is still current. Changes nothing. */
 export async function previewOffboarding(email: string): Promise<Schemas['OffboardingPreview']> {
-  const answer = await unwrap(api.POST('/api/offboardings', { body: { email, dryRun: true } }));
+  const answer = await unwrap(api.POST('/api/v1/offboardings', { body: { email, dryRun: true } }));
   if (!('dryRun' in answer)) throw new Error('Roster started an offboarding instead of previewing it');
   return answer;
 }
@@ -98,7 +98,7 @@ export async function startOffboarding(
   force: { reason: string } | undefined,
 ): Promise<Schemas['Offboarding']> {
   const answer = await unwrap(
-    api.POST('/api/offboardings', { body: { email, ...(force ? { force } : {}) } }),
+    api.POST('/api/v1/offboardings', { body: { email, ...(force ? { force } : {}) } }),
   );
   if ('dryRun' in answer) throw new Error('Roster previewed the offboarding instead of starting it');
   return answer;

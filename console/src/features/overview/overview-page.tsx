@@ -23,7 +23,7 @@ interface Figure {
 /** The organisation at a glance: each figure opens its list and says why it is what it is. */
 export function OverviewPage() {
   const [explaining, setExplaining] = useState<Figure | null>(null);
-  const overview = useQuery({ queryKey: ['overview'], queryFn: () => unwrap(api.GET('/api/overview')) });
+  const overview = useQuery({ queryKey: ['overview'], queryFn: () => unwrap(api.GET('/api/v1/overview')) });
   if (!overview.data) return <QueryState query={overview} what="the overview" />;
   const o = overview.data;
   const figures: Figure[] = [

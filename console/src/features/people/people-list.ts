@@ -12,7 +12,7 @@ export const fetchPeople =
   (search: string, sort?: SortParam<(typeof peopleSortFields)[number]>): FetchPage<Schemas['UserSummary']> =>
   (cursor, limit) =>
     unwrap(
-      api.GET('/api/users', { params: { query: { search: search || undefined, sort, cursor, limit } } }),
+      api.GET('/api/v1/users', { params: { query: { search: search || undefined, sort, cursor, limit } } }),
     );
 
 /**

@@ -73,7 +73,11 @@ export function PeoplePage() {
     <Stack>
       <Group justify="space-between">
         <Title order={1}>People</Title>
-        <CsvDownloadButton path="/api/users.csv" filename="people.csv" query={{ search, sort: sort.param }} />
+        <CsvDownloadButton
+          path="/api/v1/users.csv"
+          filename="people.csv"
+          query={{ search, sort: sort.param }}
+        />
       </Group>
       <SearchInput
         label="Search people"

@@ -72,7 +72,7 @@ export function PersonPage() {
   const email = useParams().email ?? '';
   const person = useQuery({
     queryKey: ['person', email],
-    queryFn: () => unwrap(api.GET('/api/users/{email}', { params: { path: { email } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/users/{email}', { params: { path: { email } } })),
   });
   if (!person.data) return <QueryState query={person} what={email} />;
   const p = person.data;

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas } from '../../api/client';
 import { unwrap } from '../../api/errors';
+import { forgetName, idOf } from '../../api/id-of';
 import type { WorkflowDraft } from './workflow-draft';
 import type { JsonSchema } from './workflow-schema';
 
@@ -19,21 +20,21 @@ export const workflowPath = (name: string) => `/workflows/${encodeURIComponent(n
 export const useWorkflows = () =>
   useQuery({
     queryKey: keys.all,
-    queryFn: async () => (await unwrap(api.GET('/api/workflows'))).items,
+    queryFn: async () => (await unwrap(api.GET('/api/v1/workflows'))).items,
   });
 
 /** The published document schema and the condition fields: what the builder's pickers offer. */
 export const useWorkflowSchema = () =>
   useQuery({
     queryKey: ['workflows', 'schema'],
-    queryFn: async () => (await unwrap(api.GET('/api/workflows/schema'))) as JsonSchema,
+    queryFn: async () => (await unwrap(api.GET('/api/v1/workflows/schema'))) as JsonSchema,
     staleTime: 5 * 60_000,
   });
 
 export const useConditionFields = () =>
   useQuery({
     queryKey: ['workflows', 'fields'],
-    queryFn: () => unwrap(api.GET('/api/workflows/fields')),
+    queryFn: () => unwrap(api.GET('/api/v1/workflows/fields')),
   });
 
 export const useWorkflowDocument = (name: string | undefined) =>
@@ -42,7 +43,7 @@ export const useWorkflowDocument = (name: string | undefined) =>
     enabled: Boolean(name),
     queryFn: async () =>
       (await unwrap(
-        api.GET('/api/workflows/{ref}', { params: { path: { ref: name ?? '' } } }),
+        api.GET('/api/v1/workflows/{id}', { params: { path: { id: await idOf('workflows', name ?? '') } } }),
       )) as unknown as WorkflowDraft,
   });
 
@@ -50,7 +51,11 @@ export const useWorkflowRuns = (name: string) =>
   useQuery({
     queryKey: keys.runs(name),
     queryFn: async () =>
-      (await unwrap(api.GET('/api/workflows/{ref}/runs', { params: { path: { ref: name } } }))).items,
+      (
+        await unwrap(
+          api.GET('/api/v1/workflows/{id}/runs', { params: { path: { id: await idOf('workflows', name) } } }),
+        )
+      ).items,
     // Runs go from queued to finished on the job worker; the log reads itself again while one is open.
     refetchInterval: (query) =>
       query.state.data?.some((r) => r.status === 'queued' || r.status === 'running') ? 3_000 : false,
@@ -61,34 +66,43 @@ export const useWorkflowTest = (name: string, requested: boolean) =>
   useQuery({
     queryKey: keys.test(name),
     enabled: requested,
-    queryFn: () => unwrap(api.GET('/api/workflows/{ref}/test', { params: { path: { ref: name } } })),
+    queryFn: async () =>
+      unwrap(
+        api.GET('/api/v1/workflows/{id}/test', { params: { path: { id: await idOf('workflows', name) } } }),
+      ),
   });
 
 export function useSaveWorkflow(existing: string | undefined) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (draft: WorkflowDraft) =>
+    mutationFn: async (draft: WorkflowDraft) =>
       existing
         ? unwrap(
-            api.PUT('/api/workflows/{ref}', {
-              params: { path: { ref: existing } },
+            api.PUT('/api/v1/workflows/{id}', {
+              params: { path: { id: await idOf('workflows', existing) } },
               body: draft as Record<string, unknown>,
             }),
           )
-        : unwrap(api.POST('/api/workflows', { body: draft as Record<string, unknown> })),
-    onSuccess: () => client.invalidateQueries({ queryKey: keys.all }),
+        : unwrap(api.POST('/api/v1/workflows', { body: draft as Record<string, unknown> })),
+    onSuccess: () => {
+      // A renamed workflow keeps its id; its old name may now be free for another.
+      if (existing) forgetName('workflows', existing);
+      return client.invalidateQueries({ queryKey: keys.all });
+    },
   });
 }
 
 export function useSetEnabled() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ name, enabled }: { name: string; enabled: boolean }) =>
-      unwrap(
+    mutationFn: async ({ name, enabled }: { name: string; enabled: boolean }) => {
+      const path = { id: await idOf('workflows', name) };
+      return unwrap(
         enabled
-          ? api.POST('/api/workflows/{ref}/enable', { params: { path: { ref: name } } })
-          : api.POST('/api/workflows/{ref}/disable', { params: { path: { ref: name } } }),
-      ),
+          ? api.POST('/api/v1/workflows/{id}/enable', { params: { path } })
+          : api.POST('/api/v1/workflows/{id}/disable', { params: { path } }),
+      );
+    },
     onSuccess: () => client.invalidateQueries({ queryKey: keys.all }),
   });
 }
@@ -97,7 +111,7 @@ export function useRetryRun(name: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: number) =>
-      unwrap(api.POST('/api/workflow-runs/{id}/retry', { params: { path: { id } } })),
+      unwrap(api.POST('/api/v1/workflow-runs/{id}/retry', { params: { path: { id } } })),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.runs(name) }),
   });
 }

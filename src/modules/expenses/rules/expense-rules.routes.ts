@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../../http/authenticate.js';
+import { pageOf, wholeList } from '../../../http/schemas.js';
 import type { Roster } from '../../../roster.js';
 import { lineAppSchema, ruleInputSchema, ruleSchema, ruleTestSchema } from './expense-rules.schemas.js';
 import { addRule, listRules, removeRule } from './expense-rules.service.js';
@@ -16,10 +17,10 @@ export function expenseRulesRoutes(roster: Roster): FastifyPluginAsyncZod {
       {
         schema: {
           summary: 'Expense Match and Ignore rules, in the order they apply, with the lines each decides',
-          response: { 200: z.object({ items: z.array(ruleSchema) }) },
+          response: { 200: pageOf(ruleSchema) },
         },
       },
-      async () => ({ items: await listRules(roster.database.db) }),
+      async () => wholeList(await listRules(roster.database.db)),
     );
     app.post(
       '/api/expenses/rules',
