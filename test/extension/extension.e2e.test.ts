@@ -186,7 +186,7 @@ describe.skipIf(!runnable).each(lanes)('the browser extension in Chromium agains
     expect(browser.extensionRequests.length).toBeGreaterThan(0);
     for (const request of browser.extensionRequests) {
       expect(new URL(request.url).origin, request.url).toBe(origin);
-      expect(['GET /api/extension/config', 'POST /api/extension/events']).toContain(
+      expect(['GET /api/v1/extension/config', 'POST /api/v1/extension/events']).toContain(
         `${request.method} ${new URL(request.url).pathname}`,
       );
       expect(request.body ?? '').not.toMatch(/elsewhere|password|horse/);

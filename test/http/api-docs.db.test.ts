@@ -45,7 +45,7 @@ describe.each(lanes)('the API reference on %s', (lane) => {
     expect(document.statusCode, document.body).toBe(200);
     const spec = JSON.parse(document.body);
     expect(spec.info.title).toBe('Roster API');
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/apps', '/api/offboardings']));
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/v1/apps', '/api/v1/offboardings']));
     // The reference itself is no API route of the document.
     expect(Object.keys(spec.paths).filter((p) => p.startsWith('/api/docs'))).toEqual([]);
     expect((await get('/api/apps')).statusCode).toBe(401);

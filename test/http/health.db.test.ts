@@ -120,7 +120,7 @@ describe.each(lanes)('health probes on %s', (lane) => {
     ).json();
     expect(document.paths['/healthz'].get.security).toEqual([]);
     expect(document.paths['/readyz'].get.security).toEqual([]);
-    expect(document.paths['/api/apps'].get.security).toBeUndefined();
+    expect(document.paths['/api/v1/apps'].get.security).toBeUndefined();
   });
 
   it('answers every probe, however many, without a rate limit', async () => {

@@ -55,7 +55,7 @@ export async function startRosterProxy(): Promise<RosterProxy> {
         const answerBody = await readAll(answer);
         if (
           req.method === 'POST' &&
-          target.pathname === '/api/extension/events' &&
+          target.pathname === '/api/v1/extension/events' &&
           answer.statusCode === 202
         ) {
           const { batchId, accepted, duplicate } = JSON.parse(
