@@ -66,14 +66,14 @@ async function underLoad(
 }
 
 /**
- * Usage reported by the bench's source for every account, last used 0-119 days ago: with the default
+ * Use reported by the bench's source for every account (its observations), last used 0-119 days ago: with the default
  * 90-day threshold about a quarter of the licenses are inactive, the rest active.
  */
 async function seedUsage(roster: Roster) {
   const { db } = roster.database;
-  await sql`insert into usage (account_id, source_id, last_used_at)
-            select ac.id, (select id from sources where name = 'Bench'), now() - make_interval(days => (ac.id * 7) % 120)
-            from accounts ac`.execute(db);
+  await sql`update account_observations set last_used_at = now() - make_interval(days => ((account_id * 7) % 120)::int)`.execute(
+    db,
+  );
   await roster.database.afterLargeChange();
 }
 
