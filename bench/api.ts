@@ -2,64 +2,17 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
-import { loadConfig } from '../src/config.js';
-import { buildServer } from '../src/http/server.js';
-import { createToken } from '../src/modules/tokens/tokens.service.js';
-import { openRoster } from '../src/roster.js';
-import { seedOrganisation } from './seed-organisation.js';
+import { apiUnderLoad } from './api-requests.js';
 
 /**
  * The API under load and the server's start, each beside a raw baseline measured in the same run:
- * - requests per second and p99 latency of GET /api/apps and GET /api/users (the people list, first page)
- *   with 50 concurrent clients, beside the same server answering GET /healthz (no database, no auth);
+ * - the API's reads under load on each lane, beside a health probe and a console file (bench/api-requests.ts);
  * - `roster serve` from process spawn to /readyz answering 200, beside `node -e ''` (and `node --import tsx
  *   -e ''`: the bench runs Roster from source through tsx, as the tests do).
  */
-const APPS = 1_000;
-const PEOPLE = 10_000;
-const CONNECTIONS = 50;
-const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 10);
 const STARTS = 3;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
-async function load(url: string, headers: Record<string, string>) {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
-  return {
-    requestsPerSecond: Math.round(result.requests.average),
-    p99Ms: result.latency.p99,
-    errors: result.errors + result.non2xx,
-  };
-}
-
-async function apiUnderLoad() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'roster-bench-api-'));
-  const roster = await openRoster(loadConfig({ ROSTER_DATA_DIR: dataDir, ROSTER_LOG_LEVEL: 'silent' }));
-  try {
-    await seedOrganisation(roster, { apps: APPS, people: PEOPLE });
-    const token = (await createToken(roster, 'bench', { name: 'bench', role: 'read-only' })).token;
-    const app = await buildServer(roster, { logger: false });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    const auth = { authorization: `Bearer ${token}` };
-    const rows: [string, Awaited<ReturnType<typeof load>>][] = [];
-    for (const [label, path] of [
-      ['GET /healthz (baseline)', '/healthz'],
-      [`GET /api/apps (${APPS} apps, first page)`, '/api/apps'],
-      [`GET /api/users (${PEOPLE} people, first page)`, '/api/users'],
-    ] as const) {
-      rows.push([label, await load(`${base}${path}`, auth)]);
-      console.log(`${label}: ${JSON.stringify(rows.at(-1)?.[1])}`);
-    }
-    await app.close();
-    return rows;
-  } finally {
-    await roster.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
 
 /** Milliseconds from spawning `args` until it exits, or until `ready()` answers true. */
 function startTime(args: string[], env: NodeJS.ProcessEnv, ready?: () => Promise<boolean>): Promise<number> {

@@ -77,8 +77,11 @@ export async function listApps(
            json_build_array(${sql.join([key.value, ...key.ties])}) as "sortKey",
            coalesce(x.users, 0)::int as users, coalesce(x.active, 0)::int as "activeAccounts",
            lt.count as "licenseTypes",
-           coalesce((select array_agg(distinct s.name) from account_observations o join sources s on s.id = o.source_id
-                     where o.app_id = a.id), '{}') as sources
+           -- One probe per source (is there any observation?), not a read of every account of the app: the
+           -- latter made the first page of 1,000 apps of 150 accounts each cost tens of milliseconds.
+           coalesce((select array_agg(distinct s.name) from sources s
+                     where exists (select 1 from account_observations o where o.source_id = s.id and o.app_id = a.id)),
+                    '{}') as sources
     from apps a
     left join catalog_apps c on c.id = a.catalog_id
     left join lateral (

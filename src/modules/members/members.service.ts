@@ -4,6 +4,7 @@ import { isValidEmail, normaliseEmail } from '../../lib/email.js';
 import { conflict, invalidInput, notFound } from '../../lib/errors.js';
 import type { Roster } from '../../roster.js';
 import { writeAudit } from '../audit/audit.repo.js';
+import { forgetVerifiedTokens } from '../tokens/verified-tokens.js';
 
 export interface MemberView {
   id: number;
@@ -99,7 +100,7 @@ export async function updateMember(
   change: { role?: MemberRole; disabled?: boolean; forgetSingleSignOn?: boolean },
 ): Promise<MemberView> {
   const key = normaliseEmail(email);
-  return roster.database.db.transaction().execute(async (trx) => {
+  const member = await roster.database.db.transaction().execute(async (trx) => {
     // One admin change at a time, so two demotions cannot both pass the last-admin check.
     await sql`lock table admin_members in share row exclusive mode`.execute(trx);
     const before = await trx
@@ -165,4 +166,7 @@ export async function updateMember(
     });
     return toView(after);
   });
+  // The disabled member's tokens are refused from the next request on, not once this process's cache expires.
+  if (change.disabled) forgetVerifiedTokens();
+  return member;
 }

@@ -6,6 +6,7 @@ import { hashToken, newSecretToken } from '../../lib/tokens.js';
 import type { Roster } from '../../roster.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { defaultTokenRole } from './token-roles.js';
+import { forgetVerifiedTokens, revocationCount, verifiedTokensOf } from './verified-tokens.js';
 
 export { defaultTokenRole, roles, tokenRoles } from './token-roles.js';
 
@@ -194,26 +195,52 @@ export async function revokeToken(roster: Roster, actor: string, ref: TokenRef):
       before: { name: row.name },
     });
   });
+  forgetVerifiedTokens();
 }
 
-/** The role behind a bearer token, or undefined when it is unknown, revoked or expired. */
+/**
+ * The role behind a bearer token, or undefined when it is unknown, revoked or expired. A token verified in
+ * the last few seconds is answered from memory (verified-tokens.ts); a revocation clears that at once.
+ */
 export async function authenticateToken(
   roster: Roster,
   token: string,
 ): Promise<{ name: string; role: Role; actsForEmail: string | null; pushAppId: number | null } | undefined> {
   const { db } = roster.database;
   const now = new Date();
-  const row = await db
-    .selectFrom('api_tokens')
-    .select(['id', 'name', 'role', 'last_used_at', 'acts_for_email', 'push_app_id'])
-    .where('token_hash', '=', hashToken(token))
-    .where('revoked_at', 'is', null)
-    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
-    .executeTakeFirst();
-  if (!row) return undefined;
-  // Record use at most once a minute, so reads do not turn into a write per request.
-  if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > 60_000) {
-    await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
+  const hash = hashToken(token);
+  const cache = verifiedTokensOf(roster.database);
+  let verified = cache.find(hash, now);
+  if (!verified) {
+    const revocationsBefore = revocationCount();
+    const row = await db
+      .selectFrom('api_tokens')
+      .select(['id', 'name', 'role', 'last_used_at', 'acts_for_email', 'push_app_id', 'expires_at'])
+      .where('token_hash', '=', hash)
+      .where('revoked_at', 'is', null)
+      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+      .executeTakeFirst();
+    if (!row) return undefined;
+    verified = {
+      id: row.id,
+      name: row.name,
+      role: row.role,
+      actsForEmail: row.acts_for_email,
+      pushAppId: row.push_app_id,
+      expiresAt: row.expires_at,
+      lastUsedAt: row.last_used_at,
+    };
+    cache.remember(hash, verified, now, revocationsBefore);
   }
-  return { name: row.name, role: row.role, actsForEmail: row.acts_for_email, pushAppId: row.push_app_id };
+  // Record use at most once a minute, so reads do not turn into a write per request.
+  if (!verified.lastUsedAt || now.getTime() - verified.lastUsedAt.getTime() > 60_000) {
+    verified.lastUsedAt = now;
+    await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', verified.id).execute();
+  }
+  return {
+    name: verified.name,
+    role: verified.role,
+    actsForEmail: verified.actsForEmail,
+    pushAppId: verified.pushAppId,
+  };
 }

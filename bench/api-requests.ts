@@ -1,0 +1,156 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { sql } from 'kysely';
+import { loadConfig } from '../src/config.js';
+import { consoleDist } from '../src/http/console.routes.js';
+import { buildServer } from '../src/http/server.js';
+import { ensureLicenseStates } from '../src/modules/licenses/license-store.js';
+import { createToken } from '../src/modules/tokens/tokens.service.js';
+import { openRoster, type Roster } from '../src/roster.js';
+import { createServerDatabase } from '../test/support/test-roster.js';
+import { seedOrganisation } from './seed-organisation.js';
+import { benchServer, benchServerKey, laneWanted, timed } from './server.js';
+
+/**
+ * The API's reads under load, on each lane (embedded PGlite, and a PostgreSQL server): 50 concurrent
+ * clients, each request carrying a read-only API token, against one server in the bench's process on an
+ * organisation of 1,000 apps and BENCH_API_PEOPLE people (50,000 by default; three priced accounts each,
+ * about a quarter of the licenses inactive). Four reads — the apps list, the people list, one person (a
+ * different person on each request) and the inactive licenses — beside two baselines answered by the same
+ * server in the same run: GET /healthz (no database, no authentication) and a console file (the static-file
+ * route: no database either).
+ */
+const APPS = 1_000;
+const PEOPLE = Number(process.env.BENCH_API_PEOPLE ?? 50_000);
+const CONNECTIONS = 50;
+const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 10);
+
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ');
+
+interface Row {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+}
+
+/** `path` is fixed, or a function of the request's sequence number (one person after another). */
+async function underLoad(
+  base: string,
+  headers: Record<string, string>,
+  path: string | ((n: number) => string),
+) {
+  let n = 0;
+  const result = await autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers,
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (request) => ({ ...request, path: typeof path === 'string' ? path : path(n++) }),
+      },
+    ],
+  });
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  } satisfies Row;
+}
+
+/**
+ * Use reported by the bench's source for every account (its observations), last used 0-119 days ago: with the default
+ * 90-day threshold about a quarter of the licenses are inactive, the rest active.
+ */
+async function seedUsage(roster: Roster) {
+  const { db } = roster.database;
+  await sql`update account_observations set last_used_at = now() - make_interval(days => ((account_id * 7) % 120)::int)`.execute(
+    db,
+  );
+  await roster.database.afterLargeChange();
+}
+
+/** The built console's first script when there is a build, else a stand-in file of the same kind. */
+function consoleFile(): { root: string | undefined; path: string; cleanup: () => void } {
+  const assets = join(consoleDist, 'assets');
+  const built = existsSync(assets) ? readdirSync(assets).find((f) => f.endsWith('.js')) : undefined;
+  if (built) return { root: undefined, path: `/assets/${built}`, cleanup: () => {} };
+  const root = mkdtempSync(join(tmpdir(), 'roster-bench-console-'));
+  mkdirSync(join(root, 'assets'));
+  writeFileSync(join(root, 'index.html'), '<!doctype html><title>Roster</title><div id="root"></div>\n');
+  writeFileSync(join(root, 'assets', 'bench.js'), `${'console.log("roster");\n'.repeat(2_000)}`);
+  return { root, path: '/assets/bench.js', cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+async function lane(label: string, env: Record<string, string>): Promise<[string, Row][]> {
+  const dataDir = mkdtempSync(join(tmpdir(), `roster-bench-api-${label}-`));
+  const roster = await openRoster(
+    loadConfig({ ROSTER_DATA_DIR: dataDir, ROSTER_LOG_LEVEL: 'silent', ...env }),
+  );
+  const file = consoleFile();
+  try {
+    await seedOrganisation(roster, { apps: APPS, people: PEOPLE });
+    await seedUsage(roster);
+    // A serving Roster's worker computes the license states after a change; the reads are measured after it.
+    const states = await timed(() => ensureLicenseStates(roster.database));
+    console.log(`${label}: license states computed in ${states.seconds.toFixed(1)} s (before the requests)`);
+    const token = (await createToken(roster, 'bench', { name: 'bench', role: 'read-only' })).token;
+    const app = await buildServer(roster, { logger: false, consoleRoot: file.root });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const auth = { authorization: `Bearer ${token}` };
+    const person = (n: number) =>
+      `/api/users/${encodeURIComponent(`person${(n * 7_919) % PEOPLE}@bench.example`)}`;
+    const rows: [string, Row][] = [];
+    console.log(`${label}: load average before the requests: ${load()}`);
+    for (const [name, path] of [
+      ['GET /healthz (baseline: no database, no authentication)', '/healthz'],
+      [`GET ${file.path} (baseline: a console file)`, file.path],
+      [`GET /api/apps (${APPS} apps, first page)`, '/api/apps'],
+      [`GET /api/users (${PEOPLE} people, first page)`, '/api/users'],
+      ['GET /api/users/{email} (a different person each request)', person],
+      ['GET /api/licenses/inactive (first page)', '/api/licenses/inactive'],
+    ] as const) {
+      rows.push([name, await underLoad(base, auth, path)]);
+      console.log(`${label}: ${name}: ${JSON.stringify(rows.at(-1)?.[1])}`);
+    }
+    console.log(`${label}: load average after the requests: ${load()}`);
+    await app.close();
+    return rows;
+  } finally {
+    await roster.close();
+    file.cleanup();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The reads on each lane wanted (BENCH_LANES); the server lane gets a database of its own. */
+export async function apiUnderLoad() {
+  if (laneWanted('pglite')) await lane('pglite', {});
+  if (!laneWanted('postgres')) return;
+  if (process.env.ROSTER_TEST_DATABASE_URL && !process.env.ROSTER_BENCH_DATABASE_URL) {
+    const database = await createServerDatabase();
+    try {
+      await lane('postgres', { DATABASE_URL: database.url, ROSTER_SECRET_KEY: benchServerKey });
+    } finally {
+      await database.drop();
+    }
+    return;
+  }
+  const server = benchServer();
+  if (!server) return;
+  try {
+    await lane('postgres', { DATABASE_URL: server.url, ROSTER_SECRET_KEY: benchServerKey });
+  } finally {
+    server.stop();
+  }
+}
