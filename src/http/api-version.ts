@@ -37,6 +37,7 @@ export const cameVersioned = (request: FastifyRequest) => (request.raw as Marked
 /** `/api/apps/7?x=1` → `/api/v1/apps/7?x=1`; other paths unchanged. */
 export function versionedPath(path: string): string {
   if (!path.startsWith('/api/') || isUnversioned(path.split('?')[0] ?? path)) return path;
+  if (path.startsWith(`${apiVersionPrefix}/`)) return path;
   return `${apiVersionPrefix}${path.slice('/api'.length)}`;
 }
 
