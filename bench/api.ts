@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -13,14 +13,17 @@ import { seedOrganisation } from './seed-organisation.js';
  * The API under load and the server's start, each beside a raw baseline measured in the same run:
  * - requests per second and p99 latency of GET /api/apps and GET /api/users (the people list, first page)
  *   with 50 concurrent clients, beside the same server answering GET /healthz (no database, no auth);
- * - `roster serve` from process spawn to /readyz answering 200, beside `node -e ''` (and `node --import tsx
- *   -e ''`: the bench runs Roster from source through tsx, as the tests do).
+ * - `roster serve` from process spawn to /readyz answering 200, as installed (the built JavaScript in dist/,
+ *   `npm run build` first), on a new data directory and then on the same one again, beside `node -e ''` and
+ *   a Fastify alone started by `node -e` (listening and answering one request).
  */
 const APPS = 1_000;
 const PEOPLE = 10_000;
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 10);
 const STARTS = 3;
+/** `load` or `start` runs one of the two parts; unset runs both. */
+const PART = process.env.BENCH_API_PART;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -82,7 +85,15 @@ function startTime(args: string[], env: NodeJS.ProcessEnv, ready?: () => Promise
   });
 }
 
+/** Fastify alone: the least any HTTP server on this framework pays from spawn to its first answer. */
+const fastifyAlone = (port: number) =>
+  `const { default: fastify } = await import('fastify'); const app = fastify();
+   app.get('/readyz', async () => 'ok'); await app.listen({ port: ${port}, host: '127.0.0.1' });`;
+
+const builtCli = 'dist/cli/index.js';
+
 async function serveStart() {
+  if (!existsSync(builtCli)) throw new Error(`${builtCli} is missing: run \`npm run build\` first`);
   const dataDir = mkdtempSync(join(tmpdir(), 'roster-bench-serve-'));
   const port = 18_000 + Math.floor(Math.random() * 1000);
   const env = { ...process.env, ROSTER_DATA_DIR: dataDir, PORT: String(port), ROSTER_LOG_LEVEL: 'silent' };
@@ -93,22 +104,26 @@ async function serveStart() {
       return false;
     }
   };
-  const serve = ['--import', 'tsx', 'src/cli/index.ts', 'serve'];
+  const serve = [builtCli, 'serve'];
   try {
-    // The first start creates the database and applies every migration; later starts open it.
-    const first = await startTime(serve, env, ready);
+    const firstStarts: number[] = [];
     const restarts: number[] = [];
     const empty: number[] = [];
-    const emptyTsx: number[] = [];
+    const fastifyOnly: number[] = [];
     for (let i = 0; i < STARTS; i++) {
+      // A new data directory each time: the database is created (from the build's migrated template when
+      // it holds this Roster's migrations) and the installation's key made.
+      rmSync(dataDir, { recursive: true, force: true });
+      firstStarts.push(await startTime(serve, env, ready));
       empty.push(await startTime(['-e', ''], env));
-      emptyTsx.push(await startTime(['--import', 'tsx', '-e', ''], env));
+      fastifyOnly.push(await startTime(['--input-type=module', '-e', fastifyAlone(port)], env, ready));
       restarts.push(await startTime(serve, env, ready));
     }
     return {
       "node -e '' (baseline)": median(empty),
-      "node --import tsx -e '' (baseline)": median(emptyTsx),
-      'roster serve, first start (new database, migrations)': first,
+      'node -e starting Fastify alone (baseline)': median(fastifyOnly),
+      [`roster serve, first start (new data directory${existsSync('dist/data-template') ? ', from the template' : ''}, median)`]:
+        median(firstStarts),
       'roster serve, later start (median)': median(restarts),
     };
   } finally {
@@ -122,7 +137,8 @@ export async function run() {
       .map((l) => l.toFixed(2))
       .join(' / ')}`,
   );
-  await apiUnderLoad();
+  if (PART !== 'start') await apiUnderLoad();
+  if (PART === 'load') return;
   console.log(
     `load average before the start timings: ${loadavg()
       .map((l) => l.toFixed(2))
