@@ -138,13 +138,15 @@ export async function run() {
       .join(' / ')}`,
   );
   if (PART !== 'start') await apiUnderLoad();
-  if (PART === 'load') return;
-  console.log(
-    `load average before the start timings: ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' / ')}`,
-  );
-  for (const [label, ms] of Object.entries(await serveStart())) console.log(`${label}: ${Math.round(ms)} ms`);
+  if (PART !== 'load') {
+    console.log(
+      `load average before the start timings: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' / ')}`,
+    );
+    for (const [label, ms] of Object.entries(await serveStart()))
+      console.log(`${label}: ${Math.round(ms)} ms`);
+  }
   console.log(
     `load average at end: ${loadavg()
       .map((l) => l.toFixed(2))
