@@ -1,5 +1,6 @@
 import { loadCatalog } from './catalog/catalog.js';
 import type { Config } from './config.js';
+import { readDataTemplate } from './db/data-template.js';
 import { type Database, openDatabase } from './db/database.js';
 import { MigrationError, migrate, pendingMigrations, pendingMigrationsMessage } from './db/migrate.js';
 import { recoverStoppedWork } from './jobs/recover-stopped-work.js';
@@ -30,15 +31,22 @@ export interface OpenOptions {
    * a message saying how to apply them (queries written for the new schema cannot read the old one).
    */
   readOnly?: boolean;
+  /** Where the migrated data template is read from (default: the build's, `dist/data-template/`). */
+  dataTemplateDir?: string;
 }
 
 /**
- * Opens the database, applies pending migrations, refreshes the catalog, fails the runs (and requeues the
+ * Opens the database (a new embedded one from the build's migrated template, `db/data-template.ts`), applies pending migrations, refreshes the catalog, fails the runs (and requeues the
  * jobs) of processes that stopped — any process opening Roster recovers them, a worker or a one-off
  * command — and checks the secret key against the database's key check.
  */
 export async function openRoster(config: Config, options: OpenOptions = {}): Promise<Roster> {
-  const database = await openDatabase(config.database);
+  // A new embedded database starts from the build's migrated template when it holds exactly this Roster's
+  // migrations; `migrate` below then finds nothing to do. Read-only opens create nothing worth speeding.
+  const database = await openDatabase(
+    config.database,
+    options.readOnly ? {} : { newDatabaseFrom: () => readDataTemplate(options.dataTemplateDir) },
+  );
   let secrets: SecretBox;
   try {
     if (options.readOnly) {

@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -40,11 +41,26 @@ function copySql(table: string, columns: readonly string[]): string {
   return `copy "${table.replace(/"/g, '""')}" (${quoted}) from stdin`;
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+export interface OpenOptions {
+  /**
+   * Embedded only: the tarball of a migrated, empty database to start a NEW data directory from (no
+   * `pgdata`, or an empty one) instead of creating one (`db/data-template.ts`). Undefined: create it.
+   * Asked only when the directory is new, so an existing database never reads the tarball.
+   */
+  newDatabaseFrom?: () => Blob | undefined;
+}
+
+const isNewDatabase = (pgdata: string) => !existsSync(pgdata) || readdirSync(pgdata).length === 0;
+
+async function openPglite(dataDir: string, options: OpenOptions): Promise<Database> {
   const releaseLock = acquireDataDirLock(dataDir);
   try {
+    const pgdata = join(dataDir, 'pgdata');
+    // Checked under the lock: no other process can be creating this database meanwhile.
+    const template = isNewDatabase(pgdata) ? options.newDatabaseFrom?.() : undefined;
     const pglite = await PGlite.create({
-      dataDir: join(dataDir, 'pgdata'),
+      dataDir: pgdata,
+      ...(template ? { loadDataDir: template } : {}),
       parsers: { [int8]: parseInt8, [date]: keepText, [numeric]: Number },
     });
     const mutex = new Mutex();
@@ -130,6 +146,6 @@ async function openPg(url: string): Promise<Database> {
   };
 }
 
-export function openDatabase(target: DatabaseTarget): Promise<Database> {
-  return target.kind === 'pglite' ? openPglite(target.dataDir) : openPg(target.url);
+export function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
+  return target.kind === 'pglite' ? openPglite(target.dataDir, options) : openPg(target.url);
 }

@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer';
 import type { Config } from '../config.js';
 import { RosterError } from './errors.js';
 
@@ -30,6 +29,8 @@ export async function withMailer<T>(
     );
   }
   const smtp = config.smtp;
+  // Loaded when mail is sent, not when `roster serve` starts.
+  const { default: nodemailer } = await import('nodemailer');
   const transport = nodemailer.createTransport({ url: smtp.url, pool: true, maxConnections: 1 });
   const send = async (mail: OutgoingMail) => {
     try {

@@ -5,8 +5,6 @@ import type { RunningDemoProviders } from '../../demo/demo-providers.js';
 import { closeLocalSocket, listenOnLocalSocket } from '../../http/local-socket.js';
 import { startMetricsListener } from '../../http/metrics-listener.js';
 import { publicUrlOf } from '../../http/public-url.js';
-import { buildServer } from '../../http/server.js';
-import { createJobWorker } from '../../jobs/start-worker.js';
 import { invalidInput } from '../../lib/errors.js';
 import { createOneTimeToken, hasAdmin } from '../../modules/auth/auth.repo.js';
 import { openRoster, type Roster } from '../../roster.js';
@@ -55,6 +53,15 @@ const loadDemoModules = async () => ({
   ...(await import('../../demo/load-demo.js')),
 });
 
+/**
+ * The server's modules (Fastify, every route with its schemas, the job worker) load while the database
+ * opens: each takes about a second at start, and neither needs the other until the server is built.
+ */
+const loadServerModules = async () => ({
+  ...(await import('../../http/server.js')),
+  ...(await import('../../jobs/start-worker.js')),
+});
+
 /** `roster serve [--port N] [--demo]`. */
 export async function runServe(options: { port?: string; demo?: boolean }) {
   let roster: Roster | undefined;
@@ -69,7 +76,11 @@ export async function runServe(options: { port?: string; demo?: boolean }) {
     const port = options.port !== undefined ? Number(options.port) : config.port;
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw invalidInput('--port must be 0-65535', [{ field: 'port', message: 'is not a port' }]);
+    const serverModules = loadServerModules();
+    // Awaited below; a start that fails earlier reports its own error, not this one.
+    serverModules.catch(() => {});
     roster = await openRoster(config);
+    const { buildServer, createJobWorker } = await serverModules;
     let demoAdmin: string | null = null;
     if (demo) {
       const {

@@ -1,7 +1,8 @@
-import { importPKCS8, SignJWT } from 'jose';
+import type { importPKCS8 } from 'jose';
 import type { OutboundClient } from '../../lib/outbound/outbound-client.js';
 import { type AccessTokenSource, fetchedAccessToken, staticAccessToken } from '../kit/access-token.js';
 import { ConnectorError } from '../kit/connector-error.js';
+import { loadJose } from '../kit/load-jose.js';
 import {
   type HttpTuning,
   type ProviderCall,
@@ -66,12 +67,14 @@ export function googleAccessToken(options: GoogleClientOptions): AccessTokenSour
   let key: ReturnType<typeof importPKCS8> | undefined;
   const signingKey = () => {
     // A key pasted through an environment variable often keeps its line breaks as the two characters "\n".
-    key ??= importPKCS8(credentials.private_key.replace(/\\n/g, '\n'), 'RS256').catch(() => {
-      throw new ConnectorError(
-        'auth',
-        `${provider}: the service account key's private_key is not an RSA private key in PEM (PKCS #8) form`,
-      );
-    });
+    key ??= loadJose()
+      .then(({ importPKCS8 }) => importPKCS8(credentials.private_key.replace(/\\n/g, '\n'), 'RS256'))
+      .catch(() => {
+        throw new ConnectorError(
+          'auth',
+          `${provider}: the service account key's private_key is not an RSA private key in PEM (PKCS #8) form`,
+        );
+      });
     return key;
   };
   return fetchedAccessToken({
@@ -82,6 +85,7 @@ export function googleAccessToken(options: GoogleClientOptions): AccessTokenSour
     timeoutMs: options.http?.timeoutMs,
     form: async () => {
       const now = Math.floor(Date.now() / 1000);
+      const { SignJWT } = await loadJose();
       const assertion = await new SignJWT({ scope: options.scopes.join(' ') })
         .setProtectedHeader({
           alg: 'RS256',

@@ -1,4 +1,3 @@
-import { readSheet } from 'read-excel-file/node';
 import type { ErrorDetail } from '../../lib/errors.js';
 import { ConnectorError } from './connector-error.js';
 import type { CsvRow } from './csv-reader.js';
@@ -33,6 +32,8 @@ export async function* readXlsxRows(
 ): AsyncGenerator<{ header: string[]; rows: CsvRow[] }> {
   let sheet: unknown[][];
   try {
+    // Loaded when a workbook arrives: the reader is a large module tree `roster serve` need not load to start.
+    const { readSheet } = await import('read-excel-file/node');
     sheet = (await readSheet(Buffer.from(content), { parseNumber: (text: string) => text })) as unknown[][];
   } catch (error) {
     throw new ConnectorError('invalid_data', 'The file is not a readable XLSX workbook', [

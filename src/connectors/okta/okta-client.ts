@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { importJWK, importPKCS8, SignJWT } from 'jose';
+import type { importPKCS8 } from 'jose';
 import type { OutboundClient } from '../../lib/outbound/outbound-client.js';
 import { type AccessTokenSource, fetchedAccessToken, staticAccessToken } from '../kit/access-token.js';
 import { ConnectorError } from '../kit/connector-error.js';
+import { loadJose } from '../kit/load-jose.js';
 import {
   type HttpTuning,
   type ProviderHttp,
@@ -120,6 +121,7 @@ async function clientCredentialsForm(
   const header: { alg: string; kid?: string } = { alg: 'RS256' };
   // Okta picks the app's public key by kid when the app holds several.
   if (keyId) header.kid = keyId;
+  const { SignJWT } = await loadJose();
   const assertion = await new SignJWT({})
     .setProtectedHeader(header)
     .setIssuer(clientId)
@@ -143,6 +145,7 @@ type PrivateKey = Awaited<ReturnType<typeof importPKCS8>> | Uint8Array;
 async function privateKeyOf(text: string): Promise<PrivateKey> {
   const trimmed = text.trim();
   try {
+    const { importJWK, importPKCS8 } = await loadJose();
     if (trimmed.startsWith('{')) return await importJWK(JSON.parse(trimmed), 'RS256');
     return await importPKCS8(trimmed, 'RS256');
   } catch {

@@ -1,4 +1,4 @@
-import * as client from 'openid-client';
+import type { Configuration } from 'openid-client';
 import { publicUrlOf } from '../../http/public-url.js';
 import { normaliseEmail } from '../../lib/email.js';
 import { notFound, RosterError } from '../../lib/errors.js';
@@ -9,11 +9,13 @@ import { bindOidcMember, type ProviderIdentity } from './oidc-binding.js';
 
 /** How long a started sign-in may take at the provider; older `oidc_logins` rows are cleaned up. */
 export const oidcLoginMinutes = 10;
+/** Loaded at the first single sign-on, not when `roster serve` starts. */
+const openidClient = () => import('openid-client');
 /** Discovered configurations per outbound client (one per open Roster), so each uses its own connections. */
-const configurationsOf = new WeakMap<Roster['outbound'], Map<string, Promise<client.Configuration>>>();
+const configurationsOf = new WeakMap<Roster['outbound'], Map<string, Promise<Configuration>>>();
 
 /** The provider's configuration, discovered once per issuer (plain HTTP only on this machine's loopback). */
-function providerConfiguration(roster: Roster): Promise<client.Configuration> {
+function providerConfiguration(roster: Roster): Promise<Configuration> {
   const oidc = roster.config.oidc;
   if (!oidc)
     throw notFound(
@@ -31,10 +33,12 @@ function providerConfiguration(roster: Roster): Promise<client.Configuration> {
     const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(issuer.hostname);
     // Discovery, token, userinfo and key requests all go through the guarded outbound client: an issuer
     // inside the network is reached only when ROSTER_OUTBOUND_ALLOW opens it, and answers are capped.
-    found = client.discovery(issuer, oidc.clientId, oidc.clientSecret, undefined, {
-      [client.customFetch]: roster.outbound.fetch,
-      ...(loopback ? { execute: [client.allowInsecureRequests] } : {}),
-    });
+    found = openidClient().then((client) =>
+      client.discovery(issuer, oidc.clientId, oidc.clientSecret, undefined, {
+        [client.customFetch]: roster.outbound.fetch,
+        ...(loopback ? { execute: [client.allowInsecureRequests] } : {}),
+      }),
+    );
     const cache = configurations;
     found.catch(() => cache.delete(key));
     configurations.set(key, found);
@@ -54,6 +58,7 @@ export async function startOidcSignIn(
   extension?: { returnTo: string; state: string },
 ): Promise<{ authorizationUrl: string; browserSecret: string }> {
   const config = await providerConfiguration(roster);
+  const client = await openidClient();
   const verifier = client.randomPKCECodeVerifier();
   const state = client.randomState();
   const nonce = client.randomNonce();
@@ -128,6 +133,7 @@ export async function finishOidcLogin(
   extension: { returnTo: string; state: string } | null;
 }> {
   const config = await providerConfiguration(roster);
+  const client = await openidClient();
   const state = callbackUrl.searchParams.get('state');
   if (!state || !browserSecret) throw refused('the sign-in was not started from this browser');
   const login = await roster.database.db
