@@ -154,10 +154,7 @@ export async function applyExpenses(
   // The derivation's plans (duplicates join a source's lines to the others by date and amount) are chosen
   // from the table's statistics: after a large import they must know of its lines, or a first import of
   // 10,000 lines is planned as a nested loop over a table believed empty and takes seconds instead of ms.
-  // Statistics that know a third of the table or more plan the same joins, so refreshing them then (half a
-  // second per file at 100,000 lines) is skipped: large runs refresh them after they apply anyway (engine).
-  if (lines.added >= largeImportLines && lines.added > 2 * (await knownLines(trx)))
-    await sql`analyze expense_lines`.execute(trx);
+  if (lines.added >= largeImportLines) await sql`analyze expense_lines`.execute(trx);
   await deriveExpenseLines(trx, { sourceIds: [sourceId] });
   return {
     lines: { ...lines, unchanged: dates.lines - lines.added - lines.updated },
@@ -166,13 +163,4 @@ export async function applyExpenses(
     importId: imported.id,
     sameFileAs: null,
   };
-}
-
-/** How many lines the statistics of `expense_lines` know of (0 before they were first gathered). */
-async function knownLines(trx: Transaction<DB>): Promise<number> {
-  const row = await one<{ lines: number }>(
-    trx,
-    sql`select greatest(reltuples, 0)::float8 as lines from pg_class where oid = 'expense_lines'::regclass`,
-  );
-  return Number(row.lines);
 }
