@@ -1,4 +1,5 @@
 import type { ErrorDetail } from '../../lib/errors.js';
+import { surelyValidExpense } from '../kit/expense-record-check.js';
 import { type ExpenseRecordInput, expenseRecordSchema } from '../kit/records.js';
 import { parseAmountText, parseDateText } from './cell-values.js';
 import type { DateFormat, ExpenseColumn, ExpenseMapping } from './presets.js';
@@ -79,6 +80,8 @@ export function toExpenseRecord(
     account: cell('account'),
     employeeEmail: cell('employee_email') || null,
   };
+  // The sync engine parses every record with the schema anyway; here it only says which column is wrong.
+  if (surelyValidExpense(record)) return { record, problems };
   const parsed = expenseRecordSchema.safeParse(record);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

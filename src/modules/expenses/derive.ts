@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { markDuplicates } from './duplicates.js';
 import { refreshExpenseTotals } from './expense-totals.js';
+import { anyLineChanged, startLineChanges } from './line-changes.js';
 import { deriveLineFlags } from './line-flags.js';
 import { applyMatching } from './matching/apply-matching.js';
 
@@ -11,6 +12,8 @@ import { applyMatching } from './matching/apply-matching.js';
  */
 export interface ExpenseScope {
   sourceIds?: readonly number[];
+  /** Duplicates only: the lines recorded in `expense_line_changes` (line-changes.ts). */
+  changedLines?: boolean;
 }
 
 /**
@@ -23,4 +26,18 @@ export async function deriveExpenseLines(trx: Kysely<DB>, scope: ExpenseScope = 
   await applyMatching(trx, scope);
   await markDuplicates(trx, scope);
   await refreshExpenseTotals(trx);
+}
+
+/**
+ * Re-applies the rules after one was added or removed, with the same outcome as `deriveExpenseLines` over
+ * every line (property-tested in rules/reapply-rules.db.test.ts): every descriptor is decided again, but
+ * duplicates and totals are re-derived only around the lines whose app or ignored flag moved. A rule
+ * changes neither conversions, excluded accounts nor counted item kinds, so those are left as they stand.
+ */
+export async function reapplyRules(trx: Kysely<DB>): Promise<void> {
+  await startLineChanges(trx);
+  await applyMatching(trx, {}, { recordChanges: true });
+  if (!(await anyLineChanged(trx))) return;
+  await markDuplicates(trx, { changedLines: true });
+  await refreshExpenseTotals(trx, { changedLines: true });
 }

@@ -11,14 +11,22 @@ import type { ExpenseScope } from './derive.js';
  * counted on the line of the lowest source id; the others point at it. So three card lines and two report
  * lines of one day, amount and app are two duplicates and one counted card line, and lines of one source
  * never point at each other. A scope of sources also re-derives the other sources' lines that share a
- * date, amount and currency with theirs.
+ * date, amount and currency with theirs. A scope of changed lines (a re-application of rules) re-derives
+ * the lines sharing a date, amount and currency with a line recorded in `expense_line_changes`: a line
+ * that changed app or flag can move only the groups of its own date, amount and currency, under the app it
+ * left and the one it joined. The lines it writes are recorded there too, for the totals.
  */
 export async function markDuplicates(trx: Kysely<DB>, scope: ExpenseScope): Promise<void> {
-  const inScope = scope.sourceIds
-    ? sql`exists (select 1 from expense_lines s
-                  where s.source_id = any (${[...scope.sourceIds]}::bigint[])
-                    and s.date = l.date and s.amount = l.amount and s.currency = l.currency)`
-    : sql`true`;
+  const inScope = scope.changedLines
+    ? sql`exists (select 1 from expense_line_changes s
+                  where s.date = l.date and s.amount = l.amount and s.currency = l.currency)`
+    : scope.sourceIds
+      ? sql`exists (select 1 from expense_lines s
+                    where s.source_id = any (${[...scope.sourceIds]}::bigint[])
+                      and s.date = l.date and s.amount = l.amount and s.currency = l.currency)`
+      : sql`true`;
+  const write = sql`update expense_lines l set duplicate_of = c.duplicate_of
+                    from changes c where l.id = c.id`;
   // Only groups seen by two sources or more are paired; a million lines are read once, grouped by hash,
   // and only the lines of such groups are numbered.
   await sql`with counted_lines as (
@@ -47,7 +55,11 @@ export async function markDuplicates(trx: Kysely<DB>, scope: ExpenseScope): Prom
               union all
               select l.id, null from expense_lines l
               where l.duplicate_of is not null and ${inScope} and not exists (select 1 from wanted w where w.id = l.id)
-            )
-            update expense_lines l set duplicate_of = c.duplicate_of
-            from changes c where l.id = c.id`.execute(trx);
+            )${
+              scope.changedLines
+                ? sql`, written as (${write} returning l.app_id, l.date, l.amount, l.currency)
+                      insert into expense_line_changes (app_id, month, date, amount, currency)
+                      select app_id, date_trunc('month', date)::date, date, amount, currency from written`
+                : sql` ${write}`
+            }`.execute(trx);
 }

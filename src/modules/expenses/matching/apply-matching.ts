@@ -138,28 +138,55 @@ async function writeDescriptors(trx: Kysely<DB>, writes: DescriptorWrite[]): Pro
  * descriptors whose outcome changed, and after an import every line of its sources (new lines start
  * without an app). Lines are reached through the descriptor index, so re-applying rules over a million
  * lines reads only the lines of the descriptors that moved; only lines whose values change are written.
+ * With `recordChanges`, each written line is also recorded in `expense_line_changes` (line-changes.ts)
+ * with the app it left and the one it joined.
  */
 async function updateLines(
   trx: Kysely<DB>,
   scope: ExpenseScope,
   changedDescriptors: number[],
+  recordChanges: boolean,
 ): Promise<void> {
   const ofChanged = sql`l.descriptor_id = any (${changedDescriptors}::bigint[])`;
   const filter = scope.sourceIds
     ? sql`(l.source_id = any (${[...scope.sourceIds]}::bigint[]) or ${ofChanged})`
     : ofChanged;
   if (!scope.sourceIds && changedDescriptors.length === 0) return;
-  await sql`update expense_lines l
-            set app_id = coalesce(l.manual_app_id, d.app_id), ignored = d.ignored
-            from expense_descriptors d
-            where d.id = l.descriptor_id and ${filter}
-              and (l.app_id, l.ignored) is distinct from (coalesce(l.manual_app_id, d.app_id), d.ignored)`.execute(
-    trx,
-  );
+  if (!recordChanges) {
+    await sql`update expense_lines l
+              set app_id = coalesce(l.manual_app_id, d.app_id), ignored = d.ignored
+              from expense_descriptors d
+              where d.id = l.descriptor_id and ${filter}
+                and (l.app_id, l.ignored) is distinct from (coalesce(l.manual_app_id, d.app_id), d.ignored)`.execute(
+      trx,
+    );
+    return;
+  }
+  await sql`with changed as (
+              select l.id, l.date, l.amount, l.currency, l.app_id as left_app_id,
+                     coalesce(l.manual_app_id, d.app_id) as app_id, d.ignored
+              from expense_lines l join expense_descriptors d on d.id = l.descriptor_id
+              where ${filter}
+                and (l.app_id, l.ignored) is distinct from (coalesce(l.manual_app_id, d.app_id), d.ignored)
+            ),
+            written as (
+              update expense_lines l set app_id = c.app_id, ignored = c.ignored
+              from changed c where l.id = c.id
+            )
+            insert into expense_line_changes (app_id, month, date, amount, currency)
+            select app.id, date_trunc('month', c.date)::date, c.date, c.amount, c.currency
+            from changed c cross join lateral (values (c.left_app_id), (c.app_id)) as app(id)`.execute(trx);
 }
 
-/** Matches the descriptors of the lines in scope to apps, then sets each line's `app_id` and `ignored`. */
-export async function applyMatching(trx: Kysely<DB>, scope: ExpenseScope): Promise<void> {
+/**
+ * Matches the descriptors of the lines in scope to apps, then sets each line's `app_id` and `ignored`;
+ * with `recordChanges`, the lines written are recorded in `expense_line_changes` (line-changes.ts).
+ */
+export async function applyMatching(
+  trx: Kysely<DB>,
+  scope: ExpenseScope,
+  options: { recordChanges?: boolean } = {},
+): Promise<void> {
   const descriptors = await descriptorsInScope(trx, scope);
   let changed: number[] = [];
   if (descriptors.length > 0) {
@@ -198,5 +225,5 @@ export async function applyMatching(trx: Kysely<DB>, scope: ExpenseScope): Promi
       }),
     );
   }
-  await updateLines(trx, scope, changed);
+  await updateLines(trx, scope, changed, options.recordChanges ?? false);
 }

@@ -3,7 +3,7 @@ import type { DB } from '../../../db/schema.js';
 import { invalidInput, notFound } from '../../../lib/errors.js';
 import type { Roster } from '../../../roster.js';
 import { writeAudit } from '../../audit/audit.repo.js';
-import { deriveExpenseLines } from '../derive.js';
+import { reapplyRules } from '../derive.js';
 import { compileRegex } from '../matching/rules.js';
 import type { RuleInput, RuleView } from './expense-rules.schemas.js';
 
@@ -134,7 +134,7 @@ export async function addRule(roster: Roster, actor: string, input: RuleInput): 
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await deriveExpenseLines(trx, {});
+    await reapplyRules(trx);
     await writeAudit(trx, {
       actor,
       action: 'expense-rule.add',
@@ -157,7 +157,7 @@ export async function removeRule(roster: Roster, actor: string, id: number): Pro
       .returningAll()
       .executeTakeFirst();
     if (!removed) throw notFound(`No expense rule ${id}`);
-    await deriveExpenseLines(trx, {});
+    await reapplyRules(trx);
     await writeAudit(trx, {
       actor,
       action: 'expense-rule.remove',
