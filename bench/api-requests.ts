@@ -109,16 +109,16 @@ async function lane(label: string, env: Record<string, string>): Promise<[string
     const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     const auth = { authorization: `Bearer ${token}` };
     const person = (n: number) =>
-      `/api/users/${encodeURIComponent(`person${(n * 7_919) % PEOPLE}@bench.example`)}`;
+      `/api/v1/users/${encodeURIComponent(`person${(n * 7_919) % PEOPLE}@bench.example`)}`;
     const rows: [string, Row][] = [];
     console.log(`${label}: load average before the requests: ${load()}`);
     for (const [name, path] of [
       ['GET /healthz (baseline: no database, no authentication)', '/healthz'],
       [`GET ${file.path} (baseline: a console file)`, file.path],
-      [`GET /api/apps (${APPS} apps, first page)`, '/api/apps'],
-      [`GET /api/users (${PEOPLE} people, first page)`, '/api/users'],
-      ['GET /api/users/{email} (a different person each request)', person],
-      ['GET /api/licenses/inactive (first page)', '/api/licenses/inactive'],
+      [`GET /api/v1/apps (${APPS} apps, first page)`, '/api/v1/apps'],
+      [`GET /api/v1/users (${PEOPLE} people, first page)`, '/api/v1/users'],
+      ['GET /api/v1/users/{email} (a different person each request)', person],
+      ['GET /api/v1/licenses/inactive (first page)', '/api/v1/licenses/inactive'],
     ] as const) {
       rows.push([name, await underLoad(base, auth, path)]);
       console.log(`${label}: ${name}: ${JSON.stringify(rows.at(-1)?.[1])}`);

@@ -120,7 +120,7 @@ async function lane(name: string, env: Record<string, string>) {
         requests: [
           {
             method: 'POST',
-            path: '/api/extension/events',
+            path: '/api/v1/extension/events',
             setupRequest: (request) => ({
               ...request,
               body: batchBody(domains, Math.floor(Math.random() * REPORTERS)),
