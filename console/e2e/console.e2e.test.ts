@@ -151,7 +151,7 @@ describe.skipIf(!hasChromium)('the console against the demo organisation', () =>
     await expect.poll(() => users.getAttribute('aria-sort')).toBe('ascending');
     // The order comes from the server, not from reordering the rows already on screen.
     const sortedOnServer = page.waitForResponse(
-      (r) => r.url().includes('/api/apps?') && new URL(r.url()).searchParams.get('sort') === '-users',
+      (r) => r.url().includes('/api/v1/apps?') && new URL(r.url()).searchParams.get('sort') === '-users',
     );
     await users.getByRole('button').click();
     await sortedOnServer;

@@ -86,7 +86,7 @@ describe.skipIf(!hasChromium)('expenses in the console', () => {
     await page.getByRole('cell', { name: 'DATADOG INC NEW YORK NY', exact: true }).waitFor();
     expect(await page.getByText('vendor equals "DATADOG INC NEW YORK NY"').count()).toBe(1);
     expect(await page.getByRole('link', { name: 'Download all lines (CSV)' }).getAttribute('href')).toBe(
-      '/api/expenses/lines.csv',
+      '/api/v1/expenses/lines.csv',
     );
     await page.waitForLoadState('networkidle');
     expect(await seriousViolations(page), 'axe on Expenses').toEqual([]);

@@ -98,7 +98,7 @@ describe.skipIf(!hasChromium)('every list of the console: empty, loading, failin
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     page = await context.newPage();
     page.on('response', async (response: Response) => {
-      if (!/\/api\/(apps|users|licenses\/inactive)\?/.test(response.url())) return;
+      if (!/\/api\/v1\/(apps|users|licenses\/inactive)\?/.test(response.url())) return;
       const body = (await response.json().catch(() => null)) as { items?: unknown[] } | null;
       if (body?.items) listed.push({ url: response.url(), items: body.items.length });
     });
@@ -155,7 +155,7 @@ describe.skipIf(!hasChromium)('every list of the console: empty, loading, failin
       answer = resolve;
     });
     // The browser's network layer holds the request, then answers as a failing server would.
-    await page.route('**/api/apps?*', async (route) => {
+    await page.route('**/api/v1/apps?*', async (route) => {
       await answered;
       await route.fulfill({
         status: 503,
@@ -172,7 +172,7 @@ describe.skipIf(!hasChromium)('every list of the console: empty, loading, failin
       await alert.waitFor();
       expect(await alert.textContent()).toContain('The database is not reachable');
     } finally {
-      await page.unroute('**/api/apps?*');
+      await page.unroute('**/api/v1/apps?*');
     }
   });
 
