@@ -112,8 +112,12 @@ describe.skipIf(!hasChromium)('the console against the demo organisation', () =>
     await page.getByRole('combobox', { name: 'Rows per page' }).selectOption('200');
     let rows = 0;
     for (let from = 1; ; from += 200) {
-      await page.getByText(new RegExp(`^${grouped(from)}–.* of ${grouped(api.users)} accounts`)).waitFor();
-      rows += await accounts.getByRole('button', { name: /^Show what each source saw for / }).count();
+      const to = Math.min(from + 199, api.users);
+      await page.getByText(`${grouped(from)}–${grouped(to)} of ${grouped(api.users)} accounts`).waitFor();
+      // The previous page stays on screen while this one loads: wait for this page's rows.
+      const onPage = accounts.getByRole('button', { name: /^Show what each source saw for / });
+      await expect.poll(() => onPage.count(), { timeout: 15_000 }).toBe(to - from + 1);
+      rows += await onPage.count();
       const next = page.getByRole('button', { name: 'Next' });
       if (await next.isDisabled()) break;
       await next.click();

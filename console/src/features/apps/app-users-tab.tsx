@@ -85,7 +85,7 @@ const detailByInstance = observationsDetail<Account>((a) => `${a.email} in the $
  * saw of it; page by page from the app's own endpoint.
  */
 export function AppUsersTab({ app }: { app: AppDetail }) {
-  const pages = useCursorPages(['app-accounts', app.name], useAppAccountsPage(app.name));
+  const pages = useCursorPages(['app-accounts', app.id], useAppAccountsPage(String(app.id)));
   const rows = pages.query.data?.items;
   const severalInstances = app.instances.length > 1;
   const instances = app.instances.map((i) => `${i.name} (${countOf(i.accounts, 'account')})`).join(', ');
