@@ -9,9 +9,8 @@ import { buildServer } from '../src/http/server.js';
 import { ensureLicenseStates } from '../src/modules/licenses/license-store.js';
 import { createToken } from '../src/modules/tokens/tokens.service.js';
 import { openRoster, type Roster } from '../src/roster.js';
-import { createServerDatabase } from '../test/support/test-roster.js';
 import { seedOrganisation } from './seed-organisation.js';
-import { benchServer, benchServerKey, laneWanted, timed } from './server.js';
+import { onEachLane, timed } from './server.js';
 
 /**
  * The API's reads under load, on each lane (embedded PGlite, and a PostgreSQL server): 50 concurrent
@@ -135,22 +134,5 @@ async function lane(label: string, env: Record<string, string>): Promise<[string
 
 /** The reads on each lane wanted (BENCH_LANES); the server lane gets a database of its own. */
 export async function apiUnderLoad() {
-  if (laneWanted('pglite')) await lane('pglite', {});
-  if (!laneWanted('postgres')) return;
-  if (process.env.ROSTER_TEST_DATABASE_URL && !process.env.ROSTER_BENCH_DATABASE_URL) {
-    const database = await createServerDatabase();
-    try {
-      await lane('postgres', { DATABASE_URL: database.url, ROSTER_SECRET_KEY: benchServerKey });
-    } finally {
-      await database.drop();
-    }
-    return;
-  }
-  const server = benchServer();
-  if (!server) return;
-  try {
-    await lane('postgres', { DATABASE_URL: server.url, ROSTER_SECRET_KEY: benchServerKey });
-  } finally {
-    server.stop();
-  }
+  await onEachLane(lane);
 }

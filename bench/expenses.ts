@@ -14,8 +14,7 @@ import { importExpenses } from '../src/modules/expenses/import/expense-import.se
 import { addRule } from '../src/modules/expenses/rules/expense-rules.service.js';
 import { loadAppSpend, loadExpenseSummary } from '../src/modules/expenses/summary.service.js';
 import { openRoster, type Roster } from '../src/roster.js';
-import { createServerDatabase } from '../test/support/test-roster.js';
-import { benchServer, benchServerKey, laneWanted, medianMs, timed } from './server.js';
+import { medianMs, onEachLane, timed } from './server.js';
 
 /**
  * Expenses at scale: BENCH_EXPENSE_LINES lines (1,000,000 by default) over 3 years from 3 sources, on 2,000
@@ -286,23 +285,5 @@ export async function run() {
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
-  if (laneWanted('pglite')) await lane('pglite', {});
-  if (!laneWanted('postgres')) return;
-  // The test server when one is given (a database of its own), else a server started for the run.
-  if (process.env.ROSTER_TEST_DATABASE_URL && !process.env.ROSTER_BENCH_DATABASE_URL) {
-    const database = await createServerDatabase();
-    try {
-      await lane('postgres', { DATABASE_URL: database.url, ROSTER_SECRET_KEY: benchServerKey });
-    } finally {
-      await database.drop();
-    }
-    return;
-  }
-  const server = benchServer();
-  if (!server) return;
-  try {
-    await lane('postgres', { DATABASE_URL: server.url, ROSTER_SECRET_KEY: benchServerKey });
-  } finally {
-    server.stop();
-  }
+  await onEachLane(lane);
 }

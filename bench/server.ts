@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { createServerDatabase } from '../test/support/test-roster.js';
 
 /** The server lane's ROSTER_SECRET_KEY (required with DATABASE_URL); benchmarks seal nothing worth keeping. */
 export const benchServerKey = 'roster-bench-key-for-the-server-lane-only';
@@ -37,4 +38,31 @@ export async function medianMs(fn: () => Promise<unknown>, runs = 5): Promise<nu
 export function laneWanted(lane: 'pglite' | 'postgres'): boolean {
   const wanted = process.env.BENCH_LANES?.split(',').map((l) => l.trim());
   return !wanted || wanted.includes(lane);
+}
+
+type LaneEnv = Record<string, string>;
+
+/**
+ * Runs `lane` on each lane BENCH_LANES wants: the embedded database, then a PostgreSQL server: a database of
+ * its own on the test server when ROSTER_TEST_DATABASE_URL is given, else a server started for the run.
+ */
+export async function onEachLane(lane: (name: 'pglite' | 'postgres', env: LaneEnv) => Promise<unknown>) {
+  if (laneWanted('pglite')) await lane('pglite', {});
+  if (!laneWanted('postgres')) return;
+  if (process.env.ROSTER_TEST_DATABASE_URL && !process.env.ROSTER_BENCH_DATABASE_URL) {
+    const database = await createServerDatabase();
+    try {
+      await lane('postgres', { DATABASE_URL: database.url, ROSTER_SECRET_KEY: benchServerKey });
+    } finally {
+      await database.drop();
+    }
+    return;
+  }
+  const server = benchServer();
+  if (!server) return;
+  try {
+    await lane('postgres', { DATABASE_URL: server.url, ROSTER_SECRET_KEY: benchServerKey });
+  } finally {
+    server.stop();
+  }
 }
