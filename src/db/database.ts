@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { Mutex } from '../lib/mutex.js';
@@ -17,6 +17,16 @@ export interface Database {
   readonly db: Kysely<DB>;
   /** Bulk-loads rows with COPY, outside any transaction (used for staging sync runs and benchmarks). */
   copyRows(table: string, columns: readonly string[], rows: readonly (readonly CopyValue[])[]): Promise<void>;
+  /**
+   * Bulk-loads rows with COPY inside the caller's transaction `trx` (on its connection), so they commit or
+   * roll back with it: an expense file's lines go straight into their table (sync/apply-expenses.ts).
+   */
+  copyRowsIn(
+    trx: Transaction<DB>,
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly CopyValue[])[],
+  ): Promise<void>;
   /** Runs a multi-statement SQL script (a migration) in one transaction. */
   executeScript(script: string): Promise<void>;
   /** Housekeeping after large changes: PGlite runs no autovacuum, so Roster runs VACUUM ANALYZE itself. */
@@ -73,6 +83,11 @@ async function openPglite(dataDir: string, options: OpenOptions): Promise<Databa
           const sql = copySql(table, columns).replace('from stdin', "from '/dev/blob'");
           await pglite.query(sql, [], { blob: new Blob([encodeCopyRows(rows)]) });
         }),
+      // The transaction holds the mutex (its connection is PGlite's only one): the COPY runs inside it.
+      copyRowsIn: async (_trx, table, columns, rows) => {
+        const sql = copySql(table, columns).replace('from stdin', "from '/dev/blob'");
+        await pglite.query(sql, [], { blob: new Blob([encodeCopyRows(rows)]) });
+      },
       executeScript: (script) =>
         mutex.run(async () => void (await pglite.transaction((tx) => tx.exec(script)))),
       afterLargeChange: () => mutex.run(async () => void (await pglite.exec('vacuum analyze'))),
@@ -105,6 +120,16 @@ async function openPg(url: string): Promise<Database> {
   // An idle connection the server closes (restart, failover, a dropped database) is discarded by the
   // pool and replaced on next use; unhandled, its error event would end the process.
   pool.on('error', () => {});
+  // A transaction's pooled client, found by its server process id, so a COPY can run inside the transaction.
+  const clientsByPid = new Map<number, pg.PoolClient>();
+  pool.on('connect', (client) => {
+    const pid = (client as unknown as { processID?: number }).processID;
+    if (pid !== undefined) clientsByPid.set(pid, client as pg.PoolClient);
+  });
+  pool.on('remove', (client) => {
+    const pid = (client as unknown as { processID?: number }).processID;
+    if (pid !== undefined) clientsByPid.delete(pid);
+  });
   // Fail fast with the server's own message when it cannot be reached.
   const probe = await pool.connect();
   probe.release();
@@ -124,6 +149,17 @@ async function openPg(url: string): Promise<Database> {
       } finally {
         client.release();
       }
+    },
+    copyRowsIn: async (trx, table, columns, rows) => {
+      const { rows: found } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+      const client = clientsByPid.get(Number(found[0]?.pid));
+      if (!client) throw new Error('The transaction’s connection is not one of this pool’s');
+      const stream = client.query(copyFrom(copySql(table, columns)));
+      await new Promise<void>((resolve, reject) => {
+        stream.on('finish', resolve);
+        stream.on('error', reject);
+        stream.end(encodeCopyRows(rows));
+      });
     },
     executeScript: async (script) => {
       const client = await pool.connect();

@@ -23,7 +23,12 @@ export interface StagedRun {
   unavailable: { capability: string; reason: string }[];
   /** Settings given with the run, which the source keeps once the run applies (SyncOptions.settings). */
   settings?: Record<string, unknown> | null;
-  /** For sources of expense lines: the import to record (the file's sha256 and name, when a file brought it). */
+  /** Nothing was staged (a run of expense lines alone): the apply of staged records is skipped. */
+  nothingStaged?: boolean;
+  /**
+   * For sources of expense lines: the import to record (the file's sha256 and name, when a file brought it)
+   * and its checked lines.
+   */
   expenseImport?: ExpenseImportInput | null;
 }
 
@@ -79,11 +84,12 @@ export async function applyStagedRun(
       !run.expenseImport;
     if (run.settings) await keepRunSettings(trx, source, run.settings, options.audit?.actor ?? 'sync');
     const before = guarded ? await countHeldBySource(trx, source.id) : 0;
-    const counters = await applyRun(trx, applyInput);
+    const counters = run.nothingStaged ? emptyCounters() : await applyRun(trx, applyInput);
     if (guarded && holdsRemovals(threshold, counters.accounts.removed + counters.employees.removed, before))
       throw new RemovalsHeld(counters, before);
 
-    if (run.expenseImport) counters.expenses = await applyExpenses(trx, applyInput, run.expenseImport);
+    if (run.expenseImport)
+      counters.expenses = await applyExpenses(database, trx, applyInput, run.expenseImport);
     await applyDomains(trx, applyInput, run.domains);
     // Employees and aliases move every app's states (past users, who holds what); else only this source's apps.
     const changedPeople = counters.employees.added + counters.employees.updated + counters.employees.removed;
@@ -238,4 +244,19 @@ function statesStand(
       ((list ?? []) as { capability: string; reason: string }[]).map((g) => [g.capability, g.reason]).sort(),
     );
   return moved === 0 && freshBefore && sameGaps(source.unavailable) === sameGaps(JSON.parse(gaps));
+}
+
+/** What applying no staged record changes. */
+function emptyCounters(): ApplyCounters {
+  const entity = () => ({ added: 0, updated: 0, removed: 0, unchanged: 0 });
+  return {
+    accounts: entity(),
+    employees: entity(),
+    aliases: { added: 0, removed: 0 },
+    licenseTypes: entity(),
+    accountLicenses: { added: 0, removed: 0 },
+    usage: { updated: 0 },
+    apps: { added: 0 },
+    users: { added: 0 },
+  };
 }

@@ -1,4 +1,5 @@
 import { coverageOf, type SourceKind } from '../connectors/kit/connector.js';
+import type { SourceRecord } from '../connectors/kit/records.js';
 import { findSourceKind } from '../connectors/registry.js';
 import type { Database } from '../db/database.js';
 import type { ErrorDetail } from '../lib/errors.js';
@@ -13,6 +14,7 @@ import { type SecretBox, sealedContexts } from '../lib/secret-box.js';
 import type { ApplyCounters } from './apply-run.js';
 import { applyStagedRun, RemovalsHeld, type StagedRun } from './apply-staged.js';
 import { recordCredentialExpiry } from './credential-expiry.js';
+import { ExpenseRunLines } from './expense-run-lines.js';
 import { type HeldRemovals, holdRun } from './held-runs.js';
 import { readAhead } from './read-ahead.js';
 import { failStoppedRuns, newRunLease, RunLease } from './run-lease.js';
@@ -135,6 +137,8 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
   });
   lease.start();
   const staging = new Staging(database, runId);
+  // A source of expense lines keeps its run's lines aside and writes them straight into their table.
+  const expenseLines = kind.capabilities.expenses ? new ExpenseRunLines() : null;
   let pages = 0;
   let records = 0;
   let rejected = 0;
@@ -167,14 +171,18 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
         if (problems.length < maxReportedProblems) problems.push(detail);
       }
       for (const input of page.records) {
-        const checked = validateRecord(input);
+        // A page the connector checked holds the schema's output already (an expense file's rows).
+        const checked = page.checked ? { record: input as SourceRecord } : validateRecord(input);
         if ('problems' in checked) {
           rejected++;
           for (const p of checked.problems) if (problems.length < maxReportedProblems) problems.push(p);
           continue;
         }
         records++;
-        if (rejected === 0) staging.add(checked.record, input.ref, input.raw);
+        if (rejected > 0) continue;
+        if (expenseLines && checked.record.type === 'expense')
+          expenseLines.add(checked.record, staging.seqOf(input.ref));
+        else staging.add(checked.record, input.ref, input.raw);
       }
       // Once a record is rejected nothing will be applied: keep reading only to report every problem.
       if (rejected === 0) await staging.flush();
@@ -194,7 +202,10 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
     }
     await staging.flush();
     await staging.settle();
-    const duplicates = await findStagedDuplicates(database, runId, staging.refStyle);
+    const duplicates = [
+      ...(await findStagedDuplicates(database, runId, staging.refStyle)),
+      ...(expenseLines?.duplicates(staging.refStyle) ?? []),
+    ];
     if (duplicates.length > 0) {
       const what = duplicates.every((d) => d.field === 'id') ? 'expense line id' : 'user';
       throw new RunFailure(
@@ -214,11 +225,13 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
       domains: staging.domains,
       unavailable: [...unavailable].map(([capability, reason]) => ({ capability, reason })),
       settings: options.settings ?? null,
-      expenseImport: kind.capabilities.expenses
+      nothingStaged: staging.isEmpty,
+      expenseImport: expenseLines
         ? {
             contentSha256: file?.sha256 ?? null,
             fileName: file?.name ?? null,
             readWith: file?.readWith ?? null,
+            lines: expenseLines.lines,
           }
         : null,
     };
@@ -247,7 +260,9 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
     }
     await lease.stop();
     await clearStaging(database, [runId, ...applied.superseded]);
-    if (records >= largeRunRecords) await database.afterLargeChange();
+    // An expense import refreshed the statistics of the tables it wrote inside its apply (apply-expenses.ts);
+    // nothing else changed enough for the whole database to be analyzed again.
+    if (records >= largeRunRecords && !expenseLines) await database.afterLargeChange();
     options.onProgress?.({ phase: 'done', pages, records });
     return {
       runId,

@@ -3,7 +3,7 @@ import type { Database } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 import type { ErrorDetail } from '../lib/errors.js';
 
-type Duplicate = { kind: string; key: string; seqs: number[] };
+export type Duplicate = { kind: string; key: string; seqs: number[] };
 export type RefStyle = 'row' | 'index';
 
 /** Records a run lists twice: found while applying, so the run applies nothing. */
@@ -26,9 +26,6 @@ export async function findStagedDuplicates(
     union all
     (select 'license type', name, array_agg(seq order by seq)
        from staged_license_types where run_id = ${runId} group by lower(app_name), name having count(*) > 1)
-    union all
-    (select 'expense line', external_id, array_agg(seq order by seq)
-       from staged_expense_lines where run_id = ${runId} and external_id <> '' group by external_id having count(*) > 1)
     order by 1, 2 limit ${limit}`.execute(database.db);
   return rows.map((r) => describe(r, refStyle));
 }
@@ -50,7 +47,8 @@ export async function findAccountDuplicates(
   return rows.map((r) => describe(r, refStyle));
 }
 
-function describe(r: Duplicate, refStyle: RefStyle): ErrorDetail {
+/** A duplicate as the run's problem: the rows or array positions that list the same thing. */
+export function describe(r: Duplicate, refStyle: RefStyle): ErrorDetail {
   const field = r.kind === 'license type' ? 'name' : r.kind === 'expense line' ? 'id' : 'email';
   const message = `${r.kind} "${r.key}" appears more than once`;
   if (refStyle === 'row') return { row: r.seqs[1], field, message: `${message} (rows ${r.seqs.join(', ')})` };

@@ -87,19 +87,26 @@ export class Staging {
     private readonly runId: number,
   ) {}
 
+  /** A record's place in the run: a file's row, a JSON array's index, else the order it came in. */
+  seqOf(ref: number | string | undefined): number {
+    if (typeof ref === 'number') return ref;
+    const index = ref?.match(/\[(\d+)\]$/);
+    if (index) this.refStyle = 'index';
+    return index ? Number(index[1]) : ++this.seq;
+  }
+
+  /** Whether any record was added: a run of expense lines alone (held aside, not staged) adds none. */
+  get isEmpty(): boolean {
+    return Object.values(this.counts).every((n) => n === 0);
+  }
+
   add(
     record: SourceRecord,
     ref: number | string | undefined,
     raw?: { objectType: string; externalId: string; data: unknown },
   ) {
     const run = this.runId;
-    let seq: number;
-    if (typeof ref === 'number') seq = ref;
-    else {
-      const index = ref?.match(/\[(\d+)\]$/);
-      if (index) this.refStyle = 'index';
-      seq = index ? Number(index[1]) : ++this.seq;
-    }
+    const seq = this.seqOf(ref);
     this.counts[record.type]++;
     switch (record.type) {
       case 'app':

@@ -107,6 +107,7 @@ export const expenseCsvSourceKind = defineSourceKind({
         rejected,
         progress: { done },
         file: { sha256, name: upload.fileName ?? null, readWith },
+        checked: true,
       };
     }
   },

@@ -1,6 +1,6 @@
 import type { ErrorDetail } from '../../lib/errors.js';
-import { surelyValidExpense } from '../kit/expense-record-check.js';
-import { type ExpenseRecordInput, expenseRecordSchema } from '../kit/records.js';
+import { checkedExpenseRecord } from '../kit/expense-record-check.js';
+import { type ExpenseRecord, expenseRecordSchema } from '../kit/records.js';
 import { parseAmountText, parseDateText } from './cell-values.js';
 import type { DateFormat, ExpenseColumn, ExpenseMapping } from './presets.js';
 
@@ -30,12 +30,15 @@ const dateExamples: Record<DateFormat, string> = {
   'DD/MM/YYYY': '31/01/2026',
 };
 
-/** One row of an expense file as a record, or the problems naming the file's headers. */
+/**
+ * One row of an expense file as a checked record (the record schema's output), or the problems naming the
+ * file's headers.
+ */
 export function toExpenseRecord(
   columns: ExpenseMapping,
   defaults: RowDefaults,
   values: Record<string, string>,
-): { record?: ExpenseRecordInput; problems: Omit<ErrorDetail, 'row'>[] } {
+): { record?: ExpenseRecord; problems: Omit<ErrorDetail, 'row'>[] } {
   const cell = (column: ExpenseColumn) => {
     const header = columns[column];
     return header === undefined ? '' : (values[header] ?? '').trim();
@@ -80,8 +83,9 @@ export function toExpenseRecord(
     account: cell('account'),
     employeeEmail: cell('employee_email') || null,
   };
-  // The sync engine parses every record with the schema anyway; here it only says which column is wrong.
-  if (surelyValidExpense(record)) return { record, problems };
+  // Most rows are checked by hand; the schema parses only the others, and says which column is wrong.
+  const checked = checkedExpenseRecord(record);
+  if (checked) return { record: checked, problems };
   const parsed = expenseRecordSchema.safeParse(record);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -90,5 +94,5 @@ export function toExpenseRecord(
     }
     return { problems };
   }
-  return { record, problems };
+  return { record: parsed.data, problems };
 }

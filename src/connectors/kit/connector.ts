@@ -28,6 +28,11 @@ export interface Page {
    * way again and change nothing.
    */
   file?: { sha256: string; name: string | null; readWith: Record<string, unknown> | null };
+  /**
+   * The records are already the record schema's output (the connector checked each one, as an expense file's
+   * rows are): the engine takes them as they are instead of parsing each one again.
+   */
+  checked?: boolean;
 }
 
 export interface FetchContext<Config, Credentials> {

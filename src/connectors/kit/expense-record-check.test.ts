@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { surelyValidExpense } from './expense-record-check.js';
+import { checkedExpenseRecord, surelyValidExpense } from './expense-record-check.js';
 import { expenseRecordSchema } from './records.js';
 
 const good = {
@@ -99,5 +99,37 @@ describe('surelyValidExpense', () => {
       { vendor: 'nul\u0000' },
     ])
       expect(surelyValidExpense({ ...good, ...bad })).toBe(false);
+  });
+});
+
+describe('checkedExpenseRecord', () => {
+  it('gives what the record schema gives, for every row it takes', () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(row, (r) => {
+        const checked = checkedExpenseRecord(r);
+        if (checked === null) return;
+        taken++;
+        expect(checked).toEqual(expenseRecordSchema.parse({ type: 'expense', ...r }));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(taken).toBeGreaterThan(0);
+  });
+
+  it("gives the schema's forms of a plain row: canonical amount, upper-case currency, normalised email", () => {
+    expect(checkedExpenseRecord({ ...good, id: ' TX-1 ', amount: '012.50', reportId: '  ' })).toEqual({
+      type: 'expense',
+      id: 'TX-1',
+      date: '2026-02-28',
+      amount: '12.5',
+      currency: 'USD',
+      vendor: 'SLACK TECHNOLOGIES',
+      description: 'Pro plan',
+      reportId: null,
+      itemType: 'line',
+      account: 'card-1',
+      employeeEmail: 'ana@example.com',
+    });
   });
 });

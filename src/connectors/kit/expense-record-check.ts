@@ -1,6 +1,7 @@
 import { isValidEmail, normaliseEmail } from '../../lib/email.js';
 import { isStorable } from '../../lib/storable-text.js';
 import { canonicalAmount, isCalendarDate, isCurrencyCode } from './expense-values.js';
+import type { ExpenseRecord } from './records.js';
 
 /** What a file's row gives: every field a string already (or null where the schema allows it). */
 export interface ExpenseRowRecord {
@@ -45,4 +46,32 @@ export function surelyValidExpense(row: ExpenseRowRecord): boolean {
     (row.employeeEmail === null ||
       (row.employeeEmail.length <= 320 && isValidEmail(normaliseEmail(row.employeeEmail))))
   );
+}
+
+const orNull = (value: string | null) => {
+  const trimmed = value?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
+};
+
+/**
+ * The record the schema would give for a row it surely accepts (trimmed texts, canonical amount, upper-case
+ * currency, normalised email), or null when it may not accept it. A connector yielding these marks its page
+ * `checked`, and the sync engine takes them as they are: no second parse. Pinned against the schema's output
+ * by a property test.
+ */
+export function checkedExpenseRecord(row: ExpenseRowRecord): ExpenseRecord | null {
+  if (!surelyValidExpense(row)) return null;
+  return {
+    type: 'expense',
+    id: orNull(row.id),
+    date: row.date,
+    amount: canonicalAmount(row.amount) as string,
+    currency: row.currency.toUpperCase(),
+    vendor: row.vendor.trim(),
+    description: row.description.trim(),
+    reportId: orNull(row.reportId),
+    itemType: row.itemType,
+    account: row.account.trim(),
+    employeeEmail: row.employeeEmail === null ? null : normaliseEmail(row.employeeEmail),
+  };
 }

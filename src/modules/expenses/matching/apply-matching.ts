@@ -187,6 +187,16 @@ export async function applyMatching(
   scope: ExpenseScope,
   options: { recordChanges?: boolean } = {},
 ): Promise<void> {
+  const changed = await decideDescriptors(trx, scope);
+  await updateLines(trx, scope, changed, options.recordChanges ?? false);
+}
+
+/**
+ * Decides the descriptors in scope (every one, or after an import those never matched) and writes those
+ * whose outcome changed, without touching lines: an import decides its new descriptors before writing
+ * their lines, already matched. Answers the ids of the descriptors written.
+ */
+export async function decideDescriptors(trx: Kysely<DB>, scope: ExpenseScope): Promise<number[]> {
   const descriptors = await descriptorsInScope(trx, scope);
   let changed: number[] = [];
   if (descriptors.length > 0) {
@@ -225,5 +235,5 @@ export async function applyMatching(
       }),
     );
   }
-  await updateLines(trx, scope, changed, options.recordChanges ?? false);
+  return changed;
 }
