@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { DB } from '../db/schema.js';
-import { deriveExpenseLines } from '../modules/expenses/derive.js';
+import { deriveExpenseLines, deriveFirstImport } from '../modules/expenses/derive.js';
 import { externalIdsOf } from '../modules/expenses/import/line-ids.js';
 import { settleRunDescriptors } from '../modules/expenses/import/run-descriptors.js';
 import {
@@ -99,7 +99,12 @@ export async function applyExpenses(
   // New lines go straight into their table, each written once and already derived; the lines the source
   // had are corrected where the file tells otherwise. Staging them first, then inserting from the staged
   // table, cost as much as the baseline's whole COPY (bench/RESULTS.md, "expenses").
-  const { fresh, updated } = await updateKnownLines(trx, sourceId, identified, descriptors.descriptors);
+  const { fresh, updated, hadLines } = await updateKnownLines(
+    trx,
+    sourceId,
+    identified,
+    descriptors.descriptors,
+  );
   await copyNewLines(database, trx, { sourceId, importId: imported.id, now }, fresh, descriptors.descriptors);
   // The accounts are recorded after the lines: a new account is not excluded, so its lines were not either.
   const accounts = { added: await recordAccounts(trx, sourceId, identified, now) };
@@ -109,7 +114,10 @@ export async function applyExpenses(
   // from the table's statistics: after a large import they must know of its lines, or a first import of
   // 10,000 lines is planned as a nested loop over a table believed empty and takes seconds instead of ms.
   if (counted.added >= largeImportLines) await sql`analyze expense_lines`.execute(trx);
-  await deriveExpenseLines(trx, { sourceIds: [sourceId] });
+  // A source's first import wrote every line already derived; later ones may move lines it had (a report
+  // spanning two files, a corrected line, a new count mode), so all of the source's lines are derived again.
+  if (hadLines) await deriveExpenseLines(trx, { sourceIds: [sourceId] });
+  else await deriveFirstImport(trx, sourceId);
   return {
     lines: { ...counted, unchanged: lines.length - counted.added - counted.updated },
     descriptors: { added: descriptors.added },

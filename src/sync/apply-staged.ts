@@ -23,7 +23,7 @@ export interface StagedRun {
   unavailable: { capability: string; reason: string }[];
   /** Settings given with the run, which the source keeps once the run applies (SyncOptions.settings). */
   settings?: Record<string, unknown> | null;
-  /** Nothing was staged (a run of expense lines alone): the apply of staged records is skipped. */
+  /** A run of a source of expense lines that staged nothing else: the apply of staged records is skipped. */
   nothingStaged?: boolean;
   /**
    * For sources of expense lines: the import to record (the file's sha256 and name, when a file brought it)

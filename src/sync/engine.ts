@@ -225,7 +225,8 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
       domains: staging.domains,
       unavailable: [...unavailable].map(([capability, reason]) => ({ capability, reason })),
       settings: options.settings ?? null,
-      nothingStaged: staging.isEmpty,
+      // A source of expense lines stages nothing else, and has no accounts or employees a run could remove.
+      nothingStaged: expenseLines !== null && staging.isEmpty,
       expenseImport: expenseLines
         ? {
             contentSha256: file?.sha256 ?? null,

@@ -29,6 +29,17 @@ export async function deriveExpenseLines(trx: Kysely<DB>, scope: ExpenseScope = 
 }
 
 /**
+ * Derives what a source's first import leaves to derive: its lines were written already derived from the
+ * run's own lines (conversion, excluded account, counted item kind, app and ignored flag; apply-expenses.ts),
+ * and nothing of the source existed before to move them, so only duplicates (across other sources' lines)
+ * and totals follow. Two passes over the source's lines fewer than `deriveExpenseLines`.
+ */
+export async function deriveFirstImport(trx: Kysely<DB>, sourceId: number): Promise<void> {
+  await markDuplicates(trx, { sourceIds: [sourceId] });
+  await refreshExpenseTotals(trx);
+}
+
+/**
  * Re-applies the rules after one was added or removed, with the same outcome as `deriveExpenseLines` over
  * every line (property-tested in rules/reapply-rules.db.test.ts): every descriptor is decided again, but
  * duplicates and totals are re-derived only around the lines whose app or ignored flag moved. A rule

@@ -48,10 +48,10 @@ export async function updateKnownLines(
   sourceId: number,
   lines: readonly IdentifiedLine[],
   descriptors: DescriptorsByText,
-): Promise<{ fresh: IdentifiedLine[]; updated: number }> {
+): Promise<{ fresh: IdentifiedLine[]; updated: number; hadLines: boolean }> {
   const { rows: any } = await sql<{ found: boolean }>`
     select exists (select 1 from expense_lines where source_id = ${sourceId}) as found`.execute(trx);
-  if (!any[0]?.found) return { fresh: [...lines], updated: 0 };
+  if (!any[0]?.found) return { fresh: [...lines], updated: 0, hadLines: false };
   const fresh: IdentifiedLine[] = [];
   let updated = 0;
   for (let start = 0; start < lines.length; start += lookupBatch) {
@@ -100,7 +100,7 @@ export async function updateKnownLines(
       where l.id = u.id`.execute(trx);
     updated += changed.length;
   }
-  return { fresh, updated };
+  return { fresh, updated, hadLines: true };
 }
 
 /**

@@ -1,0 +1,11 @@
+-- Every index on expense_lines is paid for by every line an import writes, so each one left has a reader:
+--   primary key (id)                      lines written by id (derivations, duplicates, a line set by hand)
+--   unique (source_id, external_id)       one line per source and id; an import finds the lines it had
+--   expense_lines_descriptor_idx          a rule change reaches the lines of the descriptors it moved
+--   expense_lines_app_idx (app_id, date)  one app's lines and spend; totals of the apps and months a rule moved
+--   expense_lines_date_idx (date)         the lines list, newest first; totals of lines without an app
+--   expense_lines_employee_idx            a person's spend
+--   expense_lines_unmatched_idx           the unmatched list, biggest first
+-- The report index had none: every query over reports groups all the lines in scope (line-flags.ts,
+-- explain), which a scan serves, and a source's lines are reached through the unique key's first column.
+drop index if exists expense_lines_report_idx;
