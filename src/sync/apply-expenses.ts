@@ -113,7 +113,10 @@ export async function applyExpenses(
   // The derivation's plans (duplicates join a source's lines to the others by date and amount) are chosen
   // from the table's statistics: after a large import they must know of its lines, or a first import of
   // 10,000 lines is planned as a nested loop over a table believed empty and takes seconds instead of ms.
-  if (counted.added >= largeImportLines) await sql`analyze expense_lines`.execute(trx);
+  // Only the columns those plans read are analyzed: the whole table's took three times as long
+  // (bench/RESULTS.md, "expenses").
+  if (counted.added >= largeImportLines)
+    await sql`analyze expense_lines (source_id, date, amount, currency, app_id, descriptor_id)`.execute(trx);
   // A source's first import wrote every line already derived; later ones may move lines it had (a report
   // spanning two files, a corrected line, a new count mode), so all of the source's lines are derived again.
   if (hadLines) await deriveExpenseLines(trx, { sourceIds: [sourceId] });
