@@ -20,7 +20,8 @@ import { medianMs, onEachLane, timed } from './server.js';
  * Expenses at scale: BENCH_EXPENSE_LINES lines (1,000,000 by default) over 3 years from 3 sources, on 2,000
  * distinct descriptors and 200 apps, with 50 rules. Measures, on each lane:
  * - import + match: one CSV file per source through `importExpenses` (the connector reads and checks the
- *   rows, the sync engine stages and applies them, then matching, duplicates and totals), beside a baseline:
+ *   rows, the sync engine's apply decides their descriptors and writes them straight into `expense_lines`,
+ *   then duplicates and totals), beside a baseline:
  *   COPY of the same lines into an unindexed table plus a plain scan of the descriptors against the
  *   catalog's aliases and the apps' names;
  * - re-applying every rule after one is added, through the rules service (`addRule`);
