@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { useTestServer } from '../../../test/support/http.js';
 import { account, ago, syncRecords } from '../../../test/support/records.js';
+import { lanes } from '../../../test/support/test-roster.js';
+import { ensureLicenseStates } from '../licenses/license-store.js';
+import { inactiveSummary } from '../licenses/licenses.repo.js';
+import { loadOverview } from './overview.repo.js';
 
 describe('GET /api/overview', () => {
   const ctx = useTestServer(async ({ roster }) => {
@@ -52,5 +56,34 @@ describe('GET /api/overview', () => {
       headers: ctx.server.as('app-owner'),
     });
     expect(response.statusCode).toBe(403);
+  });
+});
+
+describe.each(lanes)('the Overview and the stored license states on %s', (lane) => {
+  const ctx = useTestServer(
+    async ({ roster }) => {
+      const { id } = await roster.database.db
+        .insertInto('sources')
+        .values({ kind: 'scripted', name: 'Jira feed', config: '{}' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await syncRecords(roster, id, [
+        { type: 'license_type', app: 'Jira', name: 'Standard', pricePerUserCents: 1000 },
+        // Used an hour short of the 90-day threshold: active now, inactive two hours from now.
+        account('ann@acme.io', 'Jira', { licenseTypes: ['Standard'], lastUsedAt: ago(90 - 1 / 24) }),
+        account('bob@acme.io', 'Jira', { licenseTypes: ['Standard'], lastUsedAt: ago(200) }),
+      ]);
+    },
+    { lane },
+  );
+
+  it('counts what the inactive summary counts, from the same stored states, until they are recomputed', async () => {
+    await ensureLicenseStates(ctx.roster.database, new Date());
+    const later = new Date(Date.now() + 2 * 3_600_000);
+    const overview = await loadOverview(ctx.roster, later);
+    const summary = await inactiveSummary(ctx.roster, later);
+    expect(summary).toEqual([expect.objectContaining({ app: 'Jira', inactive: 1 })]);
+    expect(overview).toMatchObject({ licenses: 2, inactiveLicenses: 1, annualLicenseCost: 240 });
+    expect(overview.utilisation).toEqual([expect.objectContaining({ app: 'Jira', active: 1, inactive: 1 })]);
   });
 });
