@@ -227,3 +227,25 @@ describe.each(serverLanes)(
     });
   },
 );
+
+describe.each(lanes)('the read cache turned off (ROSTER_READ_CACHE_BYTES=0) on %s', (lane) => {
+  const ctx = useTestServer(
+    async ({ roster }) => {
+      await syncRecords(roster, await addSource(roster, 'Jira feed'), [account('ann@acme.io', 'Jira')]);
+    },
+    { lane, env: { ROSTER_READ_CACHE_BYTES: '0' } },
+  );
+
+  it('keeps nothing: every read computes its answer', async () => {
+    const read = () => ctx.server.app.inject({ url: '/api/v1/apps', headers: ctx.server.as('read-only') });
+    expect((await read()).headers.etag).toBeUndefined();
+    await unseen(ctx.roster, 'apps', () =>
+      ctx.roster.database.db
+        .updateTable('apps')
+        .set({ name: 'Jira Cloud' })
+        .where('name', '=', 'Jira')
+        .execute(),
+    );
+    expect((await read()).json().items.map((a: { name: string }) => a.name)).toEqual(['Jira Cloud']);
+  });
+});
