@@ -7,6 +7,8 @@ import { loadConfig } from '../src/config.js';
 import { consoleDist } from '../src/http/console.routes.js';
 import { buildServer } from '../src/http/server.js';
 import { ensureLicenseStates } from '../src/modules/licenses/license-store.js';
+import { loadOverview } from '../src/modules/overview/overview.repo.js';
+import { overviewFigures } from '../src/modules/overview/overview-figures.js';
 import { createToken } from '../src/modules/tokens/tokens.service.js';
 import { openRoster, type Roster } from '../src/roster.js';
 import { seedOrganisation } from './seed-organisation.js';
@@ -109,6 +111,22 @@ async function lane(label: string, env: Record<string, string>): Promise<[string
     const auth = { authorization: `Bearer ${token}` };
     const person = (n: number) =>
       `/api/v1/users/${encodeURIComponent(`person${(n * 7_919) % PEOPLE}@bench.example`)}`;
+    // The console's Overview: its figures computed by a request (no worker), then by the worker's poll as
+    // `roster serve` does after a change and at start, then a first visit (figures ready) and a second (kept).
+    const computed = await timed(() => loadOverview(roster));
+    console.log(`${label}: the Overview's figures computed: ${(computed.seconds * 1000).toFixed(0)} ms`);
+    const polled = await timed(() => overviewFigures(roster));
+    console.log(
+      `${label}: the Overview's figures kept by the worker's poll: ${(polled.seconds * 1000).toFixed(0)} ms`,
+    );
+    for (const visit of ['first', 'second']) {
+      const overview = await timed(() =>
+        fetch(`${base}/api/v1/overview`, { headers: auth }).then((r) => r.text()),
+      );
+      console.log(
+        `${label}: GET /api/v1/overview, ${visit} visit: ${(overview.seconds * 1000).toFixed(0)} ms`,
+      );
+    }
     const rows: [string, Row][] = [];
     console.log(`${label}: load average before the requests: ${load()}`);
     for (const [name, path] of [

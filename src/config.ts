@@ -34,6 +34,11 @@ const envSchema = z.object({
     .positive()
     .default(50 * 1024 * 1024),
   ROSTER_EXTENSION_BATCHES_PER_MINUTE: z.coerce.number().int().positive().max(1_000_000).default(120),
+  ROSTER_READ_CACHE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(64 * 1024 * 1024),
   ROSTER_LEASE_SECONDS: z.coerce.number().positive().max(3600).default(120),
   ROSTER_LEASE_RENEW_SECONDS: z.coerce.number().positive().max(1800).default(30),
   ROSTER_OUTBOUND_ALLOW: z
@@ -111,6 +116,8 @@ export interface Config {
   lease: { durationMs: number; renewEveryMs: number };
   /** How many event batches one extension token may send per minute (ROSTER_EXTENSION_BATCHES_PER_MINUTE). */
   extensionBatchesPerMinute: number;
+  /** ROSTER_READ_CACHE_BYTES: how much a server keeps of the answers of its cached reads (0: none). */
+  readCacheBytes: number;
   /** ROSTER_METRICS_LISTEN: where `roster serve` also answers `GET /metrics` without authentication; null: nowhere. */
   metricsListen: { host: string; port: number } | null;
 }
@@ -167,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       renewEveryMs: Math.round(e.ROSTER_LEASE_RENEW_SECONDS * 1000),
     },
     metricsListen: e.ROSTER_METRICS_LISTEN,
+    readCacheBytes: e.ROSTER_READ_CACHE_BYTES,
     extensionBatchesPerMinute: e.ROSTER_EXTENSION_BATCHES_PER_MINUTE,
   };
 }

@@ -402,6 +402,12 @@ export interface LicenseStateCountsTable {
   reason: string;
   n: number;
 }
+/** One row: moves once per committed transaction that changed data the cached reads show (migrations/0028). */
+export interface DataGenerationTable {
+  id: Generated<number>;
+  value: Generated<string>;
+}
+
 export interface LicenseStatesStatusTable {
   id: Generated<number>;
   computed_at: Timestamp | null;
@@ -681,6 +687,7 @@ export interface DB {
   license_states: LicenseStatesTable;
   license_state_counts: LicenseStateCountsTable;
   license_states_status: LicenseStatesStatusTable;
+  data_generation: DataGenerationTable;
   managed_domains: ManagedDomainsView;
   employee_sources: EmployeeSourcesView;
   employees_of_record: EmployeesTable;

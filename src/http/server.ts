@@ -45,6 +45,7 @@ import { healthRoutes } from './health.routes.js';
 import { metricsRoutes } from './metrics.routes.js';
 import { polishOpenApi } from './openapi-polish.js';
 import { permissionOf, selfAuthenticating } from './permissions.js';
+import { registerReadCache } from './read-cache.js';
 import type { WorkerProbe } from './readiness.js';
 import { redactions } from './redactions.js';
 import { registerSecurityHeaders } from './security-headers.js';
@@ -159,6 +160,7 @@ export async function buildServer(roster: Roster, options: ServerOptions = {}): 
   registerErrorHandling(app);
   registerAuthentication(app, roster);
   registerApiVersioning(app);
+  registerReadCache(app, roster);
   const metrics = createMetrics(roster);
   app.decorate('metrics', metrics);
   app.addHook('onResponse', async (request, reply) => {

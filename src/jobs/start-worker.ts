@@ -12,6 +12,7 @@ import {
   startCandidateOffboardings,
 } from '../modules/offboarding/offboarding-jobs.js';
 import { followTickets } from '../modules/offboarding/ticket-method.js';
+import { overviewFigures } from '../modules/overview/overview-figures.js';
 import { enqueueDueSyncs, syncJobHandler, syncJobKind } from '../modules/sources/scheduled-syncs.js';
 import {
   workflowRunsHandler,
@@ -68,6 +69,9 @@ export function jobWorkerOptions(
       await ensureLicenseStates(roster.database, new Date(), licenseStatesMaxAgeMs);
       // Workflow schedules that came due, and workflow runs waiting for a job.
       await workflowsBeforePoll(roster);
+      // Last, so nothing above waits on it: the Overview's figures for the data as it now is, ready before
+      // the console's first visit asks.
+      await overviewFigures(roster);
     },
     log,
   };

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Roster } from '../../roster.js';
-import { loadOverview } from './overview.repo.js';
+import { overviewFigures } from './overview-figures.js';
 
 const overviewSchema = z
   .object({
@@ -46,7 +46,7 @@ export function overviewRoutes(roster: Roster): FastifyPluginAsyncZod {
           response: { 200: overviewSchema },
         },
       },
-      async () => loadOverview(roster),
+      async () => overviewFigures(roster),
     );
   };
 }

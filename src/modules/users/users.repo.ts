@@ -164,39 +164,53 @@ export async function personEmailOf(roster: Roster, email: string): Promise<stri
 
 export async function showUser(roster: Roster, email: string): Promise<UserDetail> {
   const { db } = roster.database;
-  const key = await personEmailOf(roster, email);
-  const { rows } = await userRows(sql`u.email = ${key}`, 1).execute(db);
+  const asked = normaliseEmail(email);
+  // The person the email belongs to (the primary email when merged, as personEmailOf) is found inside the
+  // row's own query: one round trip fewer on a read that is rarely asked twice.
+  const { rows } = await userRows(
+    sql`u.email = coalesce((select p.email from person_links l
+                            join users a on a.id = l.user_id join users p on p.id = l.primary_user_id
+                            where a.email = ${asked}), ${asked})`,
+    1,
+  ).execute(db);
   const user = rows[0];
-  if (!user) throw notFound(`No user with the email ${normaliseEmail(email)}`);
-  const employee = await db
-    .selectFrom('employees_of_record as e')
-    .innerJoin('sources as s', 's.id', 'e.source_id')
-    .select([
-      's.name as source',
-      'e.status',
-      'e.termination_date as terminationDate',
-      'e.department',
-      'e.manager_email as managerEmail',
-      'e.attributes',
-    ])
-    .where('e.email', '=', key)
-    .where('e.removed_at', 'is', null)
-    .executeTakeFirst();
-  const links = await db
-    .selectFrom('person_links as l')
-    .innerJoin('users as a', 'a.id', 'l.user_id')
-    .innerJoin('sources as s', 's.id', 'l.source_id')
-    .select(['a.id', 'a.email', 's.name as source', 'l.field', 'l.raw_value as value'])
-    .where('l.primary_user_id', '=', user.id)
-    .orderBy('a.email')
-    .execute();
+  if (!user) throw notFound(`No user with the email ${asked}`);
+  const key = user.email;
+  // The reads below depend only on the person: side by side, each on its own connection of a server's pool.
+  const [employee, links] = await Promise.all([
+    db
+      .selectFrom('employees_of_record as e')
+      .innerJoin('sources as s', 's.id', 'e.source_id')
+      .select([
+        's.name as source',
+        'e.status',
+        'e.termination_date as terminationDate',
+        'e.department',
+        'e.manager_email as managerEmail',
+        'e.attributes',
+      ])
+      .where('e.email', '=', key)
+      .where('e.removed_at', 'is', null)
+      .executeTakeFirst(),
+    db
+      .selectFrom('person_links as l')
+      .innerJoin('users as a', 'a.id', 'l.user_id')
+      .innerJoin('sources as s', 's.id', 'l.source_id')
+      .select(['a.id', 'a.email', 's.name as source', 'l.field', 'l.raw_value as value'])
+      .where('l.primary_user_id', '=', user.id)
+      .orderBy('a.email')
+      .execute(),
+  ]);
   const userIds = [user.id, ...links.map((l) => l.id)];
-  const accounts = await sql<UserAccount & { email: string }>`
+  const [accounts, expenseSpend] = await Promise.all([
+    sql<UserAccount & { email: string }>`
     select a.name as app, u.email, ${accountFactsColumns}
     from accounts ac join apps a on a.id = ac.app_id join users u on u.id = ac.user_id ${instanceJoin}
     ${lastUsedJoin}
     where ac.user_id = any (${userIds}::bigint[])
-    order by lower(a.name), u.email, ai.source_id is null, isrc.name`.execute(db);
+    order by lower(a.name), u.email, ai.source_id is null, isrc.name`.execute(db),
+    personSpend(roster, [user.email, ...links.map((l) => l.email)]),
+  ]);
   return {
     ...user,
     primaryEmail: user.email,
@@ -213,6 +227,6 @@ export async function showUser(roster: Roster, email: string): Promise<UserDetai
       ? { ...employee, attributes: (employee.attributes ?? {}) as Record<string, unknown> }
       : null,
     accounts: accounts.rows.map(toAccountFacts),
-    expenseSpend: await personSpend(roster, [user.email, ...links.map((l) => l.email)]),
+    expenseSpend,
   };
 }
