@@ -51,11 +51,12 @@ export async function writeDataTemplate(dir = dataTemplateDir, migrations = list
 }
 
 /**
- * The template as PGlite's `loadDataDir` takes it, when there is one and it holds exactly `migrations`
- * (same versions, same checksums, same order); otherwise undefined, and the database is created and
- * migrated as without a template. A manifest that cannot be read counts as no template.
+ * The template's gzipped tarball (written to a new data directory by `db/unpack-data-dir.ts`), when there
+ * is one and it holds exactly `migrations` (same versions, same checksums, same order); otherwise
+ * undefined, and the database is created and migrated as without a template. A manifest that cannot be
+ * read counts as no template.
  */
-export function readDataTemplate(dir = dataTemplateDir, migrations = listMigrations()): Blob | undefined {
+export function readDataTemplate(dir = dataTemplateDir, migrations = listMigrations()): Buffer | undefined {
   let manifest: Manifest;
   let tarball: Buffer;
   try {
@@ -65,6 +66,5 @@ export function readDataTemplate(dir = dataTemplateDir, migrations = listMigrati
   } catch {
     return undefined;
   }
-  // PGlite unpacks a tarball as gzipped only when its type says so.
-  return new Blob([new Uint8Array(tarball)], { type: 'application/x-gzip' });
+  return tarball;
 }
