@@ -14,9 +14,11 @@ import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { newDataDir, testConfig } from '../../test/support/test-roster.js';
+import { readCatalog } from '../catalog/catalog.js';
 import { keyFilePath } from '../lib/key-file.js';
 import { openRoster, type Roster } from '../roster.js';
 import { readDataTemplate, writeDataTemplate } from './data-template.js';
+import { openDatabase } from './database.js';
 import { listMigrations, migrate } from './migrate.js';
 
 // The template is the embedded database's own: a server database is created by its administrator.
@@ -195,6 +197,21 @@ describe('the migrated data template', () => {
       await roster.close();
     }
     expect(existsSync(join(dir, 'pgdata.unpacking'))).toBe(false);
+  });
+
+  it('holds the shipped catalog, so a first start has none of it to load', async () => {
+    const dir = folder('roster-template-catalog-');
+    const database = await openDatabase(
+      { kind: 'pglite', dataDir: dir },
+      { newDatabaseFrom: () => readDataTemplate(templateDir) },
+    );
+    try {
+      const rows = await database.db.selectFrom('catalog_apps').select('id').execute();
+      const ids = readCatalog().map((entry) => entry.id);
+      expect(rows.map((row) => row.id).sort()).toEqual(ids.sort());
+    } finally {
+      await database.close();
+    }
   });
 
   it('leaves an existing database as it is', async () => {

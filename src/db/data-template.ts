@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadCatalog } from '../catalog/catalog.js';
 import { openDatabase } from './database.js';
 import { listMigrations, type Migration, migrate } from './migrate.js';
 
@@ -11,8 +12,8 @@ import { listMigrations, type Migration, migrate } from './migrate.js';
  * tarball, with the list of migrations it holds. A new data directory starts from a copy of it when that
  * list is exactly this Roster's; the migration check still runs after it and finds nothing to do.
  *
- * The template holds only what the migrations create: no key, key check, admin, token or other
- * installation-specific value (those are made at the first open, per installation).
+ * The template holds only what the migrations create, and the shipped catalog: no key, key check, admin,
+ * token or other installation-specific value (those are made at the first open, per installation).
  */
 
 /** dist/data-template/ at the package root: the same folder seen from src/db (tsx) and dist/db (built). */
@@ -37,6 +38,8 @@ export async function writeDataTemplate(dir = dataTemplateDir, migrations = list
     let tarball: Blob;
     try {
       await migrate(database, migrations);
+      // The shipped catalog too: a first start then finds it loaded (`loadCatalog` checks its fingerprint).
+      await loadCatalog(database);
       // Taken while no query runs, so the copy is consistent.
       tarball = await (database.dumpDataDir as () => Promise<Blob>)();
     } finally {
