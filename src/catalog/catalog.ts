@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
@@ -17,12 +18,44 @@ export const catalogEntrySchema = z.strictObject({
 });
 export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
 
+const parseCatalog = (text: string): CatalogEntry[] => z.array(catalogEntrySchema).parse(JSON.parse(text));
+
 export function readCatalog(path = catalogPath): CatalogEntry[] {
-  return z.array(catalogEntrySchema).parse(JSON.parse(readFileSync(path, 'utf8')));
+  return parseCatalog(readFileSync(path, 'utf8'));
 }
 
-/** Brings the catalog_apps table in line with the shipped catalog (entries are added or updated, never dropped). */
-export async function loadCatalog(database: Database, entries = readCatalog()): Promise<void> {
+/**
+ * What catalog_apps was last brought in line with, kept as the table's comment: the catalog's file is read,
+ * checked and upserted only when it changed (a new Roster), not at every start, where it cost a large
+ * statement and its checks. A database restored from a backup carries the fingerprint of its own catalog.
+ */
+const fingerprintOf = (text: string) => `catalog sha256 ${createHash('sha256').update(text).digest('hex')}`;
+
+async function loadedFingerprint(database: Database): Promise<string | null> {
+  const { rows } = await sql<{ comment: string | null }>`
+    select obj_description('catalog_apps'::regclass, 'pg_class') as comment`.execute(database.db);
+  return rows[0]?.comment ?? null;
+}
+
+/**
+ * Brings the catalog_apps table in line with the shipped catalog (entries are added or updated, never
+ * dropped), unless it already is: see `fingerprintOf`.
+ */
+export async function loadCatalog(database: Database, path = catalogPath): Promise<void> {
+  const text = readFileSync(path, 'utf8');
+  const fingerprint = fingerprintOf(text);
+  if ((await loadedFingerprint(database)) === fingerprint) return;
+  await upsertCatalog(database, parseCatalog(text));
+  // Written after the entries: a start stopped in between loads them again.
+  await sql`comment on table catalog_apps is ${sql.lit(fingerprint)}`.execute(database.db).catch((error) => {
+    // Only the table's owner may comment on it: a database user that is not loads the catalog every start.
+    if ((error as { code?: string }).code !== insufficientPrivilege) throw error;
+  });
+}
+
+const insufficientPrivilege = '42501';
+
+async function upsertCatalog(database: Database, entries: readonly CatalogEntry[]): Promise<void> {
   await sql`insert into catalog_apps as c (id, name, vendor, category, domains, expense_aliases)
             select e.id, e.name, e.vendor, e.category,
                    array(select jsonb_array_elements_text(e."domains")),

@@ -1,12 +1,24 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { newDataDir, testConfig } from '../../test/support/test-roster.js';
+import { readCatalog } from '../catalog/catalog.js';
 import { keyFilePath } from '../lib/key-file.js';
 import { openRoster, type Roster } from '../roster.js';
 import { readDataTemplate, writeDataTemplate } from './data-template.js';
+import { openDatabase } from './database.js';
 import { listMigrations, migrate } from './migrate.js';
 
 // The template is the embedded database's own: a server database is created by its administrator.
@@ -24,6 +36,9 @@ beforeAll(async () => {
 });
 afterAll(() => {
   for (const dir of folders) rmSync(dir, { recursive: true, force: true });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
 });
 
 /** Everything the migrations define, as text: tables, columns, indexes, constraints, views, functions, triggers. */
@@ -130,7 +145,7 @@ describe('the migrated data template', () => {
 
   it('is used only when its migrations are exactly this Roster’s', () => {
     const migrations = listMigrations();
-    expect(readDataTemplate(templateDir, migrations)).toBeInstanceOf(Blob);
+    expect(readDataTemplate(templateDir, migrations)).toBeInstanceOf(Buffer);
     expect(readDataTemplate(templateDir, migrations.slice(0, -1))).toBeUndefined();
     const edited = migrations.map((m, i) => (i === 3 ? { ...m, checksum: 'f'.repeat(64) } : m));
     expect(readDataTemplate(templateDir, edited)).toBeUndefined();
@@ -140,6 +155,63 @@ describe('the migrated data template', () => {
     cpSync(templateDir, broken, { recursive: true });
     writeFileSync(join(broken, 'migrations.json'), '{ not json');
     expect(readDataTemplate(broken, migrations)).toBeUndefined();
+  });
+
+  it('is written to a new data directory before PGlite opens it, into a folder only its owner can enter', async () => {
+    const dir = folder('roster-written-template-');
+    const pgdata = join(dir, 'pgdata');
+    const create = vi.spyOn(PGlite, 'create');
+    const seenAtCreate: { databaseThere: boolean; tarballHanded: boolean }[] = [];
+    create.mockImplementation(async (...args: Parameters<typeof PGlite.create>) => {
+      const options = args[0] as { loadDataDir?: unknown } | undefined;
+      seenAtCreate.push({
+        databaseThere: existsSync(join(pgdata, 'PG_VERSION')),
+        tarballHanded: options?.loadDataDir !== undefined,
+      });
+      create.mockRestore();
+      return PGlite.create(...args);
+    });
+    const roster = await openRoster(testConfig(dir), { dataTemplateDir: templateDir });
+    try {
+      // PGlite's own loading writes the files through its emulated file layer, many times slower.
+      expect(seenAtCreate).toEqual([{ databaseThere: true, tarballHanded: false }]);
+      expect(await migrate(roster.database)).toEqual([]);
+    } finally {
+      await roster.close();
+    }
+    // PostgreSQL writes some files of its own readable by all; the folder keeps every one of them private.
+    expect((statSync(pgdata).mode & 0o777).toString(8)).toBe('700');
+  });
+
+  it('starts over when a start was stopped while writing it', async () => {
+    const dir = folder('roster-interrupted-template-');
+    // What a start killed halfway leaves: an empty pgdata and a part of the template beside it.
+    mkdirSync(join(dir, 'pgdata'));
+    mkdirSync(join(dir, 'pgdata.unpacking', 'base'), { recursive: true });
+    writeFileSync(join(dir, 'pgdata.unpacking', 'PG_VERSION'), '17\n');
+    const roster = await openRoster(testConfig(dir), { dataTemplateDir: templateDir });
+    try {
+      expect(await migrate(roster.database)).toEqual([]);
+      expect(await recordedMigrations(roster)).toHaveLength(listMigrations().length);
+    } finally {
+      await roster.close();
+    }
+    expect(existsSync(join(dir, 'pgdata.unpacking'))).toBe(false);
+  });
+
+  it('holds the shipped catalog, so a first start has none of it to load', async () => {
+    const dir = folder('roster-template-catalog-');
+    const database = await openDatabase(
+      { kind: 'pglite', dataDir: dir },
+      { newDatabaseFrom: () => readDataTemplate(templateDir) },
+    );
+    try {
+      const rows = await database.db.selectFrom('catalog_apps').select('id').execute();
+      const ids = readCatalog().map((entry) => entry.id);
+      expect(rows.map((row) => row.id).sort()).toEqual(ids.sort());
+    } finally {
+      await database.close();
+    }
   });
 
   it('leaves an existing database as it is', async () => {

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadCatalog } from '../catalog/catalog.js';
 import { openDatabase } from './database.js';
 import { listMigrations, type Migration, migrate } from './migrate.js';
 
@@ -11,8 +12,8 @@ import { listMigrations, type Migration, migrate } from './migrate.js';
  * tarball, with the list of migrations it holds. A new data directory starts from a copy of it when that
  * list is exactly this Roster's; the migration check still runs after it and finds nothing to do.
  *
- * The template holds only what the migrations create: no key, key check, admin, token or other
- * installation-specific value (those are made at the first open, per installation).
+ * The template holds only what the migrations create, and the shipped catalog: no key, key check, admin,
+ * token or other installation-specific value (those are made at the first open, per installation).
  */
 
 /** dist/data-template/ at the package root: the same folder seen from src/db (tsx) and dist/db (built). */
@@ -37,6 +38,8 @@ export async function writeDataTemplate(dir = dataTemplateDir, migrations = list
     let tarball: Blob;
     try {
       await migrate(database, migrations);
+      // The shipped catalog too: a first start then finds it loaded (`loadCatalog` checks its fingerprint).
+      await loadCatalog(database);
       // Taken while no query runs, so the copy is consistent.
       tarball = await (database.dumpDataDir as () => Promise<Blob>)();
     } finally {
@@ -51,11 +54,12 @@ export async function writeDataTemplate(dir = dataTemplateDir, migrations = list
 }
 
 /**
- * The template as PGlite's `loadDataDir` takes it, when there is one and it holds exactly `migrations`
- * (same versions, same checksums, same order); otherwise undefined, and the database is created and
- * migrated as without a template. A manifest that cannot be read counts as no template.
+ * The template's gzipped tarball (written to a new data directory by `db/unpack-data-dir.ts`), when there
+ * is one and it holds exactly `migrations` (same versions, same checksums, same order); otherwise
+ * undefined, and the database is created and migrated as without a template. A manifest that cannot be
+ * read counts as no template.
  */
-export function readDataTemplate(dir = dataTemplateDir, migrations = listMigrations()): Blob | undefined {
+export function readDataTemplate(dir = dataTemplateDir, migrations = listMigrations()): Buffer | undefined {
   let manifest: Manifest;
   let tarball: Buffer;
   try {
@@ -65,6 +69,5 @@ export function readDataTemplate(dir = dataTemplateDir, migrations = listMigrati
   } catch {
     return undefined;
   }
-  // PGlite unpacks a tarball as gzipped only when its type says so.
-  return new Blob([new Uint8Array(tarball)], { type: 'application/x-gzip' });
+  return tarball;
 }

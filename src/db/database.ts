@@ -9,6 +9,7 @@ import { type CopyValue, encodeCopyRows } from './copy-text.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { DB } from './schema.js';
+import { unpackDataDir } from './unpack-data-dir.js';
 
 export type DatabaseTarget = { kind: 'pglite'; dataDir: string } | { kind: 'pg'; url: string };
 
@@ -53,11 +54,11 @@ function copySql(table: string, columns: readonly string[]): string {
 
 export interface OpenOptions {
   /**
-   * Embedded only: the tarball of a migrated, empty database to start a NEW data directory from (no
-   * `pgdata`, or an empty one) instead of creating one (`db/data-template.ts`). Undefined: create it.
+   * Embedded only: the gzipped tarball of a migrated, empty database to start a NEW data directory from
+   * (no `pgdata`, or an empty one) instead of creating one (`db/data-template.ts`). Undefined: create it.
    * Asked only when the directory is new, so an existing database never reads the tarball.
    */
-  newDatabaseFrom?: () => Blob | undefined;
+  newDatabaseFrom?: () => Uint8Array | undefined;
 }
 
 const isNewDatabase = (pgdata: string) => !existsSync(pgdata) || readdirSync(pgdata).length === 0;
@@ -66,11 +67,12 @@ async function openPglite(dataDir: string, options: OpenOptions): Promise<Databa
   const releaseLock = acquireDataDirLock(dataDir);
   try {
     const pgdata = join(dataDir, 'pgdata');
-    // Checked under the lock: no other process can be creating this database meanwhile.
+    // Checked under the lock: no other process can be creating this database meanwhile. The template is
+    // written with Node's file calls, and PGlite opens it as a database it made before.
     const template = isNewDatabase(pgdata) ? options.newDatabaseFrom?.() : undefined;
+    if (template) await unpackDataDir(template, pgdata);
     const pglite = await PGlite.create({
       dataDir: pgdata,
-      ...(template ? { loadDataDir: template } : {}),
       parsers: { [int8]: parseInt8, [date]: keepText, [numeric]: Number },
     });
     const mutex = new Mutex();

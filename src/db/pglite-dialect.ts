@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { PGlite } from '@electric-sql/pglite';
 import {
   CompiledQuery,
@@ -14,7 +15,8 @@ import type { Mutex } from '../lib/mutex.js';
 
 /**
  * Kysely over PGlite's single connection. A connection is held exclusively (through the shared mutex)
- * from acquire to release, so a transaction's BEGIN never leaks into another caller's queries.
+ * from acquire to release, so a transaction's BEGIN never leaks into another caller's queries. Acquiring
+ * it first yields one event-loop turn (see `acquireConnection`).
  */
 export class PGliteDialect implements Dialect {
   constructor(
@@ -43,6 +45,11 @@ class PGliteDriver implements Driver {
   ) {}
   async init() {}
   async acquireConnection(): Promise<DatabaseConnection> {
+    // PGlite answers on the main thread and its promises settle as microtasks, so queries awaited one
+    // after another never let the event loop reach waiting I/O: a job worker's poll (a dozen queries)
+    // held every request, the readiness probe after a start included, until it ended. One event-loop
+    // turn before each query or transaction lets requests that arrived meanwhile queue their own.
+    await nextTurn();
     const release = await this.mutex.lock();
     const connection = new PGliteConnection(this.pglite);
     this.releases.set(connection, release);
