@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { LongFilesFirst } from './test/support/long-files-first.js';
 
 export default defineConfig({
   test: {
@@ -16,6 +17,8 @@ export default defineConfig({
     // Migrated template databases that fresh test databases are copied from.
     globalSetup: ['test/support/global-setup.ts'],
     maxWorkers: 2,
+    // Longest files first (test/support/long-files-first.ts): the run ends on short files on both workers.
+    sequence: { sequencer: LongFilesFirst },
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },

@@ -2,12 +2,12 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemo } from '../../src/demo/load-demo.js';
 import { buildServer } from '../../src/http/server.js';
 import { keyFilePath } from '../../src/lib/key-file.js';
 import { createToken } from '../../src/modules/tokens/tokens.service.js';
 import { openRoster, type Roster } from '../../src/roster.js';
 import { runCli } from '../support/cli.js';
+import { newDemoDataDir } from '../support/demo-template.js';
 import { openTestRoster, type TestRoster, testConfig } from '../support/test-roster.js';
 
 type Observation = { source: string; role: 'direct' | 'partial' };
@@ -39,9 +39,8 @@ describe('counts on the demo organisation', () => {
   };
 
   beforeAll(async () => {
-    roster = await openTestRoster('pglite');
+    roster = await openTestRoster('pglite', {}, (await newDemoDataDir()).dataDir);
     env = { ROSTER_DATA_DIR: roster.dataDir };
-    await loadDemo(roster, { now: new Date() });
     const server = await buildServer(roster, { logger: false });
     const { token } = await createToken(roster, 'test', { name: 'counts', role: 'read-only' });
     const get = async <T>(url: string): Promise<T> => {

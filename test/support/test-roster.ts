@@ -80,8 +80,12 @@ export function testConfig(dataDir: string, extra: Record<string, string> = {}):
   });
 }
 
-export async function openTestRoster(lane: Lane, extra: Record<string, string> = {}): Promise<TestRoster> {
-  const dataDir = newDataDir();
+/** With `dataDir`, the embedded database already there (a copy of the demo's, say) rather than a new one. */
+export async function openTestRoster(
+  lane: Lane,
+  extra: Record<string, string> = {},
+  dataDir = newDataDir(),
+): Promise<TestRoster> {
   const server = lane === 'postgres' ? await createServerDatabase({ migrated: true }) : undefined;
   // A server database needs ROSTER_SECRET_KEY, the same in every process sharing it.
   const serverEnv: Record<string, string> = server

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { loadDemo } from '../../../src/demo/load-demo.js';
 import { buildServer } from '../../../src/http/server.js';
 import { createOneTimeToken } from '../../../src/modules/auth/auth.repo.js';
+import { newDemoDataDir } from '../../../test/support/demo-template.js';
 import { openTestRoster, type TestRoster } from '../../../test/support/test-roster.js';
 
 export interface DemoServer {
@@ -15,12 +15,12 @@ export interface DemoServer {
 }
 
 /**
- * A real Roster server on a temporary embedded database holding the demo organisation, on a free port;
- * `env` adds settings (a mail server).
+ * A real Roster server on a temporary embedded database holding the demo organisation (a copy of the one the
+ * worker loaded today), on a free port; `env` adds settings (a mail server).
  */
 export async function startDemoServer(env: Record<string, string> = {}): Promise<DemoServer> {
-  const roster = await openTestRoster('pglite', env);
-  const { adminEmail } = await loadDemo(roster);
+  const { dataDir, adminEmail } = await newDemoDataDir();
+  const roster = await openTestRoster('pglite', env, dataDir);
   const app = await buildServer(roster, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
