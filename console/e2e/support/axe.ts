@@ -16,6 +16,16 @@ export interface Violation {
  * the browser's debugging protocol, so the console's strict content security policy stays on.
  */
 export async function seriousViolations(page: Page): Promise<Violation[]> {
+  // Colours read mid-transition (a dialog fading in, a button easing back from its pressed look) are not the
+  // page's: finite animations and transitions are let finish first.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const axe = (
