@@ -16,7 +16,12 @@ insert into data_generation (id) values (1);
 
 create table data_generation_marks (txid bigint primary key);
 
-create function move_data_generation() returns trigger language plpgsql as $$
+-- The functions below run with the rights of the user that ran the migrations (security definer), so a
+-- database user granted only the data it writes (not these two tables) still moves the generation; their
+-- search path is fixed to this schema, as a security definer function's must be.
+
+create function move_data_generation() returns trigger language plpgsql
+  security definer set search_path from current as $$
 begin
   update data_generation set value = value + 1 where id = 1;
   delete from data_generation_marks where txid = new.txid;
@@ -28,7 +33,8 @@ create constraint trigger data_generation_at_commit after insert on data_generat
 
 -- Statements that changed no row (a conditional update that found nothing to do, as an unchanged sync's
 -- are) leave the generation alone: each trigger sees the statement's rows as a transition table.
-create function mark_data_changed() returns trigger language plpgsql as $$
+create function mark_data_changed() returns trigger language plpgsql
+  security definer set search_path from current as $$
 begin
   if exists (select 1 from changed_rows) then
     insert into data_generation_marks (txid) values (txid_current()) on conflict do nothing;
@@ -36,7 +42,8 @@ begin
   return null;
 end $$;
 
-create function mark_data_truncated() returns trigger language plpgsql as $$
+create function mark_data_truncated() returns trigger language plpgsql
+  security definer set search_path from current as $$
 begin
   insert into data_generation_marks (txid) values (txid_current()) on conflict do nothing;
   return null;
