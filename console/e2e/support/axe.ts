@@ -18,14 +18,16 @@ export interface Violation {
 export async function seriousViolations(page: Page): Promise<Violation[]> {
   // Colours read mid-transition (a dialog fading in, a button easing back from its pressed look) are not the
   // page's: finite animations and transitions are let finish first.
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((a) => a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
-        .map((a) => a.finished.catch(() => undefined)),
-    ),
-  );
+  await page.evaluate(() => {
+    type Running = {
+      effect: { getComputedTiming: () => { iterations?: number } } | null;
+      finished: Promise<unknown>;
+    };
+    const animations = (globalThis as unknown as { document: { getAnimations: () => Running[] } }).document
+      .getAnimations()
+      .filter((a) => a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY);
+    return Promise.all(animations.map((a) => a.finished.catch(() => undefined)));
+  });
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const axe = (
