@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { readDataGeneration } from '../db/data-generation.js';
 import { ByteLru } from '../lib/byte-lru.js';
+import { Flights } from '../lib/flights.js';
+import type { Metrics } from '../metrics/metrics.js';
 import type { Roster } from '../roster.js';
 import { type CachedRead, cachedReadOf } from './cached-reads.js';
 import type { Principal } from './principal.js';
@@ -17,6 +19,8 @@ interface Pending {
   key: string;
   generation: string;
   read: CachedRead;
+  /** Hands the answer to the requests waiting for this one's (undefined: they compute their own). */
+  land?: (answer: KeptAnswer | undefined) => void;
 }
 
 /** Answers depend on the caller: every browser or proxy must ask again, and only for this caller. */
@@ -47,41 +51,64 @@ function notModified(request: FastifyRequest, etag: string): boolean {
  * the generation (one small query) and answers from memory when it has not moved; any committed change,
  * through any path and from any process on the database, moves it. Answers carry an ETag, and a matching
  * If-None-Match gets 304. At most `ROSTER_READ_CACHE_BYTES` are kept (0: nothing is cached).
+ *
+ * Requests that miss together (the console's first visits after a change) compute the answer once: the first
+ * leads, and the others asking for the same URL, audience and generation wait for its answer. Should it fail,
+ * each computes its own, so an error is never shared.
  */
-export function registerReadCache(app: FastifyInstance, roster: Roster) {
+export function registerReadCache(app: FastifyInstance, roster: Roster, metrics: Metrics) {
   const maxBytes = roster.config.readCacheBytes;
   if (maxBytes === 0) return;
   const answers = new ByteLru<KeptAnswer>(maxBytes);
+  const flights = new Flights<KeptAnswer>();
   const pending = new WeakMap<FastifyRequest, Pending>();
 
   app.addHook('preHandler', async (request, reply) => {
-    const read = cachedReadOf(request.method, request.routeOptions.url);
-    if (!read || !request.principal) return;
+    const route = request.routeOptions.url;
+    const read = cachedReadOf(request.method, route);
+    if (!read || !request.principal || route === undefined) return;
     const generation = await readDataGeneration(roster.database.db);
     const key = `${audienceOf(request.principal)}\n${request.originalUrl}`;
     const kept = answers.get(key);
-    if (kept?.generation === generation) return replyKept(request, reply, kept);
-    pending.set(request, { key, generation, read });
+    if (kept?.generation === generation) {
+      metrics.observeCachedRead({ route, outcome: 'hit' });
+      return replyKept(request, reply, kept);
+    }
+    const flightKey = `${generation}\n${key}`;
+    const running = flights.running(flightKey);
+    if (running) {
+      metrics.observeCachedRead({ route, outcome: 'joined' });
+      const answer = await running;
+      if (answer) return replyKept(request, reply, answer);
+    }
+    metrics.observeCachedRead({ route, outcome: 'computed' });
+    pending.set(request, { key, generation, read, land: running ? undefined : flights.lead(flightKey) });
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
     const slot = pending.get(request);
-    if (!slot || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+    if (!slot) return payload;
+    if (reply.statusCode !== 200 || typeof payload !== 'string') {
+      slot.land?.(undefined);
+      return payload;
+    }
     const etag = etagOf(payload);
     const contentType = String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8');
+    const answer = { generation: slot.generation, body: payload, etag, contentType };
     const previous = answers.get(slot.key);
     // A slower request for an older generation does not replace a newer generation's answer.
     if (!previous || BigInt(previous.generation) <= BigInt(slot.generation))
-      answers.set(
-        slot.key,
-        { generation: slot.generation, body: payload, etag, contentType },
-        Buffer.byteLength(payload) + slot.key.length,
-        slot.read.maxAgeMs,
-      );
+      answers.set(slot.key, answer, Buffer.byteLength(payload) + slot.key.length, slot.read.maxAgeMs);
+    slot.land?.(answer);
     reply.header('etag', etag).header('cache-control', revalidate);
     if (!notModified(request, etag)) return payload;
     reply.code(304);
     return null;
+  });
+
+  // However a request ends (its client gone before an answer was sent included), its waiters are released.
+  app.addHook('onResponse', async (request) => {
+    pending.get(request)?.land?.(undefined);
   });
 }
 

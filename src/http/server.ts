@@ -160,9 +160,9 @@ export async function buildServer(roster: Roster, options: ServerOptions = {}): 
   registerErrorHandling(app);
   registerAuthentication(app, roster);
   registerApiVersioning(app);
-  registerReadCache(app, roster);
   const metrics = createMetrics(roster);
   app.decorate('metrics', metrics);
+  registerReadCache(app, roster, metrics);
   app.addHook('onResponse', async (request, reply) => {
     // The route's pattern keeps the label set small and free of emails and names in URLs.
     metrics.observeRequest({

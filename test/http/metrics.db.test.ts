@@ -122,6 +122,26 @@ describe.each(lanes)('metrics on %s', (lane) => {
     for (const route of routes) expect(route).not.toMatch(/Slack|Zoom|acme/);
   });
 
+  it('counts how the read cache answered: computed, then from memory', async () => {
+    const before = await scrape();
+    const at = (samples: typeof before.samples, outcome: string) =>
+      sampleValue(samples, 'roster_read_cache_requests_total', { route: '/api/apps', outcome }) ?? 0;
+    for (let i = 0; i < 3; i++)
+      expect(
+        (await ctx.server.app.inject({ url: '/api/v1/apps', headers: ctx.server.as('admin') })).statusCode,
+      ).toBe(200);
+    const after = await scrape();
+    expect(after.types.get('roster_read_cache_requests_total')).toBe('counter');
+    // The first of the three computes unless an earlier test's read is still current; the others are hits.
+    expect(
+      at(after.samples, 'computed') -
+        at(before.samples, 'computed') +
+        at(after.samples, 'hit') -
+        at(before.samples, 'hit'),
+    ).toBe(3);
+    expect(at(after.samples, 'hit') - at(before.samples, 'hit')).toBeGreaterThanOrEqual(2);
+  });
+
   it('counts finished sync runs by kind and outcome, with their time and records', async () => {
     const { samples, types } = await scrape();
     expect(types.get('roster_sync_runs_total')).toBe('counter');
