@@ -27,6 +27,12 @@ const APPS = 1_000;
 const PEOPLE = Number(process.env.BENCH_API_PEOPLE ?? 50_000);
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 10);
+/**
+ * BENCH_API_READS=person (comma-separated, of apps, people, person, licenses) runs only those reads, beside
+ * both baselines; all by default.
+ */
+const READS = process.env.BENCH_API_READS?.split(',').map((r) => r.trim());
+const readWanted = (read: string | null) => read === null || !READS || READS.includes(read);
 
 const load = () =>
   loadavg()
@@ -129,14 +135,15 @@ async function lane(label: string, env: Record<string, string>): Promise<[string
     }
     const rows: [string, Row][] = [];
     console.log(`${label}: load average before the requests: ${load()}`);
-    for (const [name, path] of [
-      ['GET /healthz (baseline: no database, no authentication)', '/healthz'],
-      [`GET ${file.path} (baseline: a console file)`, file.path],
-      [`GET /api/v1/apps (${APPS} apps, first page)`, '/api/v1/apps'],
-      [`GET /api/v1/users (${PEOPLE} people, first page)`, '/api/v1/users'],
-      ['GET /api/v1/users/{email} (a different person each request)', person],
-      ['GET /api/v1/licenses/inactive (first page)', '/api/v1/licenses/inactive'],
+    for (const [read, name, path] of [
+      [null, 'GET /healthz (baseline: no database, no authentication)', '/healthz'],
+      [null, `GET ${file.path} (baseline: a console file)`, file.path],
+      ['apps', `GET /api/v1/apps (${APPS} apps, first page)`, '/api/v1/apps'],
+      ['people', `GET /api/v1/users (${PEOPLE} people, first page)`, '/api/v1/users'],
+      ['person', 'GET /api/v1/users/{email} (a different person each request)', person],
+      ['licenses', 'GET /api/v1/licenses/inactive (first page)', '/api/v1/licenses/inactive'],
     ] as const) {
+      if (!readWanted(read)) continue;
       rows.push([name, await underLoad(base, auth, path)]);
       console.log(`${label}: ${name}: ${JSON.stringify(rows.at(-1)?.[1])}`);
     }

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import { type CompiledQuery, Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { Mutex } from '../lib/mutex.js';
@@ -28,6 +28,12 @@ export interface Database {
     columns: readonly string[],
     rows: readonly (readonly CopyValue[])[],
   ): Promise<void>;
+  /**
+   * Runs a read asked on every request under a fixed name: on a PostgreSQL server a prepared statement of
+   * each pooled connection, planned once per connection rather than per request (its plan kept while it
+   * stays good: the server's plan cache); on the embedded database, as any query.
+   */
+  prepared<R>(name: string, query: CompiledQuery<R>): Promise<R[]>;
   /** Runs a multi-statement SQL script (a migration) in one transaction. */
   executeScript(script: string): Promise<void>;
   /** Housekeeping after large changes: PGlite runs no autovacuum, so Roster runs VACUUM ANALYZE itself. */
@@ -90,6 +96,7 @@ async function openPglite(dataDir: string, options: OpenOptions): Promise<Databa
         const sql = copySql(table, columns).replace('from stdin', "from '/dev/blob'");
         await pglite.query(sql, [], { blob: new Blob([encodeCopyRows(rows)]) });
       },
+      prepared: async (_name, query) => (await db.executeQuery(query)).rows,
       executeScript: (script) =>
         mutex.run(async () => void (await pglite.transaction((tx) => tx.exec(script)))),
       afterLargeChange: () => mutex.run(async () => void (await pglite.exec('vacuum analyze'))),
@@ -163,6 +170,8 @@ async function openPg(url: string): Promise<Database> {
         stream.end(encodeCopyRows(rows));
       });
     },
+    prepared: async <R>(name: string, query: CompiledQuery<R>) =>
+      (await pool.query({ name, text: query.sql, values: [...query.parameters] })).rows as R[],
     executeScript: async (script) => {
       const client = await pool.connect();
       try {

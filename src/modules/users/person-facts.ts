@@ -5,9 +5,17 @@ import { type RawBuilder, sql } from 'kysely';
  * orders them, so a list sorts by exactly what it shows. They read the aliases `u` (the user), `e` (the
  * person's employee record) and `st` (settings), and the CTEs of `personContext`.
  */
-export const personContext = sql`settings as (select array(select name from managed_domains) as domains),
+export const personContext = personContextOf(sql`select user_id, primary_user_id from person_links`);
+
+/**
+ * `personContext` with `linked` read by `links` (columns user_id, primary_user_id): one person's read
+ * names only that person's links, so it does not read every link of the organisation on each request.
+ */
+export function personContextOf(links: RawBuilder<unknown>) {
+  return sql`settings as (select array(select name from managed_domains) as domains),
        has_employee_source as (select exists (select 1 from employees_of_record) as present),
-       linked as (select user_id, primary_user_id from person_links)`;
+       linked as (${links})`;
+}
 
 /** Which employee record speaks for an email when there are several: an active one, then the oldest. */
 export const employeeRecordOrder = sql`status = 'active' desc, id`;

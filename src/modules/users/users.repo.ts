@@ -11,13 +11,15 @@ import {
   lastUsedJoin,
   toAccountFacts,
 } from '../accounts/account-facts.js';
-import { type PersonSpend, personSpend } from '../expenses/person-spend.service.js';
+import type { CoveredPeriod } from '../expenses/annualise.js';
+import { type PersonSpend, type PersonSpendRow, personSpendOf } from '../expenses/person-spend.service.js';
 import { peopleInOrder, type UserSortField } from './people-order.js';
 import {
   annualCostOf,
   employeeRecordOrder,
   nameInApps,
   personContext,
+  personContextOf,
   personStatus,
   personType,
   personTypeRule,
@@ -44,13 +46,12 @@ export interface UserSummary {
 }
 
 /**
- * One query shape for listing and showing users. A row is a person: users merged into another by Merge
- * Users are left out and counted with their primary (apps, cost, emails); status and type are the primary's.
- * Rows come by email; listUsers puts them in the order of the sort.
+ * One row shape for listing and showing users: the columns and joins of a person's row over `users u`, read
+ * with the CTEs of `personContext` (`linked` holding at least the person's own links). A row is a person:
+ * users merged into another by Merge Users are left out and counted with their primary (apps, cost, emails);
+ * status and type are the primary's.
  */
-const userRows = (where: RawBuilder<unknown>, limit: number) => sql<UserSummary>`
-  with ${personContext}
-  select u.id, u.email,
+const personRowColumns = sql`u.id, u.email,
          coalesce(e.name, an.name) as name,
          case when e.name is not null then 'employee_record' when an.name is not null then 'apps' end as "nameSource",
          ${personType} as type,
@@ -68,7 +69,12 @@ const userRows = (where: RawBuilder<unknown>, limit: number) => sql<UserSummary>
   from users u cross join settings st
   left join lateral (select name, status from employees_of_record where email = u.email
                      order by ${employeeRecordOrder} limit 1) e on true
-  left join lateral (select ${nameInApps(sql`u.id`)} as name) an on true
+  left join lateral (select ${nameInApps(sql`u.id`)} as name) an on true`;
+
+/** The list's rows, by email; listUsers puts them in the order of the sort. */
+const userRows = (where: RawBuilder<unknown>, limit: number) => sql<UserSummary>`
+  with ${personContext}
+  select ${personRowColumns}
   where not exists (select 1 from linked l where l.user_id = u.id) and ${where}
   order by u.email
   limit ${limit}`;
@@ -162,55 +168,75 @@ export async function personEmailOf(roster: Roster, email: string): Promise<stri
   return row?.email ?? key;
 }
 
+interface PersonRead {
+  user: UserSummary | null;
+  employee: (Omit<NonNullable<UserDetail['employee']>, 'attributes'> & { attributes: unknown }) | null;
+  links: { email: string; source: string; field: string; value: string }[];
+  accounts: Parameters<typeof toAccountFacts<UserAccount & { email: string }>>[0][];
+  spend: PersonSpendRow[];
+  period: CoveredPeriod | null;
+  currency: string | null;
+}
+
+/**
+ * One person in one statement: their row (the list's columns), employee record, linked emails, every account
+ * of every email and their spend by app, each as JSON. The person the asked email belongs to is its primary
+ * email when merged (as personEmailOf). Every part reads by index from the person's ids: `linked` holds only
+ * the person's own links.
+ */
+const personRead = (asked: string) => sql<PersonRead>`
+  with asked as (
+    select u.id from users u
+    where u.email = coalesce((select p.email from person_links l
+                              join users a on a.id = l.user_id join users p on p.id = l.primary_user_id
+                              where a.email = ${asked}), ${asked})
+      and not exists (select 1 from person_links l where l.user_id = u.id)),
+  ${personContextOf(sql`select user_id, primary_user_id from person_links where primary_user_id = (select id from asked)`)},
+  person as (select ${personRowColumns} where u.id = (select id from asked)),
+  emails as (
+    select a.id, a.email, s.name as source, l.field, l.raw_value as value
+    from person_links l join users a on a.id = l.user_id join sources s on s.id = l.source_id
+    where l.primary_user_id = (select id from asked)),
+  period as (select min(first_date) as "from", max(last_date) as "to" from expense_line_totals
+             where status in ('matched', 'unmatched') and converted)
+  select (select row_to_json(person) from person) as "user",
+    (select row_to_json(r) from (
+       select s.name as source, e.status, e.termination_date as "terminationDate", e.department,
+              e.manager_email as "managerEmail", e.attributes
+       from employees_of_record e join sources s on s.id = e.source_id
+       where e.email = (select email from person) and e.removed_at is null limit 1) r) as employee,
+    (select coalesce(json_agg(json_build_object('email', email, 'source', source, 'field', field, 'value', value)
+                              order by email), '[]') from emails) as links,
+    (select coalesce(json_agg(r.facts order by r.app_key, r.email, r.unmanaged, r.instance_key), '[]') from (
+       select (select row_to_json(f) from (
+                 select a.name as app, u.email, ${accountFactsColumns}) f) as facts,
+              lower(a.name) as app_key, u.email, ai.source_id is null as unmanaged, isrc.name as instance_key
+       from accounts ac join apps a on a.id = ac.app_id join users u on u.id = ac.user_id ${instanceJoin}
+       ${lastUsedJoin}
+       where ac.user_id = any (array(select id from person) || array(select id from emails))) r) as accounts,
+    (select coalesce(json_agg(r order by r.total desc), '[]') from (
+       select a.name as app, coalesce(sum(l.amount_converted), 0) as total, count(*)::int as lines,
+              coalesce(sum(l.amount_converted) filter (
+                where l.date >= coalesce((select (date_trunc('month', "to"::timestamp) - interval '11 months')::date
+                                          from period), '9999-12-31')), 0) as trailing
+       from expense_lines l left join apps a on a.id = l.app_id
+       where lower(l.employee_email) = any (array(select email from person) || array(select email from emails))
+         and l.status in ('matched', 'unmatched')
+       group by a.name) r) as spend,
+    (select case when "from" is not null and "to" is not null
+                 then json_build_object('from', "from", 'to', "to") end from period) as period,
+    (select currency from organisation_settings limit 1) as currency`;
+
 export async function showUser(roster: Roster, email: string): Promise<UserDetail> {
-  const { db } = roster.database;
   const asked = normaliseEmail(email);
-  // The person the email belongs to (the primary email when merged, as personEmailOf) is found inside the
-  // row's own query: one round trip fewer on a read that is rarely asked twice.
-  const { rows } = await userRows(
-    sql`u.email = coalesce((select p.email from person_links l
-                            join users a on a.id = l.user_id join users p on p.id = l.primary_user_id
-                            where a.email = ${asked}), ${asked})`,
-    1,
-  ).execute(db);
-  const user = rows[0];
-  if (!user) throw notFound(`No user with the email ${asked}`);
+  const [read] = await roster.database.prepared(
+    'roster_show_user',
+    personRead(asked).compile(roster.database.db),
+  );
+  const user = read?.user;
+  if (!read || !user) throw notFound(`No user with the email ${asked}`);
   const key = user.email;
-  // The reads below depend only on the person: side by side, each on its own connection of a server's pool.
-  const [employee, links] = await Promise.all([
-    db
-      .selectFrom('employees_of_record as e')
-      .innerJoin('sources as s', 's.id', 'e.source_id')
-      .select([
-        's.name as source',
-        'e.status',
-        'e.termination_date as terminationDate',
-        'e.department',
-        'e.manager_email as managerEmail',
-        'e.attributes',
-      ])
-      .where('e.email', '=', key)
-      .where('e.removed_at', 'is', null)
-      .executeTakeFirst(),
-    db
-      .selectFrom('person_links as l')
-      .innerJoin('users as a', 'a.id', 'l.user_id')
-      .innerJoin('sources as s', 's.id', 'l.source_id')
-      .select(['a.id', 'a.email', 's.name as source', 'l.field', 'l.raw_value as value'])
-      .where('l.primary_user_id', '=', user.id)
-      .orderBy('a.email')
-      .execute(),
-  ]);
-  const userIds = [user.id, ...links.map((l) => l.id)];
-  const [accounts, expenseSpend] = await Promise.all([
-    sql<UserAccount & { email: string }>`
-    select a.name as app, u.email, ${accountFactsColumns}
-    from accounts ac join apps a on a.id = ac.app_id join users u on u.id = ac.user_id ${instanceJoin}
-    ${lastUsedJoin}
-    where ac.user_id = any (${userIds}::bigint[])
-    order by lower(a.name), u.email, ai.source_id is null, isrc.name`.execute(db),
-    personSpend(roster, [user.email, ...links.map((l) => l.email)]),
-  ]);
+  const { employee, links } = read;
   return {
     ...user,
     primaryEmail: user.email,
@@ -226,7 +252,7 @@ export async function showUser(roster: Roster, email: string): Promise<UserDetai
     employee: employee
       ? { ...employee, attributes: (employee.attributes ?? {}) as Record<string, unknown> }
       : null,
-    accounts: accounts.rows.map(toAccountFacts),
-    expenseSpend,
+    accounts: read.accounts.map(toAccountFacts),
+    expenseSpend: personSpendOf(read.spend, read.period, read.currency ?? 'USD'),
   };
 }
