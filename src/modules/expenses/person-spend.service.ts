@@ -1,13 +1,4 @@
-import { sql } from 'kysely';
-import type { Roster } from '../../roster.js';
-import {
-  type AnnualisedFrom,
-  annualise,
-  type CoveredPeriod,
-  roundMoney,
-  trailingStart,
-} from './annualise.js';
-import { coveredPeriod, organisationCurrency } from './summary.repo.js';
+import { type AnnualisedFrom, annualise, type CoveredPeriod, roundMoney } from './annualise.js';
 
 export interface PersonSpend {
   currency: string;
@@ -18,27 +9,6 @@ export interface PersonSpend {
   apps: { app: string | null; total: number; lines: number }[];
 }
 
-/**
- * Spend on lines whose employee email is one of the person's emails (every email Merge Users linked to
- * them), counted as the totals count it: matched and unmatched converted lines. Annualised over the
- * organisation's covered period, as apps are, so a person's one purchase is not scaled up from a day.
- * Null when no line names them.
- */
-export async function personSpend(roster: Roster, emails: readonly string[]): Promise<PersonSpend | null> {
-  const { db } = roster.database;
-  const period = await coveredPeriod(db);
-  const from = period ? trailingStart(period) : '9999-12-31';
-  const lowered = emails.map((email) => email.toLowerCase());
-  const { rows } = await sql<PersonSpendRow>`
-    select a.name as app, coalesce(sum(l.amount_converted), 0) as total, count(*)::int as lines,
-           coalesce(sum(l.amount_converted) filter (where l.date >= ${from}::date), 0) as trailing
-    from expense_lines l left join apps a on a.id = l.app_id
-    where lower(l.employee_email) = any (${lowered}::text[]) and l.status in ('matched', 'unmatched')
-    group by a.name order by total desc`.execute(db);
-  if (rows.length === 0) return null;
-  return personSpendOf(rows, period, await organisationCurrency(db));
-}
-
 /** One app's part of a person's spend: its lines' total, their count, and the trailing 12 months' total. */
 export interface PersonSpendRow {
   app: string | null;
@@ -47,7 +17,13 @@ export interface PersonSpendRow {
   trailing: number;
 }
 
-/** A person's spend from their lines grouped by app (biggest first), as `personSpend` reads them. */
+/**
+ * A person's spend from their lines grouped by app (biggest first): lines whose employee email is one of the
+ * person's emails (every email Merge Users linked to them), counted as the totals count them (matched and
+ * unmatched converted lines), annualised over the organisation's covered period as apps are, so a person's one
+ * purchase is not scaled up from a day. Null when no line names them. One person's read (users.repo.ts) reads
+ * the rows.
+ */
 export function personSpendOf(
   rows: readonly PersonSpendRow[],
   period: CoveredPeriod | null,

@@ -10,8 +10,31 @@ import {
   lastUsedJoin,
   toAccountFacts,
 } from '../accounts/account-facts.js';
-import { personSpend } from '../expenses/person-spend.service.js';
+import { trailingStart } from '../expenses/annualise.js';
+import { type PersonSpend, type PersonSpendRow, personSpendOf } from '../expenses/person-spend.service.js';
+import { coveredPeriod, organisationCurrency } from '../expenses/summary.repo.js';
 import { listUsers, personEmailOf, showUser, type UserDetail, type UserSummary } from './users.repo.js';
+
+/**
+ * The reference reading of a person's spend, part by part: spend on lines whose employee email is one of the person's emails (every email Merge Users linked to
+ * them), counted as the totals count it: matched and unmatched converted lines. Annualised over the
+ * organisation's covered period, as apps are, so a person's one purchase is not scaled up from a day.
+ * Null when no line names them.
+ */
+async function personSpend(roster: TestRoster, emails: readonly string[]): Promise<PersonSpend | null> {
+  const { db } = roster.database;
+  const period = await coveredPeriod(db);
+  const from = period ? trailingStart(period) : '9999-12-31';
+  const lowered = emails.map((email) => email.toLowerCase());
+  const { rows } = await sql<PersonSpendRow>`
+    select a.name as app, coalesce(sum(l.amount_converted), 0) as total, count(*)::int as lines,
+           coalesce(sum(l.amount_converted) filter (where l.date >= ${from}::date), 0) as trailing
+    from expense_lines l left join apps a on a.id = l.app_id
+    where lower(l.employee_email) = any (${lowered}::text[]) and l.status in ('matched', 'unmatched')
+    group by a.name order by total desc`.execute(db);
+  if (rows.length === 0) return null;
+  return personSpendOf(rows, period, await organisationCurrency(db));
+}
 
 const names = ['Ann', 'Bo', null];
 const person = fc.record({
