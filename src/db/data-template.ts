@@ -33,7 +33,7 @@ const sameMigrations = (a: Manifest, b: Manifest) =>
 
 /**
  * PostgreSQL's template0 and template1 exist only to copy new databases from; Roster's embedded database is
- * one database (`postgres`) and creates none. Dropped, they leave 600 of the template's 1,331 files and 15 MB
+ * one database (`postgres`) and creates none. Dropping them spares 612 of the template's 1,331 files and 15 MB
  * that every new data directory would otherwise write at its first start.
  */
 async function dropTemplateDatabases(database: Database): Promise<void> {
