@@ -3,6 +3,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -117,6 +118,21 @@ describe('the migrated data template', () => {
     } finally {
       await fromTemplate.close();
       await fromScratch.close();
+    }
+  });
+
+  it('holds the one database Roster uses, without template0 and template1 to write at every first start', async () => {
+    const fromTemplate = await openRoster(testConfig(folder('roster-from-template-')), {
+      dataTemplateDir: templateDir,
+    });
+    try {
+      const { rows } = await sql<{
+        datname: string;
+      }>`select datname from pg_database order by datname`.execute(fromTemplate.database.db);
+      expect(rows.map((row) => row.datname)).toEqual(['postgres']);
+      expect(readdirSync(join(fromTemplate.config.dataDir, 'pgdata', 'base'))).toHaveLength(1);
+    } finally {
+      await fromTemplate.close();
     }
   });
 

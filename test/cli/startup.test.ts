@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sourcesOfLoaded } from '../support/bundle-sources.js';
 import { cliArgs, repoRoot, runCli } from '../support/cli.js';
 import { eventually } from '../support/eventually.js';
 
@@ -11,11 +12,11 @@ const recorder = fileURLToPath(new URL('../support/record-modules.mjs', import.m
 const folder = mkdtempSync(join(tmpdir(), 'roster-startup-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-/** Runs the CLI and returns what it printed and every module it resolved. */
+/** Runs the CLI and returns what it printed and every module it resolved (from the build: what its chunks hold). */
 async function modulesLoadedBy(args: string[]) {
   const file = join(folder, `${args.join('_').replace(/\W/g, '')}.txt`);
   const result = await runCli(args, { ROSTER_RECORD_MODULES: file }, { nodeOptions: ['--import', recorder] });
-  return { result, modules: readFileSync(file, 'utf8').split('\n').filter(Boolean) };
+  return { result, modules: sourcesOfLoaded(readFileSync(file, 'utf8').split('\n').filter(Boolean)) };
 }
 
 /**
@@ -97,7 +98,7 @@ async function modulesLoadedUntilReady(): Promise<string[]> {
       (status) => status === 200,
       { what: '/readyz answering 200' },
     );
-    return readFileSync(file, 'utf8').split('\n').filter(Boolean);
+    return sourcesOfLoaded(readFileSync(file, 'utf8').split('\n').filter(Boolean));
   } finally {
     child.kill('SIGKILL');
   }
