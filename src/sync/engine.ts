@@ -232,7 +232,7 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
             contentSha256: file?.sha256 ?? null,
             fileName: file?.name ?? null,
             readWith: file?.readWith ?? null,
-            lines: expenseLines.lines,
+            lines: expenseLines,
           }
         : null,
     };
