@@ -7,6 +7,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/config.js';
+import type { ExpenseRecord } from '../src/connectors/kit/records.js';
 import type { CopyValue } from '../src/db/copy-text.js';
 import { csvWriter } from '../src/lib/csv-export.js';
 import { forEachExpenseLine } from '../src/modules/expenses/expense-lines.repo.js';
@@ -16,6 +17,7 @@ import { importExpenses } from '../src/modules/expenses/import/expense-import.se
 import { addRule } from '../src/modules/expenses/rules/expense-rules.service.js';
 import { loadAppSpend, loadExpenseSummary } from '../src/modules/expenses/summary.service.js';
 import { openRoster, type Roster } from '../src/roster.js';
+import { ExpenseRunLines } from '../src/sync/expense-run-lines.js';
 import { medianMs, onEachLane, timed } from './server.js';
 
 /**
@@ -29,10 +31,10 @@ import { medianMs, onEachLane, timed } from './server.js';
  * - re-applying every rule after one is added, through the rules service (`addRule`);
  * - the summary and one app's spend beside the same sums written by hand over the lines;
  * - the CSV export of every line with its peak memory.
- * Memory: the heap after a forced garbage collection before the import and while each file's checked lines
- * wait for their apply (the largest of the three), and the peak RSS; during the export, the heap after a
- * collection every 200,000 rows beside the peak RSS, which tells memory still referenced from memory the
- * allocator keeps. BENCH_EXPENSE_STEPS=import skips the rules, figures and export.
+ * Memory: the heap and array buffers after a forced garbage collection before the import and while each
+ * file's checked lines wait for their apply (the largest of the three), and the peak RSS; during the export,
+ * the same after a collection every 200,000 rows beside the peak RSS, which tells memory still referenced
+ * from memory the allocator keeps. BENCH_EXPENSE_STEPS=import skips the rules, figures and export.
  */
 const LINES = Number(process.env.BENCH_EXPENSE_LINES ?? 1_000_000);
 const ONLY_IMPORT = process.env.BENCH_EXPENSE_STEPS === 'import';
@@ -41,9 +43,11 @@ setFlagsFromString('--expose-gc');
 /** A full collection, so the heap measured is what is still referenced. */
 const collect = runInNewContext('gc') as () => void;
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+/** The heap and the array buffers (typed arrays live outside the heap) still referenced. */
 function heapAfterGc(): number {
   collect();
-  return process.memoryUsage().heapUsed;
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
 }
 
 /** Samples the process's RSS until stopped, keeping its peak. */
@@ -258,7 +262,7 @@ async function lane(label: string, env: Record<string, string>) {
         `${''.padEnd(8)} import + match, 3 files through importExpenses: ${s(imported.seconds)} (${perSecond(imported.seconds)} lines/s, ${Math.round((base.seconds / imported.seconds) * 100)}% of the baseline)`,
       );
       console.log(
-        `${''.padEnd(8)} import memory: heap after GC ${mib(heapBefore)} before, ${mib(heapHeld)} while a file's lines wait for their apply (+${mib(heapHeld - heapBefore)}; the 3 collections took ${s(gcSeconds)}, not counted in the import); peak RSS ${mib(importPeak)} (+${mib(importPeak - rssBefore)})`,
+        `${''.padEnd(8)} import memory: heap + array buffers after GC ${mib(heapBefore)} before, ${mib(heapHeld)} while a file's lines wait for their apply (+${mib(heapHeld - heapBefore)}; the 3 collections took ${s(gcSeconds)}, not counted in the import); peak RSS ${mib(importPeak)} (+${mib(importPeak - rssBefore)})`,
       );
     };
     if (ONLY_IMPORT) {
@@ -336,12 +340,63 @@ async function lane(label: string, env: Record<string, string>) {
     console.log(`${''.padEnd(8)} summary: ${f(summaryMs)} (hand-written over the lines ${f(rawSummaryMs)})`);
     console.log(`${''.padEnd(8)} one app's spend: ${f(appMs)} (hand-written over the lines ${f(rawAppMs)})`);
     console.log(
-      `${''.padEnd(8)} CSV export: ${exported.value} rows in ${s(exported.seconds)} (${mib(bytes)}); peak RSS ${mib(peak)} (+${mib(peak - startRss)} over the start); heap after GC ${mib(exportHeapStart)} at the start, at most ${mib(exportHeapMax)} during it (every 200,000 rows)`,
+      `${''.padEnd(8)} CSV export: ${exported.value} rows in ${s(exported.seconds)} (${mib(bytes)}); peak RSS ${mib(peak)} (+${mib(peak - startRss)} over the start); heap + array buffers after GC ${mib(exportHeapStart)} at the start, at most ${mib(exportHeapMax)} during it (every 200,000 rows)`,
     );
   } finally {
     await roster.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Line i as the CSV connector hands it to the engine (fresh strings, the schema's output form). */
+function recordOf(i: number): ExpenseRecord {
+  const l = lineOf(i);
+  const d = descriptorOf(l.descriptor);
+  return {
+    type: 'expense',
+    id: `${l.id}`,
+    date: `${l.date}`,
+    amount: `${l.amount}`,
+    currency: `${'USD'}`,
+    vendor: `${d.vendor}`,
+    description: `${d.description}`,
+    reportId: null,
+    itemType: 'line',
+    account: `${l.account}`,
+    employeeEmail: `${l.email}`,
+  };
+}
+
+/**
+ * A run's lines alone, all LINES of them in one run: held as an object per line (as the engine did until
+ * 2026-12-01, the baseline) and by field (sync/expense-run-lines.ts), each measured as the heap and array
+ * buffers after a forced collection over the same before.
+ */
+function heldLines() {
+  const measure = (hold: () => unknown) => {
+    const before = heapAfterGc();
+    const start = performance.now();
+    const held = hold();
+    const seconds = (performance.now() - start) / 1000;
+    const after = heapAfterGc();
+    // Kept reachable until measured.
+    if (!held) throw new Error('nothing held');
+    return { bytes: after - before, seconds };
+  };
+  const objects = measure(() => {
+    const lines: (ExpenseRecord & { seq: number })[] = [];
+    for (let i = 0; i < LINES; i++) lines.push({ ...recordOf(i), seq: i + 2 });
+    return lines;
+  });
+  const columns = measure(() => {
+    const lines = new ExpenseRunLines();
+    for (let i = 0; i < LINES; i++) lines.add(recordOf(i), i + 2);
+    return lines;
+  });
+  const perLine = (bytes: number) => `${Math.round(bytes / LINES)} bytes a line`;
+  console.log(
+    `held lines, ${LINES} in one run: as objects ${mib(objects.bytes)} (${perLine(objects.bytes)}, held in ${objects.seconds.toFixed(1)} s); by field ${mib(columns.bytes)} (${perLine(columns.bytes)}, held in ${columns.seconds.toFixed(1)} s)`,
+  );
 }
 
 export async function run() {
@@ -350,5 +405,6 @@ export async function run() {
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
+  heldLines();
   await onEachLane(lane);
 }
