@@ -3,8 +3,11 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/config.js';
+import type { ExpenseRecord } from '../src/connectors/kit/records.js';
 import type { CopyValue } from '../src/db/copy-text.js';
 import { csvWriter } from '../src/lib/csv-export.js';
 import { forEachExpenseLine } from '../src/modules/expenses/expense-lines.repo.js';
@@ -14,6 +17,7 @@ import { importExpenses } from '../src/modules/expenses/import/expense-import.se
 import { addRule } from '../src/modules/expenses/rules/expense-rules.service.js';
 import { loadAppSpend, loadExpenseSummary } from '../src/modules/expenses/summary.service.js';
 import { openRoster, type Roster } from '../src/roster.js';
+import { ExpenseRunLines } from '../src/sync/expense-run-lines.js';
 import { medianMs, onEachLane, timed } from './server.js';
 
 /**
@@ -27,8 +31,38 @@ import { medianMs, onEachLane, timed } from './server.js';
  * - re-applying every rule after one is added, through the rules service (`addRule`);
  * - the summary and one app's spend beside the same sums written by hand over the lines;
  * - the CSV export of every line with its peak memory.
+ * Memory: the heap and array buffers after a forced garbage collection before the import and while each
+ * file's checked lines wait for their apply (the largest of the three), and the peak RSS; during the export,
+ * the same after a collection every 200,000 rows beside the peak RSS, which tells memory still referenced
+ * from memory the allocator keeps. BENCH_EXPENSE_STEPS=import skips the rules, figures and export.
  */
 const LINES = Number(process.env.BENCH_EXPENSE_LINES ?? 1_000_000);
+const ONLY_IMPORT = process.env.BENCH_EXPENSE_STEPS === 'import';
+
+setFlagsFromString('--expose-gc');
+/** A full collection, so the heap measured is what is still referenced. */
+const collect = runInNewContext('gc') as () => void;
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+/** The heap and the array buffers (typed arrays live outside the heap) still referenced. */
+function heapAfterGc(): number {
+  collect();
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
+}
+
+/** Samples the process's RSS until stopped, keeping its peak. */
+function rssPeak() {
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  return {
+    stop: () => {
+      clearInterval(sampler);
+      return Math.max(peak, process.memoryUsage().rss);
+    },
+  };
+}
 const DESCRIPTORS = 2000;
 const APPS = 200;
 const RULES = 50;
@@ -118,7 +152,8 @@ async function seedReferenceData(roster: Roster) {
     .execute();
 }
 
-async function importAndMatch(roster: Roster, files: Buffer[]) {
+/** `whileHeld` runs once per file, when its lines are all read and checked and wait for the apply. */
+async function importAndMatch(roster: Roster, files: Buffer[], whileHeld: () => void = () => {}) {
   const results = [];
   for (const [source, content] of files.entries())
     results.push(
@@ -127,6 +162,9 @@ async function importAndMatch(roster: Roster, files: Buffer[]) {
         content,
         fileName: `bench-${source}.csv`,
         preset: 'roster',
+        onProgress: (progress) => {
+          if (progress.phase === 'apply') whileHeld();
+        },
       }),
     );
   for (const r of results)
@@ -199,7 +237,39 @@ async function lane(label: string, env: Record<string, string>) {
     const files = [0, 1, 2].map(csvOf);
     const fileBytes = files.reduce((n, f) => n + f.byteLength, 0);
     const base = await timed(() => baseline(roster));
-    const imported = await timed(() => importAndMatch(roster, files));
+    const heapBefore = heapAfterGc();
+    let heapHeld = 0;
+    let gcSeconds = 0;
+    const importRss = rssPeak();
+    const rssBefore = process.memoryUsage().rss;
+    const timedImport = await timed(() =>
+      importAndMatch(roster, files, () => {
+        const start = performance.now();
+        heapHeld = Math.max(heapHeld, heapAfterGc());
+        gcSeconds += (performance.now() - start) / 1000;
+      }),
+    );
+    // The forced collections are the bench's, not the import's.
+    const imported = { ...timedImport, seconds: timedImport.seconds - gcSeconds };
+    const importPeak = importRss.stop();
+    const perSecond = (seconds: number) => Math.round(LINES / seconds).toLocaleString('en');
+    const added = imported.value.reduce((n, r) => n + r.counters.added, 0);
+    const importLines = () => {
+      console.log(
+        `${''.padEnd(8)} baseline, COPY into an unindexed table + scan of ${DESCRIPTORS} descriptors against ${base.value.patterns} patterns: ${s(base.seconds)} (${perSecond(base.seconds)} lines/s)`,
+      );
+      console.log(
+        `${''.padEnd(8)} import + match, 3 files through importExpenses: ${s(imported.seconds)} (${perSecond(imported.seconds)} lines/s, ${Math.round((base.seconds / imported.seconds) * 100)}% of the baseline)`,
+      );
+      console.log(
+        `${''.padEnd(8)} import memory: heap + array buffers after GC ${mib(heapBefore)} before, ${mib(heapHeld)} while a file's lines wait for their apply (+${mib(heapHeld - heapBefore)}; the 3 collections took ${s(gcSeconds)}, not counted in the import); peak RSS ${mib(importPeak)} (+${mib(importPeak - rssBefore)})`,
+      );
+    };
+    if (ONLY_IMPORT) {
+      console.log(`${label.padEnd(8)} ${added} lines imported (${mib(fileBytes)} of CSV)`);
+      importLines();
+      return;
+    }
     await roster.database.afterLargeChange();
     const totalsOnly = await timed(() => db.transaction().execute((trx) => refreshExpenseTotals(trx)));
     // A rule change re-applies every rule to every descriptor, then duplicates and totals.
@@ -230,10 +300,10 @@ async function lane(label: string, env: Record<string, string>) {
           where app_id = ${app.id} and status = 'matched' group by 1`.execute(db),
     );
 
-    let peak = process.memoryUsage().rss;
-    const sampler = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage().rss);
-    }, 20);
+    const exportHeapStart = heapAfterGc();
+    let exportHeapMax = exportHeapStart;
+    let sinceSample = 0;
+    const exportRss = rssPeak();
     const startRss = process.memoryUsage().rss;
     let bytes = 0;
     const exported = await timed(async () => {
@@ -248,36 +318,85 @@ async function lane(label: string, env: Record<string, string>) {
       const rows = await forEachExpenseLine(roster, {}, async (lines) => {
         for (const row of lines)
           if (!csv.write(row)) await new Promise((resolve) => csv.once('drain', resolve));
+        sinceSample += lines.length;
+        if (sinceSample >= 200_000) {
+          sinceSample = 0;
+          exportHeapMax = Math.max(exportHeapMax, heapAfterGc());
+        }
       });
       csv.end();
       await piping;
       return rows;
     });
-    clearInterval(sampler);
+    const peak = exportRss.stop();
 
-    const perSecond = (seconds: number) => Math.round(LINES / seconds).toLocaleString('en');
-    const added = imported.value.reduce((n, r) => n + r.counters.added, 0);
     console.log(
       `${label.padEnd(8)} ${added} lines imported (${(fileBytes / 2 ** 20).toFixed(0)} MiB of CSV); ${summary.lines.matched + summary.lines.unmatched} counted; total ${summary.total} ${summary.currency}, match rate ${summary.matchRate.byAmount}`,
     );
-    console.log(
-      `${''.padEnd(8)} baseline, COPY into an unindexed table + scan of ${DESCRIPTORS} descriptors against ${base.value.patterns} patterns: ${s(base.seconds)} (${perSecond(base.seconds)} lines/s)`,
-    );
-    console.log(
-      `${''.padEnd(8)} import + match, 3 files through importExpenses: ${s(imported.seconds)} (${perSecond(imported.seconds)} lines/s, ${Math.round((base.seconds / imported.seconds) * 100)}% of the baseline)`,
-    );
+    importLines();
     console.log(
       `${''.padEnd(8)} re-apply every rule after a rule change (addRule): ${s(reapplied.seconds)} (totals rewrite alone ${s(totalsOnly.seconds)})`,
     );
     console.log(`${''.padEnd(8)} summary: ${f(summaryMs)} (hand-written over the lines ${f(rawSummaryMs)})`);
     console.log(`${''.padEnd(8)} one app's spend: ${f(appMs)} (hand-written over the lines ${f(rawAppMs)})`);
     console.log(
-      `${''.padEnd(8)} CSV export: ${exported.value} rows in ${s(exported.seconds)} (${(bytes / 2 ** 20).toFixed(0)} MiB); peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB (+${((peak - startRss) / 2 ** 20).toFixed(0)} MiB over the start)`,
+      `${''.padEnd(8)} CSV export: ${exported.value} rows in ${s(exported.seconds)} (${mib(bytes)}); peak RSS ${mib(peak)} (+${mib(peak - startRss)} over the start); heap + array buffers after GC ${mib(exportHeapStart)} at the start, at most ${mib(exportHeapMax)} during it (every 200,000 rows)`,
     );
   } finally {
     await roster.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Line i as the CSV connector hands it to the engine (fresh strings, the schema's output form). */
+function recordOf(i: number): ExpenseRecord {
+  const l = lineOf(i);
+  const d = descriptorOf(l.descriptor);
+  return {
+    type: 'expense',
+    id: `${l.id}`,
+    date: `${l.date}`,
+    amount: `${l.amount}`,
+    currency: `${'USD'}`,
+    vendor: `${d.vendor}`,
+    description: `${d.description}`,
+    reportId: null,
+    itemType: 'line',
+    account: `${l.account}`,
+    employeeEmail: `${l.email}`,
+  };
+}
+
+/**
+ * A run's lines alone, all LINES of them in one run: held as an object per line (as the engine did until
+ * 2026-12-01, the baseline) and by field (sync/expense-run-lines.ts), each measured as the heap and array
+ * buffers after a forced collection over the same before.
+ */
+function heldLines() {
+  const measure = (hold: () => unknown) => {
+    const before = heapAfterGc();
+    const start = performance.now();
+    const held = hold();
+    const seconds = (performance.now() - start) / 1000;
+    const after = heapAfterGc();
+    // Kept reachable until measured.
+    if (!held) throw new Error('nothing held');
+    return { bytes: after - before, seconds };
+  };
+  const objects = measure(() => {
+    const lines: (ExpenseRecord & { seq: number })[] = [];
+    for (let i = 0; i < LINES; i++) lines.push({ ...recordOf(i), seq: i + 2 });
+    return lines;
+  });
+  const columns = measure(() => {
+    const lines = new ExpenseRunLines();
+    for (let i = 0; i < LINES; i++) lines.add(recordOf(i), i + 2);
+    return lines;
+  });
+  const perLine = (bytes: number) => `${Math.round(bytes / LINES)} bytes a line`;
+  console.log(
+    `held lines, ${LINES} in one run: as objects ${mib(objects.bytes)} (${perLine(objects.bytes)}, held in ${objects.seconds.toFixed(1)} s); by field ${mib(columns.bytes)} (${perLine(columns.bytes)}, held in ${columns.seconds.toFixed(1)} s)`,
+  );
 }
 
 export async function run() {
@@ -286,5 +405,6 @@ export async function run() {
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
+  heldLines();
   await onEachLane(lane);
 }

@@ -26,7 +26,6 @@ const untracked = [
   'staged_aliases',
   'staged_apps',
   'staged_employees',
-  'staged_expense_lines',
   'staged_license_types',
   'staged_raw_records',
   'sync_runs',

@@ -580,21 +580,6 @@ export interface ExpenseLineTotalsTable {
   last_date: string;
 }
 
-export interface StagedExpenseLinesTable {
-  run_id: number;
-  seq: number;
-  external_id: string;
-  date: string;
-  amount: number;
-  currency: string;
-  vendor: string;
-  description: string;
-  report_id: string | null;
-  item_type: string;
-  account: string;
-  employee_email: string | null;
-}
-
 /** migrations/0021_workflows.sql */
 export interface WorkflowsTable {
   id: Id;
@@ -703,7 +688,6 @@ export interface DB {
   expense_descriptors: ExpenseDescriptorsTable;
   expense_rules: ExpenseRulesTable;
   expense_lines: ExpenseLinesTable;
-  staged_expense_lines: StagedExpenseLinesTable;
   expense_line_totals: ExpenseLineTotalsTable;
   workflows: WorkflowsTable;
   action_credentials: ActionCredentialsTable;

@@ -9,8 +9,8 @@ import {
   recordAccounts,
   updateKnownLines,
 } from '../modules/expenses/import/run-line-writes.js';
+import type { RunLines } from '../modules/expenses/import/run-lines.js';
 import type { ApplyInput, ExpenseCounters } from './apply-common.js';
-import type { RunExpenseLine } from './expense-run-lines.js';
 
 /** Lines added by one import past which the table's statistics are refreshed before deriving. */
 const largeImportLines = 5000;
@@ -23,8 +23,8 @@ export interface ExpenseImportInput {
   contentSha256: string | null;
   fileName: string | null;
   readWith: Record<string, unknown> | null;
-  /** The run's checked lines, in the order the source gave them. */
-  lines: readonly RunExpenseLine[];
+  /** The run's checked lines, in the order the source gave them (held compactly: expense-run-lines.ts). */
+  lines: RunLines;
 }
 
 /**
@@ -68,15 +68,12 @@ export async function applyExpenses(
   }
 
   const { lines } = file;
-  const identified = externalIdsOf(lines).map((externalId, i) => ({
-    externalId,
-    line: lines[i] as RunExpenseLine,
-  }));
-  const descriptors = await settleRunDescriptors(trx, sourceId, lines);
+  const descriptors = await settleRunDescriptors(trx, sourceId, lines.descriptors);
+  const run = { lines, externalIds: externalIdsOf(lines), descriptors: descriptors.outcomes };
 
   let first: string | null = null;
   let last: string | null = null;
-  for (const { date } of lines) {
+  for (const date of lines.dates) {
     if (first === null || date < first) first = date;
     if (last === null || date > last) last = date;
   }
@@ -99,15 +96,10 @@ export async function applyExpenses(
   // New lines go straight into their table, each written once and already derived; the lines the source
   // had are corrected where the file tells otherwise. Staging them first, then inserting from the staged
   // table, cost as much as the baseline's whole COPY (bench/RESULTS.md, "expenses").
-  const { fresh, updated, hadLines } = await updateKnownLines(
-    trx,
-    sourceId,
-    identified,
-    descriptors.descriptors,
-  );
-  await copyNewLines(database, trx, { sourceId, importId: imported.id, now }, fresh, descriptors.descriptors);
+  const { fresh, updated, hadLines } = await updateKnownLines(trx, sourceId, run);
+  await copyNewLines(database, trx, { sourceId, importId: imported.id, now }, run, fresh);
   // The accounts are recorded after the lines: a new account is not excluded, so its lines were not either.
-  const accounts = { added: await recordAccounts(trx, sourceId, identified, now) };
+  const accounts = { added: await recordAccounts(trx, sourceId, lines.accounts, now) };
   const counted = { added: fresh.length, updated };
 
   // The derivation's plans (duplicates join a source's lines to the others by date and amount) are chosen

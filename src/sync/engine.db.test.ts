@@ -181,6 +181,26 @@ describe.each(lanes)('sync engine on %s', (lane) => {
     expect(await snapshotTables(roster, { withRowVersions: true })).toEqual(before);
   });
 
+  it('refuses an expense line from a source that does not take them, naming its row, and applies nothing', async () => {
+    const source = await newSource();
+    const line = {
+      type: 'expense' as const,
+      id: 'TX-1',
+      date: '2026-01-05',
+      amount: '12.50',
+      currency: 'USD',
+      vendor: 'Slack',
+      ref: 4,
+    };
+    const result = await sync(source, [{ records: [account('new@acme.io'), line] }]);
+    expect(result.status).toBe('failed');
+    expect(result.counters.rejected).toBe(1);
+    expect(result.error?.details).toEqual([
+      { row: 4, field: 'type', message: expect.stringContaining('does not take expense lines') },
+    ]);
+    expect(await accountsOf(source)).toEqual([]);
+  });
+
   it('rejects a run that lists the same user twice in one app', async () => {
     const source = await newSource();
     const result = await sync(source, [

@@ -30,7 +30,7 @@ import {
 } from './run-outcome.js';
 import { findStagedDuplicates } from './staged-duplicates.js';
 import { Staging } from './staging.js';
-import { validateRecord } from './validate-record.js';
+import { problemAt, validateRecord } from './validate-record.js';
 
 export type { SyncCounters } from './run-outcome.js';
 
@@ -93,6 +93,8 @@ export interface SyncResult {
 
 /** A run is rejected whole when any record is invalid; this many problems are kept for the report. */
 const maxReportedProblems = 200;
+const notAnExpenseSource =
+  'is "expense": this source does not take expense lines (import them into an expense source)';
 const largeRunRecords = 20_000;
 
 /**
@@ -178,6 +180,13 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
           for (const p of checked.problems) if (problems.length < maxReportedProblems) problems.push(p);
           continue;
         }
+        // Expense lines are held for an expense source's own apply; any other source would drop them.
+        if (checked.record.type === 'expense' && !expenseLines) {
+          rejected++;
+          if (problems.length < maxReportedProblems)
+            problems.push(problemAt(input, 'type', notAnExpenseSource));
+          continue;
+        }
         records++;
         if (rejected > 0) continue;
         if (expenseLines && checked.record.type === 'expense')
@@ -232,7 +241,7 @@ export async function runSync(deps: SyncDeps, sourceId: number, options: SyncOpt
             contentSha256: file?.sha256 ?? null,
             fileName: file?.name ?? null,
             readWith: file?.readWith ?? null,
-            lines: expenseLines.lines,
+            lines: expenseLines,
           }
         : null,
     };

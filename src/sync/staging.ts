@@ -34,20 +34,6 @@ const columns = {
   ],
   staged_raw_records: ['run_id', 'object_type', 'external_id', 'data'],
   staged_aliases: ['run_id', 'seq', 'primary_email', 'field', 'value'],
-  staged_expense_lines: [
-    'run_id',
-    'seq',
-    'external_id',
-    'date',
-    'amount',
-    'currency',
-    'vendor',
-    'description',
-    'report_id',
-    'item_type',
-    'account',
-    'employee_email',
-  ],
 } as const;
 
 export type StagedTable = keyof typeof columns;
@@ -65,7 +51,6 @@ export class Staging {
     staged_employees: [],
     staged_raw_records: [],
     staged_aliases: [],
-    staged_expense_lines: [],
   };
   private seq = 0;
   /** Files name rows; JSON names array positions such as users[3]. Duplicate reports follow the same style. */
@@ -157,22 +142,8 @@ export class Staging {
         this.domains.set(record.name, record.verified);
         break;
       case 'expense':
-        // No id: '' here, derived when the run applies (apply-expenses.ts), where identical lines are counted.
-        this.rows.staged_expense_lines.push([
-          run,
-          seq,
-          record.id ?? '',
-          record.date,
-          record.amount,
-          record.currency,
-          record.vendor,
-          record.description,
-          record.reportId,
-          record.itemType,
-          record.account,
-          record.employeeEmail,
-        ]);
-        break;
+        // Held by the run, not staged (sync/expense-run-lines.ts); the engine refuses them from other sources.
+        throw new Error('An expense line is not staged');
     }
     if (raw) this.rows.staged_raw_records.push([run, raw.objectType, raw.externalId, storableJson(raw.data)]);
   }

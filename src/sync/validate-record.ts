@@ -31,11 +31,15 @@ export function validateRecord(
   const parsed = schema.safeParse(input);
   if (parsed.success) return { record: parsed.data };
   return {
-    problems: parsed.error.issues.map((issue) => {
-      const field = issue.path.map(String).join('.');
-      if (typeof input.ref === 'number') return { row: input.ref, field, message: issue.message };
-      const prefix = input.ref ?? `${input.type}`;
-      return { path: field ? `${prefix}.${field}` : prefix, message: issue.message };
-    }),
+    problems: parsed.error.issues.map((issue) =>
+      problemAt(input, issue.path.map(String).join('.'), issue.message),
+    ),
   };
+}
+
+/** A problem with a record's field, named by the record's row or path. */
+export function problemAt(input: SourceRecordInput, field: string, message: string): ErrorDetail {
+  if (typeof input.ref === 'number') return { row: input.ref, field, message };
+  const prefix = input.ref ?? `${input.type}`;
+  return { path: field ? `${prefix}.${field}` : prefix, message };
 }

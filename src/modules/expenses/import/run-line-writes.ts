@@ -1,16 +1,17 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { ExpenseRecord } from '../../../connectors/kit/records.js';
 import type { CopyValue } from '../../../db/copy-text.js';
 import type { Database } from '../../../db/database.js';
 import type { DB } from '../../../db/schema.js';
 import { loadConversion } from './conversion.js';
-import { numericText } from './line-ids.js';
-import { type DescriptorsByText, descriptorOf } from './run-descriptors.js';
+import { type ExternalIds, numericText } from './line-ids.js';
+import type { DescriptorOutcome, RunDescriptorOutcomes } from './run-descriptors.js';
+import type { RunLines } from './run-lines.js';
 
-/** A run's line with the id it is kept under (its own, or derived: line-ids.ts). */
-export interface IdentifiedLine {
-  externalId: string;
-  line: ExpenseRecord;
+/** A run's lines, the id each is kept under (its own, or derived: line-ids.ts) and its descriptor's outcome. */
+export interface IdentifiedLines {
+  lines: RunLines;
+  externalIds: ExternalIds;
+  descriptors: RunDescriptorOutcomes;
 }
 
 /** Lines looked up per statement when the source already has lines. */
@@ -41,109 +42,119 @@ const newLineColumns = [
 /**
  * Splits a run's lines into those the source does not have yet and those it has, and corrects the ones it
  * has whose fields the source now tells otherwise (their derived columns follow in the derivation). A source
- * without lines (a first import) has nothing to look up.
+ * without lines (a first import) has nothing to look up. `fresh` lists the new lines' places in the run.
  */
 export async function updateKnownLines(
   trx: Kysely<DB>,
   sourceId: number,
-  lines: readonly IdentifiedLine[],
-  descriptors: DescriptorsByText,
-): Promise<{ fresh: IdentifiedLine[]; updated: number; hadLines: boolean }> {
+  run: IdentifiedLines,
+): Promise<{ fresh: Int32Array; updated: number; hadLines: boolean }> {
+  const { lines, externalIds, descriptors } = run;
   const { rows: any } = await sql<{ found: boolean }>`
     select exists (select 1 from expense_lines where source_id = ${sourceId}) as found`.execute(trx);
-  if (!any[0]?.found) return { fresh: [...lines], updated: 0, hadLines: false };
-  const fresh: IdentifiedLine[] = [];
+  if (!any[0]?.found) return { fresh: everyLine(lines.length), updated: 0, hadLines: false };
+  const fresh = new Int32Array(lines.length);
+  let freshCount = 0;
   let updated = 0;
   for (let start = 0; start < lines.length; start += lookupBatch) {
-    const batch = lines.slice(start, start + lookupBatch);
+    const end = Math.min(lines.length, start + lookupBatch);
+    const ids: string[] = [];
+    for (let i = start; i < end; i++) ids.push(externalIds(i));
     const { rows: known } = await sql<{ id: number; external_id: string; fields: string }>`
       select id, external_id,
              concat_ws(chr(31), to_char(date, 'YYYY-MM-DD'), amount::text, currency, descriptor_id::text, coalesce(report_id, chr(30)),
                        item_type, account, coalesce(employee_email, chr(30))) as fields
       from expense_lines
-      where source_id = ${sourceId} and external_id = any (${batch.map((l) => l.externalId)}::text[])`.execute(
-      trx,
-    );
+      where source_id = ${sourceId} and external_id = any (${ids}::text[])`.execute(trx);
     const byId = new Map(known.map((k) => [k.external_id, k]));
-    const changed: { id: number; line: ExpenseRecord; descriptorId: number }[] = [];
-    for (const item of batch) {
-      const before = byId.get(item.externalId);
+    const changed: { id: number; line: number; descriptorId: number }[] = [];
+    for (let i = start; i < end; i++) {
+      const before = byId.get(ids[i - start] as string);
       if (!before) {
-        fresh.push(item);
+        fresh[freshCount++] = i;
         continue;
       }
-      const { line } = item;
-      const descriptorId = descriptorOf(descriptors, line).id;
+      const descriptorId = (descriptors[lines.descriptor(i)] as DescriptorOutcome).id;
       const fields = [
-        line.date,
-        numericText(line.amount),
-        line.currency,
+        lines.date(i),
+        numericText(lines.amount(i)),
+        lines.currency(i),
         String(descriptorId),
-        line.reportId ?? '\u001e',
-        line.itemType,
-        line.account,
-        line.employeeEmail ?? '\u001e',
+        lines.reportId(i) ?? '\u001e',
+        lines.itemType(i),
+        lines.account(i),
+        lines.employeeEmail(i) ?? '\u001e',
       ].join('\u001f');
-      if (fields !== before.fields) changed.push({ id: Number(before.id), line, descriptorId });
+      if (fields !== before.fields) changed.push({ id: Number(before.id), line: i, descriptorId });
     }
     if (changed.length === 0) continue;
+    const column = <T>(of: (line: number) => T) => changed.map((c) => of(c.line));
     await sql`
       update expense_lines l
       set date = u.date, amount = u.amount, currency = u.currency, descriptor_id = u.descriptor_id,
           report_id = u.report_id, item_type = u.item_type, account = u.account, employee_email = u.employee_email
-      from unnest(${changed.map((c) => c.id)}::bigint[], ${changed.map((c) => c.line.date)}::date[],
-                  ${changed.map((c) => c.line.amount)}::numeric[], ${changed.map((c) => c.line.currency)}::text[],
-                  ${changed.map((c) => c.descriptorId)}::bigint[], ${changed.map((c) => c.line.reportId)}::text[],
-                  ${changed.map((c) => c.line.itemType)}::text[], ${changed.map((c) => c.line.account)}::text[],
-                  ${changed.map((c) => c.line.employeeEmail)}::text[])
+      from unnest(${changed.map((c) => c.id)}::bigint[], ${column((i) => lines.date(i))}::date[],
+                  ${column((i) => lines.amount(i))}::numeric[], ${column((i) => lines.currency(i))}::text[],
+                  ${changed.map((c) => c.descriptorId)}::bigint[], ${column((i) => lines.reportId(i))}::text[],
+                  ${column((i) => lines.itemType(i))}::text[], ${column((i) => lines.account(i))}::text[],
+                  ${column((i) => lines.employeeEmail(i))}::text[])
            as u(id, date, amount, currency, descriptor_id, report_id, item_type, account, employee_email)
       where l.id = u.id`.execute(trx);
     updated += changed.length;
   }
-  return { fresh, updated, hadLines: true };
+  return { fresh: fresh.slice(0, freshCount), updated, hadLines: true };
+}
+
+function everyLine(count: number): Int32Array {
+  const all = new Int32Array(count);
+  for (let i = 0; i < count; i++) all[i] = i;
+  return all;
 }
 
 /**
  * Which item kind of a report counts, per the source's `countItems` (as line-flags.ts decides it), over the
  * run's own lines; a report that also has lines from earlier imports is settled by the derivation after.
  */
-function countedItems(
-  lines: readonly IdentifiedLine[],
-  countItems: string | null,
-): (line: ExpenseRecord) => boolean {
+function countedItems(lines: RunLines, countItems: string | null): (line: number) => boolean {
   const kinds = new Map<string, { main: boolean; line: boolean }>();
-  for (const { line } of lines) {
-    if (line.reportId === null) continue;
-    const kind = kinds.get(line.reportId) ?? { main: false, line: false };
-    kind[line.itemType] = true;
-    kinds.set(line.reportId, kind);
+  for (let i = 0; i < lines.length; i++) {
+    const reportId = lines.reportId(i);
+    if (reportId === null) continue;
+    const kind = kinds.get(reportId) ?? { main: false, line: false };
+    kind[lines.itemType(i)] = true;
+    kinds.set(reportId, kind);
   }
   const mainMode = countItems === 'main';
-  return (line) => {
-    if (line.reportId === null) return true;
-    const kind = kinds.get(line.reportId);
-    if (mainMode && line.itemType === 'line') return !kind?.main;
-    if (!mainMode && line.itemType === 'main') return !kind?.line;
+  return (i) => {
+    const reportId = lines.reportId(i);
+    if (reportId === null) return true;
+    const kind = kinds.get(reportId);
+    const itemType = lines.itemType(i);
+    if (mainMode && itemType === 'line') return !kind?.main;
+    if (!mainMode && itemType === 'main') return !kind?.line;
     return true;
   };
 }
 
 /**
- * Writes the source's new lines with COPY, inside the apply transaction, each already derived as the
- * derivation would (conversion, excluded account, app and ignored flag from its descriptor, counted item
- * kind), so it is written once and the derivation after has nothing to rewrite for it.
+ * Writes the source's new lines (`fresh`: their places in the run) with COPY, inside the apply transaction,
+ * each already derived as the derivation would (conversion, excluded account, app and ignored flag from its
+ * descriptor, counted item kind), so it is written once and the derivation after has nothing to rewrite for
+ * it. Rows are built a batch at a time from the run's compact lines.
  */
 export async function copyNewLines(
   database: Database,
   trx: Transaction<DB>,
   input: { sourceId: number; importId: number; now: Date },
-  lines: readonly IdentifiedLine[],
-  descriptors: DescriptorsByText,
+  run: IdentifiedLines,
+  fresh: Int32Array,
 ): Promise<void> {
-  if (lines.length === 0) return;
+  if (fresh.length === 0) return;
+  const { lines, externalIds, descriptors } = run;
   const { sourceId } = input;
-  const currencies = [...new Set(lines.map((l) => l.line.currency))];
-  const convert = await loadConversion(trx, currencies);
+  const currencies = new Set<string>();
+  for (const i of fresh) currencies.add(lines.currency(i));
+  const convert = await loadConversion(trx, [...currencies]);
   const { rows: excludedRows } = await sql<{ account: string }>`
     select account from expense_accounts where source_id = ${sourceId} and excluded_at is not null`.execute(
     trx,
@@ -153,28 +164,32 @@ export async function copyNewLines(
     select config->>'countItems' as count_items from sources where id = ${sourceId}`.execute(trx);
   const counted = countedItems(lines, settings[0]?.count_items ?? null);
   const createdAt = input.now.toISOString();
-  for (let start = 0; start < lines.length; start += copyBatch) {
+  for (let start = 0; start < fresh.length; start += copyBatch) {
     const rows: CopyValue[][] = [];
-    for (const { externalId, line } of lines.slice(start, start + copyBatch)) {
-      const descriptor = descriptorOf(descriptors, line);
+    for (const i of fresh.subarray(start, start + copyBatch)) {
+      const descriptor = descriptors[lines.descriptor(i)] as DescriptorOutcome;
+      const date = lines.date(i);
+      const amount = lines.amount(i);
+      const currency = lines.currency(i);
+      const account = lines.account(i);
       rows.push([
         sourceId,
-        externalId,
+        externalIds(i),
         input.importId,
-        line.date,
-        line.amount,
-        line.currency,
+        date,
+        amount,
+        currency,
         descriptor.id,
-        line.reportId,
-        line.itemType,
-        line.account,
-        line.employeeEmail,
+        lines.reportId(i),
+        lines.itemType(i),
+        account,
+        lines.employeeEmail(i),
         createdAt,
-        convert(line.amount, line.currency, line.date),
-        excluded.has(line.account),
+        convert(amount, currency, date),
+        excluded.has(account),
         descriptor.appId,
         descriptor.ignored,
-        counted(line),
+        counted(i),
       ]);
     }
     await database.copyRowsIn(trx, 'expense_lines', newLineColumns, rows);
@@ -185,10 +200,10 @@ export async function copyNewLines(
 export async function recordAccounts(
   trx: Kysely<DB>,
   sourceId: number,
-  lines: readonly IdentifiedLine[],
+  runAccounts: readonly string[],
   now: Date,
 ): Promise<number> {
-  const accounts = [...new Set(lines.map((l) => l.line.account))].filter((a) => a !== '');
+  const accounts = runAccounts.filter((a) => a !== '');
   if (accounts.length === 0) return 0;
   const { rows } = await sql<{ added: number }>`
     with up as (
