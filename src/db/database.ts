@@ -1,13 +1,14 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { type CompiledQuery, Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { Mutex } from '../lib/mutex.js';
 import { type CopyValue, encodeCopyRows } from './copy-text.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
+import { pglitePreparedStatements } from './pglite-prepared.js';
 import type { DB } from './schema.js';
 import { unpackDataDir } from './unpack-data-dir.js';
 
@@ -31,7 +32,8 @@ export interface Database {
   /**
    * Runs a read asked on every request under a fixed name: on a PostgreSQL server a prepared statement of
    * each pooled connection, planned once per connection rather than per request (its plan kept while it
-   * stays good: the server's plan cache); on the embedded database, as any query.
+   * stays good: the server's plan cache); on the embedded database, prepared once on its one session and
+   * executed with the arguments as literals (pglite-prepared.ts). `name` is a lower-case SQL identifier.
    */
   prepared<R>(name: string, query: CompiledQuery<R>): Promise<R[]>;
   /** Runs a multi-statement SQL script (a migration) in one transaction. */
@@ -96,7 +98,7 @@ async function openPglite(dataDir: string, options: OpenOptions): Promise<Databa
         const sql = copySql(table, columns).replace('from stdin', "from '/dev/blob'");
         await pglite.query(sql, [], { blob: new Blob([encodeCopyRows(rows)]) });
       },
-      prepared: async (_name, query) => (await db.executeQuery(query)).rows,
+      prepared: pglitePreparedStatements((text) => db.executeQuery(CompiledQuery.raw(text))),
       executeScript: (script) =>
         mutex.run(async () => void (await pglite.transaction((tx) => tx.exec(script)))),
       afterLargeChange: () => mutex.run(async () => void (await pglite.exec('vacuum analyze'))),
