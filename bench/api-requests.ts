@@ -46,24 +46,44 @@ interface Row {
   errors: number;
 }
 
-/** `path` is fixed, or a function of the request's sequence number (one person after another). */
-async function underLoad(
-  base: string,
-  headers: Record<string, string>,
-  path: string | ((n: number) => string),
-) {
+/**
+ * BENCH_API_CLIENT=same-thread runs the load generator on the server's own event loop, as this bench did
+ * before; by default it runs in a worker thread of its own, as clients on other machines would: its
+ * requests' building and its responses' parsing no longer count in the server's latency.
+ */
+const SAME_THREAD = process.env.BENCH_API_CLIENT === 'same-thread';
+
+/**
+ * One person after another: a worker thread takes its request setup from a file (autocannon requires it),
+ * so the sequence is written as a small CommonJS module.
+ */
+function personRequestModule(dir: string): string {
+  const file = join(dir, 'person-request.cjs');
+  writeFileSync(
+    file,
+    `let n = 0;\nmodule.exports = (request) => ({ ...request, path: ${JSON.stringify('/api/v1/users/')} + encodeURIComponent('person' + ((n++ * 7919) % ${PEOPLE}) + '@bench.example') });\n`,
+  );
+  return file;
+}
+
+/** `path` is fixed, or one person after another (`person`). */
+async function underLoad(base: string, headers: Record<string, string>, path: string | { person: string }) {
   let n = 0;
+  const personPath = (i: number) =>
+    `/api/v1/users/${encodeURIComponent(`person${(i * 7_919) % PEOPLE}@bench.example`)}`;
+  const request =
+    typeof path === 'string'
+      ? { method: 'GET' as const, path }
+      : SAME_THREAD
+        ? { method: 'GET' as const, setupRequest: (r: object) => ({ ...r, path: personPath(n++) }) }
+        : { method: 'GET' as const, setupRequest: path.person as unknown as () => object };
   const result = await autocannon({
     url: base,
     connections: CONNECTIONS,
     duration: SECONDS,
     headers,
-    requests: [
-      {
-        method: 'GET',
-        setupRequest: (request) => ({ ...request, path: typeof path === 'string' ? path : path(n++) }),
-      },
-    ],
+    ...(SAME_THREAD ? {} : { workers: 1 }),
+    requests: [request],
   });
   return {
     requestsPerSecond: Math.round(result.requests.average),
@@ -115,8 +135,7 @@ async function lane(label: string, env: Record<string, string>): Promise<[string
     const address = app.server.address();
     const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     const auth = { authorization: `Bearer ${token}` };
-    const person = (n: number) =>
-      `/api/v1/users/${encodeURIComponent(`person${(n * 7_919) % PEOPLE}@bench.example`)}`;
+    const person = { person: personRequestModule(dataDir) };
     // The console's Overview: its figures computed by a request (no worker), then by the worker's poll as
     // `roster serve` does after a change and at start, then a first visit (figures ready) and a second (kept).
     const computed = await timed(() => loadOverview(roster));
@@ -134,7 +153,9 @@ async function lane(label: string, env: Record<string, string>): Promise<[string
       );
     }
     const rows: [string, Row][] = [];
-    console.log(`${label}: load average before the requests: ${load()}`);
+    console.log(
+      `${label}: load average before the requests: ${load()}; client ${SAME_THREAD ? "on the server's thread" : 'in a worker thread'}`,
+    );
     for (const [read, name, path] of [
       [null, 'GET /healthz (baseline: no database, no authentication)', '/healthz'],
       [null, `GET ${file.path} (baseline: a console file)`, file.path],
