@@ -145,6 +145,7 @@ async function openPg(url: string): Promise<Database> {
   const probe = await pool.connect();
   probe.release();
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const preparedTexts = new Map<string, string>();
   return {
     kind: 'pg',
     db,
@@ -172,8 +173,14 @@ async function openPg(url: string): Promise<Database> {
         stream.end(encodeCopyRows(rows));
       });
     },
-    prepared: async <R>(name: string, query: CompiledQuery<R>) =>
-      (await pool.query({ name, text: query.sql, values: [...query.parameters] })).rows as R[],
+    prepared: async <R>(name: string, query: CompiledQuery<R>) => {
+      // Each pooled connection prepares the name on first use: one text per name, checked here for all.
+      const text = preparedTexts.get(name) ?? query.sql;
+      if (text !== query.sql)
+        throw new Error(`The prepared statement ${name} was prepared with another text`);
+      preparedTexts.set(name, text);
+      return (await pool.query({ name, text, values: [...query.parameters] })).rows as R[];
+    },
     executeScript: async (script) => {
       const client = await pool.connect();
       try {

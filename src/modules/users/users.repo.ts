@@ -7,7 +7,6 @@ import type { Roster } from '../../roster.js';
 import {
   type AccountFacts,
   accountFactsColumns,
-  instanceJoin,
   lastUsedJoin,
   toAccountFacts,
 } from '../accounts/account-facts.js';
@@ -179,6 +178,20 @@ interface PersonRead {
 }
 
 /**
+ * The accounts of the person's emails (`person`, `emails`), with their user, app and instance, each looked up
+ * by its key. The OFFSET 0 keeps each lateral lookup from being merged into one join: merged, a generic plan
+ * (the prepared statement's) expects a few dozen accounts and hashes every app, instance and user instead,
+ * which cost about half of the statement's time (`bench/RESULTS.md`, api). Same rows as `instanceJoin`.
+ */
+const personAccountsFrom = sql`from unnest(array(select id from person) || array(select id from emails)) as owner(id)
+  cross join lateral (select email from users where id = owner.id offset 0) u
+  cross join lateral (select id, name, status, role, removed_at, app_id, instance_id from accounts
+                      where user_id = owner.id offset 0) ac
+  cross join lateral (select name from apps where id = ac.app_id offset 0) a
+  cross join lateral (select source_id from app_instances where id = ac.instance_id offset 0) ai
+  left join sources isrc on isrc.id = ai.source_id`;
+
+/**
  * One person in one statement: their row (the list's columns), employee record, linked emails, every account
  * of every email and their spend by app, each as JSON. The person the asked email belongs to is its primary
  * email when merged (as personEmailOf). Every part reads by index from the person's ids: `linked` holds only
@@ -211,9 +224,8 @@ const personRead = (asked: string) => sql<PersonRead>`
        select (select row_to_json(f) from (
                  select a.name as app, u.email, ${accountFactsColumns}) f) as facts,
               lower(a.name) as app_key, u.email, ai.source_id is null as unmanaged, isrc.name as instance_key
-       from accounts ac join apps a on a.id = ac.app_id join users u on u.id = ac.user_id ${instanceJoin}
-       ${lastUsedJoin}
-       where ac.user_id = any (array(select id from person) || array(select id from emails))) r) as accounts,
+       ${personAccountsFrom}
+       ${lastUsedJoin}) r) as accounts,
     (select coalesce(json_agg(r order by r.total desc), '[]') from (
        select a.name as app, coalesce(sum(l.amount_converted), 0) as total, count(*)::int as lines,
               coalesce(sum(l.amount_converted) filter (
