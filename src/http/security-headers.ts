@@ -1,5 +1,5 @@
-import fastifyHelmet from '@fastify/helmet';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import helmet from 'helmet';
 import type { Config } from '../config.js';
 
 /** One year, subdomains included: what helmet would send, but only where it means something. */
@@ -23,7 +23,8 @@ export const servedOverHttps = (request: FastifyRequest, config: Config) =>
  * Cross-Origin-Opener-Policy, which browsers ignore over http, is likewise sent only over https.
  */
 export async function registerSecurityHeaders(app: FastifyInstance, config: Config) {
-  await app.register(fastifyHelmet, {
+  // Built once: Fastify's helmet plugin builds helmet again on every request (its policy parsed each time).
+  const setHeaders = helmet({
     hsts: false,
     crossOriginOpenerPolicy: false,
     contentSecurityPolicy: {
@@ -41,7 +42,10 @@ export async function registerSecurityHeaders(app: FastifyInstance, config: Conf
       },
     },
   });
-  // Runs after helmet's own hook (registered first), which has set its headers on the raw response.
+  app.addHook('onRequest', (request, reply, done) => {
+    setHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
+  });
+  // Runs after the hook above (registered first), which has set helmet's headers on the raw response.
   app.addHook('onRequest', async (request, reply) => {
     if (!servedOverHttps(request, config)) return;
     reply.raw.setHeader('strict-transport-security', strictTransportSecurity);
