@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -61,22 +62,22 @@ function personRequestModule(dir: string): string {
   const file = join(dir, 'person-request.cjs');
   writeFileSync(
     file,
-    `let n = 0;\nmodule.exports = (request) => ({ ...request, path: ${JSON.stringify('/api/v1/users/')} + encodeURIComponent('person' + ((n++ * 7919) % ${PEOPLE}) + '@bench.example') });\n`,
+    `let n = 0;\nmodule.exports = (request) => ({ ...request, path: '/api/v1/users/' + encodeURIComponent('person' + ((n++ * 7919) % ${PEOPLE}) + '@bench.example') });\n`,
   );
   return file;
 }
 
-/** `path` is fixed, or one person after another (`person`). */
+/** `path` is fixed, or one person after another (`person`: the module above, loaded here when on this thread). */
 async function underLoad(base: string, headers: Record<string, string>, path: string | { person: string }) {
-  let n = 0;
-  const personPath = (i: number) =>
-    `/api/v1/users/${encodeURIComponent(`person${(i * 7_919) % PEOPLE}@bench.example`)}`;
   const request =
     typeof path === 'string'
       ? { method: 'GET' as const, path }
-      : SAME_THREAD
-        ? { method: 'GET' as const, setupRequest: (r: object) => ({ ...r, path: personPath(n++) }) }
-        : { method: 'GET' as const, setupRequest: path.person as unknown as () => object };
+      : {
+          method: 'GET' as const,
+          setupRequest: (SAME_THREAD
+            ? createRequire(import.meta.url)(path.person)
+            : path.person) as () => object,
+        };
   const result = await autocannon({
     url: base,
     connections: CONNECTIONS,

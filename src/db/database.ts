@@ -9,6 +9,7 @@ import { type CopyValue, encodeCopyRows } from './copy-text.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import { pglitePreparedStatements } from './pglite-prepared.js';
+import { preparedTextGuard } from './prepared-texts.js';
 import type { DB } from './schema.js';
 import { unpackDataDir } from './unpack-data-dir.js';
 
@@ -145,7 +146,7 @@ async function openPg(url: string): Promise<Database> {
   const probe = await pool.connect();
   probe.release();
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  const preparedTexts = new Map<string, string>();
+  const checkPreparedText = preparedTextGuard();
   return {
     kind: 'pg',
     db,
@@ -175,11 +176,8 @@ async function openPg(url: string): Promise<Database> {
     },
     prepared: async <R>(name: string, query: CompiledQuery<R>) => {
       // Each pooled connection prepares the name on first use: one text per name, checked here for all.
-      const text = preparedTexts.get(name) ?? query.sql;
-      if (text !== query.sql)
-        throw new Error(`The prepared statement ${name} was prepared with another text`);
-      preparedTexts.set(name, text);
-      return (await pool.query({ name, text, values: [...query.parameters] })).rows as R[];
+      checkPreparedText(name, query.sql);
+      return (await pool.query({ name, text: query.sql, values: [...query.parameters] })).rows as R[];
     },
     executeScript: async (script) => {
       const client = await pool.connect();

@@ -1,4 +1,5 @@
 import type { CompiledQuery } from 'kysely';
+import { preparedTextGuard } from './prepared-texts.js';
 
 /**
  * A value as an SQL literal for `EXECUTE name(...)`: PGlite's EXECUTE takes no bind parameters, so a
@@ -28,20 +29,19 @@ const preparedName = (name: string) => {
  * its first custom ones instead of planning the statement on every request, as a plain query does.
  */
 export function pglitePreparedStatements(run: (text: string) => Promise<{ rows: unknown[] }>) {
-  const prepared = new Map<string, { text: string; ready: Promise<void> }>();
+  const checkText = preparedTextGuard();
+  const prepared = new Map<string, Promise<void>>();
   return async <R>(name: string, query: CompiledQuery<R>): Promise<R[]> => {
     const statement = preparedName(name);
-    let entry = prepared.get(statement);
-    if (!entry) {
-      const ready = run(`prepare ${statement} as ${query.sql}`).then(() => undefined);
-      entry = { text: query.sql, ready };
-      prepared.set(statement, entry);
+    checkText(statement, query.sql);
+    let ready = prepared.get(statement);
+    if (!ready) {
+      ready = run(`prepare ${statement} as ${query.sql}`).then(() => undefined);
+      prepared.set(statement, ready);
       // A statement that failed to prepare is asked again next time rather than remembered as prepared.
       ready.catch(() => prepared.delete(statement));
-    } else if (entry.text !== query.sql) {
-      throw new Error(`The prepared statement ${statement} was prepared with another text`);
     }
-    await entry.ready;
+    await ready;
     const args = query.parameters.map(executeArgument);
     const { rows } = await run(
       args.length ? `execute ${statement}(${args.join(', ')})` : `execute ${statement}`,
