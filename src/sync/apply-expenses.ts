@@ -96,7 +96,7 @@ export async function applyExpenses(
   // New lines go straight into their table, each written once and already derived; the lines the source
   // had are corrected where the file tells otherwise. Staging them first, then inserting from the staged
   // table, cost as much as the baseline's whole COPY (bench/RESULTS.md, "expenses").
-  const { fresh, updated, hadLines } = await updateKnownLines(trx, sourceId, run);
+  const { fresh, updated, hadLines, formerKeys } = await updateKnownLines(trx, sourceId, run);
   await copyNewLines(database, trx, { sourceId, importId: imported.id, now }, run, fresh);
   // The accounts are recorded after the lines: a new account is not excluded, so its lines were not either.
   const accounts = { added: await recordAccounts(trx, sourceId, lines.accounts, now) };
@@ -111,7 +111,7 @@ export async function applyExpenses(
     await sql`analyze expense_lines (source_id, date, amount, currency, app_id, descriptor_id)`.execute(trx);
   // A source's first import wrote every line already derived; later ones may move lines it had (a report
   // spanning two files, a corrected line, a new count mode), so all of the source's lines are derived again.
-  if (hadLines) await deriveExpenseLines(trx, { sourceIds: [sourceId] });
+  if (hadLines) await deriveExpenseLines(trx, { sourceIds: [sourceId], formerKeys });
   else await deriveFirstImport(trx, sourceId);
   return {
     lines: { ...counted, unchanged: lines.length - counted.added - counted.updated },

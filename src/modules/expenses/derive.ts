@@ -14,6 +14,19 @@ export interface ExpenseScope {
   sourceIds?: readonly number[];
   /** Duplicates only: the lines recorded in `expense_line_changes` (line-changes.ts). */
   changedLines?: boolean;
+  /**
+   * Duplicates only, with `sourceIds`: the date, amount and currency the sources' lines had before an import
+   * corrected them. Another source's line paired with a corrected line by its former values must be paired
+   * again, though no line of the scope has those values any more.
+   */
+  formerKeys?: LineKeys;
+}
+
+/** Dates, amounts and currencies, column by column: the values duplicates are grouped by. */
+export interface LineKeys {
+  dates: string[];
+  amounts: string[];
+  currencies: string[];
 }
 
 /**

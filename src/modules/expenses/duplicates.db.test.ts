@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addExpenseSource, insertExpenseLines, lineStates } from '../../../test/support/expense-lines.js';
 import { lanes, openTestRoster, type TestRoster } from '../../../test/support/test-roster.js';
 import { deriveExpenseLines } from './derive.js';
+import { importExpenses } from './import/expense-import.service.js';
 
 describe.each(lanes)('Duplicate expense lines across sources on %s', (lane) => {
   let roster: TestRoster;
@@ -52,6 +53,23 @@ describe.each(lanes)('Duplicate expense lines across sources on %s', (lane) => {
       ['matched', null],
       ['matched', null],
     ]);
+  });
+
+  it("counts another source's line again when an import corrects the line it duplicated", async () => {
+    const header = 'id,date,amount,currency,vendor,description,report_id,item_type,account,employee_email';
+    const upload = (source: string, row: string) =>
+      importExpenses(roster, 'test', { source, content: Buffer.from(`${header}\n${row}\n`) });
+    await upload('Card feed', 'c-1,2026-05-06,61,USD,NOTION LABS INC,plan,,,,');
+    await upload('Report feed', 'r-1,2026-05-06,61,USD,NOTION LABS INC,plan,,,,');
+    // Lines are listed by id: the report's line is the last, the card's the one before.
+    const reportLine = async () => (await lineStates(roster)).at(-1);
+    const cardLine = (await lineStates(roster)).at(-2);
+    expect((await reportLine())?.duplicateOf).toBe(cardLine?.id);
+    // The card's next file corrects the line's amount: no card line has the report line's amount any more.
+    const corrected = await upload('Card feed', 'c-1,2026-05-06,62,USD,NOTION LABS INC,plan,,,,');
+    expect(corrected.error).toBeNull();
+    const report = await reportLine();
+    expect([report?.status, report?.duplicateOf]).toEqual(['matched', null]);
   });
 
   it('needs the same date, amount, currency and app, and lines that count', async () => {

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import type { ExpenseScope } from './derive.js';
+import type { ExpenseScope, LineKeys } from './derive.js';
 
 /**
  * Sets `duplicate_of` of the lines in scope: the same purchase seen by another source counts once.
@@ -11,7 +11,7 @@ import type { ExpenseScope } from './derive.js';
  * counted on the line of the lowest source id; the others point at it. So three card lines and two report
  * lines of one day, amount and app are two duplicates and one counted card line, and lines of one source
  * never point at each other. A scope of sources also re-derives the other sources' lines that share a
- * date, amount and currency with theirs. A scope of changed lines (a re-application of rules) re-derives
+ * date, amount and currency with theirs, now or before an import corrected them. A scope of changed lines (a re-application of rules) re-derives
  * the lines sharing a date, amount and currency with a line recorded in `expense_line_changes`: a line
  * that changed app or flag can move only the groups of its own date, amount and currency, under the app it
  * left and the one it joined. The lines it writes are recorded there too, for the totals.
@@ -21,9 +21,9 @@ export async function markDuplicates(trx: Kysely<DB>, scope: ExpenseScope): Prom
     ? sql`exists (select 1 from expense_line_changes s
                   where s.date = l.date and s.amount = l.amount and s.currency = l.currency)`
     : scope.sourceIds
-      ? sql`exists (select 1 from expense_lines s
-                    where s.source_id = any (${[...scope.sourceIds]}::bigint[])
-                      and s.date = l.date and s.amount = l.amount and s.currency = l.currency)`
+      ? sql`(l.date, l.amount, l.currency) in (
+              select s.date, s.amount, s.currency from expense_lines s
+              where s.source_id = any (${[...scope.sourceIds]}::bigint[])${formerKeysOf(scope.formerKeys)})`
       : sql`true`;
   const write = sql`update expense_lines l set duplicate_of = c.duplicate_of
                     from changes c where l.id = c.id`;
@@ -62,4 +62,9 @@ export async function markDuplicates(trx: Kysely<DB>, scope: ExpenseScope): Prom
                       select app_id, date_trunc('month', date)::date, date, amount, currency from written`
                 : sql` ${write}`
             }`.execute(trx);
+}
+
+function formerKeysOf(keys: LineKeys | undefined) {
+  if (!keys || keys.dates.length === 0) return sql``;
+  return sql` union all select * from unnest(${keys.dates}::date[], ${keys.amounts}::numeric[], ${keys.currencies}::text[])`;
 }

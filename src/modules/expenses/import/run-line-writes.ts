@@ -2,6 +2,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { CopyValue } from '../../../db/copy-text.js';
 import type { Database } from '../../../db/database.js';
 import type { DB } from '../../../db/schema.js';
+import type { LineKeys } from '../derive.js';
 import { loadConversion } from './conversion.js';
 import { type ExternalIds, numericText } from './line-ids.js';
 import type { DescriptorOutcome, RunDescriptorOutcomes } from './run-descriptors.js';
@@ -42,17 +43,19 @@ const newLineColumns = [
 /**
  * Splits a run's lines into those the source does not have yet and those it has, and corrects the ones it
  * has whose fields the source now tells otherwise (their derived columns follow in the derivation). A source
- * without lines (a first import) has nothing to look up. `fresh` lists the new lines' places in the run.
+ * without lines (a first import) has nothing to look up. `fresh` lists the new lines' places in the run;
+ * `formerKeys` the date, amount and currency of each corrected line whose date, amount or currency changed.
  */
 export async function updateKnownLines(
   trx: Kysely<DB>,
   sourceId: number,
   run: IdentifiedLines,
-): Promise<{ fresh: Int32Array; updated: number; hadLines: boolean }> {
+): Promise<{ fresh: Int32Array; updated: number; hadLines: boolean; formerKeys: LineKeys }> {
   const { lines, externalIds, descriptors } = run;
+  const formerKeys: LineKeys = { dates: [], amounts: [], currencies: [] };
   const { rows: any } = await sql<{ found: boolean }>`
     select exists (select 1 from expense_lines where source_id = ${sourceId}) as found`.execute(trx);
-  if (!any[0]?.found) return { fresh: everyLine(lines.length), updated: 0, hadLines: false };
+  if (!any[0]?.found) return { fresh: everyLine(lines.length), updated: 0, hadLines: false, formerKeys };
   const fresh = new Int32Array(lines.length);
   let freshCount = 0;
   let updated = 0;
@@ -85,7 +88,15 @@ export async function updateKnownLines(
         lines.account(i),
         lines.employeeEmail(i) ?? '\u001e',
       ].join('\u001f');
-      if (fields !== before.fields) changed.push({ id: Number(before.id), line: i, descriptorId });
+      if (fields === before.fields) continue;
+      changed.push({ id: Number(before.id), line: i, descriptorId });
+      // Date, amount and currency lead both texts: a line that moved leaves the group it was paired in.
+      const [date, amount, currency] = before.fields.split('\u001f', 3) as [string, string, string];
+      if (!fields.startsWith(`${date}\u001f${amount}\u001f${currency}\u001f`)) {
+        formerKeys.dates.push(date);
+        formerKeys.amounts.push(amount);
+        formerKeys.currencies.push(currency);
+      }
     }
     if (changed.length === 0) continue;
     const column = <T>(of: (line: number) => T) => changed.map((c) => of(c.line));
@@ -102,7 +113,7 @@ export async function updateKnownLines(
       where l.id = u.id`.execute(trx);
     updated += changed.length;
   }
-  return { fresh: fresh.slice(0, freshCount), updated, hadLines: true };
+  return { fresh: fresh.slice(0, freshCount), updated, hadLines: true, formerKeys };
 }
 
 function everyLine(count: number): Int32Array {
