@@ -11,10 +11,11 @@ import type { ExpenseScope, LineKeys } from './derive.js';
  * counted on the line of the lowest source id; the others point at it. So three card lines and two report
  * lines of one day, amount and app are two duplicates and one counted card line, and lines of one source
  * never point at each other. A scope of sources also re-derives the other sources' lines that share a
- * date, amount and currency with theirs, now or before an import corrected them. A scope of changed lines (a re-application of rules) re-derives
- * the lines sharing a date, amount and currency with a line recorded in `expense_line_changes`: a line
- * that changed app or flag can move only the groups of its own date, amount and currency, under the app it
- * left and the one it joined. The lines it writes are recorded there too, for the totals.
+ * date, amount and currency with theirs, now or before an import corrected them. A scope of changed lines
+ * (a re-application of rules) re-derives the lines sharing a date, amount and currency with a line recorded
+ * in `expense_line_changes`: a line that changed app or flag can move only the groups of its own date,
+ * amount and currency, under the app it left and the one it joined. The lines it writes are recorded there
+ * too, for the totals.
  */
 export async function markDuplicates(trx: Kysely<DB>, scope: ExpenseScope): Promise<void> {
   const inScope = scope.changedLines
