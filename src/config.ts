@@ -1,11 +1,13 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './config-error.js';
+import type { DatabaseTarget } from './db/database.js';
 import { type AddressPolicy, parseAllowList } from './lib/outbound/address-policy.js';
 
 /** Every environment variable Roster reads, validated once at start. README's configuration table mirrors this. */
 const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
+  ROSTER_DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).optional(),
   ROSTER_DATA_DIR: z.string().min(1).default('./data'),
   ROSTER_SECRET_KEY: z.string().min(32, 'ROSTER_SECRET_KEY must be at least 32 characters').optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -83,7 +85,7 @@ function parseListenAddress(text: string): { host: string; port: number } | null
 
 export interface Config {
   /** `pg` when DATABASE_URL is set, else the embedded PGlite database in dataDir. */
-  database: { kind: 'pglite'; dataDir: string } | { kind: 'pg'; url: string };
+  database: DatabaseTarget;
   /** Holds the embedded database, the lock file and (without ROSTER_SECRET_KEY, embedded only) the generated key file. */
   dataDir: string;
   /** Where file-based sources (HR exports) read from; they cannot name a path outside it. */
@@ -145,7 +147,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const dataDir = resolve(e.ROSTER_DATA_DIR);
   return {
-    database: e.DATABASE_URL ? { kind: 'pg', url: e.DATABASE_URL } : { kind: 'pglite', dataDir },
+    database: e.DATABASE_URL
+      ? { kind: 'pg', url: e.DATABASE_URL, poolSize: e.ROSTER_DATABASE_POOL_SIZE }
+      : { kind: 'pglite', dataDir },
     dataDir,
     filesDir: resolve(e.ROSTER_FILES_DIR ?? `${dataDir}/files`),
     secretKey: e.ROSTER_SECRET_KEY,

@@ -13,7 +13,10 @@ import { preparedTextGuard } from './prepared-texts.js';
 import type { DB } from './schema.js';
 import { unpackDataDir } from './unpack-data-dir.js';
 
-export type DatabaseTarget = { kind: 'pglite'; dataDir: string } | { kind: 'pg'; url: string };
+export type DatabaseTarget =
+  | { kind: 'pglite'; dataDir: string }
+  /** poolSize: at most this many connections at once (ROSTER_DATABASE_POOL_SIZE; 10 if unset). */
+  | { kind: 'pg'; url: string; poolSize?: number };
 
 export interface Database {
   readonly kind: 'pglite' | 'pg';
@@ -116,10 +119,10 @@ async function openPglite(dataDir: string, options: OpenOptions): Promise<Databa
   }
 }
 
-async function openPg(url: string): Promise<Database> {
+async function openPg(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
-    max: 10,
+    max: poolSize,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
         if (oid === int8) return parseInt8;
@@ -201,5 +204,7 @@ async function openPg(url: string): Promise<Database> {
 }
 
 export function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
-  return target.kind === 'pglite' ? openPglite(target.dataDir, options) : openPg(target.url);
+  return target.kind === 'pglite'
+    ? openPglite(target.dataDir, options)
+    : openPg(target.url, target.poolSize ?? 10);
 }
