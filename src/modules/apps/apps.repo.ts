@@ -15,7 +15,7 @@ import {
   type AccountFacts,
   accountFactsColumns,
   instanceJoin,
-  lastUsedJoin,
+  observationsJoin,
   toAccountFacts,
   unmanagedInstance,
 } from '../accounts/account-facts.js';
@@ -201,7 +201,7 @@ export async function appAccounts(
   const accounts = await sql<AppAccount & { id: number }>`
     select ac.id, u.email, ac.first_seen_at as "firstSeenAt", ${accountFactsColumns}
     from accounts ac join users u on u.id = ac.user_id ${instanceJoin}
-    ${lastUsedJoin}
+    ${observationsJoin}
     where ac.app_id = ${appId}
       and ${options.includeRemoved ? sql`true` : sql`ac.removed_at is null`}
       and ${after ? sql`(u.email, ac.id) > (${after[0]}, ${after[1]})` : sql`true`}

@@ -7,7 +7,7 @@ import { lanes, openTestRoster, type TestRoster } from '../../../test/support/te
 import {
   accountFactsColumns,
   instanceJoin,
-  lastUsedJoin,
+  observationsJoin,
   toAccountFacts,
 } from '../accounts/account-facts.js';
 import { trailingStart } from '../expenses/annualise.js';
@@ -109,7 +109,7 @@ async function showUserByParts(roster: TestRoster, email: string, row: UserSumma
   const accounts = await sql<Parameters<typeof toAccountFacts>[0] & { app: string; email: string }>`
     select a.name as app, u.email, ${accountFactsColumns}
     from accounts ac join apps a on a.id = ac.app_id join users u on u.id = ac.user_id ${instanceJoin}
-    ${lastUsedJoin}
+    ${observationsJoin}
     where ac.user_id = any (${userIds}::bigint[])
     order by lower(a.name), u.email, ai.source_id is null, isrc.name`.execute(db);
   expect(email).not.toBe('');

@@ -7,7 +7,7 @@ import type { Roster } from '../../roster.js';
 import {
   type AccountFacts,
   accountFactsColumns,
-  lastUsedJoin,
+  observationsJoin,
   toAccountFacts,
 } from '../accounts/account-facts.js';
 import type { CoveredPeriod } from '../expenses/annualise.js';
@@ -225,7 +225,7 @@ const personRead = (asked: string) => sql<PersonRead>`
                  select a.name as app, u.email, ${accountFactsColumns}) f) as facts,
               lower(a.name) as app_key, u.email, ai.source_id is null as unmanaged, isrc.name as instance_key
        ${personAccountsFrom}
-       ${lastUsedJoin}) r) as accounts,
+       ${observationsJoin}) r) as accounts,
     (select coalesce(json_agg(r order by r.total desc), '[]') from (
        select a.name as app, coalesce(sum(l.amount_converted), 0) as total, count(*)::int as lines,
               coalesce(sum(l.amount_converted) filter (
