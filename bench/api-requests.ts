@@ -121,7 +121,13 @@ function consoleFile(): { root: string | undefined; path: string; cleanup: () =>
 async function lane(label: string, env: Record<string, string>): Promise<[string, Row][]> {
   const dataDir = mkdtempSync(join(tmpdir(), `roster-bench-api-${label}-`));
   const roster = await openRoster(
-    loadConfig({ ROSTER_DATA_DIR: dataDir, ROSTER_LOG_LEVEL: 'silent', ...env }),
+    loadConfig({
+      ROSTER_DATA_DIR: dataDir,
+      ROSTER_LOG_LEVEL: 'silent',
+      // The one setting a comparison of the server lane may vary.
+      ROSTER_DATABASE_POOL_SIZE: process.env.ROSTER_DATABASE_POOL_SIZE,
+      ...env,
+    }),
   );
   const file = consoleFile();
   try {

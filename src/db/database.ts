@@ -1,4 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { CompiledQuery, Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
@@ -15,8 +16,18 @@ import { unpackDataDir } from './unpack-data-dir.js';
 
 export type DatabaseTarget =
   | { kind: 'pglite'; dataDir: string }
-  /** poolSize: at most this many connections at once (ROSTER_DATABASE_POOL_SIZE; 10 if unset). */
+  /** poolSize: at most this many connections at once (ROSTER_DATABASE_POOL_SIZE; defaultPoolSize() if unset). */
   | { kind: 'pg'; url: string; poolSize?: number };
+/**
+ * Connections to a PostgreSQL server one process holds at most, unless ROSTER_DATABASE_POOL_SIZE says: twice
+ * this machine's cores, within 4..10. Backends running at once beyond the cores only take turns, and cost
+ * more for it: on two cores the one-person read took 0.68 ms of the server's CPU with two or three running
+ * and 1.25 ms with ten (bench/RESULTS.md). Four leave the job worker and a long import a connection each
+ * with two to spare for the API.
+ */
+export function defaultPoolSize(cores = availableParallelism()): number {
+  return Math.min(10, Math.max(4, 2 * cores));
+}
 
 export interface Database {
   readonly kind: 'pglite' | 'pg';
@@ -206,5 +217,5 @@ async function openPg(url: string, poolSize: number): Promise<Database> {
 export function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
   return target.kind === 'pglite'
     ? openPglite(target.dataDir, options)
-    : openPg(target.url, target.poolSize ?? 10);
+    : openPg(target.url, target.poolSize ?? defaultPoolSize());
 }

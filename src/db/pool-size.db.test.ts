@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createServerDatabase } from '../../test/support/test-roster.js';
 import { loadConfig } from '../config.js';
-import { openDatabase } from './database.js';
+import { defaultPoolSize, openDatabase } from './database.js';
 
 /** A transaction that says which server process runs it and holds its connection until let go. */
 function holdConnection(database: Awaited<ReturnType<typeof openDatabase>>) {
@@ -36,6 +36,10 @@ describe('ROSTER_DATABASE_POOL_SIZE', () => {
         /ROSTER_DATABASE_POOL_SIZE/,
       );
     }
+  });
+
+  it('defaults to twice the cores, at least 4 and at most 10', () => {
+    expect([1, 2, 3, 4, 5, 64].map((cores) => defaultPoolSize(cores))).toEqual([4, 4, 6, 8, 10, 10]);
   });
 
   it.runIf(process.env.ROSTER_TEST_DATABASE_URL)(
