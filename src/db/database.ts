@@ -18,6 +18,7 @@ export type DatabaseTarget =
   | { kind: 'pglite'; dataDir: string }
   /** poolSize: at most this many connections at once (ROSTER_DATABASE_POOL_SIZE; defaultPoolSize() if unset). */
   | { kind: 'pg'; url: string; poolSize?: number };
+
 /**
  * Connections to a PostgreSQL server one process holds at most, unless ROSTER_DATABASE_POOL_SIZE says: twice
  * this machine's cores, within 4..10. Backends running at once beyond the cores only take turns, and cost
