@@ -63,29 +63,32 @@ export const accountFactsColumns = sql`coalesce(isrc.name, ${unmanagedInstance})
   coalesce(obs.usage_by_source, '[]') as "usageBySource", obs.sources`;
 
 /** A source's last use first: the newest date, then the source's name between equal dates. */
-const newestUse = sql.raw('order by o.last_used_at desc, s.name');
-const used = sql.raw('filter (where o.last_used_at is not null)');
+const newestUse = sql.raw('order by v.last_used_at desc, v.source');
+const used = sql.raw('filter (where v.last_used_at is not null)');
 
 /**
  * Every source's observation of account `ac` (`obs`), read once: the sources that saw it (the direct one
  * first), each usage source's last use (newest first) and the most recent use with its source: one pass
- * over the account's observations where three subqueries each read them. Equal dates go by source name,
- * so the latest use names the same source on every read.
+ * over the account's observations where three subqueries each read them, each observation's dates and
+ * staleness worked out once for both lists. Equal dates go by source name, so the latest use names the
+ * same source on every read.
  */
 export const observationsJoin = sql`left join lateral (
   select json_agg(json_build_object(
-           'source', s.name, 'kind', s.kind, 'role', case when oi.id is null then 'partial' else 'direct' end,
-           'status', o.status, 'nameInApp', o.name, 'roleInApp', o.role, 'lastUsedAt', ${iso('o.last_used_at')},
-           'firstSeenAt', ${iso('o.first_seen_at')}, 'removedAt', ${iso('o.removed_at')},
-           'stale', ${staleSource('s', 'st')})
-         order by oi.id is null, s.name) as sources,
-         json_agg(json_build_object('source', s.name, 'lastUsedAt', ${iso('o.last_used_at')},
-                                    'stale', ${staleSource('s', 'st')}) ${newestUse}) ${used} as usage_by_source,
-         (array_agg(o.last_used_at ${newestUse}) ${used})[1] as last_used_at,
-         (array_agg(s.name ${newestUse}) ${used})[1] as last_used_source
-  from account_observations o join sources s on s.id = o.source_id cross join organisation_settings st
-  left join app_instances oi on oi.app_id = o.app_id and oi.source_id = o.source_id
-  where o.account_id = ac.id) obs on true`;
+           'source', v.source, 'kind', v.kind, 'role', case when v.direct then 'direct' else 'partial' end,
+           'status', v.status, 'nameInApp', v.name, 'roleInApp', v.role, 'lastUsedAt', v.last_used,
+           'firstSeenAt', v.first_seen, 'removedAt', v.removed, 'stale', v.stale)
+         order by not v.direct, v.source) as sources,
+         json_agg(json_build_object('source', v.source, 'lastUsedAt', v.last_used, 'stale', v.stale)
+                  ${newestUse}) ${used} as usage_by_source,
+         (array_agg(v.last_used_at ${newestUse}) ${used})[1] as last_used_at,
+         (array_agg(v.source ${newestUse}) ${used})[1] as last_used_source
+  from (select s.name as source, s.kind, oi.id is not null as direct, o.status, o.name, o.role, o.last_used_at,
+               ${iso('o.last_used_at')} as last_used, ${iso('o.first_seen_at')} as first_seen,
+               ${iso('o.removed_at')} as removed, ${staleSource('s', 'st')} as stale
+        from account_observations o join sources s on s.id = o.source_id cross join organisation_settings st
+        left join app_instances oi on oi.app_id = o.app_id and oi.source_id = o.source_id
+        where o.account_id = ac.id) v) obs on true`;
 
 /** The instance of account `ac` (`ai`) and its direct source (`isrc`; none for the unmanaged instance). */
 export const instanceJoin = sql`join app_instances ai on ai.id = ac.instance_id
