@@ -28,11 +28,24 @@ const person = fc.record({
     { maxLength: 3, selector: (a) => a.app },
   ),
 });
+type Person = typeof person extends fc.Arbitrary<infer T> ? T : never;
 const peopleData = fc.record({
   people: fc.array(person, { maxLength: 12 }),
   prices: fc.tuple(...[0, 1, 2].map(() => fc.option(fc.constantFrom(100, 250), { nil: null }))),
   merges: fc.array(fc.tuple(fc.nat(11), fc.nat(11)), { maxLength: 3 }),
 });
+
+/**
+ * A person's name as the list should show it: their employee record's; else the name their accounts show
+ * most often, removed accounts too, ties going to the first name in code-point order; else none.
+ */
+function expectedName(p: Person) {
+  if (p.employee?.name) return { name: p.employee.name, nameSource: 'employee_record' };
+  const counts = new Map<string, number>();
+  for (const ac of p.accounts) if (ac.name !== null) counts.set(ac.name, (counts.get(ac.name) ?? 0) + 1);
+  const [best] = [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
+  return best ? { name: best[0], nameSource: 'apps' } : { name: null, nameSource: null };
+}
 
 const shownValue: Record<UserSortField, (u: UserSummary) => OrderValue> = {
   email: (u) => u.email,
@@ -186,6 +199,19 @@ describe.each(lanes)('Sorted people list on %s', (lane) => {
         },
       ),
       { numRuns: 15 },
+    );
+  });
+
+  it('names each person by their employee record, else by the name most of their apps show', async () => {
+    await fc.assert(
+      fc.asyncProperty(peopleData, async (data) => {
+        await load(data);
+        for (const shown of (await listUsers(roster, { limit: 500 })).items) {
+          const p = data.people[Number(shown.email.slice(1, 3))]!;
+          expect({ name: shown.name, nameSource: shown.nameSource }, shown.email).toEqual(expectedName(p));
+        }
+      }),
+      { numRuns: 25 },
     );
   });
 

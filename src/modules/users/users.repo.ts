@@ -68,7 +68,8 @@ const personRowColumns = sql`u.id, u.email,
   from users u cross join settings st
   left join lateral (select name, status from employees_of_record where email = u.email
                      order by ${employeeRecordOrder} limit 1) e on true
-  left join lateral (select ${nameInApps(sql`u.id`)} as name) an on true`;
+  -- The apps' name is looked for only when there is no employee record's name (most people have one).
+  left join lateral (select case when e.name is null then ${nameInApps(sql`u.id`)} end as name) an on true`;
 
 /** The list's rows, by email; listUsers puts them in the order of the sort. */
 const userRows = (where: RawBuilder<unknown>, limit: number) => sql<UserSummary>`
