@@ -2,6 +2,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { CopyValue } from '../../../db/copy-text.js';
 import type { Database } from '../../../db/database.js';
 import type { DB } from '../../../db/schema.js';
+import { conflict, type RosterError } from '../../../lib/errors.js';
 import type { LineKeys } from '../derive.js';
 import { loadConversion } from './conversion.js';
 import { type ExternalIds, numericText } from './line-ids.js';
@@ -68,7 +69,9 @@ export async function updateKnownLines(
              concat_ws(chr(31), to_char(date, 'YYYY-MM-DD'), amount::text, currency, descriptor_id::text, coalesce(report_id, chr(30)),
                        item_type, account, coalesce(employee_email, chr(30))) as fields
       from expense_lines
-      where source_id = ${sourceId} and external_id = any (${ids}::text[])`.execute(trx);
+      where source_id = ${sourceId}
+        and hashtextextended(external_id, 0) = any (array(select hashtextextended(id, 0) from unnest(${ids}::text[]) as t(id)))
+        and external_id = any (${ids}::text[])`.execute(trx);
     const byId = new Map(known.map((k) => [k.external_id, k]));
     const changed: { id: number; line: number; descriptorId: number }[] = [];
     for (let i = start; i < end; i++) {
@@ -203,8 +206,24 @@ export async function copyNewLines(
         counted(i),
       ]);
     }
-    await database.copyRowsIn(trx, 'expense_lines', newLineColumns, rows);
+    await database.copyRowsIn(trx, 'expense_lines', newLineColumns, rows).catch((error: unknown) => {
+      throw sharedKeyRefusal(error) ?? error;
+    });
   }
+}
+
+/**
+ * The new lines are those whose ids the source did not have, so the one key they can break is two different
+ * ids of the source sharing a hash (migrations/0030): too rare to look for ahead of every import, named here
+ * when the database refuses one. Anything else is passed on as it is.
+ */
+export function sharedKeyRefusal(error: unknown): RosterError | undefined {
+  const { code, constraint, detail } = error as { code?: string; constraint?: string; detail?: string };
+  if (code !== '23505' || constraint !== 'expense_lines_source_key') return undefined;
+  return conflict(
+    'Two different line ids of this source share one 64-bit key, which Roster keeps once per source; ' +
+      `nothing was imported. Change the id of one of the lines and import again (${detail ?? 'no detail'}).`,
+  );
 }
 
 /** The cards and GL accounts the run's lines were paid from; lines from no named account have none. */
