@@ -5,7 +5,8 @@ import { sharedKeyRefusal } from './import/run-line-writes.js';
 
 /**
  * Every index on expense_lines costs on every line an import writes: each one kept has a reader
- * (migrations/0027_expense_lines_indexes.sql lists them), and one without goes.
+ * (migrations/0027_expense_lines_indexes.sql lists them), and one without goes. A source's lines are keyed
+ * by a hash of their ids (0030).
  */
 describe.each(lanes)('indexes of expense_lines on %s', (lane) => {
   it('are the ones some query reads, and no report index', async () => {
