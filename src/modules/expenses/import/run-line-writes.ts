@@ -68,10 +68,10 @@ export async function updateKnownLines(
       select id, external_id,
              concat_ws(chr(31), to_char(date, 'YYYY-MM-DD'), amount::text, currency, descriptor_id::text, coalesce(report_id, chr(30)),
                        item_type, account, coalesce(employee_email, chr(30))) as fields
-      from expense_lines
+      from expense_lines, (select ${ids}::text[] as ids) asked
       where source_id = ${sourceId}
-        and hashtextextended(external_id, 0) = any (array(select hashtextextended(id, 0) from unnest(${ids}::text[]) as t(id)))
-        and external_id = any (${ids}::text[])`.execute(trx);
+        and hashtextextended(external_id, 0) = any (array(select hashtextextended(id, 0) from unnest(asked.ids) as t(id)))
+        and external_id = any (asked.ids)`.execute(trx);
     const byId = new Map(known.map((k) => [k.external_id, k]));
     const changed: { id: number; line: number; descriptorId: number }[] = [];
     for (let i = start; i < end; i++) {
